@@ -1,0 +1,228 @@
+//! Error types shared by every stage: positioned diagnostics (file:line:col, an excerpt
+//! with a caret, and what to do) and the crate's `Error` enum.
+
+use std::fmt;
+use std::path::Path;
+
+/// One problem in one input, pointing at where it is and saying how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// The file (or `<stdin>`, `<built-in>/x.yml`, `jobs.ndjson:12`) the problem is in.
+    pub origin: String,
+    /// 1-based line and column, when known.
+    pub position: Option<(usize, usize)>,
+    /// Lower-case sentence saying what is wrong, with the bad value in backticks.
+    pub message: String,
+    /// The offending source line, shown under the message with a caret.
+    pub source_line: Option<String>,
+    /// What to do about it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic without position.
+    pub fn new(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        Self {
+            origin: origin.into(),
+            position: None,
+            message: message.into(),
+            source_line: None,
+            help: None,
+        }
+    }
+
+    /// Sets the 1-based position and, given the source text, the excerpt line.
+    #[must_use]
+    pub fn at(mut self, line: usize, col: usize, source: Option<&str>) -> Self {
+        if line > 0 {
+            self.position = Some((line, col.max(1)));
+            if let Some(src) = source {
+                self.source_line = src
+                    .lines()
+                    .nth(line - 1)
+                    .map(|l| l.trim_end_matches('\r').to_owned());
+            }
+        }
+        self
+    }
+
+    /// Adds the hint saying what to do.
+    #[must_use]
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.origin, self.message)?,
+            None => write!(f, "{}: {}", self.origin, self.message)?,
+        }
+        if let (Some(src), Some((line, col))) = (&self.source_line, self.position) {
+            let gutter = line.to_string().len();
+            // Keep very long lines readable: show a window around the column.
+            let chars: Vec<char> = src.chars().collect();
+            let (from, prefix) = if col > 60 { (col - 40, "…") } else { (0, "") };
+            let to = (from + 100).min(chars.len());
+            let shown: String = chars[from.min(chars.len())..to]
+                .iter()
+                .map(|&c| if c == '\t' { ' ' } else { c })
+                .collect();
+            let suffix = if to < chars.len() { "…" } else { "" };
+            let caret_at = col.saturating_sub(1).saturating_sub(from) + prefix.chars().count();
+            write!(
+                f,
+                "\n{:gutter$} |\n{line} | {prefix}{shown}{suffix}\n{:gutter$} | {}^",
+                "",
+                "",
+                " ".repeat(caret_at)
+            )?;
+        }
+        if let Some(help) = &self.help {
+            write!(f, "\n  = help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Everything that can go wrong in jobfit's library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One positioned problem in an input.
+    #[error("{0}")]
+    Diagnostic(Box<Diagnostic>),
+    /// Several problems found in one pass (rule packs report all of them at once).
+    #[error("{}", join_diagnostics(.0))]
+    Diagnostics(Vec<Diagnostic>),
+    /// A file or stream could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// What was being read or written.
+        path: String,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+fn join_diagnostics(d: &[Diagnostic]) -> String {
+    let mut s = String::new();
+    for (i, x) in d.iter().enumerate() {
+        if i > 0 {
+            s.push_str("\n\n");
+        }
+        s.push_str(&x.to_string());
+    }
+    if d.len() > 1 {
+        s.push_str(&format!("\n\n{} problems found", d.len()));
+    }
+    s
+}
+
+impl From<Diagnostic> for Error {
+    fn from(d: Diagnostic) -> Self {
+        Error::Diagnostic(Box::new(d))
+    }
+}
+
+impl Error {
+    /// An I/O error on `path`.
+    pub fn io(path: impl AsRef<Path>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.as_ref().display().to_string(),
+            source,
+        }
+    }
+
+    /// A diagnostic without position.
+    pub fn msg(origin: impl Into<String>, message: impl Into<String>) -> Self {
+        Diagnostic::new(origin, message).into()
+    }
+
+    /// True when this error is a closed pipe on output, which is not a failure.
+    #[must_use]
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// Result alias for the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Turns a serde-saphyr error into a positioned diagnostic for `origin`.
+#[must_use]
+pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) -> Diagnostic {
+    let plain = err.without_snippet().to_string();
+    let (line, col) = err
+        .location()
+        .map_or((0, 0), |l| (to_usize(l.line()), to_usize(l.column())));
+    // serde-saphyr appends " at line L, column C" to plain messages; the position is
+    // shown in front instead, the way compilers do.
+    let suffix = format!(" at line {line}, column {col}");
+    let message = plain
+        .strip_suffix(&suffix)
+        .unwrap_or(&plain)
+        .trim()
+        .to_owned();
+    let help = yaml_help(&message);
+    let mut d = Diagnostic::new(origin, lower_first(&message)).at(line, col, Some(source));
+    if let Some(h) = help {
+        d = d.help(h);
+    }
+    d
+}
+
+fn to_usize(v: u64) -> usize {
+    usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+fn yaml_help(message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("unknown field") {
+        Some("remove the key or fix its spelling; the expected keys are listed above".into())
+    } else if m.contains("duplicate mapping key") {
+        Some("each key may appear once in a mapping: remove or merge the repeated key".into())
+    } else if m.contains("tab") {
+        Some("YAML indentation must use spaces, not tabs".into())
+    } else if m.contains("budget") || m.contains("alias") && m.contains("limit") {
+        Some("the document expands too much (alias bomb or huge nesting); simplify it".into())
+    } else if m.contains("missing field") {
+        Some("add the missing key".into())
+    } else if m.contains("invalid type") || m.contains("expected") {
+        Some("check the value's type against the documented format".into())
+    } else {
+        None
+    }
+}
+
+/// Lower-cases the first letter of an error message, ripgrep style.
+#[must_use]
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) if f.is_uppercase() && !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_position_excerpt_caret_and_help() {
+        let src = "- id: a\n  alias: [x]\n";
+        let d = Diagnostic::new("rules/x.yml", "unknown key `alias`")
+            .at(2, 3, Some(src))
+            .help("did you mean `aliases`?");
+        let s = d.to_string();
+        assert_eq!(
+            s,
+            "rules/x.yml:2:3: unknown key `alias`\n  |\n2 |   alias: [x]\n  |   ^\n  = help: did you mean `aliases`?"
+        );
+    }
+}

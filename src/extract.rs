@@ -1,0 +1,313 @@
+//! Extraction: a compiled `RuleSet` run over one document's folded text gives findings,
+//! each a rule and the exact byte span of the words that evidence it.
+//!
+//! One pass over the folded text walks the alias dictionary from every token start and
+//! keeps the longest alias that also ends on a token boundary: `C++`, `C#`, `.NET`,
+//! `CI/CD` match; the `go` in `good` and the `c` in `c++17` do not. The few regex patterns run only when a `RegexSet` says they
+//! can match. Context guards run last, because "near a skill of category X" needs the
+//! unguarded findings first.
+
+use serde::Serialize;
+
+use crate::rules::{Guard, RuleId, RuleSet};
+use crate::text::{Folded, is_word_byte};
+
+/// How a finding was produced.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A case-insensitive alias.
+    Alias,
+    /// A case-sensitive alias.
+    Exact,
+    /// A regex pattern.
+    Pattern,
+}
+
+/// One skill mention in a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that matched.
+    pub rule: RuleId,
+    /// Byte offset of the first matched byte in the original text.
+    pub start: usize,
+    /// Byte offset one past the last matched byte in the original text.
+    pub end: usize,
+    /// Start in the folded text (for proximity computations).
+    pub fstart: usize,
+    /// End in the folded text.
+    pub fend: usize,
+    /// What kind of rule entry matched.
+    pub via: Via,
+}
+
+/// True when the folded span `[s, e)` starts and ends on token boundaries. A span that
+/// begins or ends with a symbol (`.net`, `c++`) needs no boundary on that side.
+#[inline]
+#[must_use]
+pub fn on_boundaries(t: &[u8], s: usize, e: usize) -> bool {
+    start_ok(t, s) && end_ok(t, e)
+}
+
+#[inline]
+fn start_ok(t: &[u8], s: usize) -> bool {
+    s == 0 || !is_word_byte(t[s]) || !is_word_byte(t[s - 1])
+}
+
+#[inline]
+fn end_ok(t: &[u8], e: usize) -> bool {
+    e >= t.len() || e == 0 || !is_word_byte(t[e - 1]) || !is_word_byte(t[e])
+}
+
+/// A candidate whose rule has a context guard, decided after the unguarded pass.
+struct Pending {
+    fstart: usize,
+    fend: usize,
+    /// Guarded readings, in priority order.
+    guarded: Vec<(RuleId, Via)>,
+    /// The unguarded reading, taken when no guarded one accepts.
+    fallback: Option<(RuleId, Via)>,
+}
+
+impl RuleSet {
+    /// Extracts findings from `text`.
+    #[must_use]
+    pub fn extract(&self, text: &str) -> Vec<Finding> {
+        let folded = Folded::new(text);
+        self.extract_folded(text, &folded)
+    }
+
+    /// Extracts findings from `original`, whose folded form is `folded`. Findings are
+    /// sorted by position; a rule never has two overlapping findings.
+    #[must_use]
+    pub fn extract_folded(&self, original: &str, folded: &Folded) -> Vec<Finding> {
+        let t = folded.as_bytes();
+        let m = &self.matcher;
+        let mut found: Vec<Finding> = Vec::new();
+        let mut pending: Vec<Pending> = Vec::new();
+
+        m.dict.scan(
+            t,
+            |e| end_ok(t, e),
+            |s, pid, e| self.resolve_alias(original, folded, s, e, pid as usize, &mut found, &mut pending),
+        );
+
+        if !m.regexes.is_empty() {
+            let run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
+                let (rule, re) = &m.regexes[idx];
+                for hit in re.find_iter(t) {
+                    let (s, e) = (hit.start(), hit.end());
+                    if s == e || !on_boundaries(t, s, e) {
+                        continue;
+                    }
+                    if m.guards[rule.index()].is_some() {
+                        pending.push(Pending {
+                            fstart: s,
+                            fend: e,
+                            guarded: vec![(*rule, Via::Pattern)],
+                            fallback: None,
+                        });
+                    } else {
+                        found.push(finding(folded, *rule, s, e, Via::Pattern));
+                    }
+                }
+            };
+            match &m.regex_set {
+                Some(set) => {
+                    for idx in set.matches(t).iter() {
+                        run(idx, &mut found, &mut pending);
+                    }
+                }
+                None => {
+                    for idx in 0..m.regexes.len() {
+                        run(idx, &mut found, &mut pending);
+                    }
+                }
+            }
+        }
+
+        if !pending.is_empty() {
+            found.sort_by_key(|f| (f.fstart, f.rule));
+            let mut doc_cache: Vec<(RuleId, bool)> = Vec::new();
+            let mut accepted = Vec::new();
+            for p in &pending {
+                let mut any = false;
+                for &(rule, via) in &p.guarded {
+                    let Some(guard) = &m.guards[rule.index()] else {
+                        continue;
+                    };
+                    if self.guard_accepts(guard, rule, t, p.fstart, p.fend, &found, &mut doc_cache) {
+                        accepted.push(finding(folded, rule, p.fstart, p.fend, via));
+                        any = true;
+                    }
+                }
+                if !any && let Some((rule, via)) = p.fallback {
+                    accepted.push(finding(folded, rule, p.fstart, p.fend, via));
+                }
+            }
+            found.extend(accepted);
+        }
+
+        found.sort_by_key(|f| (f.start, f.rule, f.end));
+        // One finding per rule per place: a pattern and an alias may both cover it.
+        let mut last_end: std::collections::HashMap<RuleId, usize> = std::collections::HashMap::new();
+        found.retain(|f| {
+            let keep = last_end.get(&f.rule).is_none_or(|&end| end <= f.start);
+            if keep {
+                last_end.insert(f.rule, f.end);
+            }
+            keep
+        });
+        found
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn resolve_alias(
+        &self,
+        original: &str,
+        folded: &Folded,
+        s: usize,
+        e: usize,
+        pid: usize,
+        found: &mut Vec<Finding>,
+        pending: &mut Vec<Pending>,
+    ) {
+        let m = &self.matcher;
+        let (a, b) = m.pattern_targets[pid];
+        let readings = &m.targets[a as usize..b as usize];
+        let mut guarded = Vec::new();
+        let mut fallback = None;
+        for t in readings {
+            let via = if let Some(exact) = &t.exact {
+                let (os, oe) = folded.original_span(s, e);
+                if original.as_bytes().get(os..oe) != Some(exact.as_bytes()) {
+                    continue;
+                }
+                Via::Exact
+            } else {
+                Via::Alias
+            };
+            if m.guards[t.rule.index()].is_some() {
+                guarded.push((t.rule, via));
+            } else if fallback.is_none() {
+                fallback = Some((t.rule, via));
+            }
+        }
+        if guarded.is_empty() {
+            if let Some((rule, via)) = fallback {
+                found.push(finding(folded, rule, s, e, via));
+            }
+        } else {
+            pending.push(Pending {
+                fstart: s,
+                fend: e,
+                guarded,
+                fallback,
+            });
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn guard_accepts(
+        &self,
+        g: &Guard,
+        rule: RuleId,
+        t: &[u8],
+        s: usize,
+        e: usize,
+        found: &[Finding],
+        doc_cache: &mut Vec<(RuleId, bool)>,
+    ) -> bool {
+        let a = window_start(t, s, g.window);
+        let b = window_end(t, e, g.window);
+        if g.none_near.iter().any(|f| term_in(t, a, b, s, e, f)) {
+            return false;
+        }
+        if !g.has_positive() {
+            return true;
+        }
+        if g.any_near.iter().any(|f| term_in(t, a, b, s, e, f)) {
+            return true;
+        }
+        if !g.any_near_category.is_empty() {
+            let lo = found.partition_point(|f| f.fstart < a);
+            if found[lo..]
+                .iter()
+                .take_while(|f| f.fstart < b)
+                .any(|f| {
+                    (f.fend <= s || f.fstart >= e)
+                        && g.any_near_category.contains(&self.rule(f.rule).category)
+                })
+            {
+                return true;
+            }
+        }
+        if !g.any_in_document.is_empty() {
+            if let Some(&(_, v)) = doc_cache.iter().find(|(r, _)| *r == rule) {
+                return v;
+            }
+            let v = g
+                .any_in_document
+                .iter()
+                .any(|f| term_in(t, 0, t.len(), s, e, f));
+            doc_cache.push((rule, v));
+            return v;
+        }
+        false
+    }
+}
+
+fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Finding {
+    let (start, end) = folded.original_span(s, e);
+    Finding {
+        rule,
+        start,
+        end,
+        fstart: s,
+        fend: e,
+        via,
+    }
+}
+
+/// Start of the window `w` words before `s`.
+fn window_start(t: &[u8], s: usize, w: u32) -> usize {
+    let mut i = s;
+    for _ in 0..w {
+        while i > 0 && !is_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+        if i == 0 {
+            break;
+        }
+        while i > 0 && is_word_byte(t[i - 1]) {
+            i -= 1;
+        }
+    }
+    i
+}
+
+/// End of the window `w` words after `e`.
+fn window_end(t: &[u8], e: usize, w: u32) -> usize {
+    let mut i = e;
+    for _ in 0..w {
+        while i < t.len() && !is_word_byte(t[i]) {
+            i += 1;
+        }
+        if i >= t.len() {
+            break;
+        }
+        while i < t.len() && is_word_byte(t[i]) {
+            i += 1;
+        }
+    }
+    i
+}
+
+/// True when `f`'s needle occurs token-bounded in `t[a..b]`, outside the match `[s, e)`.
+fn term_in(t: &[u8], a: usize, b: usize, s: usize, e: usize, f: &memchr::memmem::Finder<'_>) -> bool {
+    let n = f.needle().len();
+    f.find_iter(&t[a..b]).any(|p| {
+        let (x, y) = (a + p, a + p + n);
+        (y <= s || x >= e) && on_boundaries(t, x, y)
+    })
+}

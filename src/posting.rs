@@ -1,0 +1,743 @@
+//! A job posting: its metadata, its sections (required / preferred / duties / about /
+//! benefits) found from headings and cue phrases, and the weighted skills it asks for,
+//! with "5+ years of X" requirements attached.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use regex::Regex;
+use serde::{Deserialize, Serialize};
+
+use crate::extract::Finding;
+use crate::rules::{RuleId, RuleSet};
+use crate::text::{Folded, LineIndex};
+
+/// A posting as read from a file, stdin, an NDJSON line or the web.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Posting {
+    /// Where it came from (`jobs/acme.md`, `<stdin>`, `jobs.ndjson:12`).
+    #[serde(skip)]
+    pub origin: String,
+    /// Stable id (from front matter or NDJSON), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Job title.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Hiring company.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// Where it was fetched from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The body text, as given.
+    #[serde(skip)]
+    pub text: String,
+}
+
+/// The kind of a posting section, which decides how much a skill mentioned in it counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// Requirements, qualifications, must-haves.
+    Required,
+    /// Text under no recognised heading (most short ads).
+    General,
+    /// Nice to have, preferred, bonus, a plus.
+    Preferred,
+    /// Responsibilities, what you'll do.
+    Duties,
+    /// About us, the company, the mission.
+    About,
+    /// Benefits, perks, compensation, equal opportunity, how to apply.
+    Benefits,
+}
+
+impl SectionKind {
+    /// Multiplier on a skill's weight for a mention in this section. Required ≫
+    /// preferred > duties ≫ about/benefits, as users read postings.
+    #[must_use]
+    pub fn factor(self) -> f32 {
+        match self {
+            SectionKind::Required => 1.0,
+            SectionKind::General => 0.8,
+            SectionKind::Preferred => 0.55,
+            SectionKind::Duties => 0.45,
+            SectionKind::About => 0.1,
+            SectionKind::Benefits => 0.05,
+        }
+    }
+
+    /// Name used in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Required => "required",
+            SectionKind::General => "general",
+            SectionKind::Preferred => "preferred",
+            SectionKind::Duties => "duties",
+            SectionKind::About => "about",
+            SectionKind::Benefits => "benefits",
+        }
+    }
+}
+
+/// A section of the posting body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// Its kind.
+    pub kind: SectionKind,
+    /// Byte offset where it starts (its heading line, if any).
+    pub start: usize,
+    /// Byte offset where it ends.
+    pub end: usize,
+    /// The heading text, if the section has one.
+    pub heading: Option<String>,
+}
+
+/// One place the posting mentions a skill.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Byte offsets into the posting text.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The words as written.
+    pub text: String,
+    /// The section the mention is in (after sentence-level cues such as "a plus").
+    pub section: SectionKind,
+}
+
+/// How a posting skill's weight was computed: `rule × section × repetition × title`.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct WeightParts {
+    /// The rule's own weight.
+    pub rule: f32,
+    /// The best section factor among its mentions.
+    pub section: f32,
+    /// Saturating repetition factor (1 for one mention, at most 1.5).
+    pub repetition: f32,
+    /// 1.5 when the title names the skill, else 1.
+    pub title: f32,
+}
+
+impl WeightParts {
+    /// The product.
+    #[must_use]
+    pub fn total(&self) -> f32 {
+        self.rule * self.section * self.repetition * self.title
+    }
+}
+
+/// A skill the posting asks for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PostingSkill {
+    /// The rule.
+    #[serde(skip)]
+    pub rule: RuleId,
+    /// Final weight.
+    pub weight: f32,
+    /// How the weight was made.
+    pub parts: WeightParts,
+    /// The strongest section among its mentions.
+    pub need: SectionKind,
+    /// Every mention.
+    pub mentions: Vec<Mention>,
+    /// Years of experience asked for, when the posting says so.
+    pub years: Option<u32>,
+}
+
+/// A "N+ years" phrase in the posting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearsRequirement {
+    /// Years asked for (the lower bound of a range).
+    pub years: u32,
+    /// Skills it applies to (empty: overall experience).
+    #[serde(skip)]
+    pub skills: Vec<RuleId>,
+    /// Byte offsets of the phrase.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// The phrase as written.
+    pub text: String,
+    /// Section it is in.
+    pub section: SectionKind,
+}
+
+/// A posting with its sections and skills worked out.
+#[derive(Debug, Clone)]
+pub struct AnalyzedPosting {
+    /// The posting.
+    pub posting: Posting,
+    /// Sections in text order, covering the whole text.
+    pub sections: Vec<Section>,
+    /// Skills asked for, by decreasing weight then id.
+    pub skills: Vec<PostingSkill>,
+    /// Years phrases.
+    pub years: Vec<YearsRequirement>,
+    /// Overall years of experience asked for, if stated without a skill.
+    pub total_years: Option<YearsRequirement>,
+    /// Raw findings in the body, for `extract`-style displays.
+    pub findings: Vec<Finding>,
+}
+
+impl Posting {
+    /// A posting from free text (a pasted ad, a .txt or .md file without front matter).
+    /// The title and company are guessed from the first line.
+    #[must_use]
+    pub fn from_text(origin: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let mut p = Posting {
+            origin: origin.into(),
+            text,
+            ..Posting::default()
+        };
+        p.guess_title();
+        p
+    }
+
+    /// Fills in a missing title/company from the first non-empty line: `Company | Role |
+    /// Place` (the Hacker News convention), `Role at Company`, or a short heading line.
+    pub fn guess_title(&mut self) {
+        if self.title.is_some() {
+            return;
+        }
+        let Some(first) = self.text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+            return;
+        };
+        let line = clean_heading(first);
+        if line.contains('|') {
+            let parts: Vec<&str> = line.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            if parts.len() >= 2 {
+                if self.company.is_none() {
+                    self.company = Some(parts[0].to_owned());
+                }
+                self.title = Some(parts[1].to_owned());
+                return;
+            }
+        }
+        if line.chars().count() <= 90 && !line.ends_with('.') && line.split_whitespace().count() <= 12 {
+            if let Some((role, company)) = line.split_once(" at ") {
+                if self.company.is_none() && !company.trim().is_empty() {
+                    self.company = Some(company.trim().to_owned());
+                }
+                self.title = Some(role.trim().to_owned());
+            } else {
+                self.title = Some(line.to_owned());
+            }
+        }
+    }
+}
+
+/// Strips Markdown heading marks, emphasis and trailing colons from a heading line.
+#[must_use]
+pub fn clean_heading(line: &str) -> String {
+    let t = line
+        .trim()
+        .trim_start_matches('#')
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .trim();
+    let t = t.trim_end_matches(':').trim();
+    t.trim_matches(|c: char| c == '*' || c == '_').trim().to_owned()
+}
+
+/// Heading cue phrases and the section they open, checked in order: the first cue
+/// found in a heading decides (so "preferred qualifications" is preferred, not required).
+const HEADING_CUES: &[(&str, SectionKind)] = &[
+    ("nice to have", SectionKind::Preferred),
+    ("nice-to-have", SectionKind::Preferred),
+    ("good to have", SectionKind::Preferred),
+    ("preferred", SectionKind::Preferred),
+    ("bonus", SectionKind::Preferred),
+    ("a plus", SectionKind::Preferred),
+    ("pluses", SectionKind::Preferred),
+    ("desired", SectionKind::Preferred),
+    ("desirable", SectionKind::Preferred),
+    ("extra credit", SectionKind::Preferred),
+    ("ideally", SectionKind::Preferred),
+    ("optional", SectionKind::Preferred),
+    ("equal opportunit", SectionKind::Benefits),
+    ("equal employment", SectionKind::Benefits),
+    ("benefit", SectionKind::Benefits),
+    ("perks", SectionKind::Benefits),
+    ("what we offer", SectionKind::Benefits),
+    ("we offer", SectionKind::Benefits),
+    ("compensation", SectionKind::Benefits),
+    ("salary", SectionKind::Benefits),
+    ("how to apply", SectionKind::Benefits),
+    ("to apply", SectionKind::Benefits),
+    ("application process", SectionKind::Benefits),
+    ("interview process", SectionKind::Benefits),
+    ("diversity", SectionKind::Benefits),
+    ("why join", SectionKind::Benefits),
+    ("why work", SectionKind::Benefits),
+    ("about you", SectionKind::Required),
+    ("requirement", SectionKind::Required),
+    ("qualification", SectionKind::Required),
+    ("must have", SectionKind::Required),
+    ("must-have", SectionKind::Required),
+    ("what you bring", SectionKind::Required),
+    ("what you'll bring", SectionKind::Required),
+    ("what we're looking for", SectionKind::Required),
+    ("what we are looking for", SectionKind::Required),
+    ("who you are", SectionKind::Required),
+    ("you have", SectionKind::Required),
+    ("you should have", SectionKind::Required),
+    ("skills", SectionKind::Required),
+    ("experience", SectionKind::Required),
+    ("what you need", SectionKind::Required),
+    ("looking for", SectionKind::Required),
+    ("ideal candidate", SectionKind::Required),
+    ("responsibilit", SectionKind::Duties),
+    ("what you'll do", SectionKind::Duties),
+    ("what you will do", SectionKind::Duties),
+    ("you will", SectionKind::Duties),
+    ("you'll", SectionKind::Duties),
+    ("duties", SectionKind::Duties),
+    ("the role", SectionKind::Duties),
+    ("the job", SectionKind::Duties),
+    ("the position", SectionKind::Duties),
+    ("day to day", SectionKind::Duties),
+    ("day-to-day", SectionKind::Duties),
+    ("role", SectionKind::Duties),
+    ("about us", SectionKind::About),
+    ("about the company", SectionKind::About),
+    ("about the team", SectionKind::About),
+    ("who we are", SectionKind::About),
+    ("our mission", SectionKind::About),
+    ("our company", SectionKind::About),
+    ("company overview", SectionKind::About),
+    ("our story", SectionKind::About),
+    ("the company", SectionKind::About),
+    ("about", SectionKind::About),
+];
+
+/// Classifies a heading's text, if it is a known section cue.
+#[must_use]
+pub fn classify_heading(heading: &str) -> Option<SectionKind> {
+    let h = Folded::new(heading);
+    let h = h.as_str();
+    HEADING_CUES
+        .iter()
+        .find(|(cue, _)| contains_phrase(h, cue))
+        .map(|&(_, k)| k)
+}
+
+fn contains_phrase(hay: &str, phrase: &str) -> bool {
+    let hb = hay.as_bytes();
+    hay.match_indices(phrase).any(|(i, m)| {
+        let before = i == 0 || !crate::text::is_word_byte(hb[i - 1]);
+        let end = i + m.len();
+        // Allow a suffix on a word stem like "responsibilit" or "requirement(s)".
+        let after = end >= hb.len()
+            || !crate::text::is_word_byte(hb[end])
+            || phrase.ends_with(|c: char| c.is_ascii_alphabetic()) && matches!(hb[end], b's' | b'i' | b'y');
+        before && after
+    })
+}
+
+/// Sentence-level cues that make the skills of their sentence "preferred" wherever the
+/// sentence is: "Kubernetes experience is a plus", "bonus points for Rust".
+const PREFERRED_CUES: &[&str] = &[
+    "a plus",
+    "a big plus",
+    "is a bonus",
+    "bonus points",
+    "bonus if",
+    "nice to have",
+    "nice-to-have",
+    "would be nice",
+    "would be great",
+    "is preferred",
+    "are preferred",
+    "preferred but not required",
+    "not required",
+    "not a requirement",
+    "ideally",
+    "desirable",
+    "an advantage",
+    "a bonus",
+    "helpful but",
+    "is helpful",
+    "are helpful",
+    "would be helpful",
+];
+
+static PREFERRED_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(PREFERRED_CUES).unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"))
+});
+
+static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?: (?:at\ least|minimum(?:\ of)?|min\.?|over|more\ than|a\ minimum\ of)\ )?
+        (?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
+        \ ?(?:\+|plus)?
+        (?:\ ?(?:-|to|or)\ ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\+?)?
+        \ ?(?:\(\d{1,2}\)\ )?
+        (?:years?|yrs?)(?:'s|'|\b)
+        (?:\ of)?",
+    )
+    .expect("the years pattern is a valid regex")
+});
+
+fn number_word(s: &str) -> Option<u32> {
+    Some(match s {
+        "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fifteen" => 15,
+        "twenty" => 20,
+        d => d.parse().ok()?,
+    })
+}
+
+/// A "N years" phrase found in folded text: (years, folded start, folded end).
+#[must_use]
+pub fn find_years(folded: &str) -> Vec<(u32, usize, usize)> {
+    if !folded.contains("year") && !folded.contains("yr") {
+        return Vec::new();
+    }
+    YEARS_RE
+        .captures_iter(folded)
+        .filter_map(|c| {
+            let m = c.get(0)?;
+            let n = number_word(c.name("n")?.as_str())?;
+            (1..=40).contains(&n).then_some((n, m.start(), m.end()))
+        })
+        .collect()
+}
+
+/// Words that may sit between a years phrase and the skill it is about.
+const YEARS_LINKS: &[&str] = &[
+    "of", "experience", "experienced", "with", "in", "using", "building", "developing", "working",
+    "writing", "programming", "coding", "professional", "hands-on", "hands", "on", "commercial",
+    "industry", "production", "relevant", "software", "development", "engineering", "practical",
+    "solid", "proven", "strong", "deep", "as", "a", "an", "the", "and", "or", "doing", "modern",
+    "backend", "back-end", "frontend", "front-end", "full-stack", "web", "designing", "shipping",
+    "running", "operating", "managing", "leading", "work",
+];
+
+impl AnalyzedPosting {
+    /// Splits the posting into sections, extracts its skills and weighs them.
+    #[must_use]
+    pub fn analyze(posting: Posting, rules: &RuleSet) -> Self {
+        let text = posting.text.as_str();
+        let folded = Folded::new(text);
+        let findings = rules.extract_folded(text, &folded);
+        let lines = LineIndex::new(text);
+        let sections = split_sections(text);
+        let preferred = preferred_sentences(text, &folded);
+        let section_at = |pos: usize| -> SectionKind {
+            let base = sections
+                .iter()
+                .rev()
+                .find(|s| s.start <= pos)
+                .map_or(SectionKind::General, |s| s.kind);
+            let in_pref = preferred.iter().any(|&(a, b)| a <= pos && pos < b);
+            if in_pref && matches!(base, SectionKind::Required | SectionKind::General | SectionKind::Duties) {
+                SectionKind::Preferred
+            } else {
+                base
+            }
+        };
+
+        let title_rules: Vec<RuleId> = posting
+            .title
+            .as_deref()
+            .map(|t| rules.extract(t).into_iter().map(|f| f.rule).collect())
+            .unwrap_or_default();
+        // A title line that is also the first body line would count twice.
+        let title_line_end = posting
+            .title
+            .as_deref()
+            .and_then(|t| text.find(t).map(|p| p + t.len()))
+            .filter(|&e| text[..e].lines().count() <= 1);
+
+        let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        for f in &findings {
+            if title_line_end.is_some_and(|e| f.end <= e) {
+                continue;
+            }
+            let (line, column) = lines.line_col(text, f.start);
+            by_rule.entry(f.rule).or_default().push(Mention {
+                start: f.start,
+                end: f.end,
+                line,
+                column,
+                text: text[f.start..f.end].to_owned(),
+                section: section_at(f.start),
+            });
+        }
+        for r in &title_rules {
+            by_rule.entry(*r).or_default();
+        }
+
+        // Years phrases, attached to the skills right after (or just before) them.
+        let mut years = Vec::new();
+        let mut total_years: Option<YearsRequirement> = None;
+        let ft = folded.as_str();
+        for (n, fs, fe) in find_years(ft) {
+            let (start, end) = folded.original_span(fs, fe);
+            let sentence_end = ft[fe..]
+                .find(['.', ';', '!', '?', '\n'])
+                .map_or(ft.len(), |p| fe + p)
+                .min(fe + 90);
+            let mut skills: Vec<RuleId> = findings
+                .iter()
+                .filter(|f| f.fstart >= fe && f.fstart < sentence_end)
+                .filter(|f| only_links_between(&ft[fe..f.fstart]))
+                .map(|f| f.rule)
+                .collect();
+            if skills.is_empty() {
+                // "Python (5+ years)", "Go: 3 years".
+                skills = findings
+                    .iter()
+                    .filter(|f| f.fend <= fs && fs - f.fend <= 3)
+                    .filter(|f| ft[f.fend..fs].chars().all(|c| " (:-–,".contains(c)))
+                    .map(|f| f.rule)
+                    .collect();
+            }
+            skills.dedup();
+            let req = YearsRequirement {
+                years: n,
+                skills: skills.clone(),
+                start,
+                end,
+                text: text[start..end].to_owned(),
+                section: section_at(start),
+            };
+            if skills.is_empty() {
+                let tail = &ft[fe..sentence_end.min(ft.len())];
+                let head_start = crate::text::floor_char_boundary(ft, fs.saturating_sub(40));
+                let head = &ft[head_start..fs];
+                let about_experience = tail.contains("experience") || head.contains("experience");
+                let ago = tail.trim_start().starts_with("ago") || tail.contains("old");
+                if about_experience && !ago && total_years.as_ref().is_none_or(|t| t.years < n) {
+                    total_years = Some(req);
+                }
+            } else {
+                years.push(req);
+            }
+        }
+
+        let mut skills: Vec<PostingSkill> = by_rule
+            .into_iter()
+            .map(|(rule, mentions)| {
+                let in_title = title_rules.contains(&rule);
+                let need = mentions
+                    .iter()
+                    .map(|m| m.section)
+                    .max_by(|a, b| a.factor().total_cmp(&b.factor()))
+                    .unwrap_or(SectionKind::Required);
+                let count = mentions.len().max(1);
+                #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+                let repetition = 1.0 + 0.5 * (1.0 - 0.5f32.powi((count - 1).min(16) as i32));
+                let parts = WeightParts {
+                    rule: rules.rule(rule).weight,
+                    section: if mentions.is_empty() { SectionKind::Required.factor() } else { need.factor() },
+                    repetition,
+                    title: if in_title { 1.5 } else { 1.0 },
+                };
+                let yr = years
+                    .iter()
+                    .filter(|y| y.skills.contains(&rule))
+                    .map(|y| y.years)
+                    .max();
+                PostingSkill {
+                    rule,
+                    weight: parts.total(),
+                    parts,
+                    need: if mentions.is_empty() { SectionKind::Required } else { need },
+                    mentions,
+                    years: yr,
+                }
+            })
+            .collect();
+        skills.sort_by(|a, b| {
+            b.weight
+                .total_cmp(&a.weight)
+                .then_with(|| rules.rule(a.rule).id.cmp(&rules.rule(b.rule).id))
+        });
+
+        AnalyzedPosting {
+            posting,
+            sections,
+            skills,
+            years,
+            total_years,
+            findings,
+        }
+    }
+}
+
+fn only_links_between(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || ",()/:".contains(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| YEARS_LINKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+}
+
+/// True when a line looks like a heading: a Markdown heading, a bold line, a short line
+/// ending in a colon, or a short all-caps line.
+fn heading_text(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 120 {
+        return None;
+    }
+    let words = t.split_whitespace().count();
+    let md = t.starts_with('#');
+    let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
+        || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
+    let colon = t.ends_with(':') && words <= 8;
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 8;
+    let cue_alone = words <= 5
+        && !t.ends_with(['.', ',', ';'])
+        && classify_heading(t).is_some()
+        && !t.starts_with(['-', '*', '•']);
+    (md || bold || colon || caps || cue_alone).then(|| clean_heading(t))
+}
+
+/// Splits text into sections at heading lines and `Heading: content` lines.
+#[must_use]
+pub fn split_sections(text: &str) -> Vec<Section> {
+    let mut sections = vec![Section {
+        kind: SectionKind::General,
+        start: 0,
+        end: text.len(),
+        heading: None,
+    }];
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line = raw.trim_end_matches(['\n', '\r']);
+        let found = heading_text(line)
+            .map(|h| {
+                let kind = classify_heading(&h);
+                (h, kind)
+            })
+            .or_else(|| {
+                // "Requirements: 5+ years of Go" opens a section on its own line.
+                let (head, rest) = line.split_once(':')?;
+                let head = head.trim().trim_start_matches(['-', '*', '•', '#']).trim();
+                if rest.trim().is_empty() || head.split_whitespace().count() > 5 {
+                    return None;
+                }
+                let kind = classify_heading(head)?;
+                // "Experience with X: ..." is a sentence, not a label.
+                (head.len() <= 40).then(|| (clean_heading(head), Some(kind)))
+            });
+        if let Some((heading, kind)) = found {
+            let last = sections.last_mut().expect("sections is never empty");
+            // A heading with no known cue keeps the section's kind when it looks like a
+            // sub-heading of it ("Backend:" under "Requirements"), else starts general.
+            let kind = kind.unwrap_or(if line.trim_start().starts_with('#') {
+                SectionKind::General
+            } else {
+                last.kind
+            });
+            if last.start == offset {
+                last.kind = kind;
+                last.heading = Some(heading);
+            } else {
+                last.end = offset;
+                sections.push(Section {
+                    kind,
+                    start: offset,
+                    end: text.len(),
+                    heading: Some(heading),
+                });
+            }
+        }
+        offset += raw.len();
+    }
+    sections
+}
+
+/// Byte ranges of sentences that carry a "preferred" cue.
+fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
+    let ft = folded.as_str();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for m in PREFERRED_AC.find_iter(ft) {
+        if !crate::extract::on_boundaries(ft.as_bytes(), m.start(), m.end()) {
+            continue;
+        }
+        let (s, _) = folded.original_span(m.start(), m.end());
+        let (a, b) = sentence_around(text, s);
+        if out.last().is_none_or(|&(_, e)| e <= a) {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// The sentence containing byte `pos`: bounded by a line break, or by `.`, `!`, `?`, `;`
+/// followed by whitespace (so `Node.js` does not end a sentence).
+fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
+    let b = text.as_bytes();
+    let is_end = |i: usize| {
+        b[i] == b'\n'
+            || (matches!(b[i], b'.' | b'!' | b'?' | b';') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+    };
+    let mut a = pos.min(b.len());
+    while a > 0 && !is_end(a - 1) {
+        a -= 1;
+    }
+    let mut e = pos.min(b.len());
+    while e < b.len() && !is_end(e) {
+        e += 1;
+    }
+    (a, e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_sections_from_headings_and_labels() {
+        let text = "Backend Engineer\n\nAbout us\nWe sell things.\n\n## Requirements\n- Python\n\nNice to have:\n- Go\n\nBenefits: free lunch\n";
+        let s = split_sections(text);
+        let kinds: Vec<_> = s.iter().map(|x| x.kind).collect();
+        assert_eq!(
+            kinds,
+            [SectionKind::General, SectionKind::About, SectionKind::Required, SectionKind::Preferred, SectionKind::Benefits]
+        );
+        assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
+    fn finds_years_phrases() {
+        let f = Folded::new("5+ years of Python; at least three years' experience with Go; 2-4 yrs");
+        let y = find_years(f.as_str());
+        assert_eq!(y.iter().map(|x| x.0).collect::<Vec<_>>(), [5, 3, 2]);
+    }
+
+    #[test]
+    fn guesses_title_and_company() {
+        let p = Posting::from_text("x", "Acme | Senior Rust Engineer | Remote\n\nWe build.");
+        assert_eq!(p.title.as_deref(), Some("Senior Rust Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Acme"));
+        let p = Posting::from_text("x", "# Data Engineer at Globex\n\nText.");
+        assert_eq!(p.title.as_deref(), Some("Data Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Globex"));
+    }
+}

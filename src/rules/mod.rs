@@ -1,0 +1,158 @@
+//! Rules: load the built-in packs (embedded in the binary) and the user's `--rules`
+//! directories, validate them with `path:line:col` errors, merge, and compile once into
+//! a `RuleSet`. Also runs every rule's examples, for `jobfit rules check` and the tests.
+
+mod compile;
+pub mod dict;
+mod load;
+mod schema;
+
+use std::path::PathBuf;
+
+pub use compile::{Rule, RuleId, RuleSet, build_pattern};
+pub(crate) use compile::Guard;
+pub use load::{ContextDef, Located, Origin, RuleDef, SourceFile, closest, valid_id};
+pub use schema::Category;
+
+use crate::error::{Diagnostic, Error, Result};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
+
+/// Which rule packs to load.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSources {
+    /// Skip the built-in packs (for testing a user pack on its own).
+    pub no_builtin: bool,
+    /// User directories (or single files), in order; later ones override earlier ones.
+    pub dirs: Vec<PathBuf>,
+}
+
+/// The built-in rule files.
+#[must_use]
+pub fn builtin_sources() -> Vec<SourceFile> {
+    BUILTIN_RULES
+        .iter()
+        .map(|(name, text)| SourceFile {
+            name: (*name).to_owned(),
+            text: (*text).to_owned(),
+        })
+        .collect()
+}
+
+/// Loads, validates, merges and compiles the rule packs.
+///
+/// # Errors
+/// Every problem found in any pack, each with its position and a fix.
+pub fn load(sources: &RuleSources) -> Result<RuleSet> {
+    let defs = load_defs(sources)?;
+    RuleSet::compile(defs)
+}
+
+/// Loads, validates and merges the rule packs without compiling them.
+///
+/// # Errors
+/// Every problem found in any pack.
+pub fn load_defs(sources: &RuleSources) -> Result<Vec<RuleDef>> {
+    let mut layers_src: Vec<Vec<SourceFile>> = Vec::new();
+    if !sources.no_builtin {
+        layers_src.push(builtin_sources());
+    }
+    for dir in &sources.dirs {
+        layers_src.push(load::read_dir_sources(dir)?);
+    }
+    let mut diags = Vec::new();
+    let mut layers = Vec::new();
+    for layer in &layers_src {
+        let mut defs = Vec::new();
+        for src in layer {
+            defs.extend(load::parse_file(src, &mut diags));
+        }
+        layers.push(defs);
+    }
+    if !diags.is_empty() {
+        return Err(Error::Diagnostics(diags));
+    }
+    let all: Vec<SourceFile> = layers_src.into_iter().flatten().collect();
+    load::merge_layers(layers, &all)
+}
+
+/// One rule's example that did not behave as written.
+#[derive(Debug, Clone)]
+pub struct ExampleFailure {
+    /// The rule.
+    pub rule: String,
+    /// The sentence.
+    pub sentence: String,
+    /// True for a `match` example that did not match, false for a `no_match` that did.
+    pub expected_match: bool,
+    /// Where the rule is.
+    pub origin: Origin,
+    /// What the sentence produced instead (rule ids).
+    pub found: Vec<String>,
+}
+
+impl ExampleFailure {
+    /// As a positioned diagnostic.
+    #[must_use]
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        let found = if self.found.is_empty() {
+            "nothing".to_owned()
+        } else {
+            self.found
+                .iter()
+                .map(|f| format!("`{f}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (msg, help) = if self.expected_match {
+            (
+                format!(
+                    "rule `{}` does not match its example {:?} (found {found})",
+                    self.rule, self.sentence
+                ),
+                "add the missing alias, or relax the context guard so the example passes",
+            )
+        } else {
+            (
+                format!(
+                    "rule `{}` matches its no_match example {:?}",
+                    self.rule, self.sentence
+                ),
+                "tighten the rule: an `exact` alias, a `none_near` word, or an `any_near` guard",
+            )
+        };
+        Diagnostic::new(&self.origin.file, msg)
+            .at(self.origin.line, self.origin.col, None)
+            .help(help)
+    }
+}
+
+/// Runs every rule's examples against the compiled set.
+#[must_use]
+pub fn check_examples(set: &RuleSet) -> Vec<ExampleFailure> {
+    let mut out = Vec::new();
+    for (i, rule) in set.rules().iter().enumerate() {
+        let id = RuleId(u32::try_from(i).unwrap_or(u32::MAX));
+        for (sentences, expect) in [(&rule.examples_match, true), (&rule.examples_no_match, false)] {
+            for s in sentences {
+                let findings = set.extract(s);
+                let hit = findings.iter().any(|f| f.rule == id);
+                if hit != expect {
+                    let mut found: Vec<String> = findings
+                        .iter()
+                        .map(|f| set.rule(f.rule).id.clone())
+                        .collect();
+                    found.dedup();
+                    out.push(ExampleFailure {
+                        rule: rule.id.clone(),
+                        sentence: s.clone(),
+                        expected_match: expect,
+                        origin: rule.origin.clone(),
+                        found,
+                    });
+                }
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,358 @@
+//! Text normalisation for matching (case folding, NFKC, whitespace) and the maps from
+//! normalised positions back to byte offsets, lines and columns of the text as given.
+//!
+//! Matching runs over a folded copy of a document so that one automaton of lower-case
+//! aliases finds `PostgreSQL`, `postgresql` and `Ｐｏｓｔｇｒｅｓ` alike, and so that a
+//! multi-word alias such as `machine learning` survives a line break. Every position a
+//! finding reports is mapped back to the original bytes, so spans always slice the input
+//! exactly as the user gave it.
+
+use unicode_normalization::char::decompose_compatible;
+
+/// A document folded for matching, with the map back to the original byte offsets.
+///
+/// The folded text is lower-case, NFKC-normalised, has every run of whitespace collapsed
+/// to one ASCII space, maps typographic dashes and quotes to ASCII, and turns any other
+/// non-alphanumeric symbol (bullets, arrows, emoji) into a space. As a result the only
+/// non-ASCII bytes left are letters and digits, which keeps the token-boundary test a
+/// byte test.
+#[derive(Debug, Clone, Default)]
+pub struct Folded {
+    text: String,
+    /// Points where the folded → original offset relation changes: from folded offset
+    /// `.0` on, folded offset `x` maps to original offset `.1 + (x - .0)`. Sorted by `.0`.
+    /// Empty for plain ASCII text with single spaces, which is the common case.
+    breaks: Vec<(u32, u32)>,
+    original_len: usize,
+}
+
+impl Folded {
+    /// Folds `src`. Linear time; allocates one buffer the size of the input.
+    #[must_use]
+    pub fn new(src: &str) -> Self {
+        let bytes = src.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+        let mut breaks: Vec<(u32, u32)> = Vec::new();
+        // Invariant: outside of recorded breaks, out.len() - delta == i.
+        let mut delta: isize = 0;
+        let mut i = 0;
+        let n = bytes.len();
+        while i < n {
+            // Fast path: a run of printable ASCII with no doubled space is copied
+            // lower-cased in bulk, and needs no break (the offset relation holds).
+            let run_start = i;
+            let mut prev = out.last().copied().unwrap_or(b' ');
+            while i < n {
+                let c = bytes[i];
+                if !(0x20..0x7f).contains(&c) || (c == b' ' && prev == b' ') {
+                    break;
+                }
+                prev = c;
+                i += 1;
+            }
+            if i > run_start {
+                out.extend(bytes[run_start..i].iter().map(u8::to_ascii_lowercase));
+                continue;
+            }
+            let b = bytes[i];
+            if b < 0x80 {
+                // Whitespace, a doubled space, or a control character: all separate
+                // words, and a run of them folds to one space.
+                if out.last() != Some(&b' ') {
+                    out.push(b' ');
+                }
+                i += 1;
+            } else {
+                // `i` is on a char boundary: we only ever advance by whole chars.
+                let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
+                let len = c.len_utf8();
+                let start_out = out.len();
+                fold_char(c, &mut out);
+                let produced = out.len() - start_out;
+                if produced != len && produced > 1 {
+                    // Positions inside a replacement all map to the start of the original
+                    // char, so that no mapped offset ever falls inside a UTF-8 sequence.
+                    for k in 1..produced {
+                        push_break(&mut breaks, start_out + k, i);
+                    }
+                }
+                i += len;
+            }
+            let now = out.len() as isize - i as isize;
+            if now != delta {
+                push_break(&mut breaks, out.len(), i);
+                delta = now;
+            }
+        }
+        // Only ASCII bytes and whole UTF-8 sequences were pushed.
+        let text = String::from_utf8(out).unwrap_or_default();
+        Self {
+            text,
+            breaks,
+            original_len: bytes.len(),
+        }
+    }
+
+    /// The folded text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// The folded text as bytes.
+    #[must_use]
+    pub fn as_bytes(&self) -> &[u8] {
+        self.text.as_bytes()
+    }
+
+    /// Maps a folded offset to the original offset of the character it came from.
+    #[must_use]
+    pub fn original(&self, pos: usize) -> usize {
+        if pos >= self.text.len() {
+            return self.original_len;
+        }
+        if self.breaks.is_empty() {
+            return pos;
+        }
+        let idx = self.breaks.partition_point(|&(f, _)| f as usize <= pos);
+        if idx == 0 {
+            pos
+        } else {
+            let (f, o) = self.breaks[idx - 1];
+            (o as usize + (pos - f as usize)).min(self.original_len)
+        }
+    }
+
+    /// Maps a folded span to the original span. The end maps to the start of the next
+    /// original character, so a span never swallows the whitespace that followed it.
+    #[must_use]
+    pub fn original_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.original(start);
+        let e = self.original(end).max(s);
+        (s, e)
+    }
+
+    /// True when the folded span corresponds byte for byte to the original (no folding
+    /// other than ASCII case happened inside it).
+    #[must_use]
+    pub fn is_identity(&self, start: usize, end: usize) -> bool {
+        let (s, e) = self.original_span(start, end);
+        e - s == end - start && self.original(start) + (end - start) == e
+    }
+}
+
+fn push_break(breaks: &mut Vec<(u32, u32)>, folded: usize, original: usize) {
+    let (f, o) = (clamp_u32(folded), clamp_u32(original));
+    if let Some(last) = breaks.last_mut()
+        && last.0 == f
+    {
+        last.1 = o;
+        return;
+    }
+    breaks.push((f, o));
+}
+
+fn clamp_u32(v: usize) -> u32 {
+    u32::try_from(v).unwrap_or(u32::MAX)
+}
+
+/// Appends the folded form of one non-ASCII char.
+fn fold_char(c: char, out: &mut Vec<u8>) {
+    match c {
+        // Invisible characters that PDFs and web pages sprinkle inside words.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' => {}
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => {
+            out.push(b'-');
+        }
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{FF07}' => {
+            out.push(b'\'');
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{2033}' => out.push(b'"'),
+        c if c.is_whitespace() => {
+            if out.last() != Some(&b' ') {
+                out.push(b' ');
+            }
+        }
+        c => {
+            let mut buf = [0u8; 4];
+            decompose_compatible(c, |d| {
+                if d.is_ascii() {
+                    if d.is_ascii_whitespace() {
+                        if out.last() != Some(&b' ') {
+                            out.push(b' ');
+                        }
+                    } else {
+                        out.push((d as u8).to_ascii_lowercase());
+                    }
+                } else if d.is_alphanumeric() {
+                    for l in d.to_lowercase() {
+                        out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+                    }
+                } else if is_combining_mark(d) {
+                    // Accents decomposed by NFKD are dropped: "résumé" folds to "resume",
+                    // which is what a skill dictionary written in ASCII expects.
+                } else if out.last() != Some(&b' ') {
+                    out.push(b' ');
+                }
+            });
+        }
+    }
+}
+
+fn is_combining_mark(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+/// True for bytes that continue a word in folded text: ASCII letters, digits, `_`, and
+/// any byte of a non-ASCII letter or digit (the only non-ASCII bytes folding leaves).
+#[inline]
+#[must_use]
+pub fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// Line starts of a text, for turning byte offsets into 1-based line and column.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `text`.
+    #[must_use]
+    pub fn new(text: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        Self { starts }
+    }
+
+    /// 1-based line and 1-based column (in characters) of byte offset `pos` in `text`,
+    /// which must be the text this index was built from.
+    #[must_use]
+    pub fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
+        let pos = pos.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= pos);
+        let start = self.starts[line.saturating_sub(1)];
+        let col = text
+            .get(start..pos)
+            .map_or(pos - start, |s| s.chars().count());
+        (line, col + 1)
+    }
+
+    /// Byte range of the 1-based line `line` (without its newline).
+    #[must_use]
+    pub fn line_range(&self, text: &str, line: usize) -> (usize, usize) {
+        let idx = line.saturating_sub(1).min(self.starts.len() - 1);
+        let start = self.starts[idx];
+        let end = self
+            .starts
+            .get(idx + 1)
+            .map_or(text.len(), |&next| next - 1);
+        (start, end.max(start))
+    }
+
+    /// Number of lines.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Never true: every text has at least one (possibly empty) line.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        false
+    }
+}
+
+/// Returns the largest char boundary of `s` that is `<= pos`.
+#[must_use]
+pub fn floor_char_boundary(s: &str, pos: usize) -> usize {
+    let mut p = pos.min(s.len());
+    while !s.is_char_boundary(p) {
+        p -= 1;
+    }
+    p
+}
+
+/// A short one-line excerpt of `s[start..end]` with up to `radius` bytes of context,
+/// whitespace collapsed, for evidence displays.
+#[must_use]
+pub fn excerpt(s: &str, start: usize, end: usize, radius: usize) -> String {
+    let a = floor_char_boundary(s, start.saturating_sub(radius));
+    let b = floor_char_boundary(s, end.saturating_add(radius).min(s.len()));
+    let mut out = String::new();
+    if a > 0 {
+        out.push('…');
+    }
+    let mut last_space = false;
+    for c in s[a..b].chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+    if b < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold(s: &str) -> String {
+        Folded::new(s).as_str().to_owned()
+    }
+
+    #[test]
+    fn folds_case_whitespace_and_compat_forms() {
+        assert_eq!(fold("Machine\n\n  Learning"), "machine learning");
+        assert_eq!(fold("Ｐｙｔｈｏｎ"), "python");
+        assert_eq!(fold("ﬁle systems"), "file systems");
+        assert_eq!(fold("e\u{2011}commerce"), "e-commerce");
+        assert_eq!(fold("• Go"), " go");
+        assert_eq!(fold("Résumé"), "resume");
+        assert_eq!(fold("py\u{00AD}thon"), "python");
+    }
+
+    #[test]
+    fn maps_back_to_original_offsets() {
+        let src = "Use  Ｐｙｔｈｏｎ\n\nand\u{00A0}SQL";
+        let f = Folded::new(src);
+        let t = f.as_str();
+        let p = t.find("python").unwrap();
+        let (s, e) = f.original_span(p, p + 6);
+        assert_eq!(&src[s..e], "Ｐｙｔｈｏｎ");
+        let q = t.find("sql").unwrap();
+        let (s, e) = f.original_span(q, q + 3);
+        assert_eq!(&src[s..e], "SQL");
+        let a = t.find("and").unwrap();
+        let (s, e) = f.original_span(a, a + 3);
+        assert_eq!(&src[s..e], "and");
+    }
+
+    #[test]
+    fn ligature_inner_positions_stay_on_char_boundaries() {
+        let src = "ﬁx";
+        let f = Folded::new(src);
+        for p in 0..=f.as_str().len() {
+            assert!(src.is_char_boundary(f.original(p)));
+        }
+    }
+
+    #[test]
+    fn line_index_reports_char_columns() {
+        let src = "ab\nçd Python\n";
+        let idx = LineIndex::new(src);
+        let p = src.find("Python").unwrap();
+        assert_eq!(idx.line_col(src, p), (2, 4));
+        assert_eq!(idx.line_col(src, 0), (1, 1));
+        assert_eq!(idx.line_range(src, 2), (3, 13));
+    }
+}
