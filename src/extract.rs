@@ -94,13 +94,13 @@ impl RuleSet {
 
         if !m.regexes.is_empty() {
             let run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
-                let (rule, re) = &m.regexes[idx];
+                let (rule, guarded, re) = &m.regexes[idx];
                 for hit in re.find_iter(t) {
                     let (s, e) = (hit.start(), hit.end());
                     if s == e || !on_boundaries(t, s, e) {
                         continue;
                     }
-                    if m.guards[rule.index()].is_some() {
+                    if *guarded {
                         pending.push(Pending {
                             fstart: s,
                             fend: e,
@@ -127,25 +127,37 @@ impl RuleSet {
         }
 
         if !pending.is_empty() {
-            found.sort_by_key(|f| (f.fstart, f.rule));
+            // Guards that look at nearby words only are decided first; guards that ask
+            // for a nearby skill of some category then see those findings too (so
+            // "Python and Go" accepts Go even though Python has a veto-only guard).
+            let needs_skills = |p: &Pending| {
+                p.guarded.iter().any(|(r, _)| {
+                    m.guards[r.index()]
+                        .as_ref()
+                        .is_some_and(|g| !g.any_near_category.is_empty())
+                })
+            };
             let mut doc_cache: Vec<(RuleId, bool)> = Vec::new();
-            let mut accepted = Vec::new();
-            for p in &pending {
-                let mut any = false;
-                for &(rule, via) in &p.guarded {
-                    let Some(guard) = &m.guards[rule.index()] else {
-                        continue;
-                    };
-                    if self.guard_accepts(guard, rule, t, p.fstart, p.fend, &found, &mut doc_cache) {
+            for second in [false, true] {
+                found.sort_by_key(|f| (f.fstart, f.rule));
+                let mut accepted = Vec::new();
+                for p in pending.iter().filter(|p| needs_skills(p) == second) {
+                    let mut any = false;
+                    for &(rule, via) in &p.guarded {
+                        let Some(guard) = &m.guards[rule.index()] else {
+                            continue;
+                        };
+                        if self.guard_accepts(guard, rule, t, p.fstart, p.fend, &found, &mut doc_cache) {
+                            accepted.push(finding(folded, rule, p.fstart, p.fend, via));
+                            any = true;
+                        }
+                    }
+                    if !any && let Some((rule, via)) = p.fallback {
                         accepted.push(finding(folded, rule, p.fstart, p.fend, via));
-                        any = true;
                     }
                 }
-                if !any && let Some((rule, via)) = p.fallback {
-                    accepted.push(finding(folded, rule, p.fstart, p.fend, via));
-                }
+                found.extend(accepted);
             }
-            found.extend(accepted);
         }
 
         found.sort_by_key(|f| (f.start, f.rule, f.end));
@@ -187,7 +199,7 @@ impl RuleSet {
             } else {
                 Via::Alias
             };
-            if m.guards[t.rule.index()].is_some() {
+            if t.guarded {
                 guarded.push((t.rule, via));
             } else if fallback.is_none() {
                 fallback = Some((t.rule, via));
@@ -220,13 +232,13 @@ impl RuleSet {
     ) -> bool {
         let a = window_start(t, s, g.window);
         let b = window_end(t, e, g.window);
-        if g.none_near.iter().any(|f| term_in(t, a, b, s, e, f)) {
+        if g.none_near.iter().any(|f| term_in(t, a, b, s, e, f, true)) {
             return false;
         }
         if !g.has_positive() {
             return true;
         }
-        if g.any_near.iter().any(|f| term_in(t, a, b, s, e, f)) {
+        if g.any_near.iter().any(|f| term_in(t, a, b, s, e, f, false)) {
             return true;
         }
         if !g.any_near_category.is_empty() {
@@ -249,7 +261,7 @@ impl RuleSet {
             let v = g
                 .any_in_document
                 .iter()
-                .any(|f| term_in(t, 0, t.len(), s, e, f));
+                .any(|f| term_in(t, 0, t.len(), s, e, f, false));
             doc_cache.push((rule, v));
             return v;
         }
@@ -303,11 +315,25 @@ fn window_end(t: &[u8], e: usize, w: u32) -> usize {
     i
 }
 
-/// True when `f`'s needle occurs token-bounded in `t[a..b]`, outside the match `[s, e)`.
-fn term_in(t: &[u8], a: usize, b: usize, s: usize, e: usize, f: &memchr::memmem::Finder<'_>) -> bool {
+/// True when `f`'s needle occurs token-bounded in `t[a..b]`. With `overlap`, an
+/// occurrence may include the match `[s, e)` as long as it is more than the match (a
+/// veto such as "excel at" contains the "excel" it vetoes); without, it must lie
+/// outside the match.
+#[allow(clippy::too_many_arguments)]
+fn term_in(
+    t: &[u8],
+    a: usize,
+    b: usize,
+    s: usize,
+    e: usize,
+    f: &memchr::memmem::Finder<'_>,
+    overlap: bool,
+) -> bool {
     let n = f.needle().len();
     f.find_iter(&t[a..b]).any(|p| {
         let (x, y) = (a + p, a + p + n);
-        (y <= s || x >= e) && on_boundaries(t, x, y)
+        let outside = y <= s || x >= e;
+        let wider = overlap && x <= s && y >= e && (x, y) != (s, e);
+        (outside || wider) && on_boundaries(t, x, y)
     })
 }

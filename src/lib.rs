@@ -1,16 +1,26 @@
 //! jobfit: an offline, explainable résumé-to-job-posting matcher.
 //!
-//! The pipeline, one module per stage: `rules` (load, validate, compile) → `text`
-//! (fold, map back) → `extract` (findings) → `posting` / `profile` (documents) →
-//! `score` (explained points) → `report` (messages and reporters). The library never
-//! prints; the binary's `app` layer owns all I/O.
+//! The pipeline, one module per stage: `rules` (load, validate, compile) → `source`
+//! (read files and stdin) → `text` (fold, map back) → `extract` (findings) → `posting`
+//! / `profile` + `evidence` (documents) → `score` (explained points) → `tailor`
+//! (bullets) → `report` (messages and reporters). The library never prints; `app` owns
+//! all terminal I/O, `cli` and `settings` the flags and config.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod app;
+pub mod cli;
 pub mod error;
+pub mod eval;
+pub mod evidence;
 pub mod extract;
 pub mod posting;
 pub mod profile;
+pub mod report;
 pub mod rules;
+pub mod score;
+pub mod settings;
+pub mod source;
+pub mod tailor;
 pub mod text;
 
 pub use error::{Diagnostic, Error, Result};

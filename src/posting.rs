@@ -495,48 +495,20 @@ impl AnalyzedPosting {
         // Years phrases, attached to the skills right after (or just before) them.
         let mut years = Vec::new();
         let mut total_years: Option<YearsRequirement> = None;
-        let ft = folded.as_str();
-        for (n, fs, fe) in find_years(ft) {
-            let (start, end) = folded.original_span(fs, fe);
-            let sentence_end = ft[fe..]
-                .find(['.', ';', '!', '?', '\n'])
-                .map_or(ft.len(), |p| fe + p)
-                .min(fe + 90);
-            let mut skills: Vec<RuleId> = findings
-                .iter()
-                .filter(|f| f.fstart >= fe && f.fstart < sentence_end)
-                .filter(|f| only_links_between(&ft[fe..f.fstart]))
-                .map(|f| f.rule)
-                .collect();
-            if skills.is_empty() {
-                // "Python (5+ years)", "Go: 3 years".
-                skills = findings
-                    .iter()
-                    .filter(|f| f.fend <= fs && fs - f.fend <= 3)
-                    .filter(|f| ft[f.fend..fs].chars().all(|c| " (:-–,".contains(c)))
-                    .map(|f| f.rule)
-                    .collect();
-            }
-            skills.dedup();
+        for y in years_phrases(&folded, &findings) {
+            let (start, end) = folded.original_span(y.fstart, y.fend);
             let req = YearsRequirement {
-                years: n,
-                skills: skills.clone(),
+                years: y.years,
+                skills: y.skills.clone(),
                 start,
                 end,
                 text: text[start..end].to_owned(),
                 section: section_at(start),
             };
-            if skills.is_empty() {
-                let tail = &ft[fe..sentence_end.min(ft.len())];
-                let head_start = crate::text::floor_char_boundary(ft, fs.saturating_sub(40));
-                let head = &ft[head_start..fs];
-                let about_experience = tail.contains("experience") || head.contains("experience");
-                let ago = tail.trim_start().starts_with("ago") || tail.contains("old");
-                if about_experience && !ago && total_years.as_ref().is_none_or(|t| t.years < n) {
-                    total_years = Some(req);
-                }
-            } else {
+            if !y.skills.is_empty() {
                 years.push(req);
+            } else if y.about_experience && total_years.as_ref().is_none_or(|t| t.years < y.years) {
+                total_years = Some(req);
             }
         }
 
@@ -588,6 +560,65 @@ impl AnalyzedPosting {
             findings,
         }
     }
+}
+
+/// A "N years" phrase with the skills it is about.
+#[derive(Debug, Clone)]
+pub struct YearsPhrase {
+    /// Years (lower bound of a range).
+    pub years: u32,
+    /// Skills it applies to; empty when it is about experience in general.
+    pub skills: Vec<RuleId>,
+    /// Folded span of the phrase.
+    pub fstart: usize,
+    /// End of the folded span.
+    pub fend: usize,
+    /// True when the sentence is about experience ("5+ years of professional experience"),
+    /// not a company's age ("founded 10 years ago").
+    pub about_experience: bool,
+}
+
+/// Finds "N years" phrases in a document and attaches each to the skills it is about:
+/// the findings right after it ("5+ years of Python and Go") when only linking words
+/// sit between, or the finding just before it ("Python (5+ years)").
+#[must_use]
+pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> {
+    let ft = folded.as_str();
+    let mut out = Vec::new();
+    for (n, fs, fe) in find_years(ft) {
+        let sentence_end = ft[fe..]
+            .find(['.', ';', '!', '?', '\n'])
+            .map_or(ft.len(), |p| fe + p)
+            .min(fe + 90);
+        let mut skills: Vec<RuleId> = findings
+            .iter()
+            .filter(|f| f.fstart >= fe && f.fstart < sentence_end)
+            .filter(|f| only_links_between(&ft[fe..f.fstart]))
+            .map(|f| f.rule)
+            .collect();
+        if skills.is_empty() {
+            skills = findings
+                .iter()
+                .filter(|f| f.fend <= fs && fs - f.fend <= 3)
+                .filter(|f| ft[f.fend..fs].chars().all(|c| " (:-,".contains(c)))
+                .map(|f| f.rule)
+                .collect();
+        }
+        skills.sort();
+        skills.dedup();
+        let tail = &ft[fe..sentence_end];
+        let head = &ft[crate::text::floor_char_boundary(ft, fs.saturating_sub(40))..fs];
+        let ago = tail.trim_start().starts_with("ago") || tail.trim_start().starts_with("old");
+        let about_experience = !ago && (tail.contains("experience") || head.contains("experience"));
+        out.push(YearsPhrase {
+            years: n,
+            skills,
+            fstart: fs,
+            fend: fe,
+            about_experience,
+        });
+    }
+    out
 }
 
 fn only_links_between(gap: &str) -> bool {

@@ -74,6 +74,30 @@ impl PartialDate {
         i32::from(self.year) * 12 + i32::from(self.month.unwrap_or(12)) - 1
     }
 
+    /// Today's date (UTC), from the system clock.
+    #[must_use]
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let days = i64::try_from(secs / 86_400).unwrap_or(0);
+        // Howard Hinnant's days-to-civil algorithm.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        Self {
+            year: u16::try_from(y).unwrap_or(2000),
+            month: u8::try_from(m).ok(),
+            day: u8::try_from(d).ok(),
+        }
+    }
+
     /// A date from a month index (inverse of `first_month`).
     #[must_use]
     pub fn from_month_index(m: i32) -> Self {
@@ -593,7 +617,7 @@ pub enum FieldKind {
 }
 
 /// Which dated entry a field belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum RoleRef {
     /// `work[i]`.
     Work(usize),

@@ -68,7 +68,8 @@ pub(crate) struct Matcher {
     /// For each dictionary pattern, the range of `targets` it stands for.
     pub pattern_targets: Vec<(u32, u32)>,
     pub targets: Vec<Target>,
-    pub regexes: Vec<(RuleId, Regex)>,
+    /// Pattern regexes: (rule, guarded, regex).
+    pub regexes: Vec<(RuleId, bool, Regex)>,
     pub regex_set: Option<RegexSet>,
     pub guards: Vec<Option<Guard>>,
 }
@@ -79,6 +80,8 @@ pub(crate) struct Target {
     pub rule: RuleId,
     /// For case-sensitive aliases: the exact spelling the original text must have.
     pub exact: Option<Box<str>>,
+    /// The rule's context guard applies to this spelling.
+    pub guarded: bool,
 }
 
 /// A rule's context guard, ready to run against folded text.
@@ -302,12 +305,13 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
                 readings.push(Vec::new());
                 patterns.len() - 1
             });
+            let guarded = r.context.is_some() && (exact || r.exact.is_empty());
             let exact = exact.then(|| alias.trim().into());
             if !readings[slot]
                 .iter()
                 .any(|t| t.rule == rid && t.exact == exact)
             {
-                readings[slot].push(Target { rule: rid, exact });
+                readings[slot].push(Target { rule: rid, exact, guarded });
             }
         }
     }
@@ -316,11 +320,7 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
     for mut rs in readings {
         // Guarded readings first: they claim a match in their context, and the
         // unguarded reading (at most one, checked at load) takes what is left.
-        rs.sort_by_key(|t| {
-            let r = &rules[t.rule.index()];
-            let guarded = r.context.is_some() || t.exact.is_some();
-            (!guarded, t.rule)
-        });
+        rs.sort_by_key(|t| (!t.guarded, t.rule));
         let start = u32::try_from(targets.len()).unwrap_or(u32::MAX);
         targets.extend(rs);
         let end = u32::try_from(targets.len()).unwrap_or(u32::MAX);
@@ -337,7 +337,10 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
                         .at(p.origin.line, p.origin.col, None),
                 )
             })?;
-            regexes.push((RuleId(u32::try_from(i).unwrap_or(u32::MAX)), re));
+            // Patterns are guarded like case-insensitive aliases: unless the rule has
+            // exact spellings, which then carry the ambiguity.
+            let guarded = d.context.is_some() && d.exact.is_empty();
+            regexes.push((RuleId(u32::try_from(i).unwrap_or(u32::MAX)), guarded, re));
             sources.push(p.value.clone());
         }
     }

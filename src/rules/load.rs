@@ -512,32 +512,34 @@ fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut
     // its rules is unguarded: the guarded readings claim a match in their context and
     // the unguarded one, if any, takes it elsewhere. Two unguarded readings would make
     // every match ambiguous.
-    let mut owners: HashMap<String, Vec<(usize, &Located)>> = HashMap::new();
+    let mut owners: HashMap<String, Vec<(usize, &Located, bool)>> = HashMap::new();
     for (i, rule) in rules.iter().enumerate() {
-        for a in rule.aliases.iter().chain(&rule.exact) {
+        let spellings = rule
+            .aliases
+            .iter()
+            .map(|a| (a, false))
+            .chain(rule.exact.iter().map(|a| (a, true)));
+        for (a, exact) in spellings {
+            // Same rule as the extractor: a context guards the exact spellings, or all
+            // spellings of a rule that has none. An exact spelling is also told apart
+            // by its case.
+            let guarded = exact || (rule.context.is_some() && rule.exact.is_empty());
             let key = crate::text::Folded::new(&a.value).as_str().trim().to_owned();
             let entry = owners.entry(key).or_default();
-            if !entry.iter().any(|(j, _)| *j == i) {
-                entry.push((i, a));
+            if !entry.iter().any(|(j, _, _)| *j == i) {
+                entry.push((i, a, guarded));
             }
         }
     }
-    let guarded = |i: usize| {
-        rules[i]
-            .context
-            .as_ref()
-            .is_some_and(|c| c.has_positive() || !c.none_near.is_empty())
-            || !rules[i].exact.is_empty()
-    };
     let mut keys: Vec<_> = owners.iter().filter(|(_, v)| v.len() > 1).collect();
     keys.sort_by(|a, b| a.0.cmp(b.0));
     for (alias, owners) in keys {
-        let unguarded: Vec<_> = owners.iter().filter(|(i, _)| !guarded(*i)).collect();
-        if unguarded.len() <= 1 {
+        let unguarded = owners.iter().filter(|(_, _, g)| !*g).count();
+        if unguarded <= 1 {
             continue;
         }
-        let (_, first) = owners[0];
-        for &(i, a) in &owners[1..] {
+        let (_, first, _) = owners[0];
+        for &(i, a, _) in &owners[1..] {
             diags.push(
                 Diagnostic::new(
                     &a.origin.file,

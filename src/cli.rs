@@ -1,0 +1,205 @@
+//! Command-line flags (clap derive): raw values only. `settings` turns them, with the
+//! config files, into one resolved `Settings` before any work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::report::Format;
+
+/// Offline, explainable résumé-to-job-posting matcher.
+///
+/// jobfit extracts skills from job postings and from your résumé with readable rules
+/// (rules/*.yml), scores how well they match (0–100, every point explained), shows the
+/// gaps that cost the most and the résumé bullets that best fit a posting.
+#[derive(Debug, Parser)]
+#[command(name = "jobfit", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    /// Add a rule pack (a directory of *.yml files, or one file) on top of the built-in
+    /// packs; a rule with the same id replaces the built-in one. Repeatable.
+    #[arg(long = "rules", value_name = "DIR", global = true)]
+    pub rules: Vec<PathBuf>,
+
+    /// Do not load the built-in rule packs (use only --rules).
+    #[arg(long, global = true)]
+    pub no_default_rules: bool,
+
+    /// When to use colour. `auto` honours NO_COLOR and whether output is a terminal.
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorWhen>,
+
+    /// Read settings from this file instead of the user config file
+    /// (default: $XDG_CONFIG_HOME/jobfit/config.yaml or the platform equivalent).
+    #[arg(long, value_name = "FILE", global = true, env = "JOBFIT_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    /// Ignore config files (user and ./jobfit.yaml).
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
+    /// Date that open-ended roles ("to present") run to, YYYY-MM[-DD]; default today.
+    /// Set it to make scores reproducible over time.
+    #[arg(long, value_name = "DATE", global = true, env = "JOBFIT_AS_OF")]
+    pub as_of: Option<String>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// `--color` values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ColorWhen {
+    /// Colour on a terminal unless NO_COLOR is set.
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Score one posting (a file, or a pasted ad on stdin) against a profile.
+    Score(ScoreArgs),
+    /// Rank many postings (jobs/ by default) against a profile.
+    Rank(RankArgs),
+    /// Show the skills the rules find in any text, with byte offsets, lines and columns.
+    Extract(ExtractArgs),
+    /// List, check and explain rules.
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// Measure extraction against gold annotations.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) generated from these flags.
+    Man,
+}
+
+/// Selecting the profile.
+#[derive(Debug, Args, Clone)]
+pub struct ProfileArg {
+    /// The profile: a name in profiles/ (`python-generalist`) or a path to a YAML or
+    /// JSON Resume file. Optional when profiles/ holds one profile or a default is
+    /// configured.
+    #[arg(long, short = 'p', value_name = "PROFILE")]
+    pub profile: Option<String>,
+}
+
+/// `jobfit score`.
+#[derive(Debug, Args)]
+pub struct ScoreArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// The posting: a file, or `-` (or nothing) to read a pasted ad from stdin.
+    #[arg(value_name = "POSTING")]
+    pub posting: Option<PathBuf>,
+
+    /// Output format (default: table on a terminal, JSON otherwise).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+
+    /// Explain every point of the score: rule, weight, section and the words in both
+    /// documents.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Exit with status 1 when the score is below this.
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f32>,
+
+    /// How many résumé bullets to suggest.
+    #[arg(long, value_name = "N", default_value_t = crate::tailor::DEFAULT_BULLETS)]
+    pub bullets: usize,
+}
+
+/// `jobfit rank`.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// Directories of postings, posting files, or NDJSON files (default: jobs/).
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Show only the N best.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Show only postings scoring at least this.
+    #[arg(long, value_name = "SCORE")]
+    pub min_score: Option<f32>,
+
+    /// Output format (default: table on a terminal, JSON otherwise).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// `jobfit extract`.
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// A file, or `-` (or nothing) for stdin.
+    #[arg(value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Output format (default: table on a terminal, JSON otherwise).
+    #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+    pub format: Option<Format>,
+}
+
+/// `jobfit rules ...`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// List the loaded rules.
+    List {
+        /// Only rules of this category.
+        #[arg(long, value_name = "CATEGORY")]
+        category: Option<String>,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+    /// Validate rule files and run every rule's examples. With DIRs, checks those packs
+    /// on top of the built-in ones (or alone with --no-default-rules).
+    Check {
+        /// Rule directories or files to check.
+        #[arg(value_name = "DIR")]
+        dirs: Vec<PathBuf>,
+    },
+    /// Show one rule: aliases, guards, implications, and whether its examples pass.
+    Explain {
+        /// The rule id (`python`, `kubernetes`).
+        id: String,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+}
+
+/// `jobfit eval ...`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Loose-overlap precision, recall and F1 against SkillSpan CoNLL files, with the
+    /// most frequent false positives and misses.
+    Skillspan {
+        /// SkillSpan .conll files (e.g. ../shared/data/gold/skillspan/skillspan_tech_dev.conll).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// How many false positives and negatives to list.
+        #[arg(long, default_value_t = 25, value_name = "N")]
+        top: usize,
+        /// Output format (table or json).
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+}

@@ -1,0 +1,361 @@
+//! The human reporter: tables for terminals (comfy-table) and the `--explain` text.
+//! Colour is written as ANSI styles; the output stream (anstream) strips it when colour
+//! is off, so this code never asks whether colour is on.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style as AStyle};
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+
+use super::{
+    ExtractReport, Message, RuleListReport, RuleReport, ScoreReport, SkillLine,
+};
+use crate::score::{Band, Status};
+
+/// Presentation settings for human output.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Style {
+    /// Wrap tables to this many columns (a terminal's width); `None` never wraps.
+    pub width: Option<u16>,
+}
+
+const BOLD: AStyle = AStyle::new().bold();
+const DIM: AStyle = AStyle::new().dimmed();
+
+fn fg(c: AnsiColor) -> AStyle {
+    AStyle::new().fg_color(Some(c.into()))
+}
+
+fn band_style(b: Band) -> AStyle {
+    match b {
+        Band::Strong => fg(AnsiColor::Green).bold(),
+        Band::Good => fg(AnsiColor::Green),
+        Band::Fair => fg(AnsiColor::Yellow),
+        Band::Poor => fg(AnsiColor::Red),
+    }
+}
+
+fn status_cell(s: &SkillLine) -> String {
+    let mark = match s.status {
+        Status::Matched => "✓ matched",
+        Status::Implied => "≈ implied",
+        Status::Related => "~ related",
+        Status::Missing => "✗ missing",
+    };
+    let mut out = mark.to_owned();
+    if let Some(v) = &s.via {
+        out.push_str(&format!(" ({})", v.name));
+    }
+    if let Some(y) = &s.years {
+        match y.have {
+            Some(h) => out.push_str(&format!("\n{h:.0}y of {}y", y.required)),
+            None => out.push_str(&format!("\n?y of {}y", y.required)),
+        }
+    }
+    out
+}
+
+fn table(style: &Style) -> Table {
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    match style.width {
+        Some(w) => {
+            t.set_content_arrangement(ContentArrangement::Dynamic);
+            t.set_width(w);
+        }
+        None => {
+            t.set_content_arrangement(ContentArrangement::Disabled);
+        }
+    }
+    t
+}
+
+/// Writes `msg` for people.
+///
+/// # Errors
+/// Write errors.
+pub fn write(msg: &Message, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    match msg {
+        Message::Score(r) => write_score(r, style, out),
+        Message::Extraction(r) => write_extraction(r, style, out),
+        Message::RuleList(r) => write_rule_list(r, style, out),
+        Message::Rule(r) => write_rule(r, out),
+    }
+}
+
+fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}  {DIM}({}){DIM:#}",
+        r.posting.label(),
+        r.posting.origin
+    )?;
+    let bs = band_style(r.band);
+    writeln!(
+        out,
+        "Score {bs}{:.0}/100 {}{bs:#}  {DIM}profile {} ({:.1} years){DIM:#}",
+        r.score,
+        r.band.as_str(),
+        r.profile.origin,
+        r.profile.total_years
+    )?;
+    if let Some(s) = &r.summary {
+        writeln!(out, "{s}")?;
+    }
+    if r.skills.is_empty() {
+        writeln!(
+            out,
+            "\nNo skills recognised in this posting, so there is nothing to match (is it a tech posting? `jobfit extract` shows what the rules see)."
+        )?;
+        return Ok(());
+    }
+    writeln!(out)?;
+    let mut t = table(style);
+    t.set_header(vec!["Skill", "Need", "Weight", "Match", "Résumé evidence"]);
+    for s in &r.skills {
+        let evidence = s
+            .profile_evidence
+            .iter()
+            .take(2)
+            .map(|m| format!("{} “{}”", m.field, m.text))
+            .collect::<Vec<_>>()
+            .join("\n");
+        t.add_row(vec![
+            s.name.clone(),
+            s.need.as_str().to_owned(),
+            format!("{:.2}", s.weight),
+            status_cell(s),
+            evidence,
+        ]);
+    }
+    if let Some(col) = t.column_mut(2) {
+        col.set_cell_alignment(CellAlignment::Right);
+    }
+    writeln!(out, "{t}")?;
+    if let Some(e) = &r.experience {
+        writeln!(
+            out,
+            "Experience: posting asks {} years (“{}”), profile shows {:.1}: {:+.1} points",
+            e.required, e.posting_evidence, e.have, e.points
+        )?;
+    }
+    if !r.gaps.is_empty() {
+        writeln!(out, "\n{BOLD}Gaps, by points lost{BOLD:#}")?;
+        for g in r.gaps.iter().take(10) {
+            let near = g
+                .nearest
+                .as_ref()
+                .map(|n| format!(" — nearest: {}", n.name))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                "  {}−{:.1}{:#}  {} ({}, {}){near}",
+                fg(AnsiColor::Red),
+                g.lost,
+                fg(AnsiColor::Red),
+                g.name,
+                g.need.as_str(),
+                g.status.as_str()
+            )?;
+        }
+    }
+    if !r.bullets.is_empty() {
+        writeln!(out, "\n{BOLD}Résumé bullets for this ad{BOLD:#}")?;
+        let mut last_role: Option<&str> = None;
+        for b in &r.bullets {
+            if b.role.as_deref() != last_role {
+                if let Some(role) = &b.role {
+                    writeln!(out, "  {DIM}{role}{DIM:#}")?;
+                }
+                last_role = b.role.as_deref();
+            }
+            let covers = b.covers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
+            writeln!(out, "  • {}  {DIM}[{covers}]{DIM:#}", b.text)?;
+        }
+    }
+    Ok(())
+}
+
+/// The `--explain` text: every point of the score, with rule, weight, section and spans.
+///
+/// # Errors
+/// Write errors.
+pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#}: score {:.1} = Σ points below; each item is 100 × weight × credit / {:.2} (the sum of all weights)\n",
+        r.posting.label(),
+        r.score,
+        r.total_weight
+    )?;
+    for s in &r.skills {
+        let p = &s.weight_parts;
+        writeln!(
+            out,
+            "{BOLD}{:+6.2}{BOLD:#} {} [{}]  {DIM}lost {:.2}{DIM:#}",
+            s.points, s.name, s.id, s.lost
+        )?;
+        writeln!(
+            out,
+            "        weight {:.2} = rule {:.1} × {} {:.2} × repetition {:.2} × title {:.1}",
+            s.weight,
+            p.rule,
+            s.need.as_str(),
+            p.section,
+            p.repetition,
+            p.title
+        )?;
+        let how = match s.status {
+            Status::Matched => "the résumé names it".to_owned(),
+            Status::Implied => format!(
+                "implied by {} in the résumé",
+                s.via.as_ref().map_or("?", |v| v.name.as_str())
+            ),
+            Status::Related => format!(
+                "partial credit through {}",
+                s.via.as_ref().map_or("?", |v| v.name.as_str())
+            ),
+            Status::Missing => "not in the résumé".to_owned(),
+        };
+        let mut credit = format!("        credit {:.2}: {how}", s.credit);
+        if let Some(y) = &s.years {
+            credit.push_str(&format!(
+                "; asks {} years, résumé shows {} (× {:.2})",
+                y.required,
+                y.have.map_or("no dates".to_owned(), |h| format!("{h:.1}")),
+                y.factor
+            ));
+        }
+        writeln!(out, "{credit}")?;
+        for m in &s.posting_evidence {
+            writeln!(
+                out,
+                "        posting {}:{} “{}” [{}]",
+                m.line,
+                m.column,
+                m.text,
+                m.section.as_str()
+            )?;
+        }
+        for m in &s.profile_evidence {
+            writeln!(
+                out,
+                "        résumé  {} bytes {}..{} “{}” [{}]",
+                m.field,
+                m.start,
+                m.end,
+                m.text,
+                match m.kind {
+                    crate::profile::FieldKind::Demonstrated => "demonstrated",
+                    crate::profile::FieldKind::Declared => "declared",
+                }
+            )?;
+        }
+    }
+    if let Some(e) = &r.experience {
+        writeln!(
+            out,
+            "{BOLD}{:+6.2}{BOLD:#} overall experience  {DIM}lost {:.2}{DIM:#}\n        weight {:.2}; credit {:.2} = {:.1} years in the résumé's dated roles / {} asked (“{}”)",
+            e.points, e.lost, e.weight, e.credit, e.have, e.required, e.posting_evidence
+        )?;
+    }
+    Ok(())
+}
+
+fn write_extraction(r: &ExtractReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    if r.findings.is_empty() {
+        return writeln!(out, "no skills found in {}", r.origin);
+    }
+    let mut t = table(style);
+    t.set_header(vec!["Line:Col", "Skill", "Id", "Category", "Text", "Bytes"]);
+    for f in &r.findings {
+        t.add_row(vec![
+            format!("{}:{}", f.line, f.column),
+            f.name.clone(),
+            f.id.clone(),
+            f.category.clone(),
+            f.text.clone(),
+            format!("{}..{}", f.start, f.end),
+        ]);
+    }
+    writeln!(out, "{t}")
+}
+
+fn write_rule_list(r: &RuleListReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let mut t = table(style);
+    t.set_header(vec!["Id", "Name", "Category", "Weight", "Spellings", "Guarded", "Defined at"]);
+    for x in &r.rules {
+        t.add_row(vec![
+            x.id.clone(),
+            x.name.clone(),
+            x.category.clone(),
+            format!("{:.1}", x.weight),
+            x.spellings.to_string(),
+            if x.guarded { "yes".into() } else { String::new() },
+            x.origin.clone(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    writeln!(out, "{} rules", r.rules.len())
+}
+
+fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "{BOLD}{}{BOLD:#} [{}]  {} · weight {:.1}", r.name, r.id, r.category, r.weight)?;
+    writeln!(out, "{DIM}defined at {}{DIM:#}", r.origin)?;
+    if let Some(o) = &r.overrides {
+        writeln!(out, "{DIM}overrides the rule at {o}{DIM:#}")?;
+    }
+    if let Some(d) = &r.description {
+        writeln!(out, "{d}")?;
+    }
+    let list = |v: &[String]| v.join(", ");
+    let refs = |v: &[super::RuleRef]| v.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ");
+    if !r.aliases.is_empty() {
+        writeln!(out, "aliases:    {}", list(&r.aliases))?;
+    }
+    if !r.exact.is_empty() {
+        writeln!(out, "exact case: {}", list(&r.exact))?;
+    }
+    if !r.patterns.is_empty() {
+        writeln!(out, "patterns:   {}", list(&r.patterns))?;
+    }
+    if !r.implies.is_empty() {
+        writeln!(out, "implies:    {} (all: {})", refs(&r.implies), refs(&r.implies_all))?;
+    }
+    if !r.implied_by.is_empty() {
+        writeln!(out, "implied by: {}", refs(&r.implied_by))?;
+    }
+    if !r.related.is_empty() {
+        writeln!(out, "related:    {}", refs(&r.related))?;
+    }
+    if let Some(c) = &r.context {
+        writeln!(out, "context (within {} words):", c.window)?;
+        if !c.any_near.is_empty() {
+            writeln!(out, "  any near:        {}", list(&c.any_near))?;
+        }
+        if !c.any_near_category.is_empty() {
+            writeln!(out, "  any category near: {}", list(&c.any_near_category))?;
+        }
+        if !c.any_in_document.is_empty() {
+            writeln!(out, "  any in document: {}", list(&c.any_in_document))?;
+        }
+        if !c.none_near.is_empty() {
+            writeln!(out, "  none near:       {}", list(&c.none_near))?;
+        }
+    }
+    writeln!(out, "examples:")?;
+    for e in &r.examples {
+        let (mark, st) = if e.passes {
+            ("ok  ", fg(AnsiColor::Green))
+        } else {
+            ("FAIL", fg(AnsiColor::Red))
+        };
+        writeln!(
+            out,
+            "  {st}{mark}{st:#} {} {:?}",
+            if e.should_match { "match   " } else { "no_match" },
+            e.sentence
+        )?;
+    }
+    Ok(())
+}

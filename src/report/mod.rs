@@ -1,0 +1,628 @@
+//! Messages and reporters. Every result jobfit prints is a `Message` (serialisable, so
+//! `--format json` is the message itself); the table and Markdown printers are just
+//! other reporters of the same value. Reporters write to a `Write` they are given; the
+//! library never prints.
+
+mod human;
+mod markdown;
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::evidence::{AnalyzedProfile, ProfileMention};
+use crate::extract::{Finding, Via};
+use crate::posting::{AnalyzedPosting, Mention, SectionKind, WeightParts};
+use crate::rules::{RuleId, RuleSet};
+use crate::score::{Score, Status, YearsCheck};
+use crate::tailor::Selected;
+use crate::text::LineIndex;
+
+pub use human::{Style, explain_text};
+
+/// Version of the JSON schema of every message (see docs/json.md).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A human-readable table.
+    Table,
+    /// One JSON document.
+    Json,
+    /// One JSON object per line.
+    Ndjson,
+    /// Comma-separated values.
+    Csv,
+    /// Markdown.
+    Markdown,
+}
+
+/// Everything jobfit reports.
+#[derive(Debug, Clone, Serialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Message {
+    /// `jobfit score`.
+    Score(Box<ScoreReport>),
+    /// `jobfit extract`.
+    Extraction(ExtractReport),
+    /// `jobfit rules list`.
+    RuleList(RuleListReport),
+    /// `jobfit rules explain`.
+    Rule(Box<RuleReport>),
+}
+
+/// The posting, as identified in reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostingInfo {
+    /// File, `<stdin>` or NDJSON line.
+    pub origin: String,
+    /// Id, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl PostingInfo {
+    /// From an analysed posting.
+    #[must_use]
+    pub fn of(p: &AnalyzedPosting) -> Self {
+        Self {
+            origin: p.posting.origin.clone(),
+            id: p.posting.id.clone(),
+            title: p.posting.title.clone(),
+            company: p.posting.company.clone(),
+            url: p.posting.url.clone(),
+        }
+    }
+
+    /// "Title — Company" or the origin.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match (&self.title, &self.company) {
+            (Some(t), Some(c)) => format!("{t} — {c}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => self.origin.clone(),
+        }
+    }
+}
+
+/// The profile, as identified in reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileInfo {
+    /// File it was read from.
+    pub origin: String,
+    /// Name in `basics.name`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Years of work experience (dated roles, or a stated figure if larger).
+    pub total_years: f32,
+}
+
+impl ProfileInfo {
+    /// From an analysed profile.
+    #[must_use]
+    pub fn of(p: &AnalyzedProfile) -> Self {
+        Self {
+            origin: p.profile.origin.clone(),
+            name: p.profile.basics.name.clone(),
+            total_years: round1(p.total_years()),
+        }
+    }
+}
+
+/// A rule, as identified in reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleRef {
+    /// Rule id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+}
+
+impl RuleRef {
+    fn of(rules: &RuleSet, r: RuleId) -> Self {
+        let rule = rules.rule(r);
+        Self {
+            id: rule.id.clone(),
+            name: rule.name.clone(),
+        }
+    }
+}
+
+/// One posting skill in the score report.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillLine {
+    /// Rule id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// Section that weighs the most among its mentions.
+    pub need: SectionKind,
+    /// Final weight.
+    pub weight: f32,
+    /// How the weight was made.
+    pub weight_parts: WeightParts,
+    /// How the profile covers it.
+    pub status: Status,
+    /// Credit in 0..=1 after the years check.
+    pub credit: f32,
+    /// Points won.
+    pub points: f32,
+    /// Points lost.
+    pub lost: f32,
+    /// The profile skill behind an implied or related credit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<RuleRef>,
+    /// Years check.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<YearsCheck>,
+    /// Where the posting names it.
+    pub posting_evidence: Vec<Mention>,
+    /// Where the profile names it (or the skill it came via).
+    pub profile_evidence: Vec<ProfileMention>,
+}
+
+/// A gap: a posting skill the profile does not (fully) cover.
+#[derive(Debug, Clone, Serialize)]
+pub struct GapLine {
+    /// Rule id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Section.
+    pub need: SectionKind,
+    /// Points lost.
+    pub lost: f32,
+    /// Current status.
+    pub status: Status,
+    /// The nearest profile skill, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nearest: Option<RuleRef>,
+}
+
+/// A selected bullet.
+#[derive(Debug, Clone, Serialize)]
+pub struct BulletLine {
+    /// JSON path of the bullet in the profile.
+    pub field: String,
+    /// The role it belongs to.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// The bullet, verbatim.
+    pub text: String,
+    /// Posting skills it covers.
+    pub covers: Vec<RuleRef>,
+}
+
+/// The overall-experience check.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExperienceLine {
+    /// Years asked for.
+    pub required: u32,
+    /// Years the profile shows.
+    pub have: f32,
+    /// Weight.
+    pub weight: f32,
+    /// Credit.
+    pub credit: f32,
+    /// Points won.
+    pub points: f32,
+    /// Points lost.
+    pub lost: f32,
+    /// The phrase in the posting.
+    pub posting_evidence: String,
+}
+
+/// `jobfit score`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScoreReport {
+    /// Schema version.
+    pub schema: u32,
+    /// The posting.
+    pub posting: PostingInfo,
+    /// The profile.
+    pub profile: ProfileInfo,
+    /// 0–100, one decimal.
+    pub score: f32,
+    /// poor / fair / good / strong.
+    pub band: crate::score::Band,
+    /// Σ weights (the denominator).
+    pub total_weight: f32,
+    /// Every posting skill, by weight.
+    pub skills: Vec<SkillLine>,
+    /// The overall-experience item.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub experience: Option<ExperienceLine>,
+    /// Gaps by points lost.
+    pub gaps: Vec<GapLine>,
+    /// Résumé bullets that best cover the posting.
+    pub bullets: Vec<BulletLine>,
+    /// A one-line summary, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+fn round1(x: f32) -> f32 {
+    (x * 10.0).round() / 10.0
+}
+
+fn round2(x: f32) -> f32 {
+    (x * 100.0).round() / 100.0
+}
+
+impl ScoreReport {
+    /// Assembles the report from the analysis.
+    #[must_use]
+    pub fn build(
+        rules: &RuleSet,
+        posting: &AnalyzedPosting,
+        profile: &AnalyzedProfile,
+        score: &Score,
+        bullets: &[Selected],
+    ) -> Self {
+        let skills = score
+            .items
+            .iter()
+            .map(|it| {
+                let r = rules.rule(it.skill.rule);
+                let source = it.via.unwrap_or(it.skill.rule);
+                let profile_evidence = match it.status {
+                    crate::score::Status::Missing => Vec::new(),
+                    _ => profile
+                        .evidence(source)
+                        .map(|e| e.mentions.iter().take(3).cloned().collect())
+                        .unwrap_or_default(),
+                };
+                SkillLine {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    category: r.category.to_string(),
+                    need: it.skill.need,
+                    weight: round2(it.skill.weight),
+                    weight_parts: it.skill.parts,
+                    status: it.status,
+                    credit: round2(it.credit),
+                    points: round2(it.points),
+                    lost: round2(it.lost),
+                    via: it.via.map(|v| RuleRef::of(rules, v)),
+                    years: it.years.map(|mut y| {
+                        y.have = y.have.map(round1);
+                        y.factor = round2(y.factor);
+                        y
+                    }),
+                    posting_evidence: it.skill.mentions.clone(),
+                    profile_evidence,
+                }
+            })
+            .collect();
+        let gaps = score
+            .gaps()
+            .into_iter()
+            .map(|it| GapLine {
+                id: rules.rule(it.skill.rule).id.clone(),
+                name: rules.rule(it.skill.rule).name.clone(),
+                need: it.skill.need,
+                lost: round2(it.lost),
+                status: it.status,
+                nearest: it.via.map(|v| RuleRef::of(rules, v)),
+            })
+            .collect();
+        let experience = score.experience.map(|e| ExperienceLine {
+            required: e.required,
+            have: round1(e.have),
+            weight: e.weight,
+            credit: round2(e.credit),
+            points: round2(e.points),
+            lost: round2(e.lost),
+            posting_evidence: posting.total_years.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+        });
+        let bullets = bullets
+            .iter()
+            .map(|s| BulletLine {
+                field: s.bullet.field.clone(),
+                role: s.bullet.role.map(|r| profile.profile.role_name(r)),
+                text: s.bullet.text.clone(),
+                covers: s.covers.iter().map(|&r| RuleRef::of(rules, r)).collect(),
+            })
+            .collect();
+        Self {
+            schema: SCHEMA_VERSION,
+            posting: PostingInfo::of(posting),
+            profile: ProfileInfo::of(profile),
+            score: round1(score.value),
+            band: score.band(),
+            total_weight: round2(score.total_weight),
+            skills,
+            experience,
+            gaps,
+            bullets,
+            summary: None,
+        }
+    }
+}
+
+/// One finding in `jobfit extract`.
+#[derive(Debug, Clone, Serialize)]
+pub struct FindingLine {
+    /// Rule id.
+    pub id: String,
+    /// Canonical name.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// The matched text.
+    pub text: String,
+    /// Byte offset into the input as given.
+    pub start: usize,
+    /// End byte offset.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// How it matched.
+    pub via: Via,
+}
+
+/// `jobfit extract`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExtractReport {
+    /// Schema version.
+    pub schema: u32,
+    /// The input.
+    pub origin: String,
+    /// Findings in text order.
+    pub findings: Vec<FindingLine>,
+}
+
+impl ExtractReport {
+    /// From findings over `text`.
+    #[must_use]
+    pub fn build(rules: &RuleSet, origin: &str, text: &str, findings: &[Finding]) -> Self {
+        let lines = LineIndex::new(text);
+        let findings = findings
+            .iter()
+            .map(|f| {
+                let r = rules.rule(f.rule);
+                let (line, column) = lines.line_col(text, f.start);
+                FindingLine {
+                    id: r.id.clone(),
+                    name: r.name.clone(),
+                    category: r.category.to_string(),
+                    text: text[f.start..f.end].to_owned(),
+                    start: f.start,
+                    end: f.end,
+                    line,
+                    column,
+                    via: f.via,
+                }
+            })
+            .collect();
+        Self {
+            schema: SCHEMA_VERSION,
+            origin: origin.to_owned(),
+            findings,
+        }
+    }
+}
+
+/// A rule in `jobfit rules list`.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleSummary {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// Weight.
+    pub weight: f32,
+    /// Number of aliases, exact spellings and patterns.
+    pub spellings: usize,
+    /// Has context guards.
+    pub guarded: bool,
+    /// Where it is defined.
+    pub origin: String,
+}
+
+/// `jobfit rules list`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleListReport {
+    /// Schema version.
+    pub schema: u32,
+    /// Rules.
+    pub rules: Vec<RuleSummary>,
+}
+
+impl RuleListReport {
+    /// Lists the rules, optionally of one category.
+    #[must_use]
+    pub fn build(rules: &RuleSet, category: Option<crate::rules::Category>) -> Self {
+        let rules = rules
+            .rules()
+            .iter()
+            .filter(|r| category.is_none_or(|c| r.category == c))
+            .map(|r| RuleSummary {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                category: r.category.to_string(),
+                weight: r.weight,
+                spellings: r.aliases.len() + r.exact.len() + r.patterns.len(),
+                guarded: r.context.is_some(),
+                origin: r.origin.to_string(),
+            })
+            .collect();
+        Self {
+            schema: SCHEMA_VERSION,
+            rules,
+        }
+    }
+}
+
+/// An example sentence and whether it behaves.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExampleLine {
+    /// The sentence.
+    pub sentence: String,
+    /// Must it match?
+    pub should_match: bool,
+    /// Does it?
+    pub passes: bool,
+}
+
+/// `jobfit rules explain`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct RuleReport {
+    /// Schema version.
+    pub schema: u32,
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Category.
+    pub category: String,
+    /// Weight.
+    pub weight: f32,
+    /// Description.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Case-insensitive aliases.
+    pub aliases: Vec<String>,
+    /// Case-sensitive aliases.
+    pub exact: Vec<String>,
+    /// Regex patterns.
+    pub patterns: Vec<String>,
+    /// Direct implications.
+    pub implies: Vec<RuleRef>,
+    /// Everything implied, transitively.
+    pub implies_all: Vec<RuleRef>,
+    /// Rules that imply this one.
+    pub implied_by: Vec<RuleRef>,
+    /// Related rules.
+    pub related: Vec<RuleRef>,
+    /// Context guards, as written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub context: Option<ContextLine>,
+    /// Examples and whether they pass.
+    pub examples: Vec<ExampleLine>,
+    /// Where it is defined.
+    pub origin: String,
+    /// The rule it overrides.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overrides: Option<String>,
+}
+
+/// Context guards in a rule report.
+#[derive(Debug, Clone, Serialize)]
+pub struct ContextLine {
+    /// Words one of which must be near.
+    pub any_near: Vec<String>,
+    /// Categories one of which must be near.
+    pub any_near_category: Vec<String>,
+    /// Words one of which must be in the document.
+    pub any_in_document: Vec<String>,
+    /// Words none of which may be near.
+    pub none_near: Vec<String>,
+    /// Window in words.
+    pub window: u32,
+}
+
+impl RuleReport {
+    /// Describes rule `id`.
+    #[must_use]
+    pub fn build(rules: &RuleSet, id: RuleId) -> Self {
+        let r = rules.rule(id);
+        let refs = |v: &[RuleId]| v.iter().map(|&x| RuleRef::of(rules, x)).collect::<Vec<_>>();
+        let implied_by: Vec<RuleId> = (0..rules.len())
+            .map(|i| RuleId(u32::try_from(i).unwrap_or(u32::MAX)))
+            .filter(|&o| rules.rule(o).implies.contains(&id))
+            .collect();
+        let mut examples = Vec::new();
+        for (list, should) in [(&r.examples_match, true), (&r.examples_no_match, false)] {
+            for s in list {
+                let hit = rules.extract(s).iter().any(|f| f.rule == id);
+                examples.push(ExampleLine {
+                    sentence: s.clone(),
+                    should_match: should,
+                    passes: hit == should,
+                });
+            }
+        }
+        Self {
+            schema: SCHEMA_VERSION,
+            id: r.id.clone(),
+            name: r.name.clone(),
+            category: r.category.to_string(),
+            weight: r.weight,
+            description: r.description.clone(),
+            aliases: r.aliases.clone(),
+            exact: r.exact.clone(),
+            patterns: r.patterns.clone(),
+            implies: refs(&r.implies),
+            implies_all: refs(rules.implied_by(id)),
+            implied_by: refs(&implied_by),
+            related: refs(rules.related_to(id)),
+            context: r.context.as_ref().map(|c| ContextLine {
+                any_near: c.any_near.clone(),
+                any_near_category: c.any_near_category.iter().map(ToString::to_string).collect(),
+                any_in_document: c.any_in_document.clone(),
+                none_near: c.none_near.clone(),
+                window: c.window,
+            }),
+            examples,
+            origin: r.origin.to_string(),
+            overrides: r.overrides.as_ref().map(ToString::to_string),
+        }
+    }
+}
+
+/// Writes `msg` in `format`.
+///
+/// # Errors
+/// Write errors (a closed pipe is for the caller to treat as success).
+pub fn write(msg: &Message, format: Format, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, msg).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+        Format::Ndjson => write_ndjson(msg, out),
+        Format::Markdown => markdown::write(msg, out),
+        Format::Table | Format::Csv => human::write(msg, style, out),
+    }
+}
+
+fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
+    match msg {
+        Message::Extraction(e) => {
+            for f in &e.findings {
+                serde_json::to_writer(&mut *out, f).map_err(io::Error::other)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        Message::RuleList(l) => {
+            for r in &l.rules {
+                serde_json::to_writer(&mut *out, r).map_err(io::Error::other)?;
+                writeln!(out)?;
+            }
+            Ok(())
+        }
+        other => {
+            serde_json::to_writer(&mut *out, other).map_err(io::Error::other)?;
+            writeln!(out)
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! Scoring, pure and deterministic: a posting's weighted skills against a profile's
+//! evidence → a 0–100 score where every point is an item with a rule id, a weight, a
+//! credit and the spans in both documents that justify it.
+//!
+//! score = 100 × Σ weightᵢ × creditᵢ / Σ weightᵢ, over the posting's skills plus, when
+//! the posting states one, an overall-experience item. Points won and lost per item
+//! sum to the score and to 100 − score, so gaps are ranked by exactly what they cost.
+
+use serde::Serialize;
+
+use crate::evidence::AnalyzedProfile;
+use crate::posting::{AnalyzedPosting, PostingSkill};
+use crate::rules::{RuleId, RuleSet};
+
+/// Credit for a skill named in the profile's work or projects.
+pub const CREDIT_DEMONSTRATED: f32 = 1.0;
+/// Credit for a skill only claimed (summary, skills list).
+pub const CREDIT_DECLARED: f32 = 0.85;
+/// Credit for a skill implied by a profile skill (Django ⇒ Python).
+pub const CREDIT_IMPLIED: f32 = 0.8;
+/// Credit for a skill related to a profile skill (MySQL ~ PostgreSQL).
+pub const CREDIT_RELATED: f32 = 0.4;
+/// Credit for a skill built on a profile skill (asks Django, profile has Python).
+pub const CREDIT_FOUNDATION: f32 = 0.25;
+/// Weight of the overall-experience item ("5+ years of experience").
+pub const EXPERIENCE_WEIGHT: f32 = 2.0;
+/// Years credit when the profile shows the skill but nothing says for how long.
+pub const YEARS_UNKNOWN: f32 = 0.75;
+
+/// How the profile covers a posting skill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The profile names the skill.
+    Matched,
+    /// A profile skill implies it.
+    Implied,
+    /// A profile skill is related to it, or it builds on a profile skill.
+    Related,
+    /// Nothing in the profile.
+    Missing,
+}
+
+impl Status {
+    /// Name used in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Matched => "matched",
+            Status::Implied => "implied",
+            Status::Related => "related",
+            Status::Missing => "missing",
+        }
+    }
+}
+
+/// A years requirement checked against the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct YearsCheck {
+    /// Years asked for.
+    pub required: u32,
+    /// Years the profile shows, if anything says.
+    pub have: Option<f32>,
+    /// Multiplier on the credit: 1 when met, 0.5 + 0.5 × have/required when short.
+    pub factor: f32,
+}
+
+impl YearsCheck {
+    fn new(required: u32, have: Option<f32>) -> Self {
+        #[allow(clippy::cast_precision_loss)]
+        let req = required as f32;
+        let factor = match have {
+            Some(h) if h >= req => 1.0,
+            Some(h) => 0.5 + 0.5 * (h / req).clamp(0.0, 1.0),
+            None => YEARS_UNKNOWN,
+        };
+        Self {
+            required,
+            have,
+            factor,
+        }
+    }
+}
+
+/// One scored posting skill.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreItem {
+    /// The posting's skill (rule, weight, mentions).
+    pub skill: PostingSkill,
+    /// How the profile covers it.
+    pub status: Status,
+    /// The profile skill that gave implied or related credit.
+    pub via: Option<RuleId>,
+    /// Base credit before the years check.
+    pub base_credit: f32,
+    /// Final credit in 0..=1.
+    pub credit: f32,
+    /// Years check, when the posting asks for years of this skill.
+    pub years: Option<YearsCheck>,
+    /// Points won (share of 100).
+    pub points: f32,
+    /// Points lost.
+    pub lost: f32,
+}
+
+/// The overall-experience item.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ExperienceItem {
+    /// Years asked for.
+    pub required: u32,
+    /// Years the profile shows.
+    pub have: f32,
+    /// Its weight.
+    pub weight: f32,
+    /// Credit: have / required, capped at 1.
+    pub credit: f32,
+    /// Points won.
+    pub points: f32,
+    /// Points lost.
+    pub lost: f32,
+}
+
+/// A posting scored against a profile.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    /// 0–100.
+    pub value: f32,
+    /// Items in the posting's order (by weight).
+    pub items: Vec<ScoreItem>,
+    /// Overall experience, when the posting asks.
+    pub experience: Option<ExperienceItem>,
+    /// Σ weights.
+    pub total_weight: f32,
+}
+
+/// Qualitative band of a score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    /// Below 40.
+    Poor,
+    /// 40–59.
+    Fair,
+    /// 60–79.
+    Good,
+    /// 80 and above.
+    Strong,
+}
+
+impl Band {
+    /// The band of a score.
+    #[must_use]
+    pub fn of(score: f32) -> Self {
+        match score {
+            s if s >= 80.0 => Band::Strong,
+            s if s >= 60.0 => Band::Good,
+            s if s >= 40.0 => Band::Fair,
+            _ => Band::Poor,
+        }
+    }
+
+    /// Name used in output.
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::Poor => "poor",
+            Band::Fair => "fair",
+            Band::Good => "good",
+            Band::Strong => "strong",
+        }
+    }
+}
+
+impl Score {
+    /// Scores `posting` against `profile`. Pure: the same inputs give the same result.
+    #[must_use]
+    pub fn compute(rules: &RuleSet, posting: &AnalyzedPosting, profile: &AnalyzedProfile) -> Self {
+        let mut items: Vec<ScoreItem> = posting
+            .skills
+            .iter()
+            .map(|s| item_for(rules, s, profile))
+            .collect();
+        let experience = posting.total_years.as_ref().map(|req| {
+            #[allow(clippy::cast_precision_loss)]
+            let need = req.years as f32;
+            let have = profile.total_years();
+            ExperienceItem {
+                required: req.years,
+                have,
+                weight: EXPERIENCE_WEIGHT,
+                credit: (have / need).clamp(0.0, 1.0),
+                points: 0.0,
+                lost: 0.0,
+            }
+        });
+        let total_weight: f32 = items.iter().map(|i| i.skill.weight).sum::<f32>()
+            + experience.map_or(0.0, |e| e.weight);
+        let mut experience = experience;
+        let mut value = 0.0;
+        if total_weight > 0.0 {
+            for it in &mut items {
+                it.points = 100.0 * it.skill.weight * it.credit / total_weight;
+                it.lost = 100.0 * it.skill.weight * (1.0 - it.credit) / total_weight;
+                value += it.points;
+            }
+            if let Some(e) = &mut experience {
+                e.points = 100.0 * e.weight * e.credit / total_weight;
+                e.lost = 100.0 * e.weight * (1.0 - e.credit) / total_weight;
+                value += e.points;
+            }
+        }
+        Score {
+            value: value.clamp(0.0, 100.0),
+            items,
+            experience,
+            total_weight,
+        }
+    }
+
+    /// The band.
+    #[must_use]
+    pub fn band(&self) -> Band {
+        Band::of(self.value)
+    }
+
+    /// Items that lost points, most costly first.
+    #[must_use]
+    pub fn gaps(&self) -> Vec<&ScoreItem> {
+        let mut g: Vec<&ScoreItem> = self.items.iter().filter(|i| i.lost > 0.005).collect();
+        g.sort_by(|a, b| b.lost.total_cmp(&a.lost).then_with(|| a.skill.rule.cmp(&b.skill.rule)));
+        g
+    }
+}
+
+fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) -> ScoreItem {
+    let rule = skill.rule;
+    // Every way the profile could cover the skill, each with its final credit (years
+    // check included); the best one counts. Taking a maximum over candidates is what
+    // makes "more evidence never lowers a score" hold.
+    let own_years = profile.evidence(rule).and_then(crate::evidence::SkillEvidence::years);
+    let mut best = ScoreItem {
+        skill: skill.clone(),
+        status: Status::Missing,
+        via: None,
+        base_credit: 0.0,
+        credit: 0.0,
+        years: skill.years.map(|req| YearsCheck::new(req, Some(0.0))),
+        points: 0.0,
+        lost: 0.0,
+    };
+    let mut consider = |status: Status, via: Option<RuleId>, base: f32| {
+        let years = skill.years.map(|req| {
+            let have = match status {
+                Status::Matched | Status::Implied => own_years,
+                // Years of a related skill are not years of this one.
+                Status::Related | Status::Missing => Some(0.0),
+            };
+            YearsCheck::new(req, have)
+        });
+        let credit = (base * years.map_or(1.0, |y| y.factor)).clamp(0.0, 1.0);
+        if credit > best.credit {
+            best.status = status;
+            best.via = via;
+            best.base_credit = base;
+            best.credit = credit;
+            best.years = years;
+        }
+    };
+    if let Some(ev) = profile.evidence(rule) {
+        if ev.is_direct() {
+            consider(
+                Status::Matched,
+                None,
+                if ev.demonstrated { CREDIT_DEMONSTRATED } else { CREDIT_DECLARED },
+            );
+        }
+        // Deterministic choice of the implying skill: the lowest rule index.
+        if let Some(&via) = ev.implied_by.iter().min() {
+            let scale = if ev.demonstrated_implied { 1.0 } else { CREDIT_DECLARED };
+            consider(Status::Implied, Some(via), CREDIT_IMPLIED * scale);
+        }
+    }
+    for &r in rules.related_to(rule) {
+        if let Some(ev) = profile.evidence(r) {
+            let scale = if ev.demonstrated || ev.demonstrated_implied { 1.0 } else { CREDIT_DECLARED };
+            consider(Status::Related, Some(r), CREDIT_RELATED * scale);
+        }
+    }
+    for &r in rules.implied_by(rule) {
+        if profile.evidence(r).is_some_and(crate::evidence::SkillEvidence::is_direct) {
+            consider(Status::Related, Some(r), CREDIT_FOUNDATION);
+        }
+    }
+    best
+}

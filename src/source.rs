@@ -1,0 +1,324 @@
+//! Sources: reading files and stdin safely (size cap, BOMs, UTF-16, binary and
+//! non-UTF-8 detection with a position), posting files with YAML front matter, and
+//! finding and loading the profile a command should use.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
+use crate::posting::Posting;
+use crate::profile::Profile;
+use crate::text::LineIndex;
+
+/// Largest input jobfit reads (64 MiB): far above any posting or résumé, low enough that
+/// a wrong file cannot exhaust memory.
+pub const MAX_INPUT: u64 = 64 << 20;
+
+/// The name stdin is shown as.
+pub const STDIN: &str = "<stdin>";
+
+/// Reads a file, or stdin for `None` / `-`, and decodes it to text.
+///
+/// # Errors
+/// Unreadable, too large, binary or not UTF-8/UTF-16 input, each with what to do.
+pub fn read_input(path: Option<&Path>) -> Result<(String, String)> {
+    match path {
+        None => read_stdin(),
+        Some(p) if p.as_os_str() == "-" => read_stdin(),
+        Some(p) => {
+            let origin = p.display().to_string();
+            let meta = std::fs::metadata(p).map_err(|e| not_found(&origin, e))?;
+            if meta.is_dir() {
+                return Err(Diagnostic::new(&origin, "is a directory, not a file")
+                    .help("pass a file (rank takes directories)")
+                    .into());
+            }
+            if meta.len() > MAX_INPUT {
+                return Err(too_large(&origin, meta.len()));
+            }
+            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let text = decode(&origin, &bytes)?;
+            Ok((origin, text))
+        }
+    }
+}
+
+fn not_found(origin: &str, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound {
+        Diagnostic::new(origin, "no such file")
+            .help("check the path; relative paths are from the current directory")
+            .into()
+    } else {
+        Error::io(origin, e)
+    }
+}
+
+fn too_large(origin: &str, len: u64) -> Error {
+    Diagnostic::new(origin, format!("input is {} MiB, more than the {} MiB limit", len >> 20, MAX_INPUT >> 20))
+        .help("a posting or résumé is a few kilobytes; check that this is the right file")
+        .into()
+}
+
+fn read_stdin() -> Result<(String, String)> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(STDIN, e))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(too_large(STDIN, bytes.len() as u64));
+    }
+    let text = decode(STDIN, &bytes)?;
+    Ok((STDIN.to_owned(), text))
+}
+
+/// Decodes bytes to text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM. Anything else —
+/// binary data, another encoding — is an error naming where it goes wrong.
+///
+/// # Errors
+/// Binary or undecodable input.
+pub fn decode(origin: &str, bytes: &[u8]) -> Result<String> {
+    if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
+        return decode_utf8(origin, rest);
+    }
+    let utf16 = |le: bool, rest: &[u8]| -> Result<String> {
+        if rest.len() % 2 != 0 {
+            return Err(Diagnostic::new(origin, "UTF-16 input with an odd number of bytes")
+                .help("the file is truncated or not UTF-16; re-save it as UTF-8")
+                .into());
+        }
+        let units: Vec<u16> = rest
+            .chunks_exact(2)
+            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .collect();
+        String::from_utf16(&units).map_err(|_| {
+            Diagnostic::new(origin, "invalid UTF-16 (an unpaired surrogate)")
+                .help("re-save the file as UTF-8")
+                .into()
+        })
+    };
+    if let Some(rest) = bytes.strip_prefix(&[0xFF, 0xFE]) {
+        return utf16(true, rest);
+    }
+    if let Some(rest) = bytes.strip_prefix(&[0xFE, 0xFF]) {
+        return utf16(false, rest);
+    }
+    decode_utf8(origin, bytes)
+}
+
+fn decode_utf8(origin: &str, bytes: &[u8]) -> Result<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if memchr::memchr(0, head).is_some() {
+        return Err(Diagnostic::new(origin, "looks like a binary file (it contains NUL bytes)")
+            .help("pass a text file: a posting as .txt/.md/.html, a profile as .yaml/.json, or import a PDF with `jobfit profile import`")
+            .into());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok(s.to_owned()),
+        Err(e) => {
+            let valid = e.valid_up_to();
+            let prefix = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+            let (line, col) = LineIndex::new(prefix).line_col(prefix, valid);
+            Err(Diagnostic::new(
+                origin,
+                format!("not valid UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]),
+            )
+            .at(line, col, None)
+            .help("re-save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`")
+            .into())
+        }
+    }
+}
+
+/// Front matter of a saved posting.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FrontMatter {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub url: Option<String>,
+    pub source: Option<String>,
+    pub fetched: Option<String>,
+    pub date_posted: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Splits `---\n yaml \n---\n body` into (yaml, body, line where the body starts).
+#[must_use]
+pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let mut offset = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let yaml = &rest[..offset];
+            let body = &rest[offset + line.len()..];
+            return Some((yaml, body));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A posting from a text or Markdown document, with optional YAML front matter.
+///
+/// # Errors
+/// Invalid front matter, or an empty posting.
+pub fn posting_from_text(origin: &str, text: &str) -> Result<Posting> {
+    let (meta, body) = match split_front_matter(text) {
+        Some((yaml, body)) => {
+            let fm: FrontMatter = if yaml.trim().is_empty() {
+                FrontMatter::default()
+            } else {
+                serde_saphyr::from_str(yaml).map_err(|e| {
+                    // Front matter starts on line 2 of the file.
+                    let mut d = yaml_diagnostic(origin, yaml, &e);
+                    if let Some((l, c)) = d.position {
+                        d = d.at(l + 1, c, Some(text));
+                    }
+                    Error::from(d.help("front matter keys: id, title, company, location, url, source, fetched, date_posted, tags"))
+                })?
+            };
+            (fm, body)
+        }
+        None => (FrontMatter::default(), text),
+    };
+    if body.trim().is_empty() {
+        return Err(Diagnostic::new(origin, "the posting is empty")
+            .help("paste or save the job ad's text (title, requirements, responsibilities)")
+            .into());
+    }
+    let mut p = Posting {
+        origin: origin.to_owned(),
+        id: meta.id,
+        title: meta.title,
+        company: meta.company,
+        location: meta.location,
+        url: meta.url,
+        text: body.to_owned(),
+    };
+    p.guess_title();
+    Ok(p)
+}
+
+/// Reads a posting file (.md, .txt, or anything textual).
+///
+/// # Errors
+/// As for `read_input` and `posting_from_text`.
+pub fn load_posting(path: Option<&Path>) -> Result<Posting> {
+    let (origin, text) = read_input(path)?;
+    posting_from_text(&origin, &text)
+}
+
+/// Profile file extensions jobfit reads directly.
+pub const PROFILE_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
+
+/// Finds the profile file: `spec` (a path, or a name in `profiles_dir`), else the
+/// configured default, else the only profile in `profiles_dir`.
+///
+/// # Errors
+/// When nothing or several candidates match, listing the available profiles.
+pub fn resolve_profile(spec: Option<&str>, default: Option<&str>, profiles_dir: &Path) -> Result<PathBuf> {
+    let available = || -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(profiles_dir)
+            .map(|rd| {
+                rd.filter_map(std::result::Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| {
+                        p.extension()
+                            .and_then(|e| e.to_str())
+                            .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        v.sort();
+        v
+    };
+    let names = |v: &[PathBuf]| {
+        v.iter()
+            .filter_map(|p| p.file_stem().and_then(|s| s.to_str()).map(str::to_owned))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(spec) = spec.or(default) {
+        let direct = PathBuf::from(spec);
+        if direct.is_file() {
+            return Ok(direct);
+        }
+        for ext in PROFILE_EXTENSIONS {
+            let p = profiles_dir.join(format!("{spec}.{ext}"));
+            if p.is_file() {
+                return Ok(p);
+            }
+        }
+        let all = available();
+        let mut d = Diagnostic::new(spec, "no such profile");
+        d = if all.is_empty() {
+            d.help(format!(
+                "pass a profile file, or put one in {}/ (import a résumé with `jobfit profile import`)",
+                profiles_dir.display()
+            ))
+        } else {
+            d.help(format!("available in {}/: {}", profiles_dir.display(), names(&all)))
+        };
+        return Err(d.into());
+    }
+    let all = available();
+    match all.len() {
+        1 => Ok(all[0].clone()),
+        0 => Err(Diagnostic::new(profiles_dir.display().to_string(), "no profile found")
+            .help("pass --profile FILE, or put a profile (YAML or JSON Resume) in this directory")
+            .into()),
+        _ => Err(Diagnostic::new(
+            profiles_dir.display().to_string(),
+            format!("{} profiles found; which one?", all.len()),
+        )
+        .help(format!(
+            "pass --profile NAME ({}), or set `profile: NAME` in jobfit.yaml or your config file",
+            names(&all)
+        ))
+        .into()),
+    }
+}
+
+/// Loads a profile file by its extension.
+///
+/// # Errors
+/// Unreadable or invalid profiles.
+pub fn load_profile(path: &Path) -> Result<Profile> {
+    let (origin, text) = read_input(Some(path))?;
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => Profile::from_json(&origin, &text),
+        _ => Profile::from_yaml(&origin, &text),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_boms_and_rejects_binary() {
+        assert_eq!(decode("x", b"\xEF\xBB\xBFhi").unwrap(), "hi");
+        assert_eq!(decode("x", b"\xFF\xFEh\0i\0").unwrap(), "hi");
+        assert!(decode("x", b"a\0b").unwrap_err().to_string().contains("binary"));
+        let e = decode("x", b"ok\nbad \xE9 here").unwrap_err().to_string();
+        assert!(e.starts_with("x:2:5: not valid UTF-8"), "{e}");
+    }
+
+    #[test]
+    fn front_matter_is_split() {
+        let (y, b) = split_front_matter("---\ntitle: T\n---\nbody\n").unwrap();
+        assert_eq!(y, "title: T\n");
+        assert_eq!(b, "body\n");
+        let p = posting_from_text("x", "---\ntitle: Go Dev\ncompany: Initech\n---\nWrite Go.\n").unwrap();
+        assert_eq!(p.title.as_deref(), Some("Go Dev"));
+        assert!(posting_from_text("x", "---\ntitle: T\n---\n  \n").is_err());
+    }
+}
