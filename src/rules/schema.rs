@@ -38,11 +38,15 @@ pub enum Category {
     Soft,
     /// Tools: editors, version control, design and productivity software.
     Tool,
+    /// Spoken languages (English, German).
+    Spoken,
+    /// Degrees and fields of study (computer science, electronics).
+    Education,
 }
 
 impl Category {
     /// Every category, in display order.
-    pub const ALL: [Category; 15] = [
+    pub const ALL: [Category; 17] = [
         Category::Language,
         Category::Framework,
         Category::Database,
@@ -58,6 +62,8 @@ impl Category {
         Category::Domain,
         Category::Soft,
         Category::Tool,
+        Category::Spoken,
+        Category::Education,
     ];
 
     /// The name used in rule files and output.
@@ -79,6 +85,8 @@ impl Category {
             Category::Domain => "domain",
             Category::Soft => "soft",
             Category::Tool => "tool",
+            Category::Spoken => "spoken",
+            Category::Education => "education",
         }
     }
 
@@ -91,8 +99,8 @@ impl Category {
             Category::Language | Category::Framework | Category::Database | Category::Cloud => 3.0,
             Category::Devops | Category::Data | Category::Ml | Category::Os => 2.5,
             Category::Testing | Category::Protocol | Category::Security | Category::Domain => 2.0,
-            Category::Practice | Category::Tool => 1.5,
-            Category::Soft => 1.0,
+            Category::Practice | Category::Tool | Category::Education => 1.5,
+            Category::Soft | Category::Spoken => 1.0,
         }
     }
 }
@@ -142,7 +150,10 @@ pub struct RawRule {
     pub description: Option<String>,
 }
 
-/// Context guards: words that must or must not be near a match.
+/// Context guards: words that must or must not be near a match. They apply to the
+/// rule's `exact` spellings, or to all its spellings when it has no `exact` ones; plain
+/// `aliases` of a rule with `exact` spellings always match (`golang` needs no context,
+/// `Go` does).
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawContext {
