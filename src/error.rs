@@ -190,10 +190,10 @@ fn yaml_help(message: &str) -> Option<String> {
         Some("the document expands too much (alias bomb or huge nesting); simplify it".into())
     } else if m.contains("missing field") {
         Some("add the missing key".into())
-    } else if m.contains("invalid type") || m.contains("expected") {
+    } else if m.contains("invalid") || m.contains("expected") {
         Some("check the value's type against the documented format".into())
     } else {
-        None
+        Some("fix the YAML at this position".into())
     }
 }
 

@@ -506,7 +506,9 @@ impl Profile {
         }
         let mut p: Profile = serde_saphyr::from_str(text).map_err(|e| {
             let mut d = yaml_diagnostic(origin, text, &e);
-            if d.message.contains("unknown field") {
+            if d.message.contains("does not exist") || d.message.contains("not a date") || d.message.contains("out of range") {
+                d = d.help("write dates as YYYY, YYYY-MM or YYYY-MM-DD; leave endDate out (or write `present`) for a current role");
+            } else if d.message.contains("unknown field") {
                 d = d.help("profiles use JSON Resume field names (basics, work[].name/position/startDate/endDate/summary/highlights, skills[].name/keywords, projects, education); fix the key's spelling or remove it");
             }
             Error::from(d)

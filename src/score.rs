@@ -26,6 +26,10 @@ pub const CREDIT_FOUNDATION: f32 = 0.25;
 pub const EXPERIENCE_WEIGHT: f32 = 2.0;
 /// Years credit when the profile shows the skill but nothing says for how long.
 pub const YEARS_UNKNOWN: f32 = 0.75;
+/// The least total weight a posting is scored out of. A posting in which the rules
+/// recognise almost nothing (a pastry chef's ad) must not score 100 because its one
+/// recognised skill matched: the missing weight counts as unrecognised requirements.
+pub const MIN_TOTAL_WEIGHT: f32 = 5.0;
 
 /// How the profile covers a posting skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -129,8 +133,10 @@ pub struct Score {
     pub items: Vec<ScoreItem>,
     /// Overall experience, when the posting asks.
     pub experience: Option<ExperienceItem>,
-    /// Σ weights.
+    /// Σ weights, or `MIN_TOTAL_WEIGHT` when that is larger.
     pub total_weight: f32,
+    /// Weight added to reach `MIN_TOTAL_WEIGHT` (unrecognised requirements).
+    pub unrecognized_weight: f32,
 }
 
 /// Qualitative band of a score.
@@ -193,8 +199,10 @@ impl Score {
                 lost: 0.0,
             }
         });
-        let total_weight: f32 = items.iter().map(|i| i.skill.weight).sum::<f32>()
+        let recognized: f32 = items.iter().map(|i| i.skill.weight).sum::<f32>()
             + experience.map_or(0.0, |e| e.weight);
+        let total_weight = recognized.max(MIN_TOTAL_WEIGHT);
+        let unrecognized_weight = total_weight - recognized;
         let mut experience = experience;
         let mut value = 0.0;
         if total_weight > 0.0 {
@@ -214,6 +222,7 @@ impl Score {
             items,
             experience,
             total_weight,
+            unrecognized_weight,
         }
     }
 

@@ -252,6 +252,16 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
+    if r.unrecognized_weight > 0.0 {
+        writeln!(
+            out,
+            "{BOLD}{:+6.2}{BOLD:#} unrecognised requirements  {DIM}lost {:.2}{DIM:#}\n        the rules recognise little in this posting, so it is scored out of at least {:.1}; weight {:.2} stands for what they do not know",
+            0.0,
+            100.0 * r.unrecognized_weight / r.total_weight,
+            crate::score::MIN_TOTAL_WEIGHT,
+            r.unrecognized_weight
+        )?;
+    }
     if let Some(e) = &r.experience {
         writeln!(
             out,

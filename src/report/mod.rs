@@ -240,6 +240,9 @@ pub struct ScoreReport {
     pub band: crate::score::Band,
     /// Σ weights (the denominator).
     pub total_weight: f32,
+    /// Part of the denominator that stands for requirements the rules did not
+    /// recognise (postings with very few known skills are scored out of a minimum).
+    pub unrecognized_weight: f32,
     /// Every posting skill, by weight.
     pub skills: Vec<SkillLine>,
     /// The overall-experience item.
@@ -282,7 +285,13 @@ impl ScoreReport {
                     crate::score::Status::Missing => Vec::new(),
                     _ => profile
                         .evidence(source)
-                        .map(|e| e.mentions.iter().take(3).cloned().collect())
+                        .map(|e| {
+                            // Work shown beats a claim: demonstrated mentions first.
+                            let mut m: Vec<ProfileMention> = e.mentions.clone();
+                            m.sort_by_key(|x| x.kind != crate::profile::FieldKind::Demonstrated);
+                            m.truncate(3);
+                            m
+                        })
                         .unwrap_or_default(),
                 };
                 SkillLine {
@@ -344,6 +353,7 @@ impl ScoreReport {
             score: round1(score.value),
             band: score.band(),
             total_weight: round2(score.total_weight),
+            unrecognized_weight: round2(score.unrecognized_weight),
             skills,
             experience,
             gaps,

@@ -1,0 +1,319 @@
+//! Every command through the real binary, in the fixtures directory, with a fixed date
+//! and no user config. Reports and error texts are pinned with insta snapshots.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// The binary, run in tests/fixtures with an empty config home and a fixed date.
+fn jobfit() -> Command {
+    let mut c = Command::cargo_bin("jobfit").expect("binary builds");
+    let home = std::env::temp_dir().join("jobfit-test-home");
+    c.current_dir(fixtures())
+        .env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"))
+        .env_remove("JOBFIT_CONFIG")
+        .env_remove("JOBFIT_AS_OF")
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .args(["--as-of", "2026-11"]);
+    c
+}
+
+/// The binary with only the fixed test rule pack (stable snapshots).
+fn core() -> Command {
+    let mut c = jobfit();
+    c.args(["--no-default-rules", "--rules", "rules/core.yml"]);
+    c
+}
+
+fn stdout(c: &mut Command) -> String {
+    let out = c.output().expect("runs");
+    assert!(
+        out.status.success(),
+        "failed: {}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+fn stderr_of_failure(c: &mut Command, code: i32) -> String {
+    let out = c.output().expect("runs");
+    assert_eq!(out.status.code(), Some(code), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+#[test]
+fn score_table_report() {
+    let out = stdout(core().args(["score", "postings/backend.md", "--format", "table"]));
+    insta::assert_snapshot!("score_table", out);
+}
+
+#[test]
+fn score_json_report_has_stable_schema() {
+    let out = stdout(core().args(["score", "postings/backend.md", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(v["type"], "score");
+    assert_eq!(v["schema"], 1);
+    let score = v["score"].as_f64().expect("score is a number");
+    assert!((0.0..=100.0).contains(&score));
+    // Points won add up to the score: every point is accounted for.
+    let sum: f64 = v["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .map(|s| s["points"].as_f64().expect("points"))
+        .sum::<f64>()
+        + v["experience"]["points"].as_f64().unwrap_or(0.0);
+    assert!((sum - score).abs() < 0.5, "points {sum} vs score {score}");
+    insta::assert_snapshot!("score_json", out);
+}
+
+#[test]
+fn score_markdown_report() {
+    let out = stdout(core().args(["score", "postings/backend.md", "--format", "markdown"]));
+    insta::assert_snapshot!("score_markdown", out);
+}
+
+#[test]
+fn score_explain_lists_every_point() {
+    let out = stdout(core().args(["score", "postings/backend.md", "--explain", "--format", "table"]));
+    assert!(out.contains("[python]"));
+    assert!(out.contains("weight"));
+    insta::assert_snapshot!("score_explain", out);
+}
+
+#[test]
+fn score_reads_a_pasted_ad_from_stdin() {
+    let ad = std::fs::read_to_string(fixtures().join("postings/ad.txt")).expect("fixture");
+    let out = stdout(core().args(["score", "-", "--format", "json"]).write_stdin(ad));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let ids: Vec<&str> = v["skills"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(ids.contains(&"go"), "{ids:?}");
+    assert!(!ids.contains(&"excel"), "excel at communication is not Excel: {ids:?}");
+    assert_eq!(v["posting"]["origin"], "<stdin>");
+}
+
+#[test]
+fn score_min_score_sets_exit_code_one() {
+    core()
+        .args(["score", "postings/backend.md", "--min-score", "99.9", "--format", "json"])
+        .assert()
+        .code(1);
+    core()
+        .args(["score", "postings/backend.md", "--min-score", "1", "--format", "json"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn extract_reports_offsets_lines_and_columns() {
+    let out = stdout(core().args(["extract", "postings/ad.txt", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let text = std::fs::read_to_string(fixtures().join("postings/ad.txt")).unwrap();
+    let findings = v["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for f in findings {
+        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[s..e], f["text"].as_str().unwrap(), "offsets slice the input as given");
+    }
+    // "Go above and beyond" on line 2 is not the language.
+    assert!(findings.iter().all(|f| f["line"] != 2), "{findings:?}");
+    insta::assert_snapshot!("extract_table", stdout(core().args(["extract", "postings/ad.txt", "--format", "table"])));
+    let nd = stdout(core().args(["extract", "postings/ad.txt", "--format", "ndjson"]));
+    assert_eq!(nd.lines().count(), findings.len());
+}
+
+#[test]
+fn extract_from_stdin() {
+    let out = stdout(core().args(["extract", "--format", "ndjson"]).write_stdin("Kubernetes and Redis"));
+    assert_eq!(out.lines().count(), 2);
+}
+
+#[test]
+fn rules_list_check_and_explain() {
+    let out = stdout(core().args(["rules", "list", "--format", "table"]));
+    assert!(out.contains("15 rules"));
+    stdout(core().args(["rules", "check"]));
+    let out = stdout(core().args(["rules", "explain", "go", "--format", "table"]));
+    insta::assert_snapshot!("rules_explain_go", out);
+    let err = stderr_of_failure(core().args(["rules", "explain", "pyhton"]), 2);
+    assert!(err.contains("did you mean `python`?"), "{err}");
+}
+
+#[test]
+fn built_in_rules_check_passes() {
+    let out = stdout(jobfit().args(["rules", "check"]));
+    assert!(out.starts_with("ok: "), "{out}");
+}
+
+#[test]
+fn user_rules_add_and_override() {
+    let out = stdout(jobfit().args(["--rules", "rules/extra.yml", "rules", "explain", "redis", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["name"], "Redis (overridden)");
+    assert!(v["overrides"].is_string());
+    let out = stdout(
+        jobfit()
+            .args(["--rules", "rules/extra.yml", "extract", "--format", "ndjson"])
+            .write_stdin("We query WidgetQL."),
+    );
+    assert!(out.contains("widgetql"));
+}
+
+#[test]
+fn rule_errors_name_file_line_column_and_fix() {
+    let cases = [
+        "unknown-key",
+        "bad-regex",
+        "duplicate-id",
+        "dangling-implies",
+        "malformed",
+        "wrong-type",
+        "bad-category",
+        "failing-example",
+    ];
+    for case in cases {
+        let file = format!("bad/{case}.yml");
+        let err = stderr_of_failure(
+            jobfit().args(["--no-default-rules", "--rules", &file, "rules", "check"]),
+            2,
+        );
+        assert!(err.contains(&format!("bad/{case}.yml:")), "{case}: {err}");
+        assert!(err.contains("help:"), "{case}: {err}");
+        insta::assert_snapshot!(format!("rule_error_{case}"), err);
+    }
+}
+
+#[test]
+fn bad_postings_and_profiles_fail_clearly() {
+    for (args, name) in [
+        (vec!["score", "bad/empty.txt"], "posting_empty"),
+        (vec!["score", "bad/binary.bin"], "posting_binary"),
+        (vec!["score", "bad/latin1.txt"], "posting_latin1"),
+        (vec!["score", "nope.md"], "posting_missing"),
+        (vec!["score", "--profile", "nobody", "postings/backend.md"], "profile_missing"),
+        (vec!["score", "--profile", "bad/profile-unknown-key.yaml", "postings/backend.md"], "profile_unknown_key"),
+        (vec!["score", "--profile", "bad/profile-bad-date.yaml", "postings/backend.md"], "profile_bad_date"),
+    ] {
+        let err = stderr_of_failure(core().args(&args), 2);
+        assert!(err.starts_with("error: "), "{name}: {err}");
+        assert!(!err.contains("panicked"), "{name}: {err}");
+        insta::assert_snapshot!(format!("input_error_{name}"), err);
+    }
+}
+
+#[test]
+fn completions_and_man_page() {
+    let out = stdout(jobfit().args(["completions", "bash"]));
+    assert!(out.contains("jobfit"));
+    let out = stdout(jobfit().args(["man"]));
+    assert!(out.contains(".TH jobfit"));
+}
+
+#[test]
+fn config_file_sets_default_profile_and_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = dir.path().join("config.yaml");
+    std::fs::write(
+        &cfg,
+        format!(
+            "profile: {}\nrules: [{}]\ncolor: never\n",
+            fixtures().join("profiles/dev.yaml").display(),
+            fixtures().join("rules/extra.yml").display()
+        ),
+    )
+    .unwrap();
+    let out = stdout(
+        jobfit()
+            .current_dir(dir.path())
+            .args(["--config", cfg.to_str().unwrap(), "extract", "--format", "ndjson"])
+            .write_stdin("WidgetQL"),
+    );
+    assert!(out.contains("widgetql"));
+    std::fs::write(&cfg, "colour: never\n").unwrap();
+    let err = stderr_of_failure(jobfit().args(["--config", cfg.to_str().unwrap(), "rules", "list"]), 2);
+    assert!(err.contains("unknown field `colour`"), "{err}");
+}
+
+#[test]
+fn several_profiles_need_a_choice() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("profiles")).unwrap();
+    for n in ["a", "b"] {
+        std::fs::copy(fixtures().join("profiles/dev.yaml"), dir.path().join(format!("profiles/{n}.yaml"))).unwrap();
+    }
+    std::fs::copy(fixtures().join("postings/backend.md"), dir.path().join("p.md")).unwrap();
+    let err = stderr_of_failure(jobfit().current_dir(dir.path()).args(["score", "p.md"]), 2);
+    assert!(err.contains("2 profiles found"), "{err}");
+    std::fs::write(dir.path().join("jobfit.yaml"), "profile: b\n").unwrap();
+    stdout(jobfit().current_dir(dir.path()).args(["score", "p.md", "--format", "json"]));
+}
+
+#[test]
+fn eval_skillspan_reports_precision_recall() {
+    let out = stdout(core().args(["eval", "skillspan", "skillspan-mini.conll", "--format", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["gold_knowledge"], 3);
+    assert_eq!(v["found_knowledge"], 3);
+    assert_eq!(v["predictions"], 4);
+    assert_eq!(v["correct_predictions"], 4);
+}
+
+#[test]
+fn broken_pipe_is_not_an_error() {
+    // `head -c1` closes the pipe early; jobfit must exit quietly with success.
+    let bin = assert_cmd::cargo::cargo_bin("jobfit");
+    let out = std::process::Command::new("bash")
+        .current_dir(fixtures())
+        .arg("-c")
+        .arg(format!(
+            "'{}' --no-config rules list --format table 2>&1 | head -c1 >/dev/null; echo ${{PIPESTATUS[0]}}",
+            bin.display()
+        ))
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+}
+
+#[test]
+fn seed_traps_swift_go_excel() {
+    // The storage engineer's profile talks about OpenStack Swift; an iOS posting asks
+    // for the Swift language. Built-in rules must keep them apart.
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = stdout(
+        jobfit()
+            .current_dir(repo)
+            .args(["score", "--profile", "storage-engineer", "jobs/pinecone-ios.md", "--format", "json"]),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let swift = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "swift-lang")
+        .expect("the iOS posting asks for Swift");
+    assert_eq!(swift["status"], "missing", "{swift}");
+    let out = stdout(
+        jobfit()
+            .args(["extract", "--format", "ndjson"])
+            .write_stdin("Go above and beyond for our customers. You excel at communication."),
+    );
+    assert!(!out.contains("\"id\":\"go\""), "{out}");
+    assert!(!out.contains("\"id\":\"excel\""), "{out}");
+}
+
+#[test]
+fn help_mentions_every_command() {
+    jobfit()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("score").and(predicate::str::contains("extract")));
+}
