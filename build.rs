@@ -16,11 +16,19 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from("/// Built-in rule packs: (display name, contents).\npub static BUILTIN_RULES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Built-in rule packs: (display name, contents).\npub static BUILTIN_RULES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
         let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        writeln!(out, "    ({:?}, include_str!({:?})),", format!("rules/{name}"), f.display().to_string()).unwrap();
+        writeln!(
+            out,
+            "    ({:?}, include_str!({:?})),",
+            format!("rules/{name}"),
+            f.display().to_string()
+        )
+        .unwrap();
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");

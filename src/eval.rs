@@ -53,10 +53,13 @@ pub fn parse_conll(origin: &str, text: &str) -> Result<Vec<GoldSentence>> {
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 3 {
-            return Err(Diagnostic::new(origin, "expected `token<TAB>skill_tag<TAB>knowledge_tag`")
-                .at(i + 1, 1, Some(text))
-                .help("pass a SkillSpan .conll file (see ../shared/data/README.md)")
-                .into());
+            return Err(Diagnostic::new(
+                origin,
+                "expected `token<TAB>skill_tag<TAB>knowledge_tag`",
+            )
+            .at(i + 1, 1, Some(text))
+            .help("pass a SkillSpan .conll file (see ../shared/data/README.md)")
+            .into());
         }
         if cur.text.is_empty() {
             cur.line = i + 1;
@@ -135,10 +138,15 @@ pub fn evaluate(rules: &RuleSet, sentences: &[GoldSentence], top: usize) -> Eval
             .collect();
         for (a, b, id) in &preds {
             predictions += 1;
-            if s.knowledge.iter().chain(&s.skill).any(|&g| overlaps((*a, *b), g)) {
+            if s.knowledge
+                .iter()
+                .chain(&s.skill)
+                .any(|&g| overlaps((*a, *b), g))
+            {
                 correct += 1;
             } else {
-                *fp.entry(format!("{id}: {}", s.text[*a..*b].to_lowercase())).or_default() += 1;
+                *fp.entry(format!("{id}: {}", s.text[*a..*b].to_lowercase()))
+                    .or_default() += 1;
             }
         }
         for &g in &s.knowledge {
@@ -189,8 +197,14 @@ mod tests {
         let s = parse_conll("x", conll).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s[0].text, "We use Apache Spark and design systems");
-        assert_eq!(&s[0].text[s[0].knowledge[0].0..s[0].knowledge[0].1], "Apache Spark");
-        assert_eq!(&s[0].text[s[0].skill[0].0..s[0].skill[0].1], "design systems");
+        assert_eq!(
+            &s[0].text[s[0].knowledge[0].0..s[0].knowledge[0].1],
+            "Apache Spark"
+        );
+        assert_eq!(
+            &s[0].text[s[0].skill[0].0..s[0].skill[0].1],
+            "design systems"
+        );
         assert!(parse_conll("x", "bad line\n").is_err());
     }
 }

@@ -54,10 +54,14 @@ impl SkillEvidence {
     pub fn years(&self) -> Option<f32> {
         #[allow(clippy::cast_precision_loss)]
         let from_roles = (self.months > 0).then(|| self.months as f32 / 12.0);
-        [from_roles, self.stated_years.map(|y| y as f32), self.listed_years]
-            .into_iter()
-            .flatten()
-            .max_by(f32::total_cmp)
+        [
+            from_roles,
+            self.stated_years.map(|y| y as f32),
+            self.listed_years,
+        ]
+        .into_iter()
+        .flatten()
+        .max_by(f32::total_cmp)
     }
 
     /// True when the profile names the skill itself.
@@ -181,7 +185,10 @@ impl AnalyzedProfile {
                     order: bullets.len(),
                     text: field.text.to_owned(),
                     skills: with_implied,
-                    recency: field.role.and_then(interval_of).map_or(i32::MIN, |(s, _)| s),
+                    recency: field
+                        .role
+                        .and_then(interval_of)
+                        .map_or(i32::MIN, |(s, _)| s),
                 });
             }
         }
@@ -224,7 +231,8 @@ impl AnalyzedProfile {
         #[allow(clippy::cast_precision_loss)]
         let dated = self.total_months as f32 / 12.0;
         #[allow(clippy::cast_precision_loss)]
-        self.stated_total_years.map_or(dated, |s| dated.max(s as f32))
+        self.stated_total_years
+            .map_or(dated, |s| dated.max(s as f32))
     }
 
     /// Evidence for `rule`, direct or implied.

@@ -89,7 +89,17 @@ impl RuleSet {
         m.dict.scan(
             t,
             |e| end_ok(t, e),
-            |s, pid, e| self.resolve_alias(original, folded, s, e, pid as usize, &mut found, &mut pending),
+            |s, pid, e| {
+                self.resolve_alias(
+                    original,
+                    folded,
+                    s,
+                    e,
+                    pid as usize,
+                    &mut found,
+                    &mut pending,
+                )
+            },
         );
 
         if !m.regexes.is_empty() {
@@ -147,7 +157,15 @@ impl RuleSet {
                         let Some(guard) = &m.guards[rule.index()] else {
                             continue;
                         };
-                        if self.guard_accepts(guard, rule, t, p.fstart, p.fend, &found, &mut doc_cache) {
+                        if self.guard_accepts(
+                            guard,
+                            rule,
+                            t,
+                            p.fstart,
+                            p.fend,
+                            &found,
+                            &mut doc_cache,
+                        ) {
                             accepted.push(finding(folded, rule, p.fstart, p.fend, via));
                             any = true;
                         }
@@ -162,7 +180,8 @@ impl RuleSet {
 
         found.sort_by_key(|f| (f.start, f.rule, f.end));
         // One finding per rule per place: a pattern and an alias may both cover it.
-        let mut last_end: std::collections::HashMap<RuleId, usize> = std::collections::HashMap::new();
+        let mut last_end: std::collections::HashMap<RuleId, usize> =
+            std::collections::HashMap::new();
         found.retain(|f| {
             let keep = last_end.get(&f.rule).is_none_or(|&end| end <= f.start);
             if keep {
@@ -243,14 +262,10 @@ impl RuleSet {
         }
         if !g.any_near_category.is_empty() {
             let lo = found.partition_point(|f| f.fstart < a);
-            if found[lo..]
-                .iter()
-                .take_while(|f| f.fstart < b)
-                .any(|f| {
-                    (f.fend <= s || f.fstart >= e)
-                        && g.any_near_category.contains(&self.rule(f.rule).category)
-                })
-            {
+            if found[lo..].iter().take_while(|f| f.fstart < b).any(|f| {
+                (f.fend <= s || f.fstart >= e)
+                    && g.any_near_category.contains(&self.rule(f.rule).category)
+            }) {
                 return true;
             }
         }

@@ -216,7 +216,11 @@ impl Posting {
         };
         let line = clean_heading(first);
         if line.contains('|') {
-            let parts: Vec<&str> = line.split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            let parts: Vec<&str> = line
+                .split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .collect();
             if parts.len() >= 2 {
                 if self.company.is_none() {
                     self.company = Some(parts[0].to_owned());
@@ -225,7 +229,10 @@ impl Posting {
                 return;
             }
         }
-        if line.chars().count() <= 90 && !line.ends_with('.') && line.split_whitespace().count() <= 12 {
+        if line.chars().count() <= 90
+            && !line.ends_with('.')
+            && line.split_whitespace().count() <= 12
+        {
             if let Some((role, company)) = line.split_once(" at ") {
                 if self.company.is_none() && !company.trim().is_empty() {
                     self.company = Some(company.trim().to_owned());
@@ -248,7 +255,9 @@ pub fn clean_heading(line: &str) -> String {
         .trim_matches(|c: char| c == '*' || c == '_')
         .trim();
     let t = t.trim_end_matches(':').trim();
-    t.trim_matches(|c: char| c == '*' || c == '_').trim().to_owned()
+    t.trim_matches(|c: char| c == '*' || c == '_')
+        .trim()
+        .to_owned()
 }
 
 /// Heading cue phrases and the section they open, checked in order: the first cue
@@ -341,7 +350,8 @@ fn contains_phrase(hay: &str, phrase: &str) -> bool {
         // Allow a suffix on a word stem like "responsibilit" or "requirement(s)".
         let after = end >= hb.len()
             || !crate::text::is_word_byte(hb[end])
-            || phrase.ends_with(|c: char| c.is_ascii_alphabetic()) && matches!(hb[end], b's' | b'i' | b'y');
+            || phrase.ends_with(|c: char| c.is_ascii_alphabetic())
+                && matches!(hb[end], b's' | b'i' | b'y');
         before && after
     })
 }
@@ -374,7 +384,8 @@ const PREFERRED_CUES: &[&str] = &[
 ];
 
 static PREFERRED_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(PREFERRED_CUES).unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"))
+    AhoCorasick::new(PREFERRED_CUES)
+        .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"))
 });
 
 static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -429,12 +440,55 @@ pub fn find_years(folded: &str) -> Vec<(u32, usize, usize)> {
 
 /// Words that may sit between a years phrase and the skill it is about.
 const YEARS_LINKS: &[&str] = &[
-    "of", "experience", "experienced", "with", "in", "using", "building", "developing", "working",
-    "writing", "programming", "coding", "professional", "hands-on", "hands", "on", "commercial",
-    "industry", "production", "relevant", "software", "development", "engineering", "practical",
-    "solid", "proven", "strong", "deep", "as", "a", "an", "the", "and", "or", "doing", "modern",
-    "backend", "back-end", "frontend", "front-end", "full-stack", "web", "designing", "shipping",
-    "running", "operating", "managing", "leading", "work",
+    "of",
+    "experience",
+    "experienced",
+    "with",
+    "in",
+    "using",
+    "building",
+    "developing",
+    "working",
+    "writing",
+    "programming",
+    "coding",
+    "professional",
+    "hands-on",
+    "hands",
+    "on",
+    "commercial",
+    "industry",
+    "production",
+    "relevant",
+    "software",
+    "development",
+    "engineering",
+    "practical",
+    "solid",
+    "proven",
+    "strong",
+    "deep",
+    "as",
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "doing",
+    "modern",
+    "backend",
+    "back-end",
+    "frontend",
+    "front-end",
+    "full-stack",
+    "web",
+    "designing",
+    "shipping",
+    "running",
+    "operating",
+    "managing",
+    "leading",
+    "work",
 ];
 
 impl AnalyzedPosting {
@@ -454,7 +508,12 @@ impl AnalyzedPosting {
                 .find(|s| s.start <= pos)
                 .map_or(SectionKind::General, |s| s.kind);
             let in_pref = preferred.iter().any(|&(a, b)| a <= pos && pos < b);
-            if in_pref && matches!(base, SectionKind::Required | SectionKind::General | SectionKind::Duties) {
+            if in_pref
+                && matches!(
+                    base,
+                    SectionKind::Required | SectionKind::General | SectionKind::Duties
+                )
+            {
                 SectionKind::Preferred
             } else {
                 base
@@ -522,11 +581,19 @@ impl AnalyzedPosting {
                     .max_by(|a, b| a.factor().total_cmp(&b.factor()))
                     .unwrap_or(SectionKind::Required);
                 let count = mentions.len().max(1);
-                #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation, clippy::cast_possible_wrap)]
+                #[allow(
+                    clippy::cast_precision_loss,
+                    clippy::cast_possible_truncation,
+                    clippy::cast_possible_wrap
+                )]
                 let repetition = 1.0 + 0.5 * (1.0 - 0.5f32.powi((count - 1).min(16) as i32));
                 let parts = WeightParts {
                     rule: rules.rule(rule).weight,
-                    section: if mentions.is_empty() { SectionKind::Required.factor() } else { need.factor() },
+                    section: if mentions.is_empty() {
+                        SectionKind::Required.factor()
+                    } else {
+                        need.factor()
+                    },
                     repetition,
                     title: if in_title { 1.5 } else { 1.0 },
                 };
@@ -539,7 +606,11 @@ impl AnalyzedPosting {
                     rule,
                     weight: parts.total(),
                     parts,
-                    need: if mentions.is_empty() { SectionKind::Required } else { need },
+                    need: if mentions.is_empty() {
+                        SectionKind::Required
+                    } else {
+                        need
+                    },
                     mentions,
                     years: yr,
                 }
@@ -726,7 +797,8 @@ fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
     let b = text.as_bytes();
     let is_end = |i: usize| {
         b[i] == b'\n'
-            || (matches!(b[i], b'.' | b'!' | b'?' | b';') && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
+            || (matches!(b[i], b'.' | b'!' | b'?' | b';')
+                && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
     };
     let mut a = pos.min(b.len());
     while a > 0 && !is_end(a - 1) {
@@ -750,14 +822,21 @@ mod tests {
         let kinds: Vec<_> = s.iter().map(|x| x.kind).collect();
         assert_eq!(
             kinds,
-            [SectionKind::General, SectionKind::About, SectionKind::Required, SectionKind::Preferred, SectionKind::Benefits]
+            [
+                SectionKind::General,
+                SectionKind::About,
+                SectionKind::Required,
+                SectionKind::Preferred,
+                SectionKind::Benefits
+            ]
         );
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
     }
 
     #[test]
     fn finds_years_phrases() {
-        let f = Folded::new("5+ years of Python; at least three years' experience with Go; 2-4 yrs");
+        let f =
+            Folded::new("5+ years of Python; at least three years' experience with Go; 2-4 yrs");
         let y = find_years(f.as_str());
         assert_eq!(y.iter().map(|x| x.0).collect::<Vec<_>>(), [5, 3, 2]);
     }

@@ -42,7 +42,9 @@ impl PartialDate {
             Some(m) => {
                 let m: u8 = m.parse().map_err(|_| bad())?;
                 if !(1..=12).contains(&m) {
-                    return Err(format!("month {m} in `{t}` does not exist; months are 01–12"));
+                    return Err(format!(
+                        "month {m} in `{t}` does not exist; months are 01–12"
+                    ));
                 }
                 Some(m)
             }
@@ -111,7 +113,9 @@ impl PartialDate {
 
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
         2 => 28,
         4 | 6 | 9 | 11 => 30,
         _ => 31,
@@ -285,7 +289,12 @@ pub struct SocialProfile {
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 pub struct Work {
     /// Employer.
-    #[serde(default, skip_serializing_if = "Option::is_none", alias = "organization", alias = "company")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "organization",
+        alias = "company"
+    )]
     pub name: Option<String>,
     /// Job title.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -299,7 +308,11 @@ pub struct Work {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Dated>,
     /// Absent for a current role.
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_end_date")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_end_date"
+    )]
     pub end_date: Option<Dated>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
@@ -322,7 +335,11 @@ pub struct Education {
     pub study_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Dated>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_end_date")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_end_date"
+    )]
     pub end_date: Option<Dated>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub score: Option<String>,
@@ -360,7 +377,11 @@ pub struct Project {
     pub keywords: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_date: Option<Dated>,
-    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "de_end_date")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "de_end_date"
+    )]
     pub end_date: Option<Dated>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -487,8 +508,20 @@ pub struct Profile {
 
 /// The top-level keys a profile may have, for "did you mean" hints.
 pub const PROFILE_KEYS: &[&str] = &[
-    "$schema", "basics", "work", "volunteer", "education", "awards", "certificates",
-    "publications", "skills", "languages", "interests", "references", "projects", "meta",
+    "$schema",
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "skills",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
 ];
 
 impl Profile {
@@ -646,11 +679,18 @@ pub struct Field<'a> {
 
 impl Profile {
     fn collect_fields<'a>(&'a self, out: &mut Vec<Field<'a>>) {
-        let mut push = |path: String, text: &'a str, kind: FieldKind, role: Option<RoleRef>, bullet: bool| {
-            if !text.trim().is_empty() {
-                out.push(Field { path, text, kind, role, bullet });
-            }
-        };
+        let mut push =
+            |path: String, text: &'a str, kind: FieldKind, role: Option<RoleRef>, bullet: bool| {
+                if !text.trim().is_empty() {
+                    out.push(Field {
+                        path,
+                        text,
+                        kind,
+                        role,
+                        bullet,
+                    });
+                }
+            };
         let b = &self.basics;
         if let Some(t) = &b.label {
             push("basics.label".into(), t, FieldKind::Declared, None, false);
@@ -660,71 +700,171 @@ impl Profile {
         }
         for (list, name, mk) in [
             (&self.work, "work", RoleRef::Work as fn(usize) -> RoleRef),
-            (&self.volunteer, "volunteer", RoleRef::Volunteer as fn(usize) -> RoleRef),
+            (
+                &self.volunteer,
+                "volunteer",
+                RoleRef::Volunteer as fn(usize) -> RoleRef,
+            ),
         ] {
             for (i, w) in list.iter().enumerate() {
                 let role = Some(mk(i));
                 if let Some(t) = &w.position {
-                    push(format!("{name}[{i}].position"), t, FieldKind::Demonstrated, role, false);
+                    push(
+                        format!("{name}[{i}].position"),
+                        t,
+                        FieldKind::Demonstrated,
+                        role,
+                        false,
+                    );
                 }
                 if let Some(t) = &w.description {
-                    push(format!("{name}[{i}].description"), t, FieldKind::Declared, role, false);
+                    push(
+                        format!("{name}[{i}].description"),
+                        t,
+                        FieldKind::Declared,
+                        role,
+                        false,
+                    );
                 }
                 if let Some(t) = &w.summary {
-                    push(format!("{name}[{i}].summary"), t, FieldKind::Demonstrated, role, false);
+                    push(
+                        format!("{name}[{i}].summary"),
+                        t,
+                        FieldKind::Demonstrated,
+                        role,
+                        false,
+                    );
                 }
                 for (j, h) in w.highlights.iter().enumerate() {
-                    push(format!("{name}[{i}].highlights[{j}]"), h, FieldKind::Demonstrated, role, true);
+                    push(
+                        format!("{name}[{i}].highlights[{j}]"),
+                        h,
+                        FieldKind::Demonstrated,
+                        role,
+                        true,
+                    );
                 }
             }
         }
         for (i, p) in self.projects.iter().enumerate() {
             let role = Some(RoleRef::Project(i));
             if let Some(t) = &p.name {
-                push(format!("projects[{i}].name"), t, FieldKind::Demonstrated, role, false);
+                push(
+                    format!("projects[{i}].name"),
+                    t,
+                    FieldKind::Demonstrated,
+                    role,
+                    false,
+                );
             }
             if let Some(t) = &p.description {
-                push(format!("projects[{i}].description"), t, FieldKind::Demonstrated, role, false);
+                push(
+                    format!("projects[{i}].description"),
+                    t,
+                    FieldKind::Demonstrated,
+                    role,
+                    false,
+                );
             }
             for (j, h) in p.highlights.iter().enumerate() {
-                push(format!("projects[{i}].highlights[{j}]"), h, FieldKind::Demonstrated, role, true);
+                push(
+                    format!("projects[{i}].highlights[{j}]"),
+                    h,
+                    FieldKind::Demonstrated,
+                    role,
+                    true,
+                );
             }
             for (j, k) in p.keywords.iter().enumerate() {
-                push(format!("projects[{i}].keywords[{j}]"), k, FieldKind::Demonstrated, role, false);
+                push(
+                    format!("projects[{i}].keywords[{j}]"),
+                    k,
+                    FieldKind::Demonstrated,
+                    role,
+                    false,
+                );
             }
         }
         for (i, s) in self.skills.iter().enumerate() {
             if let Some(t) = &s.name {
-                push(format!("skills[{i}].name"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("skills[{i}].name"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
             for (j, k) in s.keywords.iter().enumerate() {
-                push(format!("skills[{i}].keywords[{j}]"), k, FieldKind::Declared, None, false);
+                push(
+                    format!("skills[{i}].keywords[{j}]"),
+                    k,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
         }
         for (i, e) in self.education.iter().enumerate() {
             if let Some(t) = &e.area {
-                push(format!("education[{i}].area"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("education[{i}].area"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
             for (j, c) in e.courses.iter().enumerate() {
-                push(format!("education[{i}].courses[{j}]"), c, FieldKind::Declared, None, false);
+                push(
+                    format!("education[{i}].courses[{j}]"),
+                    c,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
         }
         for (i, c) in self.certificates.iter().enumerate() {
             if let Some(t) = &c.name {
-                push(format!("certificates[{i}].name"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("certificates[{i}].name"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
         }
         for (i, p) in self.publications.iter().enumerate() {
             if let Some(t) = &p.name {
-                push(format!("publications[{i}].name"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("publications[{i}].name"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
             if let Some(t) = &p.summary {
-                push(format!("publications[{i}].summary"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("publications[{i}].summary"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
         }
         for (i, a) in self.awards.iter().enumerate() {
             if let Some(t) = &a.summary {
-                push(format!("awards[{i}].summary"), t, FieldKind::Declared, None, false);
+                push(
+                    format!("awards[{i}].summary"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
             }
         }
     }
@@ -775,7 +915,10 @@ mod tests {
 
     #[test]
     fn parses_and_rejects_dates() {
-        assert_eq!(PartialDate::parse("2019-05").unwrap().to_string(), "2019-05");
+        assert_eq!(
+            PartialDate::parse("2019-05").unwrap().to_string(),
+            "2019-05"
+        );
         assert_eq!(PartialDate::parse("2019").unwrap().first_month(), 2019 * 12);
         assert!(PartialDate::parse("2019-13").is_err());
         assert!(PartialDate::parse("2019-02-30").is_err());
@@ -787,7 +930,10 @@ mod tests {
     fn yaml_round_trip_and_positions() {
         let y = "basics:\n  name: A\n  summary: Python developer\nwork:\n  - name: Acme\n    position: Engineer\n    startDate: 2019-05\n    endDate: 2018-01\n";
         let e = Profile::from_yaml("p.yaml", y).unwrap_err().to_string();
-        assert!(e.starts_with("p.yaml:8:14: work[0] ends (2018-01) before it starts (2019-05)"), "{e}");
+        assert!(
+            e.starts_with("p.yaml:8:14: work[0] ends (2018-01) before it starts (2019-05)"),
+            "{e}"
+        );
         let ok = "basics:\n  summary: Python developer\nwork:\n  - name: Acme\n    startDate: 2019-05\n    endDate: present\n    highlights: [Built things in Rust]\n";
         let p = Profile::from_yaml("p.yaml", ok).unwrap();
         assert_eq!(p.work[0].end_date, None);
@@ -801,6 +947,9 @@ mod tests {
     fn unknown_key_is_positioned() {
         let y = "basics:\n  summary: x\nwork:\n  - name: Acme\n    highlight: [x]\n";
         let e = Profile::from_yaml("p.yaml", y).unwrap_err().to_string();
-        assert!(e.starts_with("p.yaml:5:5: unknown field `highlight`"), "{e}");
+        assert!(
+            e.starts_with("p.yaml:5:5: unknown field `highlight`"),
+            "{e}"
+        );
     }
 }

@@ -236,7 +236,11 @@ impl Score {
     #[must_use]
     pub fn gaps(&self) -> Vec<&ScoreItem> {
         let mut g: Vec<&ScoreItem> = self.items.iter().filter(|i| i.lost > 0.005).collect();
-        g.sort_by(|a, b| b.lost.total_cmp(&a.lost).then_with(|| a.skill.rule.cmp(&b.skill.rule)));
+        g.sort_by(|a, b| {
+            b.lost
+                .total_cmp(&a.lost)
+                .then_with(|| a.skill.rule.cmp(&b.skill.rule))
+        });
         g
     }
 }
@@ -246,7 +250,9 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
     // Every way the profile could cover the skill, each with its final credit (years
     // check included); the best one counts. Taking a maximum over candidates is what
     // makes "more evidence never lowers a score" hold.
-    let own_years = profile.evidence(rule).and_then(crate::evidence::SkillEvidence::years);
+    let own_years = profile
+        .evidence(rule)
+        .and_then(crate::evidence::SkillEvidence::years);
     let mut best = ScoreItem {
         skill: skill.clone(),
         status: Status::Missing,
@@ -280,23 +286,38 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
             consider(
                 Status::Matched,
                 None,
-                if ev.demonstrated { CREDIT_DEMONSTRATED } else { CREDIT_DECLARED },
+                if ev.demonstrated {
+                    CREDIT_DEMONSTRATED
+                } else {
+                    CREDIT_DECLARED
+                },
             );
         }
         // Deterministic choice of the implying skill: the lowest rule index.
         if let Some(&via) = ev.implied_by.iter().min() {
-            let scale = if ev.demonstrated_implied { 1.0 } else { CREDIT_DECLARED };
+            let scale = if ev.demonstrated_implied {
+                1.0
+            } else {
+                CREDIT_DECLARED
+            };
             consider(Status::Implied, Some(via), CREDIT_IMPLIED * scale);
         }
     }
     for &r in rules.related_to(rule) {
         if let Some(ev) = profile.evidence(r) {
-            let scale = if ev.demonstrated || ev.demonstrated_implied { 1.0 } else { CREDIT_DECLARED };
+            let scale = if ev.demonstrated || ev.demonstrated_implied {
+                1.0
+            } else {
+                CREDIT_DECLARED
+            };
             consider(Status::Related, Some(r), CREDIT_RELATED * scale);
         }
     }
     for &r in rules.implied_by(rule) {
-        if profile.evidence(r).is_some_and(crate::evidence::SkillEvidence::is_direct) {
+        if profile
+            .evidence(r)
+            .is_some_and(crate::evidence::SkillEvidence::is_direct)
+        {
             consider(Status::Related, Some(r), CREDIT_FOUNDATION);
         }
     }

@@ -76,10 +76,9 @@ fn read_config(path: &Path, required: bool) -> Result<Option<ConfigFile>> {
     serde_saphyr::from_str::<ConfigFile>(&text)
         .map(Some)
         .map_err(|e| {
-            Error::from(
-                yaml_diagnostic(&origin, &text, &e)
-                    .help("config keys: profile, rules, color (auto|always|never), profiles_dir, jobs_dir"),
-            )
+            Error::from(yaml_diagnostic(&origin, &text, &e).help(
+                "config keys: profile, rules, color (auto|always|never), profiles_dir, jobs_dir",
+            ))
         })
 }
 
@@ -92,11 +91,7 @@ fn resolve(base: &Path, p: &str) -> PathBuf {
         return home.join(rest);
     }
     let pb = PathBuf::from(p);
-    if pb.is_absolute() {
-        pb
-    } else {
-        base.join(pb)
-    }
+    if pb.is_absolute() { pb } else { base.join(pb) }
 }
 
 impl Settings {
@@ -130,12 +125,20 @@ impl Settings {
             config_files: Vec::new(),
         };
         for (path, c) in layers {
-            let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-            let base = if base.as_os_str().is_empty() { PathBuf::from(".") } else { base };
+            let base = path
+                .parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+            let base = if base.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                base
+            };
             if c.profile.is_some() {
                 s.profile.clone_from(&c.profile);
             }
-            s.rules.dirs.extend(c.rules.iter().map(|r| resolve(&base, r)));
+            s.rules
+                .dirs
+                .extend(c.rules.iter().map(|r| resolve(&base, r)));
             if let Some(col) = c.color {
                 s.color = col;
             }
@@ -154,7 +157,9 @@ impl Settings {
         }
         if let Some(d) = &cli.as_of {
             s.as_of = PartialDate::parse(d).map_err(|m| {
-                Error::from(Diagnostic::new("--as-of", m).help("pass a date such as 2026-11 or 2026-11-21"))
+                Error::from(
+                    Diagnostic::new("--as-of", m).help("pass a date such as 2026-11 or 2026-11-21"),
+                )
             })?;
         }
         Ok(s)

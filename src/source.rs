@@ -56,9 +56,16 @@ fn not_found(origin: &str, e: std::io::Error) -> Error {
 }
 
 fn too_large(origin: &str, len: u64) -> Error {
-    Diagnostic::new(origin, format!("input is {} MiB, more than the {} MiB limit", len >> 20, MAX_INPUT >> 20))
-        .help("a posting or résumé is a few kilobytes; check that this is the right file")
-        .into()
+    Diagnostic::new(
+        origin,
+        format!(
+            "input is {} MiB, more than the {} MiB limit",
+            len >> 20,
+            MAX_INPUT >> 20
+        ),
+    )
+    .help("a posting or résumé is a few kilobytes; check that this is the right file")
+    .into()
 }
 
 fn read_stdin() -> Result<(String, String)> {
@@ -85,14 +92,22 @@ pub fn decode(origin: &str, bytes: &[u8]) -> Result<String> {
         return decode_utf8(origin, rest);
     }
     let utf16 = |le: bool, rest: &[u8]| -> Result<String> {
-        if rest.len() % 2 != 0 {
-            return Err(Diagnostic::new(origin, "UTF-16 input with an odd number of bytes")
-                .help("the file is truncated or not UTF-16; re-save it as UTF-8")
-                .into());
+        if !rest.len().is_multiple_of(2) {
+            return Err(
+                Diagnostic::new(origin, "UTF-16 input with an odd number of bytes")
+                    .help("the file is truncated or not UTF-16; re-save it as UTF-8")
+                    .into(),
+            );
         }
         let units: Vec<u16> = rest
             .chunks_exact(2)
-            .map(|c| if le { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) })
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
             .collect();
         String::from_utf16(&units).map_err(|_| {
             Diagnostic::new(origin, "invalid UTF-16 (an unpaired surrogate)")
@@ -124,7 +139,10 @@ fn decode_utf8(origin: &str, bytes: &[u8]) -> Result<String> {
             let (line, col) = LineIndex::new(prefix).line_col(prefix, valid);
             Err(Diagnostic::new(
                 origin,
-                format!("not valid UTF-8 (byte 0x{:02X} at offset {valid})", bytes[valid]),
+                format!(
+                    "not valid UTF-8 (byte 0x{:02X} at offset {valid})",
+                    bytes[valid]
+                ),
             )
             .at(line, col, None)
             .help("re-save the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 FILE > FILE.utf8`")
@@ -152,7 +170,9 @@ pub struct FrontMatter {
 /// Splits `---\n yaml \n---\n body` into (yaml, body, line where the body starts).
 #[must_use]
 pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n"))?;
+    let rest = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))?;
     let mut offset = 0;
     for line in rest.split_inclusive('\n') {
         if line.trim_end() == "---" {
@@ -223,7 +243,11 @@ pub const PROFILE_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 ///
 /// # Errors
 /// When nothing or several candidates match, listing the available profiles.
-pub fn resolve_profile(spec: Option<&str>, default: Option<&str>, profiles_dir: &Path) -> Result<PathBuf> {
+pub fn resolve_profile(
+    spec: Option<&str>,
+    default: Option<&str>,
+    profiles_dir: &Path,
+) -> Result<PathBuf> {
     let available = || -> Vec<PathBuf> {
         let mut v: Vec<PathBuf> = std::fs::read_dir(profiles_dir)
             .map(|rd| {
@@ -265,16 +289,24 @@ pub fn resolve_profile(spec: Option<&str>, default: Option<&str>, profiles_dir: 
                 profiles_dir.display()
             ))
         } else {
-            d.help(format!("available in {}/: {}", profiles_dir.display(), names(&all)))
+            d.help(format!(
+                "available in {}/: {}",
+                profiles_dir.display(),
+                names(&all)
+            ))
         };
         return Err(d.into());
     }
     let all = available();
     match all.len() {
         1 => Ok(all[0].clone()),
-        0 => Err(Diagnostic::new(profiles_dir.display().to_string(), "no profile found")
-            .help("pass --profile FILE, or put a profile (YAML or JSON Resume) in this directory")
-            .into()),
+        0 => Err(
+            Diagnostic::new(profiles_dir.display().to_string(), "no profile found")
+                .help(
+                    "pass --profile FILE, or put a profile (YAML or JSON Resume) in this directory",
+                )
+                .into(),
+        ),
         _ => Err(Diagnostic::new(
             profiles_dir.display().to_string(),
             format!("{} profiles found; which one?", all.len()),
@@ -307,7 +339,12 @@ mod tests {
     fn decodes_boms_and_rejects_binary() {
         assert_eq!(decode("x", b"\xEF\xBB\xBFhi").unwrap(), "hi");
         assert_eq!(decode("x", b"\xFF\xFEh\0i\0").unwrap(), "hi");
-        assert!(decode("x", b"a\0b").unwrap_err().to_string().contains("binary"));
+        assert!(
+            decode("x", b"a\0b")
+                .unwrap_err()
+                .to_string()
+                .contains("binary")
+        );
         let e = decode("x", b"ok\nbad \xE9 here").unwrap_err().to_string();
         assert!(e.starts_with("x:2:5: not valid UTF-8"), "{e}");
     }
@@ -317,7 +354,11 @@ mod tests {
         let (y, b) = split_front_matter("---\ntitle: T\n---\nbody\n").unwrap();
         assert_eq!(y, "title: T\n");
         assert_eq!(b, "body\n");
-        let p = posting_from_text("x", "---\ntitle: Go Dev\ncompany: Initech\n---\nWrite Go.\n").unwrap();
+        let p = posting_from_text(
+            "x",
+            "---\ntitle: Go Dev\ncompany: Initech\n---\nWrite Go.\n",
+        )
+        .unwrap();
         assert_eq!(p.title.as_deref(), Some("Go Dev"));
         assert!(posting_from_text("x", "---\ntitle: T\n---\n  \n").is_err());
     }

@@ -42,14 +42,19 @@ pub fn select_bullets(
         let mut best: Option<(usize, f32)> = None;
         for (i, b) in profile.bullets.iter().enumerate() {
             if used[i]
-                || per_role.is_some_and(|cap| per_role_count.get(&b.role).copied().unwrap_or(0) >= cap)
+                || per_role
+                    .is_some_and(|cap| per_role_count.get(&b.role).copied().unwrap_or(0) >= cap)
             {
                 continue;
             }
             let gain: f32 = b
                 .skills
                 .iter()
-                .filter_map(|r| weight.get(r).map(|w| w * 0.5f32.powi(covered.get(r).copied().unwrap_or(0))))
+                .filter_map(|r| {
+                    weight
+                        .get(r)
+                        .map(|w| w * 0.5f32.powi(covered.get(r).copied().unwrap_or(0)))
+                })
                 .sum();
             if gain <= 1e-6 {
                 continue;
@@ -60,7 +65,8 @@ pub fn select_bullets(
                     let o = &profile.bullets[j];
                     gain > g + 1e-6
                         || ((gain - g).abs() <= 1e-6
-                            && (b.recency > o.recency || (b.recency == o.recency && b.order < o.order)))
+                            && (b.recency > o.recency
+                                || (b.recency == o.recency && b.order < o.order)))
                 }
             };
             if better {
@@ -71,7 +77,12 @@ pub fn select_bullets(
         used[i] = true;
         let b = &profile.bullets[i];
         *per_role_count.entry(b.role).or_default() += 1;
-        let mut covers: Vec<RuleId> = b.skills.iter().copied().filter(|r| weight.contains_key(r)).collect();
+        let mut covers: Vec<RuleId> = b
+            .skills
+            .iter()
+            .copied()
+            .filter(|r| weight.contains_key(r))
+            .collect();
         covers.sort_by(|x, y| weight[y].total_cmp(&weight[x]).then(x.cmp(y)));
         for r in &covers {
             *covered.entry(*r).or_default() += 1;

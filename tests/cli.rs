@@ -45,7 +45,12 @@ fn stdout(c: &mut Command) -> String {
 
 fn stderr_of_failure(c: &mut Command, code: i32) -> String {
     let out = c.output().expect("runs");
-    assert_eq!(out.status.code(), Some(code), "stdout: {}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(code),
+        "stdout: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     String::from_utf8(out.stderr).expect("utf-8")
 }
 
@@ -83,7 +88,13 @@ fn score_markdown_report() {
 
 #[test]
 fn score_explain_lists_every_point() {
-    let out = stdout(core().args(["score", "postings/backend.md", "--explain", "--format", "table"]));
+    let out = stdout(core().args([
+        "score",
+        "postings/backend.md",
+        "--explain",
+        "--format",
+        "table",
+    ]));
     assert!(out.contains("[python]"));
     assert!(out.contains("weight"));
     insta::assert_snapshot!("score_explain", out);
@@ -92,22 +103,48 @@ fn score_explain_lists_every_point() {
 #[test]
 fn score_reads_a_pasted_ad_from_stdin() {
     let ad = std::fs::read_to_string(fixtures().join("postings/ad.txt")).expect("fixture");
-    let out = stdout(core().args(["score", "-", "--format", "json"]).write_stdin(ad));
+    let out = stdout(
+        core()
+            .args(["score", "-", "--format", "json"])
+            .write_stdin(ad),
+    );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let ids: Vec<&str> = v["skills"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap()).collect();
+    let ids: Vec<&str> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
     assert!(ids.contains(&"go"), "{ids:?}");
-    assert!(!ids.contains(&"excel"), "excel at communication is not Excel: {ids:?}");
+    assert!(
+        !ids.contains(&"excel"),
+        "excel at communication is not Excel: {ids:?}"
+    );
     assert_eq!(v["posting"]["origin"], "<stdin>");
 }
 
 #[test]
 fn score_min_score_sets_exit_code_one() {
     core()
-        .args(["score", "postings/backend.md", "--min-score", "99.9", "--format", "json"])
+        .args([
+            "score",
+            "postings/backend.md",
+            "--min-score",
+            "99.9",
+            "--format",
+            "json",
+        ])
         .assert()
         .code(1);
     core()
-        .args(["score", "postings/backend.md", "--min-score", "1", "--format", "json"])
+        .args([
+            "score",
+            "postings/backend.md",
+            "--min-score",
+            "1",
+            "--format",
+            "json",
+        ])
         .assert()
         .code(0);
 }
@@ -120,19 +157,33 @@ fn extract_reports_offsets_lines_and_columns() {
     let findings = v["findings"].as_array().unwrap();
     assert!(!findings.is_empty());
     for f in findings {
-        let (s, e) = (f["start"].as_u64().unwrap() as usize, f["end"].as_u64().unwrap() as usize);
-        assert_eq!(&text[s..e], f["text"].as_str().unwrap(), "offsets slice the input as given");
+        let (s, e) = (
+            f["start"].as_u64().unwrap() as usize,
+            f["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            &text[s..e],
+            f["text"].as_str().unwrap(),
+            "offsets slice the input as given"
+        );
     }
     // "Go above and beyond" on line 2 is not the language.
     assert!(findings.iter().all(|f| f["line"] != 2), "{findings:?}");
-    insta::assert_snapshot!("extract_table", stdout(core().args(["extract", "postings/ad.txt", "--format", "table"])));
+    insta::assert_snapshot!(
+        "extract_table",
+        stdout(core().args(["extract", "postings/ad.txt", "--format", "table"]))
+    );
     let nd = stdout(core().args(["extract", "postings/ad.txt", "--format", "ndjson"]));
     assert_eq!(nd.lines().count(), findings.len());
 }
 
 #[test]
 fn extract_from_stdin() {
-    let out = stdout(core().args(["extract", "--format", "ndjson"]).write_stdin("Kubernetes and Redis"));
+    let out = stdout(
+        core()
+            .args(["extract", "--format", "ndjson"])
+            .write_stdin("Kubernetes and Redis"),
+    );
     assert_eq!(out.lines().count(), 2);
 }
 
@@ -155,13 +206,27 @@ fn built_in_rules_check_passes() {
 
 #[test]
 fn user_rules_add_and_override() {
-    let out = stdout(jobfit().args(["--rules", "rules/extra.yml", "rules", "explain", "redis", "--format", "json"]));
+    let out = stdout(jobfit().args([
+        "--rules",
+        "rules/extra.yml",
+        "rules",
+        "explain",
+        "redis",
+        "--format",
+        "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["name"], "Redis (overridden)");
     assert!(v["overrides"].is_string());
     let out = stdout(
         jobfit()
-            .args(["--rules", "rules/extra.yml", "extract", "--format", "ndjson"])
+            .args([
+                "--rules",
+                "rules/extra.yml",
+                "extract",
+                "--format",
+                "ndjson",
+            ])
             .write_stdin("We query WidgetQL."),
     );
     assert!(out.contains("widgetql"));
@@ -198,9 +263,28 @@ fn bad_postings_and_profiles_fail_clearly() {
         (vec!["score", "bad/binary.bin"], "posting_binary"),
         (vec!["score", "bad/latin1.txt"], "posting_latin1"),
         (vec!["score", "nope.md"], "posting_missing"),
-        (vec!["score", "--profile", "nobody", "postings/backend.md"], "profile_missing"),
-        (vec!["score", "--profile", "bad/profile-unknown-key.yaml", "postings/backend.md"], "profile_unknown_key"),
-        (vec!["score", "--profile", "bad/profile-bad-date.yaml", "postings/backend.md"], "profile_bad_date"),
+        (
+            vec!["score", "--profile", "nobody", "postings/backend.md"],
+            "profile_missing",
+        ),
+        (
+            vec![
+                "score",
+                "--profile",
+                "bad/profile-unknown-key.yaml",
+                "postings/backend.md",
+            ],
+            "profile_unknown_key",
+        ),
+        (
+            vec![
+                "score",
+                "--profile",
+                "bad/profile-bad-date.yaml",
+                "postings/backend.md",
+            ],
+            "profile_bad_date",
+        ),
     ] {
         let err = stderr_of_failure(core().args(&args), 2);
         assert!(err.starts_with("error: "), "{name}: {err}");
@@ -233,12 +317,21 @@ fn config_file_sets_default_profile_and_rules() {
     let out = stdout(
         jobfit()
             .current_dir(dir.path())
-            .args(["--config", cfg.to_str().unwrap(), "extract", "--format", "ndjson"])
+            .args([
+                "--config",
+                cfg.to_str().unwrap(),
+                "extract",
+                "--format",
+                "ndjson",
+            ])
             .write_stdin("WidgetQL"),
     );
     assert!(out.contains("widgetql"));
     std::fs::write(&cfg, "colour: never\n").unwrap();
-    let err = stderr_of_failure(jobfit().args(["--config", cfg.to_str().unwrap(), "rules", "list"]), 2);
+    let err = stderr_of_failure(
+        jobfit().args(["--config", cfg.to_str().unwrap(), "rules", "list"]),
+        2,
+    );
     assert!(err.contains("unknown field `colour`"), "{err}");
 }
 
@@ -247,18 +340,36 @@ fn several_profiles_need_a_choice() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("profiles")).unwrap();
     for n in ["a", "b"] {
-        std::fs::copy(fixtures().join("profiles/dev.yaml"), dir.path().join(format!("profiles/{n}.yaml"))).unwrap();
+        std::fs::copy(
+            fixtures().join("profiles/dev.yaml"),
+            dir.path().join(format!("profiles/{n}.yaml")),
+        )
+        .unwrap();
     }
-    std::fs::copy(fixtures().join("postings/backend.md"), dir.path().join("p.md")).unwrap();
+    std::fs::copy(
+        fixtures().join("postings/backend.md"),
+        dir.path().join("p.md"),
+    )
+    .unwrap();
     let err = stderr_of_failure(jobfit().current_dir(dir.path()).args(["score", "p.md"]), 2);
     assert!(err.contains("2 profiles found"), "{err}");
     std::fs::write(dir.path().join("jobfit.yaml"), "profile: b\n").unwrap();
-    stdout(jobfit().current_dir(dir.path()).args(["score", "p.md", "--format", "json"]));
+    stdout(
+        jobfit()
+            .current_dir(dir.path())
+            .args(["score", "p.md", "--format", "json"]),
+    );
 }
 
 #[test]
 fn eval_skillspan_reports_precision_recall() {
-    let out = stdout(core().args(["eval", "skillspan", "skillspan-mini.conll", "--format", "json"]));
+    let out = stdout(core().args([
+        "eval",
+        "skillspan",
+        "skillspan-mini.conll",
+        "--format",
+        "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["gold_knowledge"], 3);
     assert_eq!(v["found_knowledge"], 3);
@@ -287,11 +398,14 @@ fn seed_traps_swift_go_excel() {
     // The storage engineer's profile talks about OpenStack Swift; an iOS posting asks
     // for the Swift language. Built-in rules must keep them apart.
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let out = stdout(
-        jobfit()
-            .current_dir(repo)
-            .args(["score", "--profile", "storage-engineer", "jobs/pinecone-ios.md", "--format", "json"]),
-    );
+    let out = stdout(jobfit().current_dir(repo).args([
+        "score",
+        "--profile",
+        "storage-engineer",
+        "jobs/pinecone-ios.md",
+        "--format",
+        "json",
+    ]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     let swift = v["skills"]
         .as_array()

@@ -23,7 +23,12 @@ pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
                 .map_err(std::io::Error::other)
                 .and_then(|()| writeln!(out)),
             _ => (|| {
-                writeln!(out, "{origin}: {} sentences, {} rules", r.sentences, rules.len())?;
+                writeln!(
+                    out,
+                    "{origin}: {} sentences, {} rules",
+                    r.sentences,
+                    rules.len()
+                )?;
                 writeln!(
                     out,
                     "precision {:.3} ({}/{} predictions overlap a gold Knowledge or Skill span)",

@@ -35,7 +35,9 @@ pub fn main(cli: Cli) -> ExitCode {
                 set_color(c);
             }
             let mut err = anstream::stderr();
-            let red = anstyle::Style::new().bold().fg_color(Some(anstyle::AnsiColor::Red.into()));
+            let red = anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Red.into()));
             let _ = writeln!(err, "{red}error{red:#}: {e}");
             ExitCode::from(EXIT_ERROR)
         }

@@ -35,7 +35,10 @@ pub(super) fn run(settings: &Settings, cmd: RulesCommand) -> Result<u8> {
                 };
                 return Err(d.into());
             };
-            emit(&Message::Rule(Box::new(RuleReport::build(&rules, rid))), default_format(format))?;
+            emit(
+                &Message::Rule(Box::new(RuleReport::build(&rules, rid))),
+                default_format(format),
+            )?;
             Ok(0)
         }
     }
@@ -60,7 +63,9 @@ fn check(sources: &RuleSources) -> Result<u8> {
     let rules = crate::rules::load(sources)?;
     let failures = crate::rules::check_examples(&rules);
     if !failures.is_empty() {
-        return Err(Error::Diagnostics(failures.iter().map(|f| f.to_diagnostic()).collect()));
+        return Err(Error::Diagnostics(
+            failures.iter().map(|f| f.to_diagnostic()).collect(),
+        ));
     }
     let examples: usize = rules
         .rules()

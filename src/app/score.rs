@@ -20,7 +20,8 @@ pub(super) fn rules_and_profile(
     profile: Option<&str>,
 ) -> Result<(RuleSet, AnalyzedProfile)> {
     let rules = crate::rules::load(&settings.rules)?;
-    let path = source::resolve_profile(profile, settings.profile.as_deref(), &settings.profiles_dir)?;
+    let path =
+        source::resolve_profile(profile, settings.profile.as_deref(), &settings.profiles_dir)?;
     let profile = source::load_profile(&path)?;
     let analyzed = AnalyzedProfile::analyze(profile, &rules, settings.as_of);
     Ok((rules, analyzed))
@@ -94,7 +95,11 @@ pub(super) fn rank(settings: &Settings, args: &RankArgs) -> Result<u8> {
             }
         }
     }
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.posting.origin.cmp(&b.posting.origin)));
+    rows.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.posting.origin.cmp(&b.posting.origin))
+    });
     if let Some(m) = args.min_score {
         rows.retain(|r| r.score >= m);
     }
@@ -111,9 +116,17 @@ pub(super) fn rank(settings: &Settings, args: &RankArgs) -> Result<u8> {
         }),
         _ => rows.iter().enumerate().try_for_each(|(i, r)| {
             let gaps: Vec<&str> = r.gaps.iter().take(3).map(|g| g.name.as_str()).collect();
-            writeln!(out, "{:>3}. {:>5.1}  {}  [gaps: {}]", i + 1, r.score, r.posting.label(), gaps.join(", "))
+            writeln!(
+                out,
+                "{:>3}. {:>5.1}  {}  [gaps: {}]",
+                i + 1,
+                r.score,
+                r.posting.label(),
+                gaps.join(", ")
+            )
         }),
     };
-    res.and_then(|()| out.flush()).map_err(|e| Error::io("<stdout>", e))?;
+    res.and_then(|()| out.flush())
+        .map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
 }

@@ -7,9 +7,7 @@ use std::io::{self, Write};
 use anstyle::{AnsiColor, Style as AStyle};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 
-use super::{
-    ExtractReport, Message, RuleListReport, RuleReport, ScoreReport, SkillLine,
-};
+use super::{ExtractReport, Message, RuleListReport, RuleReport, ScoreReport, SkillLine};
 use crate::score::{Band, Status};
 
 /// Presentation settings for human output.
@@ -169,7 +167,12 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
                 }
                 last_role = b.role.as_deref();
             }
-            let covers = b.covers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
+            let covers = b
+                .covers
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             writeln!(out, "  • {}  {DIM}[{covers}]{DIM:#}", b.text)?;
         }
     }
@@ -293,7 +296,15 @@ fn write_extraction(r: &ExtractReport, style: &Style, out: &mut dyn Write) -> io
 
 fn write_rule_list(r: &RuleListReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     let mut t = table(style);
-    t.set_header(vec!["Id", "Name", "Category", "Weight", "Spellings", "Guarded", "Defined at"]);
+    t.set_header(vec![
+        "Id",
+        "Name",
+        "Category",
+        "Weight",
+        "Spellings",
+        "Guarded",
+        "Defined at",
+    ]);
     for x in &r.rules {
         t.add_row(vec![
             x.id.clone(),
@@ -301,7 +312,11 @@ fn write_rule_list(r: &RuleListReport, style: &Style, out: &mut dyn Write) -> io
             x.category.clone(),
             format!("{:.1}", x.weight),
             x.spellings.to_string(),
-            if x.guarded { "yes".into() } else { String::new() },
+            if x.guarded {
+                "yes".into()
+            } else {
+                String::new()
+            },
             x.origin.clone(),
         ]);
     }
@@ -310,7 +325,11 @@ fn write_rule_list(r: &RuleListReport, style: &Style, out: &mut dyn Write) -> io
 }
 
 fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "{BOLD}{}{BOLD:#} [{}]  {} · weight {:.1}", r.name, r.id, r.category, r.weight)?;
+    writeln!(
+        out,
+        "{BOLD}{}{BOLD:#} [{}]  {} · weight {:.1}",
+        r.name, r.id, r.category, r.weight
+    )?;
     writeln!(out, "{DIM}defined at {}{DIM:#}", r.origin)?;
     if let Some(o) = &r.overrides {
         writeln!(out, "{DIM}overrides the rule at {o}{DIM:#}")?;
@@ -319,7 +338,12 @@ fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "{d}")?;
     }
     let list = |v: &[String]| v.join(", ");
-    let refs = |v: &[super::RuleRef]| v.iter().map(|x| x.id.as_str()).collect::<Vec<_>>().join(", ");
+    let refs = |v: &[super::RuleRef]| {
+        v.iter()
+            .map(|x| x.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     if !r.aliases.is_empty() {
         writeln!(out, "aliases:    {}", list(&r.aliases))?;
     }
@@ -330,7 +354,12 @@ fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "patterns:   {}", list(&r.patterns))?;
     }
     if !r.implies.is_empty() {
-        writeln!(out, "implies:    {} (all: {})", refs(&r.implies), refs(&r.implies_all))?;
+        writeln!(
+            out,
+            "implies:    {} (all: {})",
+            refs(&r.implies),
+            refs(&r.implies_all)
+        )?;
     }
     if !r.implied_by.is_empty() {
         writeln!(out, "implied by: {}", refs(&r.implied_by))?;
@@ -363,7 +392,11 @@ fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(
             out,
             "  {st}{mark}{st:#} {} {:?}",
-            if e.should_match { "match   " } else { "no_match" },
+            if e.should_match {
+                "match   "
+            } else {
+                "no_match"
+            },
             e.sentence
         )?;
     }

@@ -38,7 +38,10 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "> {s}\n")?;
     }
     if !r.skills.is_empty() {
-        writeln!(out, "| Skill | Need | Weight | Match | Points | Résumé evidence |")?;
+        writeln!(
+            out,
+            "| Skill | Need | Weight | Match | Points | Résumé evidence |"
+        )?;
         writeln!(out, "|---|---|---:|---|---:|---|")?;
         for s in &r.skills {
             let mut m = s.status.as_str().to_owned();
@@ -90,7 +93,14 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 .as_ref()
                 .map(|n| format!("; nearest: {}", n.name))
                 .unwrap_or_default();
-            writeln!(out, "- **{}** ({}, {}): −{:.1} points{near}", g.name, g.need.as_str(), g.status.as_str(), g.lost)?;
+            writeln!(
+                out,
+                "- **{}** ({}, {}): −{:.1} points{near}",
+                g.name,
+                g.need.as_str(),
+                g.status.as_str(),
+                g.lost
+            )?;
         }
         writeln!(out)?;
     }
@@ -104,7 +114,12 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 }
                 last = b.role.as_deref();
             }
-            let covers = b.covers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>().join(", ");
+            let covers = b
+                .covers
+                .iter()
+                .map(|c| c.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", ");
             writeln!(out, "- {} _({covers})_", b.text)?;
         }
         writeln!(out)?;
@@ -136,29 +151,61 @@ fn write_rule_list(r: &RuleListReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "| Id | Name | Category | Weight | Defined at |")?;
     writeln!(out, "|---|---|---|---:|---|")?;
     for x in &r.rules {
-        writeln!(out, "| `{}` | {} | {} | {:.1} | {} |", x.id, cell(&x.name), x.category, x.weight, x.origin)?;
+        writeln!(
+            out,
+            "| `{}` | {} | {} | {:.1} | {} |",
+            x.id,
+            cell(&x.name),
+            x.category,
+            x.weight,
+            x.origin
+        )?;
     }
     Ok(())
 }
 
 fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## {} (`{}`)\n", r.name, r.id)?;
-    writeln!(out, "Category {}, weight {:.1}, defined at `{}`.\n", r.category, r.weight, r.origin)?;
+    writeln!(
+        out,
+        "Category {}, weight {:.1}, defined at `{}`.\n",
+        r.category, r.weight, r.origin
+    )?;
     if let Some(d) = &r.description {
         writeln!(out, "{d}\n")?;
     }
     if !r.aliases.is_empty() {
-        writeln!(out, "- aliases: {}", r.aliases.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "))?;
+        writeln!(
+            out,
+            "- aliases: {}",
+            r.aliases
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
     }
     if !r.exact.is_empty() {
-        writeln!(out, "- exact case: {}", r.exact.iter().map(|a| format!("`{a}`")).collect::<Vec<_>>().join(", "))?;
+        writeln!(
+            out,
+            "- exact case: {}",
+            r.exact
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
     }
     for e in &r.examples {
         writeln!(
             out,
             "- {} {}: “{}”",
             if e.passes { "✓" } else { "✗" },
-            if e.should_match { "matches" } else { "does not match" },
+            if e.should_match {
+                "matches"
+            } else {
+                "does not match"
+            },
             cell(&e.sentence)
         )?;
     }

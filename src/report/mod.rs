@@ -335,7 +335,11 @@ impl ScoreReport {
             credit: round2(e.credit),
             points: round2(e.points),
             lost: round2(e.lost),
-            posting_evidence: posting.total_years.as_ref().map(|t| t.text.clone()).unwrap_or_default(),
+            posting_evidence: posting
+                .total_years
+                .as_ref()
+                .map(|t| t.text.clone())
+                .unwrap_or_default(),
         });
         let bullets = bullets
             .iter()
@@ -586,7 +590,11 @@ impl RuleReport {
             related: refs(rules.related_to(id)),
             context: r.context.as_ref().map(|c| ContextLine {
                 any_near: c.any_near.clone(),
-                any_near_category: c.any_near_category.iter().map(ToString::to_string).collect(),
+                any_near_category: c
+                    .any_near_category
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect(),
                 any_in_document: c.any_in_document.clone(),
                 none_near: c.none_near.clone(),
                 window: c.window,

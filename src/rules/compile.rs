@@ -180,7 +180,11 @@ impl RuleSet {
                 related: resolve(&d.related),
                 context: d.context.clone(),
                 examples_match: d.examples_match.iter().map(|a| a.value.clone()).collect(),
-                examples_no_match: d.examples_no_match.iter().map(|a| a.value.clone()).collect(),
+                examples_no_match: d
+                    .examples_no_match
+                    .iter()
+                    .map(|a| a.value.clone())
+                    .collect(),
                 description: d.description.clone(),
                 origin: d.origin.clone(),
                 overrides: d.overrides.clone(),
@@ -311,7 +315,11 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
                 .iter()
                 .any(|t| t.rule == rid && t.exact == exact)
             {
-                readings[slot].push(Target { rule: rid, exact, guarded });
+                readings[slot].push(Target {
+                    rule: rid,
+                    exact,
+                    guarded,
+                });
             }
         }
     }
@@ -331,12 +339,13 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
     let mut sources = Vec::new();
     for (i, d) in defs.iter().enumerate() {
         for p in &d.patterns {
-            let re = build_pattern(&p.value).map_err(|e| {
-                Error::from(
-                    Diagnostic::new(&p.origin.file, format!("pattern does not compile: {e}"))
-                        .at(p.origin.line, p.origin.col, None),
-                )
-            })?;
+            let re =
+                build_pattern(&p.value).map_err(|e| {
+                    Error::from(
+                        Diagnostic::new(&p.origin.file, format!("pattern does not compile: {e}"))
+                            .at(p.origin.line, p.origin.col, None),
+                    )
+                })?;
             // Patterns are guarded like case-insensitive aliases: unless the rule has
             // exact spellings, which then carry the ambiguity.
             let guarded = d.context.is_some() && d.exact.is_empty();

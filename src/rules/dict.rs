@@ -50,7 +50,11 @@ fn word_key(t: &[u8], i: usize, len: usize) -> usize {
         let mut a = [0u8; 8];
         a.copy_from_slice(chunk);
         let v = u64::from_le_bytes(a);
-        if len >= 8 { v } else { v & ((1u64 << (8 * len)) - 1) }
+        if len >= 8 {
+            v
+        } else {
+            v & ((1u64 << (8 * len)) - 1)
+        }
     } else {
         let mut x = 0u64;
         for (k, &b) in t[i..].iter().take(len.min(8)).enumerate() {
@@ -152,7 +156,10 @@ impl Dict {
                 symbol_starts[b[0] as usize] = true;
                 continue;
             }
-            let len = b.iter().take_while(|&&c| crate::text::is_word_byte(c)).count();
+            let len = b
+                .iter()
+                .take_while(|&&c| crate::text::is_word_byte(c))
+                .count();
             let k = word_key(b, 0, len);
             first_words[k / 64] |= 1 << (k % 64);
         }
@@ -206,7 +213,10 @@ impl Dict {
                     let rest = !word >> k;
                     let mut len = rest.trailing_zeros() as usize;
                     if k + len >= 64 {
-                        len = t[i..].iter().take_while(|&&c| crate::text::is_word_byte(c)).count();
+                        len = t[i..]
+                            .iter()
+                            .take_while(|&&c| crate::text::is_word_byte(c))
+                            .count();
                     }
                     let key = word_key(t, i, len);
                     self.first_words[key / 64] & (1 << (key % 64)) != 0
@@ -283,7 +293,10 @@ mod tests {
 
     #[test]
     fn walks_all_prefix_patterns() {
-        let pats: Vec<String> = ["c", "c++", "c#", "ci/cd", "go"].iter().map(|s| (*s).to_owned()).collect();
+        let pats: Vec<String> = ["c", "c++", "c#", "ci/cd", "go"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         let d = Dict::new(&pats);
         let mut seen = Vec::new();
         d.walk(b"c++17", 0, |p, e| seen.push((p, e)));
@@ -298,16 +311,38 @@ mod tests {
 
     #[test]
     fn scan_finds_token_bounded_longest_matches_across_blocks() {
-        let pats: Vec<String> = ["go", "golang", ".net", "machine learning", "c++"].iter().map(|s| (*s).to_owned()).collect();
+        let pats: Vec<String> = ["go", "golang", ".net", "machine learning", "c++"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
         let d = Dict::new(&pats);
         let mut text = "good cargo: go, golang; asp.net and c++17 ".repeat(3);
         text.push_str(&"x".repeat(61));
         text.push_str(" machine learning");
         let t = text.as_bytes();
-        let ends_ok = |e: usize| e >= t.len() || !crate::text::is_word_byte(t[e - 1]) || !crate::text::is_word_byte(t[e]);
+        let ends_ok = |e: usize| {
+            e >= t.len() || !crate::text::is_word_byte(t[e - 1]) || !crate::text::is_word_byte(t[e])
+        };
         let mut got = Vec::new();
         d.scan(t, ends_ok, |s, p, e| got.push((p, &text[s..e])));
         let names: Vec<&str> = got.iter().map(|(_, s)| *s).collect();
-        assert_eq!(names, ["go", "golang", ".net", "c++", "go", "golang", ".net", "c++", "go", "golang", ".net", "c++", "machine learning"]);
+        assert_eq!(
+            names,
+            [
+                "go",
+                "golang",
+                ".net",
+                "c++",
+                "go",
+                "golang",
+                ".net",
+                "c++",
+                "go",
+                "golang",
+                ".net",
+                "c++",
+                "machine learning"
+            ]
+        );
     }
 }

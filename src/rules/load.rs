@@ -314,7 +314,10 @@ fn validate(
             "add at least one alias (usually the lower-case name)",
         ));
     }
-    let context = r.context.as_ref().map(|c| context_def(c, file, text, diags));
+    let context = r
+        .context
+        .as_ref()
+        .map(|c| context_def(c, file, text, diags));
     let examples = r.examples.unwrap_or_default();
     if examples.matches.is_empty() {
         diags.push(diag_at(
@@ -330,7 +333,9 @@ fn validate(
             diags.push(diag_at(
                 &origin,
                 text,
-                format!("rule `{id}` is context-guarded or case-sensitive but has no `no_match` example"),
+                format!(
+                    "rule `{id}` is context-guarded or case-sensitive but has no `no_match` example"
+                ),
                 "add `no_match:` sentences that use the word in its other meaning",
             ));
         }
@@ -362,8 +367,7 @@ fn validate(
 fn one_line(e: &regex::Error) -> String {
     let s = e.to_string();
     s.lines()
-        .filter(|l| !l.trim().is_empty())
-        .last()
+        .rfind(|l| !l.trim().is_empty())
         .unwrap_or("invalid regex")
         .trim()
         .trim_start_matches("error: ")
@@ -374,7 +378,10 @@ fn context_def(c: &RawContext, file: &str, text: &str, diags: &mut Vec<Diagnosti
     let mut terms = |v: &[Spanned<String>]| -> Vec<String> {
         v.iter()
             .filter_map(|s| {
-                let f = crate::text::Folded::new(&s.value).as_str().trim().to_owned();
+                let f = crate::text::Folded::new(&s.value)
+                    .as_str()
+                    .trim()
+                    .to_owned();
                 if f.is_empty() {
                     diags.push(diag_at(
                         &origin_of(s, file),
@@ -524,7 +531,10 @@ fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut
             // spellings of a rule that has none. An exact spelling is also told apart
             // by its case.
             let guarded = exact || (rule.context.is_some() && rule.exact.is_empty());
-            let key = crate::text::Folded::new(&a.value).as_str().trim().to_owned();
+            let key = crate::text::Folded::new(&a.value)
+                .as_str()
+                .trim()
+                .to_owned();
             let entry = owners.entry(key).or_default();
             if !entry.iter().any(|(j, _, _)| *j == i) {
                 entry.push((i, a, guarded));

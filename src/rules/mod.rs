@@ -9,8 +9,8 @@ mod schema;
 
 use std::path::PathBuf;
 
-pub use compile::{Rule, RuleId, RuleSet, build_pattern};
 pub(crate) use compile::Guard;
+pub use compile::{Rule, RuleId, RuleSet, build_pattern};
 pub use load::{ContextDef, Located, Origin, RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
 
@@ -133,7 +133,10 @@ pub fn check_examples(set: &RuleSet) -> Vec<ExampleFailure> {
     let mut out = Vec::new();
     for (i, rule) in set.rules().iter().enumerate() {
         let id = RuleId(u32::try_from(i).unwrap_or(u32::MAX));
-        for (sentences, expect) in [(&rule.examples_match, true), (&rule.examples_no_match, false)] {
+        for (sentences, expect) in [
+            (&rule.examples_match, true),
+            (&rule.examples_no_match, false),
+        ] {
             for s in sentences {
                 let findings = set.extract(s);
                 let hit = findings.iter().any(|f| f.rule == id);
