@@ -1,5 +1,12 @@
-//! Embeds every file of `rules/` in the binary, so jobfit works from any directory and
-//! a new rule pack is a new YAML file, never a Rust edit.
+//! Embeds the built-in rule packs (`rules/*.yml`) in the binary, parsed at build time:
+//! a built-in pack with a YAML or schema error fails the build with `file:line:col`,
+//! and start-up deserialises a compact postcard blob instead of parsing YAML. The
+//! packs' text is embedded too, for error excerpts. A new rule pack is a new YAML
+//! file, never a Rust edit.
+
+#[allow(dead_code)]
+#[path = "src/rules/schema.rs"]
+mod schema;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -16,21 +23,40 @@ fn main() {
         })
         .unwrap_or_default();
     files.sort();
-    let mut out = String::from(
-        "/// Built-in rule packs: (display name, contents).\npub static BUILTIN_RULES: &[(&str, &str)] = &[\n",
+    let mut builtin = Vec::new();
+    let mut texts = String::from(
+        "/// Built-in rule packs' text: (display name, contents), for error excerpts.\npub static BUILTIN_TEXTS: &[(&str, &str)] = &[\n",
     );
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
-        let name = f.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = format!(
+            "rules/{}",
+            f.file_name().and_then(|n| n.to_str()).unwrap_or_default()
+        );
+        let text = std::fs::read_to_string(f).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+        let rules = if text.trim().is_empty() {
+            Vec::new()
+        } else {
+            schema::parse_yaml(text).unwrap_or_else(|e| {
+                let (l, c) = e.location().map_or((0, 0), |l| (l.line(), l.column()));
+                panic!("{name}:{l}:{c}: {}", e.without_snippet())
+            })
+        };
+        builtin.push(schema::BuiltinFile {
+            name: name.clone(),
+            rules,
+        });
         writeln!(
-            out,
-            "    ({:?}, include_str!({:?})),",
-            format!("rules/{name}"),
+            texts,
+            "    ({name:?}, include_str!({:?})),",
             f.display().to_string()
         )
         .unwrap();
     }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");
-    std::fs::write(dest, out).unwrap();
+    texts.push_str("];\n");
+    let out = Path::new(&std::env::var("OUT_DIR").unwrap()).to_path_buf();
+    let blob = postcard::to_stdvec(&builtin).expect("built-in rules serialise");
+    std::fs::write(out.join("builtin_rules.postcard"), blob).unwrap();
+    std::fs::write(out.join("builtin_rules.rs"), texts).unwrap();
 }

@@ -5,9 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde_saphyr::Spanned;
-
-use super::schema::{Category, RawContext, RawRule};
+use super::schema::{Category, ContextInput, Pos, RuleInput};
 use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
 
 /// Where something in a rule file is.
@@ -180,8 +178,7 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
     if text.trim().is_empty() {
         return Vec::new();
     }
-    // serde-saphyr's default budget already refuses alias bombs and runaway nesting.
-    let raw: Vec<RawRule> = match serde_saphyr::from_str(text) {
+    let raw = match super::schema::parse_yaml(text) {
         Ok(v) => v,
         Err(e) => {
             let mut d = yaml_diagnostic(&src.name, text, &e);
@@ -192,33 +189,40 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
             return Vec::new();
         }
     };
-    let mut out = Vec::with_capacity(raw.len());
-    for r in raw {
-        if let Some(def) = validate(r, src, text, diags) {
-            out.push(def);
-        }
-    }
-    out
+    validate_all(raw, &src.name, Some(text), diags)
 }
 
-fn located(s: &Spanned<String>, file: &str) -> Located {
+/// Validates parsed rules of one file.
+pub fn validate_all(
+    rules: Vec<RuleInput>,
+    file: &str,
+    text: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<RuleDef> {
+    rules
+        .into_iter()
+        .filter_map(|r| validate(r, file, text, diags))
+        .collect()
+}
+
+fn located(s: &Pos<String>, file: &str) -> Located {
     Located {
-        value: s.value.clone(),
+        value: s.v.clone(),
         origin: origin_of(s, file),
     }
 }
 
-fn origin_of<T>(s: &Spanned<T>, file: &str) -> Origin {
+fn origin_of<T>(s: &Pos<T>, file: &str) -> Origin {
     Origin {
         file: file.to_owned(),
-        line: usize::try_from(s.referenced.line()).unwrap_or(0),
-        col: usize::try_from(s.referenced.column()).unwrap_or(0),
+        line: s.l as usize,
+        col: s.c as usize,
     }
 }
 
-fn diag_at(o: &Origin, text: &str, message: String, help: &str) -> Diagnostic {
+fn diag_at(o: &Origin, text: Option<&str>, message: String, help: &str) -> Diagnostic {
     Diagnostic::new(&o.file, message)
-        .at(o.line, o.col, Some(text))
+        .at(o.line, o.col, text)
         .help(help)
 }
 
@@ -235,15 +239,14 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 fn validate(
-    r: RawRule,
-    src: &SourceFile,
-    text: &str,
+    r: RuleInput,
+    file: &str,
+    text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RuleDef> {
-    let file = src.name.as_str();
     let origin = origin_of(&r.id, file);
     let before = diags.len();
-    let id = r.id.value.trim().to_owned();
+    let id = r.id.v.trim().to_owned();
     if !valid_id(&id) {
         diags.push(diag_at(
             &origin,
@@ -252,7 +255,7 @@ fn validate(
             "ids use lower-case letters, digits and `-`, `+`, `#`, `.` (for example `c-sharp`, `node.js`), at most 64 characters",
         ));
     }
-    let name = r.name.value.trim().to_owned();
+    let name = r.name.v.trim().to_owned();
     if name.is_empty() {
         diags.push(diag_at(
             &origin_of(&r.name, file),
@@ -262,16 +265,16 @@ fn validate(
         ));
     }
     let weight = match &r.weight {
-        Some(w) if !(w.value > 0.0 && w.value <= 10.0) => {
+        Some(w) if !(w.v > 0.0 && w.v <= 10.0) => {
             diags.push(diag_at(
                 &origin_of(w, file),
                 text,
-                format!("weight `{}` is out of range", w.value),
+                format!("weight `{}` is out of range", w.v),
                 "use a weight above 0 and at most 10 (3 for a core technology, 1 for a soft skill)",
             ));
             1.0
         }
-        Some(w) => w.value,
+        Some(w) => w.v,
         None => r.category.default_weight(),
     };
     let aliases: Vec<Located> = r.aliases.iter().map(|a| located(a, file)).collect();
@@ -318,8 +321,7 @@ fn validate(
         .context
         .as_ref()
         .map(|c| context_def(c, file, text, diags));
-    let examples = r.examples.unwrap_or_default();
-    if examples.matches.is_empty() {
+    if r.examples_match.is_empty() {
         diags.push(diag_at(
             &origin,
             text,
@@ -329,7 +331,7 @@ fn validate(
     }
     if context.as_ref().is_some_and(ContextDef::has_positive) || !exact.is_empty() {
         // Guarded rules exist because the name is ambiguous: they must show the trap too.
-        if examples.no_match.is_empty() {
+        if r.examples_no_match.is_empty() {
             diags.push(diag_at(
                 &origin,
                 text,
@@ -356,8 +358,12 @@ fn validate(
         implies,
         related,
         context,
-        examples_match: examples.matches.iter().map(|a| located(a, file)).collect(),
-        examples_no_match: examples.no_match.iter().map(|a| located(a, file)).collect(),
+        examples_match: r.examples_match.iter().map(|a| located(a, file)).collect(),
+        examples_no_match: r
+            .examples_no_match
+            .iter()
+            .map(|a| located(a, file))
+            .collect(),
         description: r.description.map(|d| d.trim().to_owned()),
         origin,
         overrides: None,
@@ -374,14 +380,16 @@ fn one_line(e: &regex::Error) -> String {
         .to_owned()
 }
 
-fn context_def(c: &RawContext, file: &str, text: &str, diags: &mut Vec<Diagnostic>) -> ContextDef {
-    let mut terms = |v: &[Spanned<String>]| -> Vec<String> {
+fn context_def(
+    c: &ContextInput,
+    file: &str,
+    text: Option<&str>,
+    diags: &mut Vec<Diagnostic>,
+) -> ContextDef {
+    let mut terms = |v: &[Pos<String>]| -> Vec<String> {
         v.iter()
             .filter_map(|s| {
-                let f = crate::text::Folded::new(&s.value)
-                    .as_str()
-                    .trim()
-                    .to_owned();
+                let f = crate::text::Folded::new(&s.v).as_str().trim().to_owned();
                 if f.is_empty() {
                     diags.push(diag_at(
                         &origin_of(s, file),
@@ -400,16 +408,16 @@ fn context_def(c: &RawContext, file: &str, text: &str, diags: &mut Vec<Diagnosti
     let any_in_document = terms(&c.any_in_document);
     let none_near = terms(&c.none_near);
     let window = match &c.window {
-        Some(w) if w.value == 0 || w.value > 100 => {
+        Some(w) if w.v == 0 || w.v > 100 => {
             diags.push(diag_at(
                 &origin_of(w, file),
                 text,
-                format!("context window `{}` is out of range", w.value),
+                format!("context window `{}` is out of range", w.v),
                 "use a window between 1 and 100 words",
             ));
             DEFAULT_WINDOW
         }
-        Some(w) => w.value,
+        Some(w) => w.v,
         None => DEFAULT_WINDOW,
     };
     ContextDef {

@@ -18,6 +18,9 @@ use crate::error::{Diagnostic, Error, Result};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
+/// The built-in packs, parsed by `build.rs` and serialised with postcard.
+static BUILTIN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_rules.postcard"));
+
 /// Which rule packs to load.
 #[derive(Debug, Clone, Default)]
 pub struct RuleSources {
@@ -27,10 +30,10 @@ pub struct RuleSources {
     pub dirs: Vec<PathBuf>,
 }
 
-/// The built-in rule files.
+/// The built-in rule files' text.
 #[must_use]
 pub fn builtin_sources() -> Vec<SourceFile> {
-    BUILTIN_RULES
+    BUILTIN_TEXTS
         .iter()
         .map(|(name, text)| SourceFile {
             name: (*name).to_owned(),
@@ -53,27 +56,40 @@ pub fn load(sources: &RuleSources) -> Result<RuleSet> {
 /// # Errors
 /// Every problem found in any pack.
 pub fn load_defs(sources: &RuleSources) -> Result<Vec<RuleDef>> {
-    let mut layers_src: Vec<Vec<SourceFile>> = Vec::new();
-    if !sources.no_builtin {
-        layers_src.push(builtin_sources());
-    }
-    for dir in &sources.dirs {
-        layers_src.push(load::read_dir_sources(dir)?);
-    }
     let mut diags = Vec::new();
     let mut layers = Vec::new();
-    for layer in &layers_src {
+    let mut texts: Vec<SourceFile> = Vec::new();
+    if !sources.no_builtin {
+        let files: Vec<schema::BuiltinFile> = postcard::from_bytes(BUILTIN_BLOB).map_err(|e| {
+            Error::msg(
+                "<built-in rules>",
+                format!("cannot read the embedded rules: {e}"),
+            )
+        })?;
         let mut defs = Vec::new();
-        for src in layer {
+        for f in files {
+            let text = BUILTIN_TEXTS
+                .iter()
+                .find(|(n, _)| *n == f.name)
+                .map(|(_, t)| *t);
+            defs.extend(load::validate_all(f.rules, &f.name, text, &mut diags));
+        }
+        layers.push(defs);
+        texts.extend(builtin_sources());
+    }
+    for dir in &sources.dirs {
+        let layer = load::read_dir_sources(dir)?;
+        let mut defs = Vec::new();
+        for src in &layer {
             defs.extend(load::parse_file(src, &mut diags));
         }
         layers.push(defs);
+        texts.extend(layer);
     }
     if !diags.is_empty() {
         return Err(Error::Diagnostics(diags));
     }
-    let all: Vec<SourceFile> = layers_src.into_iter().flatten().collect();
-    load::merge_layers(layers, &all)
+    load::merge_layers(layers, &texts)
 }
 
 /// One rule's example that did not behave as written.

@@ -1,5 +1,11 @@
 //! The rule-file format as written in `rules/*.yml`: raw, span-carrying types that
-//! serde fills in, rejecting unknown keys and wrong types with line and column.
+//! serde fills in, rejecting unknown keys and wrong types with line and column, and
+//! `RuleInput`, the same rule with plain positions, which is what validation reads.
+//!
+//! This file is also compiled into `build.rs`, which parses the built-in packs at
+//! build time and embeds them as `RuleInput`s (so a broken built-in pack fails the
+//! build and start-up does not parse YAML). It must only use `serde`, `serde_saphyr`
+//! and `std`.
 
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -184,4 +190,106 @@ pub struct RawExamples {
     /// Sentences in which the rule must not match.
     #[serde(default)]
     pub no_match: Vec<Spanned<String>>,
+}
+
+/// A value with the 1-based line and column it was written at (0 when unknown).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Pos<T> {
+    /// The value.
+    pub v: T,
+    /// Line.
+    pub l: u32,
+    /// Column.
+    pub c: u32,
+}
+
+impl<T> Pos<T> {
+    fn from_spanned(s: Spanned<T>) -> Self {
+        Self {
+            l: u32::try_from(s.referenced.line()).unwrap_or(0),
+            c: u32::try_from(s.referenced.column()).unwrap_or(0),
+            v: s.value,
+        }
+    }
+}
+
+fn pos_vec<T>(v: Vec<Spanned<T>>) -> Vec<Pos<T>> {
+    v.into_iter().map(Pos::from_spanned).collect()
+}
+
+/// A rule as read from a file, before validation, with plain positions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RuleInput {
+    pub id: Pos<String>,
+    pub name: Pos<String>,
+    pub category: Category,
+    pub weight: Option<Pos<f32>>,
+    pub aliases: Vec<Pos<String>>,
+    pub exact: Vec<Pos<String>>,
+    pub patterns: Vec<Pos<String>>,
+    pub implies: Vec<Pos<String>>,
+    pub related: Vec<Pos<String>>,
+    pub context: Option<ContextInput>,
+    pub examples_match: Vec<Pos<String>>,
+    pub examples_no_match: Vec<Pos<String>>,
+    pub has_examples: bool,
+    pub description: Option<String>,
+}
+
+/// Context guards with plain positions.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ContextInput {
+    pub any_near: Vec<Pos<String>>,
+    pub any_near_category: Vec<Category>,
+    pub any_in_document: Vec<Pos<String>>,
+    pub none_near: Vec<Pos<String>>,
+    pub window: Option<Pos<u32>>,
+}
+
+impl From<RawRule> for RuleInput {
+    fn from(r: RawRule) -> Self {
+        let has_examples = r.examples.is_some();
+        let examples = r.examples.unwrap_or_default();
+        Self {
+            id: Pos::from_spanned(r.id),
+            name: Pos::from_spanned(r.name),
+            category: r.category,
+            weight: r.weight.map(Pos::from_spanned),
+            aliases: pos_vec(r.aliases),
+            exact: pos_vec(r.exact),
+            patterns: pos_vec(r.patterns),
+            implies: pos_vec(r.implies),
+            related: pos_vec(r.related),
+            context: r.context.map(|c| ContextInput {
+                any_near: pos_vec(c.any_near),
+                any_near_category: c.any_near_category,
+                any_in_document: pos_vec(c.any_in_document),
+                none_near: pos_vec(c.none_near),
+                window: c.window.map(Pos::from_spanned),
+            }),
+            examples_match: pos_vec(examples.matches),
+            examples_no_match: pos_vec(examples.no_match),
+            has_examples,
+            description: r.description,
+        }
+    }
+}
+
+/// Parses one rule file's YAML.
+///
+/// # Errors
+/// The YAML or schema error, with its location.
+pub fn parse_yaml(text: &str) -> Result<Vec<RuleInput>, serde_saphyr::Error> {
+    // serde-saphyr's default budget already refuses alias bombs and runaway nesting.
+    let raw: Vec<RawRule> = serde_saphyr::from_str(text)?;
+    Ok(raw.into_iter().map(RuleInput::from).collect())
+}
+
+/// One built-in rule file as embedded by `build.rs`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct BuiltinFile {
+    /// Display name (`rules/languages.yml`).
+    pub name: String,
+    /// Its rules.
+    pub rules: Vec<RuleInput>,
 }
