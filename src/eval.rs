@@ -92,11 +92,9 @@ pub fn parse_conll(origin: &str, text: &str) -> Result<Vec<GoldSentence>> {
     Ok(out)
 }
 
-/// Evaluation result.
+/// Precision, recall and F1 of one set of predictions.
 #[derive(Debug, Clone, Serialize)]
-pub struct EvalReport {
-    /// Sentences read.
-    pub sentences: usize,
+pub struct Metrics {
     /// Predicted spans.
     pub predictions: usize,
     /// Predictions overlapping a gold Knowledge or Skill span.
@@ -115,75 +113,135 @@ pub struct EvalReport {
     pub false_positives: Vec<(String, usize)>,
     /// Most frequent missed Knowledge spans: (text, count).
     pub false_negatives: Vec<(String, usize)>,
+    /// Per rule: (id, predictions, correct), most false positives first; for curation.
+    pub per_rule: Vec<(String, usize, usize)>,
+}
+
+/// Evaluation result: every mention the extractor finds, and the mentions scoring
+/// treats as requirements (not in job-title lines or sentences that only describe the
+/// company, see `posting::sentence_role`). SkillSpan annotates what a posting asks of
+/// the candidate, so the second is the figure comparable with the gold.
+#[derive(Debug, Clone, Serialize)]
+pub struct EvalReport {
+    /// Sentences read.
+    pub sentences: usize,
+    /// All mentions.
+    pub mentions: Metrics,
+    /// Mentions in requirement sentences.
+    pub requirements: Metrics,
 }
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
 }
 
+#[derive(Default)]
+struct Tally {
+    predictions: usize,
+    correct: usize,
+    gold: usize,
+    found: usize,
+    fp: HashMap<String, usize>,
+    fn_: HashMap<String, usize>,
+    per_rule: HashMap<String, (usize, usize)>,
+}
+
+impl Tally {
+    fn add(&mut self, s: &GoldSentence, preds: &[(usize, usize, String)]) {
+        for (a, b, id) in preds {
+            self.predictions += 1;
+            let entry = self.per_rule.entry(id.clone()).or_default();
+            entry.0 += 1;
+            if s.knowledge
+                .iter()
+                .chain(&s.skill)
+                .any(|&g| overlaps((*a, *b), g))
+            {
+                self.correct += 1;
+                entry.1 += 1;
+            } else {
+                *self
+                    .fp
+                    .entry(format!("{id}: {}", s.text[*a..*b].to_lowercase()))
+                    .or_default() += 1;
+            }
+        }
+        for &g in &s.knowledge {
+            self.gold += 1;
+            if preds.iter().any(|(a, b, _)| overlaps((*a, *b), g)) {
+                self.found += 1;
+            } else {
+                *self.fn_.entry(s.text[g.0..g.1].to_lowercase()).or_default() += 1;
+            }
+        }
+    }
+
+    fn metrics(self, top: usize) -> Metrics {
+        #[allow(clippy::cast_precision_loss)]
+        let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
+        let precision = ratio(self.correct, self.predictions);
+        let recall = ratio(self.found, self.gold);
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        let top_n = |m: HashMap<String, usize>| {
+            let mut v: Vec<(String, usize)> = m.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v.truncate(top);
+            v
+        };
+        let mut per_rule: Vec<(String, usize, usize)> = self
+            .per_rule
+            .into_iter()
+            .map(|(k, (p, c))| (k, p, c))
+            .collect();
+        per_rule.sort_by(|a, b| (b.1 - b.2).cmp(&(a.1 - a.2)).then_with(|| a.0.cmp(&b.0)));
+        Metrics {
+            per_rule,
+            predictions: self.predictions,
+            correct_predictions: self.correct,
+            gold_knowledge: self.gold,
+            found_knowledge: self.found,
+            precision,
+            recall,
+            f1,
+            false_positives: top_n(self.fp),
+            false_negatives: top_n(self.fn_),
+        }
+    }
+}
+
 /// Runs the rules over every sentence and scores the spans.
 #[must_use]
 pub fn evaluate(rules: &RuleSet, sentences: &[GoldSentence], top: usize) -> EvalReport {
-    let mut predictions = 0;
-    let mut correct = 0;
-    let mut gold = 0;
-    let mut found = 0;
-    let mut fp: HashMap<String, usize> = HashMap::new();
-    let mut fn_: HashMap<String, usize> = HashMap::new();
+    let mut all = Tally::default();
+    let mut req = Tally::default();
     for s in sentences {
         let preds: Vec<(usize, usize, String)> = rules
             .extract(&s.text)
             .into_iter()
             .map(|f| (f.start, f.end, rules.rule(f.rule).id.clone()))
             .collect();
-        for (a, b, id) in &preds {
-            predictions += 1;
-            if s.knowledge
+        all.add(s, &preds);
+        let role = crate::posting::sentence_role(&s.text);
+        let kept: Vec<(usize, usize, String)> = if role == crate::posting::SentenceRole::Requirement
+        {
+            preds
                 .iter()
-                .chain(&s.skill)
-                .any(|&g| overlaps((*a, *b), g))
-            {
-                correct += 1;
-            } else {
-                *fp.entry(format!("{id}: {}", s.text[*a..*b].to_lowercase()))
-                    .or_default() += 1;
-            }
-        }
-        for &g in &s.knowledge {
-            gold += 1;
-            if preds.iter().any(|(a, b, _)| overlaps((*a, *b), g)) {
-                found += 1;
-            } else {
-                *fn_.entry(s.text[g.0..g.1].to_lowercase()).or_default() += 1;
-            }
-        }
+                .filter(|(_, e, _)| !crate::posting::followed_by_role(&s.text, *e))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
+        req.add(s, &kept);
     }
-    #[allow(clippy::cast_precision_loss)]
-    let ratio = |n: usize, d: usize| if d == 0 { 0.0 } else { n as f64 / d as f64 };
-    let precision = ratio(correct, predictions);
-    let recall = ratio(found, gold);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    let top_n = |m: HashMap<String, usize>| {
-        let mut v: Vec<(String, usize)> = m.into_iter().collect();
-        v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        v.truncate(top);
-        v
-    };
     EvalReport {
         sentences: sentences.len(),
-        predictions,
-        correct_predictions: correct,
-        gold_knowledge: gold,
-        found_knowledge: found,
-        precision,
-        recall,
-        f1,
-        false_positives: top_n(fp),
-        false_negatives: top_n(fn_),
+        mentions: all.metrics(top),
+        requirements: req.metrics(top),
     }
 }
 

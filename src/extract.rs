@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::rules::{Guard, RuleId, RuleSet};
+use crate::rules::{ContextDef, RuleId, RuleSet};
 use crate::text::{Folded, is_word_byte};
 
 /// How a finding was produced.
@@ -142,7 +142,8 @@ impl RuleSet {
             // "Python and Go" accepts Go even though Python has a veto-only guard).
             let needs_skills = |p: &Pending| {
                 p.guarded.iter().any(|(r, _)| {
-                    m.guards[r.index()]
+                    self.rule(*r)
+                        .context
                         .as_ref()
                         .is_some_and(|g| !g.any_near_category.is_empty())
                 })
@@ -154,7 +155,7 @@ impl RuleSet {
                 for p in pending.iter().filter(|p| needs_skills(p) == second) {
                     let mut any = false;
                     for &(rule, via) in &p.guarded {
-                        let Some(guard) = &m.guards[rule.index()] else {
+                        let Some(guard) = &self.rule(rule).context else {
                             continue;
                         };
                         if self.guard_accepts(
@@ -241,7 +242,7 @@ impl RuleSet {
     #[allow(clippy::too_many_arguments)]
     fn guard_accepts(
         &self,
-        g: &Guard,
+        g: &ContextDef,
         rule: RuleId,
         t: &[u8],
         s: usize,
@@ -330,23 +331,23 @@ fn window_end(t: &[u8], e: usize, w: u32) -> usize {
     i
 }
 
-/// True when `f`'s needle occurs token-bounded in `t[a..b]`. With `overlap`, an
+/// True when `term` occurs token-bounded in `t[a..b]`. With `overlap`, an
 /// occurrence may include the match `[s, e)` as long as it is more than the match (a
 /// veto such as "excel at" contains the "excel" it vetoes); without, it must lie
 /// outside the match.
 #[allow(clippy::too_many_arguments)]
-fn term_in(
-    t: &[u8],
-    a: usize,
-    b: usize,
-    s: usize,
-    e: usize,
-    f: &memchr::memmem::Finder<'_>,
-    overlap: bool,
-) -> bool {
-    let n = f.needle().len();
-    f.find_iter(&t[a..b]).any(|p| {
+fn term_in(t: &[u8], a: usize, b: usize, s: usize, e: usize, term: &str, overlap: bool) -> bool {
+    let needle = term.as_bytes();
+    let (Some(&first), n) = (needle.first(), needle.len()) else {
+        return false;
+    };
+    // Windows are a few dozen bytes: scanning for the first byte beats building a
+    // searcher per term.
+    memchr::memchr_iter(first, &t[a..b]).any(|p| {
         let (x, y) = (a + p, a + p + n);
+        if y > b || &t[x..y] != needle {
+            return false;
+        }
         let outside = y <= s || x >= e;
         let wider = overlap && x <= s && y >= e && (x, y) != (s, e);
         (outside || wider) && on_boundaries(t, x, y)

@@ -51,6 +51,9 @@ pub enum SectionKind {
     Preferred,
     /// Responsibilities, what you'll do.
     Duties,
+    /// A sentence describing the company or its product ("We build X with Y") rather
+    /// than asking something of the candidate.
+    Company,
     /// About us, the company, the mission.
     About,
     /// Benefits, perks, compensation, equal opportunity, how to apply.
@@ -67,6 +70,7 @@ impl SectionKind {
             SectionKind::General => 0.8,
             SectionKind::Preferred => 0.55,
             SectionKind::Duties => 0.45,
+            SectionKind::Company => 0.4,
             SectionKind::About => 0.1,
             SectionKind::Benefits => 0.05,
         }
@@ -80,6 +84,7 @@ impl SectionKind {
             SectionKind::General => "general",
             SectionKind::Preferred => "preferred",
             SectionKind::Duties => "duties",
+            SectionKind::Company => "company",
             SectionKind::About => "about",
             SectionKind::Benefits => "benefits",
         }
@@ -356,6 +361,268 @@ fn contains_phrase(hay: &str, phrase: &str) -> bool {
     })
 }
 
+/// What a sentence does, as far as the skills in it go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceRole {
+    /// It asks something of the candidate, or lists what the job uses.
+    Requirement,
+    /// It is a job title ("Senior Java Developer – Remote"): its skills boost the
+    /// posting's weight for them instead of counting as mentions.
+    Title,
+    /// It describes the company or its product ("We help banks with Kafka"), with no
+    /// word asking anything of the candidate.
+    Company,
+}
+
+/// Nouns that make a short line a job title.
+const ROLE_NOUNS: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "architect",
+    "manager",
+    "lead",
+    "specialist",
+    "consultant",
+    "analyst",
+    "administrator",
+    "admin",
+    "designer",
+    "scientist",
+    "programmer",
+    "tester",
+    "intern",
+    "internship",
+    "director",
+    "head",
+    "officer",
+    "expert",
+    "technician",
+    "owner",
+    "recruiter",
+    "sre",
+    "cto",
+    "vp",
+];
+
+/// Words that show a sentence asks something of the candidate.
+const CANDIDATE_CUES: &[&str] = &[
+    "you",
+    "your",
+    "you'll",
+    "you're",
+    "experience",
+    "experienced",
+    "knowledge",
+    "skill",
+    "skills",
+    "familiar",
+    "familiarity",
+    "proficient",
+    "proficiency",
+    "understanding",
+    "degree",
+    "year",
+    "years",
+    "yrs",
+    "ability",
+    "able",
+    "expertise",
+    "required",
+    "require",
+    "requirements",
+    "requirement",
+    "must",
+    "plus",
+    "nice",
+    "strong",
+    "solid",
+    "good",
+    "background",
+    "competence",
+    "competent",
+    "hands-on",
+    "bonus",
+    "preferred",
+    "advantage",
+    "desirable",
+    "ideally",
+    "qualification",
+    "qualifications",
+    "know",
+    "bring",
+    "master",
+    "deep",
+    "excellent",
+    "fluent",
+    "fluency",
+    "mindset",
+    "eager",
+    "passion",
+    "passionate",
+    "should",
+    "will",
+    "comfortable",
+    "candidate",
+    "candidates",
+    "ideal",
+    "looking",
+];
+
+/// Words that make a sentence about the company when no candidate cue is present: its
+/// voice ("we", "our"), or how companies describe themselves ("a leader in", "our
+/// customers", "the culture").
+const COMPANY_SUBJECTS: &[&str] = &[
+    "we",
+    "we're",
+    "we've",
+    "our",
+    "ours",
+    "us",
+    "they",
+    "their",
+    "leader",
+    "leading",
+    "founded",
+    "headquartered",
+    "customers",
+    "clients",
+    "culture",
+    "colleagues",
+    "atmosphere",
+    "mission",
+    "offer",
+    "offers",
+    "provider",
+    "supplier",
+    "industry",
+    "company",
+];
+
+/// Nouns that, right after a skill, make it part of a job title or a team's name ("iOS
+/// developer", "QA engineers", "the security team") rather than a requirement.
+const TITLE_NOUNS_AFTER: &[&str] = &[
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "architect",
+    "architects",
+    "team",
+    "teams",
+    "lead",
+    "leads",
+    "specialist",
+    "specialists",
+    "expert",
+    "experts",
+    "manager",
+    "managers",
+    "consultant",
+    "consultants",
+    "analyst",
+    "analysts",
+    "administrator",
+    "administrators",
+    "designer",
+    "designers",
+    "scientist",
+    "scientists",
+    "programmer",
+    "programmers",
+    "tester",
+    "testers",
+    "department",
+    "group",
+    "guild",
+    "intern",
+    "master",
+    "masters",
+    "owner",
+    "owners",
+    "coach",
+    "coaches",
+];
+
+/// True when the one or two words right after `end` in `text` name a role or a team.
+#[must_use]
+pub fn followed_by_role(text: &str, end: usize) -> bool {
+    let rest = &text[end.min(text.len())..];
+    let mut words = rest
+        .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
+        .filter(|w| !w.is_empty());
+    for _ in 0..2 {
+        let Some(w) = words.next() else { return false };
+        // A sentence or list boundary ends the phrase.
+        let clean: String = w
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        if TITLE_NOUNS_AFTER.contains(&clean.as_str()) {
+            return true;
+        }
+        if clean.len() != w.len() || clean.is_empty() {
+            return false;
+        }
+    }
+    false
+}
+
+/// Classifies one sentence (see `SentenceRole`).
+#[must_use]
+pub fn sentence_role(sentence: &str) -> SentenceRole {
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    // "Developer experience" and "user experience" are products, not the candidate's.
+    let cue = words.iter().enumerate().any(|(i, w)| {
+        CANDIDATE_CUES.contains(w)
+            && !(*w == "experience"
+                && i > 0
+                && matches!(
+                    words[i - 1],
+                    "user"
+                        | "developer"
+                        | "customer"
+                        | "client"
+                        | "guest"
+                        | "patient"
+                        | "shopping"
+                        | "digital"
+                        | "employee"
+                        | "learning"
+                        | "product"
+                ))
+    });
+    if cue {
+        return SentenceRole::Requirement;
+    }
+    let t = sentence.trim();
+    if words.len() <= 12 && !t.ends_with('.') && words.iter().any(|w| ROLE_NOUNS.contains(w)) {
+        return SentenceRole::Title;
+    }
+    let company = words.iter().any(|w| COMPANY_SUBJECTS.contains(w))
+        || [
+            "the team",
+            "the company",
+            "the group",
+            "the firm",
+            "our team",
+        ]
+        .iter()
+        .any(|p| lower.contains(p));
+    if company {
+        SentenceRole::Company
+    } else {
+        SentenceRole::Requirement
+    }
+}
+
 /// Sentence-level cues that make the skills of their sentence "preferred" wherever the
 /// sentence is: "Kubernetes experience is a plus", "bonus points for Rust".
 const PREFERRED_CUES: &[&str] = &[
@@ -532,10 +799,41 @@ impl AnalyzedPosting {
             .and_then(|t| text.find(t).map(|p| p + t.len()))
             .filter(|&e| text[..e].lines().count() <= 1);
 
+        let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        // Findings come in text order, so one sentence is classified once.
+        let mut sentence: (usize, usize, SentenceRole) = (0, 0, SentenceRole::Requirement);
         for f in &findings {
             if title_line_end.is_some_and(|e| f.end <= e) {
                 continue;
+            }
+            if !(sentence.0 <= f.start && f.start < sentence.1) {
+                let (a, b) = sentence_around(text, f.start);
+                sentence = (a, b.max(a + 1), sentence_role(&text[a..b]));
+            }
+            let mut section = section_at(f.start);
+            let role = if sentence.2 == SentenceRole::Requirement && followed_by_role(text, f.end) {
+                SentenceRole::Title
+            } else {
+                sentence.2
+            };
+            match role {
+                SentenceRole::Title => {
+                    // Another title line in the body ("Senior Java Developer – Berlin").
+                    if !title_rules.contains(&f.rule) {
+                        title_rules.push(f.rule);
+                    }
+                    continue;
+                }
+                SentenceRole::Company
+                    if matches!(
+                        section,
+                        SectionKind::Required | SectionKind::General | SectionKind::Duties
+                    ) =>
+                {
+                    section = SectionKind::Company;
+                }
+                _ => {}
             }
             let (line, column) = lines.line_col(text, f.start);
             by_rule.entry(f.rule).or_default().push(Mention {
@@ -544,7 +842,7 @@ impl AnalyzedPosting {
                 line,
                 column,
                 text: text[f.start..f.end].to_owned(),
-                section: section_at(f.start),
+                section,
             });
         }
         for r in &title_rules {

@@ -29,23 +29,36 @@ pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
                     r.sentences,
                     rules.len()
                 )?;
-                writeln!(
-                    out,
-                    "precision {:.3} ({}/{} predictions overlap a gold Knowledge or Skill span)",
-                    r.precision, r.correct_predictions, r.predictions
-                )?;
-                writeln!(
-                    out,
-                    "recall    {:.3} ({}/{} gold Knowledge spans overlapped)",
-                    r.recall, r.found_knowledge, r.gold_knowledge
-                )?;
-                writeln!(out, "f1        {:.3}", r.f1)?;
-                writeln!(out, "most frequent false positives:")?;
-                for (t, n) in &r.false_positives {
+                for (label, m) in [
+                    (
+                        "requirement mentions (what scoring counts; comparable with the gold)",
+                        &r.requirements,
+                    ),
+                    (
+                        "all mentions (also job-title lines and company descriptions)",
+                        &r.mentions,
+                    ),
+                ] {
+                    writeln!(out, "{label}:")?;
+                    writeln!(
+                        out,
+                        "  precision {:.3} ({}/{} predictions overlap a gold Knowledge or Skill span)",
+                        m.precision, m.correct_predictions, m.predictions
+                    )?;
+                    writeln!(
+                        out,
+                        "  recall    {:.3} ({}/{} gold Knowledge spans overlapped)",
+                        m.recall, m.found_knowledge, m.gold_knowledge
+                    )?;
+                    writeln!(out, "  f1        {:.3}", m.f1)?;
+                }
+                let m = &r.requirements;
+                writeln!(out, "most frequent false positives (requirement mentions):")?;
+                for (t, n) in &m.false_positives {
                     writeln!(out, "  {n:4}  {t}")?;
                 }
                 writeln!(out, "most frequent missed Knowledge spans:")?;
-                for (t, n) in &r.false_negatives {
+                for (t, n) in &m.false_negatives {
                     writeln!(out, "  {n:4}  {t}")?;
                 }
                 Ok(())

@@ -3,16 +3,14 @@
 //! prefilter, context guards with pre-built substring finders, and the implication and
 //! relation graphs.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
-use memchr::memmem;
 use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
 use super::dict::Dict;
 use super::load::{ContextDef, Origin, RuleDef};
 use super::schema::Category;
 use crate::error::{Diagnostic, Error, Result};
-use crate::text::Folded;
 
 /// Index of a rule in its `RuleSet`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -71,7 +69,6 @@ pub(crate) struct Matcher {
     /// Pattern regexes: (rule, guarded, regex).
     pub regexes: Vec<(RuleId, bool, Regex)>,
     pub regex_set: Option<RegexSet>,
-    pub guards: Vec<Option<Guard>>,
 }
 
 /// One reading of an automaton pattern.
@@ -82,39 +79,6 @@ pub(crate) struct Target {
     pub exact: Option<Box<str>>,
     /// The rule's context guard applies to this spelling.
     pub guarded: bool,
-}
-
-/// A rule's context guard, ready to run against folded text.
-#[derive(Debug)]
-pub(crate) struct Guard {
-    pub any_near: Vec<memmem::Finder<'static>>,
-    pub any_near_category: Vec<Category>,
-    pub any_in_document: Vec<memmem::Finder<'static>>,
-    pub none_near: Vec<memmem::Finder<'static>>,
-    pub window: u32,
-}
-
-impl Guard {
-    fn new(c: &ContextDef) -> Self {
-        let finders = |v: &[String]| {
-            v.iter()
-                .map(|t| memmem::Finder::new(t.as_bytes()).into_owned())
-                .collect()
-        };
-        Self {
-            any_near: finders(&c.any_near),
-            any_near_category: c.any_near_category.clone(),
-            any_in_document: finders(&c.any_in_document),
-            none_near: finders(&c.none_near),
-            window: c.window,
-        }
-    }
-
-    pub fn has_positive(&self) -> bool {
-        !self.any_near.is_empty()
-            || !self.any_near_category.is_empty()
-            || !self.any_in_document.is_empty()
-    }
 }
 
 /// Builds one pattern regex the way the extractor runs it. Shared with validation so a
@@ -157,42 +121,42 @@ impl RuleSet {
     /// When a pattern fails to compile (validation already catches this) or the
     /// automaton cannot be built.
     pub fn compile(defs: Vec<RuleDef>) -> Result<Self> {
-        let mut by_id = HashMap::with_capacity(defs.len());
+        let mut by_id = HashMap::with_capacity_and_hasher(defs.len(), rustc_hash::FxBuildHasher);
         for (i, d) in defs.iter().enumerate() {
             by_id.insert(d.id.clone(), RuleId(u32::try_from(i).unwrap_or(u32::MAX)));
         }
+        let matcher = build_matcher(&defs)?;
         let resolve = |v: &[super::load::Located]| -> Vec<RuleId> {
             v.iter()
                 .filter_map(|l| by_id.get(&l.value).copied())
                 .collect()
         };
+        let values = |v: Vec<super::load::Located>| -> Vec<String> {
+            v.into_iter().map(|a| a.value).collect()
+        };
         let mut rules: Vec<Rule> = Vec::with_capacity(defs.len());
-        for d in &defs {
+        // Move, not clone: start-up time is mostly allocation.
+        for d in defs {
             rules.push(Rule {
-                id: d.id.clone(),
-                name: d.name.clone(),
-                category: d.category,
-                weight: d.weight,
-                aliases: d.aliases.iter().map(|a| a.value.clone()).collect(),
-                exact: d.exact.iter().map(|a| a.value.clone()).collect(),
-                patterns: d.patterns.iter().map(|a| a.value.clone()).collect(),
                 implies: resolve(&d.implies),
                 related: resolve(&d.related),
-                context: d.context.clone(),
-                examples_match: d.examples_match.iter().map(|a| a.value.clone()).collect(),
-                examples_no_match: d
-                    .examples_no_match
-                    .iter()
-                    .map(|a| a.value.clone())
-                    .collect(),
-                description: d.description.clone(),
-                origin: d.origin.clone(),
-                overrides: d.overrides.clone(),
+                id: d.id,
+                name: d.name,
+                category: d.category,
+                weight: d.weight,
+                aliases: values(d.aliases),
+                exact: values(d.exact),
+                patterns: values(d.patterns),
+                context: d.context,
+                examples_match: values(d.examples_match),
+                examples_no_match: values(d.examples_no_match),
+                description: d.description,
+                origin: d.origin,
+                overrides: d.overrides,
             });
         }
         let implied = implication_closure(&rules);
         let related = symmetric_related(&rules);
-        let matcher = build_matcher(&rules, &defs)?;
         Ok(Self {
             rules,
             by_id,
@@ -252,16 +216,22 @@ impl RuleSet {
 
 fn implication_closure(rules: &[Rule]) -> Vec<Vec<RuleId>> {
     let mut out = Vec::with_capacity(rules.len());
-    for (i, _) in rules.iter().enumerate() {
-        let mut seen = vec![false; rules.len()];
-        seen[i] = true;
-        let mut stack: Vec<RuleId> = rules[i].implies.clone();
+    // One visited array for all rules, stamped with the rule being closed.
+    let mut seen = vec![usize::MAX; rules.len()];
+    let mut stack: Vec<RuleId> = Vec::new();
+    for (i, rule) in rules.iter().enumerate() {
+        if rule.implies.is_empty() {
+            out.push(Vec::new());
+            continue;
+        }
+        seen[i] = i;
+        stack.extend(rule.implies.iter().copied());
         let mut closure = Vec::new();
         while let Some(r) = stack.pop() {
-            if seen[r.index()] {
+            if seen[r.index()] == i {
                 continue;
             }
-            seen[r.index()] = true;
+            seen[r.index()] = i;
             closure.push(r);
             stack.extend(rules[r.index()].implies.iter().copied());
         }
@@ -287,30 +257,22 @@ fn symmetric_related(rules: &[Rule]) -> Vec<Vec<RuleId>> {
     out
 }
 
-fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
+fn build_matcher(defs: &[RuleDef]) -> Result<Matcher> {
     // folded alias → readings, in rule order so results are deterministic.
     let mut patterns: Vec<String> = Vec::new();
     let mut readings: Vec<Vec<Target>> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for (i, r) in rules.iter().enumerate() {
+    let mut index: HashMap<&str, usize> = HashMap::default();
+    for (i, r) in defs.iter().enumerate() {
+        let d = r;
         let rid = RuleId(u32::try_from(i).unwrap_or(u32::MAX));
-        let spellings = r
-            .aliases
-            .iter()
-            .map(|a| (a, false))
-            .chain(r.exact.iter().map(|a| (a, true)));
-        for (alias, exact) in spellings {
-            let key = Folded::new(alias).as_str().trim().to_owned();
-            if key.is_empty() {
-                continue;
-            }
-            let slot = *index.entry(key.clone()).or_insert_with(|| {
-                patterns.push(key);
+        for (key, exact) in &d.spellings {
+            let slot = *index.entry(key.as_str()).or_insert_with(|| {
+                patterns.push(key.clone());
                 readings.push(Vec::new());
                 patterns.len() - 1
             });
-            let guarded = r.context.is_some() && (exact || r.exact.is_empty());
-            let exact = exact.then(|| alias.trim().into());
+            let guarded = r.context.is_some() && (exact.is_some() || r.exact.is_empty());
+            let exact: Option<Box<str>> = exact.as_deref().map(Into::into);
             if !readings[slot]
                 .iter()
                 .any(|t| t.rule == rid && t.exact == exact)
@@ -342,7 +304,7 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
             let re =
                 build_pattern(&p.value).map_err(|e| {
                     Error::from(
-                        Diagnostic::new(&p.origin.file, format!("pattern does not compile: {e}"))
+                        Diagnostic::new(&*p.origin.file, format!("pattern does not compile: {e}"))
                             .at(p.origin.line, p.origin.col, None),
                     )
                 })?;
@@ -360,16 +322,11 @@ fn build_matcher(rules: &[Rule], defs: &[RuleDef]) -> Result<Matcher> {
     } else {
         None
     };
-    let guards = rules
-        .iter()
-        .map(|r| r.context.as_ref().map(Guard::new))
-        .collect();
     Ok(Matcher {
         dict,
         pattern_targets,
         targets,
         regexes,
         regex_set,
-        guards,
     })
 }

@@ -88,26 +88,50 @@ impl Dict {
     /// Builds the trie; pattern `i` is `patterns[i]` (non-empty, unique).
     #[must_use]
     pub fn new(patterns: &[String]) -> Self {
-        // Temporary pointer trie, flattened below so children are contiguous.
-        let mut kids: Vec<Vec<(u8, u32)>> = vec![Vec::new()];
+        // Build from the patterns in sorted order: a new pattern shares its prefix path
+        // with the previous one, so nodes are created without any lookups, and every
+        // node's children are created in byte order. No per-node allocation.
+        let mut order: Vec<usize> = (0..patterns.len()).collect();
+        order.sort_unstable_by(|&a, &b| patterns[a].as_bytes().cmp(patterns[b].as_bytes()));
         let mut pat: Vec<u32> = vec![NONE];
-        for (pid, p) in patterns.iter().enumerate() {
-            let mut node = 0usize;
-            for &b in p.as_bytes() {
-                let next = match kids[node].iter().find(|(c, _)| *c == b) {
-                    Some(&(_, n)) => n as usize,
-                    None => {
-                        let n = kids.len();
-                        kids.push(Vec::new());
-                        pat.push(NONE);
-                        kids[node].push((b, u32::try_from(n).unwrap_or(NONE)));
-                        n
-                    }
-                };
-                node = next;
+        // (parent, byte, child), in creation order.
+        let mut edges: Vec<(u32, u8, u32)> = Vec::new();
+        let mut path: Vec<u32> = vec![0];
+        let mut prev: &[u8] = &[];
+        for &pid in &order {
+            let p = patterns[pid].as_bytes();
+            let common = prev.iter().zip(p).take_while(|(a, b)| a == b).count();
+            path.truncate(common + 1);
+            for &b in &p[common..] {
+                let parent = *path.last().unwrap_or(&0);
+                let child = u32::try_from(pat.len()).unwrap_or(NONE);
+                pat.push(NONE);
+                edges.push((parent, b, child));
+                path.push(child);
             }
+            let node = *path.last().unwrap_or(&0) as usize;
             pat[node] = u32::try_from(pid).unwrap_or(NONE);
+            prev = p;
         }
+        // Group children by parent with a counting sort (stable, so each node's
+        // children stay in byte order).
+        let nodes = pat.len();
+        let mut kids_start = vec![0usize; nodes + 1];
+        for &(parent, _, _) in &edges {
+            kids_start[parent as usize + 1] += 1;
+        }
+        for i in 0..nodes {
+            kids_start[i + 1] += kids_start[i];
+        }
+        let mut fill = kids_start.clone();
+        let mut grouped = vec![(0u32, 0u8, 0u32); edges.len()];
+        for &e in &edges {
+            let slot = &mut fill[e.0 as usize];
+            grouped[*slot] = e;
+            *slot += 1;
+        }
+        let edges = grouped;
+        let kids = |n: usize| &edges[kids_start[n]..kids_start[n + 1]];
         let mut classes = vec![0u8; 256];
         let mut nclasses = 1usize;
         for p in patterns {
@@ -126,25 +150,25 @@ impl Dict {
             nclasses = 256;
         }
         let mut dense = Vec::new();
-        let mut first = Vec::with_capacity(kids.len());
-        let mut count = Vec::with_capacity(kids.len());
+        let mut first = Vec::with_capacity(nodes);
+        let mut count = Vec::with_capacity(nodes);
         let mut child_bytes = Vec::new();
         let mut child_nodes = Vec::new();
-        for (i, k) in kids.iter_mut().enumerate() {
-            k.sort_unstable_by_key(|(b, _)| *b);
+        for n in 0..nodes {
+            let k = kids(n);
             count.push(u16::try_from(k.len()).unwrap_or(u16::MAX));
-            if i == 0 || k.len() >= DENSE_MIN {
+            if n == 0 || k.len() >= DENSE_MIN {
                 let row = dense.len();
                 dense.resize(row + nclasses, NONE);
-                for &(b, n) in k.iter() {
-                    dense[row + classes[b as usize] as usize] = n;
+                for &(_, b, c) in k {
+                    dense[row + classes[b as usize] as usize] = c;
                 }
                 first.push(DENSE_FLAG | u32::try_from(row).unwrap_or(0));
             } else {
                 first.push(u32::try_from(child_bytes.len()).unwrap_or(NONE));
-                for &(b, n) in k.iter() {
+                for &(_, b, c) in k {
                     child_bytes.push(b);
-                    child_nodes.push(n);
+                    child_nodes.push(c);
                 }
             }
         }

@@ -2,8 +2,10 @@
 //! `path:line:col` errors, and merging the layers: a user rule replaces the built-in
 //! rule with the same id.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 use super::schema::{Category, ContextInput, Pos, RuleInput};
 use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
@@ -11,8 +13,9 @@ use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
 /// Where something in a rule file is.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Origin {
-    /// The rule file as shown to users (`rules/languages.yml`).
-    pub file: String,
+    /// The rule file as shown to users (`rules/languages.yml`); shared by every
+    /// position in the file.
+    pub file: Arc<str>,
     /// 1-based line.
     pub line: usize,
     /// 1-based column.
@@ -95,6 +98,9 @@ pub struct RuleDef {
     pub origin: Origin,
     /// The rule this one replaced, when a user pack overrides a built-in.
     pub overrides: Option<Origin>,
+    /// Every alias and exact spelling folded once: (folded, exact spelling if
+    /// case-sensitive).
+    pub spellings: Vec<(String, Option<String>)>,
 }
 
 /// One rule file's text and the name to show for it.
@@ -199,29 +205,34 @@ pub fn validate_all(
     text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<RuleDef> {
+    let file: Arc<str> = Arc::from(file);
     rules
         .into_iter()
-        .filter_map(|r| validate(r, file, text, diags))
+        .filter_map(|r| validate(r, &file, text, diags))
         .collect()
 }
 
-fn located(s: &Pos<String>, file: &str) -> Located {
+fn located(s: Pos<String>, file: &Arc<str>) -> Located {
     Located {
-        value: s.v.clone(),
-        origin: origin_of(s, file),
+        origin: origin_of(&s, file),
+        value: s.v,
     }
 }
 
-fn origin_of<T>(s: &Pos<T>, file: &str) -> Origin {
+fn located_all(v: Vec<Pos<String>>, file: &Arc<str>) -> Vec<Located> {
+    v.into_iter().map(|s| located(s, file)).collect()
+}
+
+fn origin_of<T>(s: &Pos<T>, file: &Arc<str>) -> Origin {
     Origin {
-        file: file.to_owned(),
+        file: Arc::clone(file),
         line: s.l as usize,
         col: s.c as usize,
     }
 }
 
 fn diag_at(o: &Origin, text: Option<&str>, message: String, help: &str) -> Diagnostic {
-    Diagnostic::new(&o.file, message)
+    Diagnostic::new(&*o.file, message)
         .at(o.line, o.col, text)
         .help(help)
 }
@@ -239,8 +250,8 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 fn validate(
-    r: RuleInput,
-    file: &str,
+    mut r: RuleInput,
+    file: &Arc<str>,
     text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RuleDef> {
@@ -277,9 +288,14 @@ fn validate(
         Some(w) => w.v,
         None => r.category.default_weight(),
     };
-    let aliases: Vec<Located> = r.aliases.iter().map(|a| located(a, file)).collect();
-    let exact: Vec<Located> = r.exact.iter().map(|a| located(a, file)).collect();
-    for a in aliases.iter().chain(&exact) {
+    let aliases: Vec<Located> = located_all(std::mem::take(&mut r.aliases), file);
+    let exact: Vec<Located> = located_all(std::mem::take(&mut r.exact), file);
+    let mut spellings = Vec::with_capacity(aliases.len() + exact.len());
+    for (a, is_exact) in aliases
+        .iter()
+        .map(|a| (a, false))
+        .chain(exact.iter().map(|a| (a, true)))
+    {
         let folded = crate::text::Folded::new(&a.value);
         let f = folded.as_str().trim();
         if f.is_empty() {
@@ -296,9 +312,11 @@ fn validate(
                 "alias is longer than 200 bytes".into(),
                 "aliases are names, not sentences; use a pattern for long forms",
             ));
+        } else {
+            spellings.push((f.to_owned(), is_exact.then(|| a.value.trim().to_owned())));
         }
     }
-    let patterns: Vec<Located> = r.patterns.iter().map(|a| located(a, file)).collect();
+    let patterns: Vec<Located> = located_all(std::mem::take(&mut r.patterns), file);
     for p in &patterns {
         if let Err(e) = super::compile::build_pattern(&p.value) {
             diags.push(diag_at(
@@ -342,8 +360,8 @@ fn validate(
             ));
         }
     }
-    let implies = r.implies.iter().map(|a| located(a, file)).collect();
-    let related = r.related.iter().map(|a| located(a, file)).collect();
+    let implies = located_all(std::mem::take(&mut r.implies), file);
+    let related = located_all(std::mem::take(&mut r.related), file);
     if diags.len() > before {
         return None;
     }
@@ -358,15 +376,12 @@ fn validate(
         implies,
         related,
         context,
-        examples_match: r.examples_match.iter().map(|a| located(a, file)).collect(),
-        examples_no_match: r
-            .examples_no_match
-            .iter()
-            .map(|a| located(a, file))
-            .collect(),
+        examples_match: located_all(r.examples_match, file),
+        examples_no_match: located_all(r.examples_no_match, file),
         description: r.description.map(|d| d.trim().to_owned()),
         origin,
         overrides: None,
+        spellings,
     })
 }
 
@@ -382,7 +397,7 @@ fn one_line(e: &regex::Error) -> String {
 
 fn context_def(
     c: &ContextInput,
-    file: &str,
+    file: &Arc<str>,
     text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> ContextDef {
@@ -438,14 +453,14 @@ fn context_def(
 pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result<Vec<RuleDef>> {
     let mut diags = Vec::new();
     let mut merged: Vec<RuleDef> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     for layer in layers {
-        let mut seen: HashMap<String, Origin> = HashMap::new();
+        let mut seen: HashMap<String, Origin> = HashMap::default();
         for mut rule in layer {
             if let Some(first) = seen.get(&rule.id) {
                 diags.push(
                     Diagnostic::new(
-                        &rule.origin.file,
+                        &*rule.origin.file,
                         format!("duplicate rule id `{}` (first defined at {first})", rule.id),
                     )
                     .at(
@@ -508,7 +523,7 @@ fn check_references(
                         help = format!("did you mean `{s}`?");
                     }
                     diags.push(
-                        Diagnostic::new(&target.origin.file, msg)
+                        Diagnostic::new(&*target.origin.file, msg)
                             .at(
                                 target.origin.line,
                                 target.origin.col,
@@ -527,23 +542,15 @@ fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut
     // its rules is unguarded: the guarded readings claim a match in their context and
     // the unguarded one, if any, takes it elsewhere. Two unguarded readings would make
     // every match ambiguous.
-    let mut owners: HashMap<String, Vec<(usize, &Located, bool)>> = HashMap::new();
+    let mut owners: HashMap<&str, Vec<(usize, &Located, bool)>> = HashMap::default();
     for (i, rule) in rules.iter().enumerate() {
-        let spellings = rule
-            .aliases
-            .iter()
-            .map(|a| (a, false))
-            .chain(rule.exact.iter().map(|a| (a, true)));
-        for (a, exact) in spellings {
+        let written = rule.aliases.iter().chain(&rule.exact);
+        for ((key, exact), a) in rule.spellings.iter().zip(written) {
             // Same rule as the extractor: a context guards the exact spellings, or all
             // spellings of a rule that has none. An exact spelling is also told apart
             // by its case.
-            let guarded = exact || (rule.context.is_some() && rule.exact.is_empty());
-            let key = crate::text::Folded::new(&a.value)
-                .as_str()
-                .trim()
-                .to_owned();
-            let entry = owners.entry(key).or_default();
+            let guarded = exact.is_some() || (rule.context.is_some() && rule.exact.is_empty());
+            let entry = owners.entry(key.as_str()).or_default();
             if !entry.iter().any(|(j, _, _)| *j == i) {
                 entry.push((i, a, guarded));
             }
@@ -560,7 +567,7 @@ fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut
         for &(i, a, _) in &owners[1..] {
             diags.push(
                 Diagnostic::new(
-                    &a.origin.file,
+                    &*a.origin.file,
                     format!(
                         "alias `{alias}` of rule `{}` is also an alias of rule `{}` ({})",
                         rules[i].id, rules[owners[0].0].id, first.origin

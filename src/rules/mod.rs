@@ -9,7 +9,6 @@ mod schema;
 
 use std::path::PathBuf;
 
-pub(crate) use compile::Guard;
 pub use compile::{Rule, RuleId, RuleSet, build_pattern};
 pub use load::{ContextDef, Located, Origin, RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
@@ -137,7 +136,7 @@ impl ExampleFailure {
                 "tighten the rule: an `exact` alias, a `none_near` word, or an `any_near` guard",
             )
         };
-        Diagnostic::new(&self.origin.file, msg)
+        Diagnostic::new(&*self.origin.file, msg)
             .at(self.origin.line, self.origin.col, None)
             .help(help)
     }
