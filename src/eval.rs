@@ -222,7 +222,7 @@ pub fn evaluate(rules: &RuleSet, sentences: &[GoldSentence], top: usize) -> Eval
         let preds: Vec<(usize, usize, String)> = rules
             .extract(&s.text)
             .into_iter()
-            .map(|f| (f.start, f.end, rules.rule(f.rule).id.clone()))
+            .map(|f| (f.start, f.end, rules.rule(f.rule).id.to_string()))
             .collect();
         all.add(s, &preds);
         let role = crate::posting::sentence_role(&s.text);

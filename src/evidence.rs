@@ -46,6 +46,9 @@ pub struct SkillEvidence {
     pub stated_years: Option<u32>,
     /// Years given in `skills[].years`.
     pub listed_years: Option<f32>,
+    /// Named or implied in a field with no dates (a summary, a skills list, an undated
+    /// project): a claim whose duration is unknown.
+    pub undated: bool,
 }
 
 impl SkillEvidence {
@@ -159,11 +162,16 @@ impl AnalyzedProfile {
             }
             with_implied.sort();
             with_implied.dedup();
-            if field.kind == FieldKind::Demonstrated
-                && let Some(iv) = field.role.and_then(interval_of)
-            {
-                for &r in &with_implied {
-                    intervals.entry(r).or_default().push(iv);
+            match field.role.and_then(interval_of) {
+                Some(iv) if field.kind == FieldKind::Demonstrated => {
+                    for &r in &with_implied {
+                        intervals.entry(r).or_default().push(iv);
+                    }
+                }
+                _ => {
+                    for &r in &with_implied {
+                        skills.entry(r).or_default().undated = true;
+                    }
                 }
             }
             for y in years_phrases(&folded, &found) {

@@ -82,11 +82,10 @@ impl RuleSet {
     #[must_use]
     pub fn extract_folded(&self, original: &str, folded: &Folded) -> Vec<Finding> {
         let t = folded.as_bytes();
-        let m = &self.matcher;
         let mut found: Vec<Finding> = Vec::new();
         let mut pending: Vec<Pending> = Vec::new();
 
-        m.dict.scan(
+        self.dict().scan(
             t,
             |e| end_ok(t, e),
             |s, pid, e| {
@@ -102,9 +101,9 @@ impl RuleSet {
             },
         );
 
-        if !m.regexes.is_empty() {
+        if !self.regexes.is_empty() {
             let run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
-                let (rule, guarded, re) = &m.regexes[idx];
+                let (rule, guarded, re) = &self.regexes[idx];
                 for hit in re.find_iter(t) {
                     let (s, e) = (hit.start(), hit.end());
                     if s == e || !on_boundaries(t, s, e) {
@@ -122,14 +121,14 @@ impl RuleSet {
                     }
                 }
             };
-            match &m.regex_set {
+            match &self.regex_set {
                 Some(set) => {
                     for idx in set.matches(t).iter() {
                         run(idx, &mut found, &mut pending);
                     }
                 }
                 None => {
-                    for idx in 0..m.regexes.len() {
+                    for idx in 0..self.regexes.len() {
                         run(idx, &mut found, &mut pending);
                     }
                 }
@@ -204,9 +203,7 @@ impl RuleSet {
         found: &mut Vec<Finding>,
         pending: &mut Vec<Pending>,
     ) {
-        let m = &self.matcher;
-        let (a, b) = m.pattern_targets[pid];
-        let readings = &m.targets[a as usize..b as usize];
+        let readings = self.readings(pid);
         let mut guarded = Vec::new();
         let mut fallback = None;
         for t in readings {

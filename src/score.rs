@@ -70,13 +70,21 @@ pub struct YearsCheck {
 }
 
 impl YearsCheck {
-    fn new(required: u32, have: Option<f32>) -> Self {
+    /// `undated`: the profile also claims the skill somewhere without dates, which
+    /// counts as `YEARS_UNKNOWN` however short the dated evidence is (so adding a dated
+    /// role never lowers a claim's credit).
+    fn new(required: u32, have: Option<f32>, undated: bool) -> Self {
         #[allow(clippy::cast_precision_loss)]
         let req = required as f32;
-        let factor = match have {
+        let dated = match have {
             Some(h) if h >= req => 1.0,
             Some(h) => 0.5 + 0.5 * (h / req).clamp(0.0, 1.0),
             None => YEARS_UNKNOWN,
+        };
+        let factor = if undated {
+            dated.max(YEARS_UNKNOWN)
+        } else {
+            dated
         };
         Self {
             required,
@@ -253,24 +261,26 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
     let own_years = profile
         .evidence(rule)
         .and_then(crate::evidence::SkillEvidence::years);
+    let undated = profile.evidence(rule).is_some_and(|e| e.undated);
     let mut best = ScoreItem {
         skill: skill.clone(),
         status: Status::Missing,
         via: None,
         base_credit: 0.0,
         credit: 0.0,
-        years: skill.years.map(|req| YearsCheck::new(req, Some(0.0))),
+        years: skill
+            .years
+            .map(|req| YearsCheck::new(req, Some(0.0), false)),
         points: 0.0,
         lost: 0.0,
     };
     let mut consider = |status: Status, via: Option<RuleId>, base: f32| {
         let years = skill.years.map(|req| {
-            let have = match status {
-                Status::Matched | Status::Implied => own_years,
+            match status {
+                Status::Matched | Status::Implied => YearsCheck::new(req, own_years, undated),
                 // Years of a related skill are not years of this one.
-                Status::Related | Status::Missing => Some(0.0),
-            };
-            YearsCheck::new(req, have)
+                Status::Related | Status::Missing => YearsCheck::new(req, Some(0.0), false),
+            }
         });
         let credit = (base * years.map_or(1.0, |y| y.factor)).clamp(0.0, 1.0);
         if credit > best.credit {

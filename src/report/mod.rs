@@ -133,8 +133,8 @@ impl RuleRef {
     fn of(rules: &RuleSet, r: RuleId) -> Self {
         let rule = rules.rule(r);
         Self {
-            id: rule.id.clone(),
-            name: rule.name.clone(),
+            id: rule.id.to_string(),
+            name: rule.name.to_string(),
         }
     }
 }
@@ -295,8 +295,8 @@ impl ScoreReport {
                         .unwrap_or_default(),
                 };
                 SkillLine {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
+                    id: r.id.to_string(),
+                    name: r.name.to_string(),
                     category: r.category.to_string(),
                     need: it.skill.need,
                     weight: round2(it.skill.weight),
@@ -320,8 +320,8 @@ impl ScoreReport {
             .gaps()
             .into_iter()
             .map(|it| GapLine {
-                id: rules.rule(it.skill.rule).id.clone(),
-                name: rules.rule(it.skill.rule).name.clone(),
+                id: rules.rule(it.skill.rule).id.to_string(),
+                name: rules.rule(it.skill.rule).name.to_string(),
                 need: it.skill.need,
                 lost: round2(it.lost),
                 status: it.status,
@@ -412,8 +412,8 @@ impl ExtractReport {
                 let r = rules.rule(f.rule);
                 let (line, column) = lines.line_col(text, f.start);
                 FindingLine {
-                    id: r.id.clone(),
-                    name: r.name.clone(),
+                    id: r.id.to_string(),
+                    name: r.name.to_string(),
                     category: r.category.to_string(),
                     text: text[f.start..f.end].to_owned(),
                     start: f.start,
@@ -469,8 +469,8 @@ impl RuleListReport {
             .iter()
             .filter(|r| category.is_none_or(|c| r.category == c))
             .map(|r| RuleSummary {
-                id: r.id.clone(),
-                name: r.name.clone(),
+                id: r.id.to_string(),
+                name: r.name.to_string(),
                 category: r.category.to_string(),
                 weight: r.weight,
                 spellings: r.aliases.len() + r.exact.len() + r.patterns.len(),
@@ -565,10 +565,10 @@ impl RuleReport {
             .collect();
         let mut examples = Vec::new();
         for (list, should) in [(&r.examples_match, true), (&r.examples_no_match, false)] {
-            for s in list {
+            for s in list.iter() {
                 let hit = rules.extract(s).iter().any(|f| f.rule == id);
                 examples.push(ExampleLine {
-                    sentence: s.clone(),
+                    sentence: s.to_string(),
                     should_match: should,
                     passes: hit == should,
                 });
@@ -576,27 +576,27 @@ impl RuleReport {
         }
         Self {
             schema: SCHEMA_VERSION,
-            id: r.id.clone(),
-            name: r.name.clone(),
+            id: r.id.to_string(),
+            name: r.name.to_string(),
             category: r.category.to_string(),
             weight: r.weight,
-            description: r.description.clone(),
-            aliases: r.aliases.clone(),
-            exact: r.exact.clone(),
-            patterns: r.patterns.clone(),
+            description: r.description.as_ref().map(ToString::to_string),
+            aliases: r.aliases.iter().map(ToString::to_string).collect(),
+            exact: r.exact.iter().map(ToString::to_string).collect(),
+            patterns: r.patterns.iter().map(ToString::to_string).collect(),
             implies: refs(&r.implies),
             implies_all: refs(rules.implied_by(id)),
             implied_by: refs(&implied_by),
             related: refs(rules.related_to(id)),
             context: r.context.as_ref().map(|c| ContextLine {
-                any_near: c.any_near.clone(),
+                any_near: c.any_near.iter().map(ToString::to_string).collect(),
                 any_near_category: c
                     .any_near_category
                     .iter()
                     .map(ToString::to_string)
                     .collect(),
-                any_in_document: c.any_in_document.clone(),
-                none_near: c.none_near.clone(),
+                any_in_document: c.any_in_document.iter().map(ToString::to_string).collect(),
+                none_near: c.none_near.iter().map(ToString::to_string).collect(),
                 window: c.window,
             }),
             examples,

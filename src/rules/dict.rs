@@ -19,26 +19,29 @@ const NONE: u32 = u32::MAX;
 const DENSE_MIN: usize = 6;
 const DENSE_FLAG: u32 = 1 << 31;
 
-/// A compact trie. Node 0 is the root.
-#[derive(Debug)]
+type List<T> = std::borrow::Cow<'static, [T]>;
+
+/// A compact trie. Node 0 is the root. Its arrays are borrowed from the binary for the
+/// built-in rules and owned when built at run time.
+#[derive(Debug, Clone)]
 pub struct Dict {
     /// Byte → class; class 0 means the byte occurs in no pattern.
-    classes: Vec<u8>,
+    pub(crate) classes: List<u8>,
     /// Dense rows, `nclasses` slots each, for wide nodes.
-    dense: Vec<u32>,
+    pub(crate) dense: List<u32>,
     /// Per node: index of its first child in `child_bytes` / `child_nodes`, or
     /// `DENSE_FLAG | row offset` for a dense node.
-    first: Vec<u32>,
+    pub(crate) first: List<u32>,
     /// Per node: number of children.
-    count: Vec<u16>,
+    pub(crate) count: List<u16>,
     /// Per node: the pattern ending here, or `NONE`.
-    pattern: Vec<u32>,
-    child_bytes: Vec<u8>,
-    child_nodes: Vec<u32>,
+    pub(crate) pattern: List<u32>,
+    pub(crate) child_bytes: List<u8>,
+    pub(crate) child_nodes: List<u32>,
     /// Bitset over hashed first words of aliases that start with a word byte.
-    first_words: Vec<u64>,
+    pub(crate) first_words: List<u64>,
     /// Symbols that start some alias (`.` of `.net`).
-    symbol_starts: Vec<bool>,
+    pub(crate) symbol_starts: List<bool>,
 }
 
 const FILTER_BITS: u32 = 18;
@@ -188,16 +191,39 @@ impl Dict {
             first_words[k / 64] |= 1 << (k % 64);
         }
         Self {
-            classes,
-            dense,
-            first_words,
-            symbol_starts,
-            first,
-            count,
-            pattern: pat,
-            child_bytes,
-            child_nodes,
+            classes: classes.into(),
+            dense: dense.into(),
+            first_words: first_words.into(),
+            symbol_starts: symbol_starts.into(),
+            first: first.into(),
+            count: count.into(),
+            pattern: pat.into(),
+            child_bytes: child_bytes.into(),
+            child_nodes: child_nodes.into(),
         }
+    }
+
+    /// Rust source for this dictionary as a constant expression, for `build.rs`.
+    pub fn to_rust(&self, o: &mut String) {
+        use std::fmt::Write as _;
+        fn list<T: std::fmt::Display>(o: &mut String, name: &str, v: &[T]) {
+            let _ = write!(o, "{name}:Cow::Borrowed(&[");
+            for x in v {
+                let _ = write!(o, "{x},");
+            }
+            o.push_str("]),\n");
+        }
+        o.push_str("Dict{\n");
+        list(o, "classes", &self.classes);
+        list(o, "dense", &self.dense);
+        list(o, "first", &self.first);
+        list(o, "count", &self.count);
+        list(o, "pattern", &self.pattern);
+        list(o, "child_bytes", &self.child_bytes);
+        list(o, "child_nodes", &self.child_nodes);
+        list(o, "first_words", &self.first_words);
+        list(o, "symbol_starts", &self.symbol_starts);
+        o.push('}');
     }
 
     /// Calls `found(start, pattern, end)` for the longest alias at each token start of

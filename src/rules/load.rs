@@ -1,106 +1,46 @@
-//! Reading rule packs (built-in and user directories), validating every rule with
-//! `path:line:col` errors, and merging the layers: a user rule replaces the built-in
-//! rule with the same id.
+//! Reading rule packs (user directories, and the built-in YAML for `rules check`),
+//! validating every rule with `path:line:col` errors, and merging the layers: a user
+//! rule replaces the built-in rule with the same id. Every problem is reported at once.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::schema::{Category, ContextInput, Pos, RuleInput};
+use super::schema::{ContextInput, Pos, RuleInput};
+use super::tables::{Origin, Rule, RuleSource, Str};
 use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
 
-/// Where something in a rule file is.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Origin {
-    /// The rule file as shown to users (`rules/languages.yml`); shared by every
-    /// position in the file.
-    pub file: Arc<str>,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub col: usize,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}", self.file, self.line, self.col)
-    }
-}
-
-/// A string from a rule file with its position.
-#[derive(Debug, Clone)]
-pub struct Located {
-    /// The value.
-    pub value: String,
-    /// Where it was written.
-    pub origin: Origin,
-}
-
-/// Validated context guards of a rule.
-#[derive(Debug, Clone, Default)]
-pub struct ContextDef {
-    /// Words or phrases, at least one of which must be near.
-    pub any_near: Vec<String>,
-    /// Categories of skills, one of which must be near.
-    pub any_near_category: Vec<Category>,
-    /// Words or phrases, one of which must be somewhere in the document.
-    pub any_in_document: Vec<String>,
-    /// Words or phrases none of which may be near.
-    pub none_near: Vec<String>,
-    /// Words on each side that count as near.
-    pub window: u32,
-}
-
-impl ContextDef {
-    /// True when the guard accepts only some matches (has a positive condition).
-    #[must_use]
-    pub fn has_positive(&self) -> bool {
-        !self.any_near.is_empty()
-            || !self.any_near_category.is_empty()
-            || !self.any_in_document.is_empty()
-    }
-}
-
-/// Default context window in words.
-pub const DEFAULT_WINDOW: u32 = 8;
-
-/// A rule that passed validation, before compilation.
+/// A validated rule with the positions its cross-rule checks report.
 #[derive(Debug, Clone)]
 pub struct RuleDef {
-    /// Stable id.
-    pub id: String,
-    /// Canonical name.
-    pub name: String,
-    /// Category.
-    pub category: Category,
-    /// Weight (category default when not set).
-    pub weight: f32,
-    /// Case-insensitive aliases, as written.
-    pub aliases: Vec<Located>,
-    /// Case-sensitive aliases, as written.
-    pub exact: Vec<Located>,
-    /// Regex patterns over folded text.
-    pub patterns: Vec<Located>,
-    /// Ids this rule implies.
-    pub implies: Vec<Located>,
-    /// Ids related to this rule.
-    pub related: Vec<Located>,
-    /// Context guards.
-    pub context: Option<ContextDef>,
-    /// Sentences that must match.
-    pub examples_match: Vec<Located>,
-    /// Sentences that must not match.
-    pub examples_no_match: Vec<Located>,
-    /// Free-text description.
-    pub description: Option<String>,
-    /// Where the rule's `id` is written.
-    pub origin: Origin,
-    /// The rule this one replaced, when a user pack overrides a built-in.
-    pub overrides: Option<Origin>,
-    /// Every alias and exact spelling folded once: (folded, exact spelling if
-    /// case-sensitive).
-    pub spellings: Vec<(String, Option<String>)>,
+    /// The rule.
+    pub source: RuleSource,
+    /// Where each `implies` entry is written.
+    pub implies_at: Vec<Origin>,
+    /// Where each `related` entry is written.
+    pub related_at: Vec<Origin>,
+    /// Where each spelling (aliases, then exact) is written.
+    pub spellings_at: Vec<Origin>,
+}
+
+impl RuleDef {
+    /// A compiled rule as a definition (positions are the rule's own).
+    #[must_use]
+    pub fn from_rule(rule: &Rule, rules: &[Rule]) -> Self {
+        let source = RuleSource::from_rule(rule, rules);
+        let at = |n: usize| vec![rule.origin.clone(); n];
+        Self {
+            implies_at: at(source.implies.len()),
+            related_at: at(source.related.len()),
+            spellings_at: at(rule.folded.len()),
+            source,
+        }
+    }
+
+    fn rule(&self) -> &Rule {
+        &self.source.rule
+    }
 }
 
 /// One rule file's text and the name to show for it.
@@ -115,7 +55,7 @@ pub struct SourceFile {
 /// Lists the rule files (`*.yml`, `*.yaml`) under `dir`, recursively, sorted by path.
 ///
 /// # Errors
-/// When `dir` cannot be read or is not a directory.
+/// When `dir` cannot be read.
 pub fn files_in_dir(dir: &Path) -> Result<Vec<PathBuf>> {
     let meta = std::fs::metadata(dir).map_err(|e| {
         Error::from(
@@ -160,18 +100,7 @@ pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
     for path in files_in_dir(dir)? {
         let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
         let name = path.display().to_string();
-        let text = String::from_utf8(bytes).map_err(|e| {
-            Error::from(
-                Diagnostic::new(
-                    &name,
-                    format!(
-                        "rule file is not valid UTF-8 (bad byte at offset {})",
-                        e.utf8_error().valid_up_to()
-                    ),
-                )
-                .help("save the file as UTF-8"),
-            )
-        })?;
+        let text = crate::source::decode(&name, &bytes)?;
         out.push(SourceFile { name, text });
     }
     Ok(out)
@@ -195,45 +124,23 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
             return Vec::new();
         }
     };
-    validate_all(raw, &src.name, Some(text), diags)
-}
-
-/// Validates parsed rules of one file.
-pub fn validate_all(
-    rules: Vec<RuleInput>,
-    file: &str,
-    text: Option<&str>,
-    diags: &mut Vec<Diagnostic>,
-) -> Vec<RuleDef> {
-    let file: Arc<str> = Arc::from(file);
-    rules
-        .into_iter()
-        .filter_map(|r| validate(r, &file, text, diags))
+    let file: Str = Cow::Owned(src.name.clone());
+    raw.into_iter()
+        .filter_map(|r| validate(r, &file, Some(text), diags))
         .collect()
 }
 
-fn located(s: Pos<String>, file: &Arc<str>) -> Located {
-    Located {
-        origin: origin_of(&s, file),
-        value: s.v,
-    }
-}
-
-fn located_all(v: Vec<Pos<String>>, file: &Arc<str>) -> Vec<Located> {
-    v.into_iter().map(|s| located(s, file)).collect()
-}
-
-fn origin_of<T>(s: &Pos<T>, file: &Arc<str>) -> Origin {
+fn origin_of<T>(s: &Pos<T>, file: &Str) -> Origin {
     Origin {
-        file: Arc::clone(file),
-        line: s.l as usize,
-        col: s.c as usize,
+        file: file.clone(),
+        line: s.l,
+        col: s.c,
     }
 }
 
 fn diag_at(o: &Origin, text: Option<&str>, message: String, help: &str) -> Diagnostic {
     Diagnostic::new(&*o.file, message)
-        .at(o.line, o.col, text)
+        .at(o.line as usize, o.col as usize, text)
         .help(help)
 }
 
@@ -250,15 +157,15 @@ pub fn valid_id(id: &str) -> bool {
 }
 
 fn validate(
-    mut r: RuleInput,
-    file: &Arc<str>,
+    r: RuleInput,
+    file: &Str,
     text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<RuleDef> {
     let origin = origin_of(&r.id, file);
     let before = diags.len();
-    let id = r.id.v.trim().to_owned();
-    if !valid_id(&id) {
+    let id = r.id.v.trim();
+    if !valid_id(id) {
         diags.push(diag_at(
             &origin,
             text,
@@ -266,8 +173,7 @@ fn validate(
             "ids use lower-case letters, digits and `-`, `+`, `#`, `.` (for example `c-sharp`, `node.js`), at most 64 characters",
         ));
     }
-    let name = r.name.v.trim().to_owned();
-    if name.is_empty() {
+    if r.name.v.trim().is_empty() {
         diags.push(diag_at(
             &origin_of(&r.name, file),
             text,
@@ -275,59 +181,46 @@ fn validate(
             "give the skill its canonical display name",
         ));
     }
-    let weight = match &r.weight {
-        Some(w) if !(w.v > 0.0 && w.v <= 10.0) => {
-            diags.push(diag_at(
-                &origin_of(w, file),
-                text,
-                format!("weight `{}` is out of range", w.v),
-                "use a weight above 0 and at most 10 (3 for a core technology, 1 for a soft skill)",
-            ));
-            1.0
-        }
-        Some(w) => w.v,
-        None => r.category.default_weight(),
-    };
-    let aliases: Vec<Located> = located_all(std::mem::take(&mut r.aliases), file);
-    let exact: Vec<Located> = located_all(std::mem::take(&mut r.exact), file);
-    let mut spellings = Vec::with_capacity(aliases.len() + exact.len());
-    for (a, is_exact) in aliases
-        .iter()
-        .map(|a| (a, false))
-        .chain(exact.iter().map(|a| (a, true)))
+    if let Some(w) = &r.weight
+        && !(w.v > 0.0 && w.v <= 10.0)
     {
-        let folded = crate::text::Folded::new(&a.value);
+        diags.push(diag_at(
+            &origin_of(w, file),
+            text,
+            format!("weight `{}` is out of range", w.v),
+            "use a weight above 0 and at most 10 (3 for a core technology, 1 for a soft skill)",
+        ));
+    }
+    for a in r.aliases.iter().chain(&r.exact) {
+        let folded = crate::text::Folded::new(&a.v);
         let f = folded.as_str().trim();
         if f.is_empty() {
             diags.push(diag_at(
-                &a.origin,
+                &origin_of(a, file),
                 text,
-                format!("alias `{}` is empty after folding", a.value),
+                format!("alias `{}` is empty after folding", a.v),
                 "write the alias with at least one letter or digit",
             ));
         } else if f.len() > 200 {
             diags.push(diag_at(
-                &a.origin,
+                &origin_of(a, file),
                 text,
                 "alias is longer than 200 bytes".into(),
                 "aliases are names, not sentences; use a pattern for long forms",
             ));
-        } else {
-            spellings.push((f.to_owned(), is_exact.then(|| a.value.trim().to_owned())));
         }
     }
-    let patterns: Vec<Located> = located_all(std::mem::take(&mut r.patterns), file);
-    for p in &patterns {
-        if let Err(e) = super::compile::build_pattern(&p.value) {
+    for p in &r.patterns {
+        if let Err(e) = super::compile::build_pattern(&p.v) {
             diags.push(diag_at(
-                &p.origin,
+                &origin_of(p, file),
                 text,
-                format!("pattern `{}` does not compile: {}", p.value, one_line(&e)),
+                format!("pattern `{}` does not compile: {}", p.v, one_line(&e)),
                 "patterns are Rust `regex` syntax matched against lower-case text; escape `.`, `+`, `#` and keep them small",
             ));
         }
     }
-    if aliases.is_empty() && exact.is_empty() && patterns.is_empty() {
+    if r.aliases.is_empty() && r.exact.is_empty() && r.patterns.is_empty() {
         diags.push(diag_at(
             &origin,
             text,
@@ -335,10 +228,10 @@ fn validate(
             "add at least one alias (usually the lower-case name)",
         ));
     }
-    let context = r
+    let guarded = r
         .context
         .as_ref()
-        .map(|c| context_def(c, file, text, diags));
+        .is_some_and(|c| check_context(c, file, text, diags));
     if r.examples_match.is_empty() {
         diags.push(diag_at(
             &origin,
@@ -347,41 +240,33 @@ fn validate(
             "add `examples: {match: [\"a sentence that mentions the skill\"]}`; the test suite runs it",
         ));
     }
-    if context.as_ref().is_some_and(ContextDef::has_positive) || !exact.is_empty() {
-        // Guarded rules exist because the name is ambiguous: they must show the trap too.
-        if r.examples_no_match.is_empty() {
-            diags.push(diag_at(
-                &origin,
-                text,
-                format!(
-                    "rule `{id}` is context-guarded or case-sensitive but has no `no_match` example"
-                ),
-                "add `no_match:` sentences that use the word in its other meaning",
-            ));
-        }
+    // Guarded rules exist because the name is ambiguous: they must show the trap too.
+    if (guarded || !r.exact.is_empty()) && r.examples_no_match.is_empty() {
+        diags.push(diag_at(
+            &origin,
+            text,
+            format!(
+                "rule `{id}` is context-guarded or case-sensitive but has no `no_match` example"
+            ),
+            "add `no_match:` sentences that use the word in its other meaning",
+        ));
     }
-    let implies = located_all(std::mem::take(&mut r.implies), file);
-    let related = located_all(std::mem::take(&mut r.related), file);
     if diags.len() > before {
         return None;
     }
+    let implies_at = r.implies.iter().map(|p| origin_of(p, file)).collect();
+    let related_at = r.related.iter().map(|p| origin_of(p, file)).collect();
+    let spellings_at = r
+        .aliases
+        .iter()
+        .chain(&r.exact)
+        .map(|p| origin_of(p, file))
+        .collect();
     Some(RuleDef {
-        id,
-        name,
-        category: r.category,
-        weight,
-        aliases,
-        exact,
-        patterns,
-        implies,
-        related,
-        context,
-        examples_match: located_all(r.examples_match, file),
-        examples_no_match: located_all(r.examples_no_match, file),
-        description: r.description.map(|d| d.trim().to_owned()),
-        origin,
-        overrides: None,
-        spellings,
+        source: RuleSource::from_input(r, file),
+        implies_at,
+        related_at,
+        spellings_at,
     })
 }
 
@@ -395,53 +280,39 @@ fn one_line(e: &regex::Error) -> String {
         .to_owned()
 }
 
-fn context_def(
+/// Checks a context block; returns whether it has a positive condition.
+fn check_context(
     c: &ContextInput,
-    file: &Arc<str>,
+    file: &Str,
     text: Option<&str>,
     diags: &mut Vec<Diagnostic>,
-) -> ContextDef {
-    let mut terms = |v: &[Pos<String>]| -> Vec<String> {
-        v.iter()
-            .filter_map(|s| {
-                let f = crate::text::Folded::new(&s.v).as_str().trim().to_owned();
-                if f.is_empty() {
-                    diags.push(diag_at(
-                        &origin_of(s, file),
-                        text,
-                        "empty context word".into(),
-                        "remove it or write a word",
-                    ));
-                    None
-                } else {
-                    Some(f)
-                }
-            })
-            .collect()
-    };
-    let any_near = terms(&c.any_near);
-    let any_in_document = terms(&c.any_in_document);
-    let none_near = terms(&c.none_near);
-    let window = match &c.window {
-        Some(w) if w.v == 0 || w.v > 100 => {
+) -> bool {
+    for s in c
+        .any_near
+        .iter()
+        .chain(&c.any_in_document)
+        .chain(&c.none_near)
+    {
+        if crate::text::Folded::new(&s.v).as_str().trim().is_empty() {
             diags.push(diag_at(
-                &origin_of(w, file),
+                &origin_of(s, file),
                 text,
-                format!("context window `{}` is out of range", w.v),
-                "use a window between 1 and 100 words",
+                "empty context word".into(),
+                "remove it or write a word",
             ));
-            DEFAULT_WINDOW
         }
-        Some(w) => w.v,
-        None => DEFAULT_WINDOW,
-    };
-    ContextDef {
-        any_near,
-        any_near_category: c.any_near_category.clone(),
-        any_in_document,
-        none_near,
-        window,
     }
+    if let Some(w) = &c.window
+        && (w.v == 0 || w.v > 100)
+    {
+        diags.push(diag_at(
+            &origin_of(w, file),
+            text,
+            format!("context window `{}` is out of range", w.v),
+            "use a window between 1 and 100 words",
+        ));
+    }
+    !c.any_near.is_empty() || !c.any_near_category.is_empty() || !c.any_in_document.is_empty()
 }
 
 /// Merges validated layers: within one layer an id may appear once; a later layer's
@@ -450,42 +321,44 @@ fn context_def(
 ///
 /// # Errors
 /// Every duplicate id, dangling reference and unguarded alias collision, at once.
-pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result<Vec<RuleDef>> {
+pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result<Vec<RuleSource>> {
     let mut diags = Vec::new();
     let mut merged: Vec<RuleDef> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     for layer in layers {
         let mut seen: HashMap<String, Origin> = HashMap::default();
-        for mut rule in layer {
-            if let Some(first) = seen.get(&rule.id) {
+        for mut def in layer {
+            let id = def.rule().id.to_string();
+            let origin = def.rule().origin.clone();
+            if let Some(first) = seen.get(&id) {
                 diags.push(
                     Diagnostic::new(
-                        &*rule.origin.file,
-                        format!("duplicate rule id `{}` (first defined at {first})", rule.id),
+                        &*origin.file,
+                        format!("duplicate rule id `{id}` (first defined at {first})"),
                     )
                     .at(
-                        rule.origin.line,
-                        rule.origin.col,
-                        text_of(sources, &rule.origin.file),
+                        origin.line as usize,
+                        origin.col as usize,
+                        text_of(sources, &origin.file),
                     )
                     .help("ids are unique within a pack: rename one rule or merge their aliases"),
                 );
                 continue;
             }
-            seen.insert(rule.id.clone(), rule.origin.clone());
-            if let Some(&i) = index.get(&rule.id) {
-                rule.overrides = Some(merged[i].origin.clone());
-                merged[i] = rule;
+            seen.insert(id.clone(), origin);
+            if let Some(&i) = index.get(&id) {
+                def.source.rule.overrides = Some(merged[i].rule().origin.clone());
+                merged[i] = def;
             } else {
-                index.insert(rule.id.clone(), merged.len());
-                merged.push(rule);
+                index.insert(id, merged.len());
+                merged.push(def);
             }
         }
     }
     check_references(&merged, &index, sources, &mut diags);
     check_alias_collisions(&merged, sources, &mut diags);
     if diags.is_empty() {
-        Ok(merged)
+        Ok(merged.into_iter().map(|d| d.source).collect())
     } else {
         Err(Error::Diagnostics(diags))
     }
@@ -504,30 +377,31 @@ fn check_references(
     sources: &[SourceFile],
     diags: &mut Vec<Diagnostic>,
 ) {
-    for rule in rules {
-        for (key, list) in [("implies", &rule.implies), ("related", &rule.related)] {
-            for target in list {
-                let msg = if target.value == rule.id {
-                    Some(format!("rule `{}` {key} itself", rule.id))
-                } else if !index.contains_key(&target.value) {
-                    Some(format!(
-                        "`{key}` names `{}`, which is not a rule id",
-                        target.value
-                    ))
+    for def in rules {
+        let id = def.rule().id.as_ref();
+        for (key, list, at) in [
+            ("implies", &def.source.implies, &def.implies_at),
+            ("related", &def.source.related, &def.related_at),
+        ] {
+            for (target, pos) in list.iter().zip(at) {
+                let msg = if target == id {
+                    Some(format!("rule `{id}` {key} itself"))
+                } else if !index.contains_key(target) {
+                    Some(format!("`{key}` names `{target}`, which is not a rule id"))
                 } else {
                     None
                 };
                 if let Some(msg) = msg {
                     let mut help = format!("use the id of an existing rule in `{key}`");
-                    if let Some(s) = closest(&target.value, index.keys().map(String::as_str)) {
+                    if let Some(s) = closest(target, index.keys().map(String::as_str)) {
                         help = format!("did you mean `{s}`?");
                     }
                     diags.push(
-                        Diagnostic::new(&*target.origin.file, msg)
+                        Diagnostic::new(&*pos.file, msg)
                             .at(
-                                target.origin.line,
-                                target.origin.col,
-                                text_of(sources, &target.origin.file),
+                                pos.line as usize,
+                                pos.col as usize,
+                                text_of(sources, &pos.file),
                             )
                             .help(help),
                     );
@@ -538,42 +412,44 @@ fn check_references(
 }
 
 fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut Vec<Diagnostic>) {
-    // folded alias → (rule index, alias). A shared alias is fine when at most one of
-    // its rules is unguarded: the guarded readings claim a match in their context and
-    // the unguarded one, if any, takes it elsewhere. Two unguarded readings would make
-    // every match ambiguous.
-    let mut owners: HashMap<&str, Vec<(usize, &Located, bool)>> = HashMap::default();
-    for (i, rule) in rules.iter().enumerate() {
-        let written = rule.aliases.iter().chain(&rule.exact);
-        for ((key, exact), a) in rule.spellings.iter().zip(written) {
+    // folded alias → (rule index, position, guarded). A shared alias is fine when at
+    // most one of its rules is unguarded: the guarded readings claim a match in their
+    // context and the unguarded one, if any, takes it elsewhere. Two unguarded readings
+    // would make every match ambiguous.
+    let mut owners: HashMap<&str, Vec<(usize, &Origin, bool)>> = HashMap::default();
+    for (i, def) in rules.iter().enumerate() {
+        let r = def.rule();
+        let exacts = std::iter::repeat_n(false, r.aliases.len())
+            .chain(std::iter::repeat_n(true, r.exact.len()));
+        for ((key, exact), pos) in r.folded.iter().zip(exacts).zip(&def.spellings_at) {
             // Same rule as the extractor: a context guards the exact spellings, or all
-            // spellings of a rule that has none. An exact spelling is also told apart
+            // spellings of a rule that has none; an exact spelling is also told apart
             // by its case.
-            let guarded = exact.is_some() || (rule.context.is_some() && rule.exact.is_empty());
-            let entry = owners.entry(key.as_str()).or_default();
+            let guarded = exact || (r.context.is_some() && r.exact.is_empty());
+            let entry = owners.entry(key.as_ref()).or_default();
             if !entry.iter().any(|(j, _, _)| *j == i) {
-                entry.push((i, a, guarded));
+                entry.push((i, pos, guarded));
             }
         }
     }
     let mut keys: Vec<_> = owners.iter().filter(|(_, v)| v.len() > 1).collect();
     keys.sort_by(|a, b| a.0.cmp(b.0));
     for (alias, owners) in keys {
-        let unguarded = owners.iter().filter(|(_, _, g)| !*g).count();
-        if unguarded <= 1 {
+        if owners.iter().filter(|(_, _, g)| !*g).count() <= 1 {
             continue;
         }
-        let (_, first, _) = owners[0];
-        for &(i, a, _) in &owners[1..] {
+        let (first_rule, first, _) = owners[0];
+        for &(i, pos, _) in &owners[1..] {
             diags.push(
                 Diagnostic::new(
-                    &*a.origin.file,
+                    &*pos.file,
                     format!(
-                        "alias `{alias}` of rule `{}` is also an alias of rule `{}` ({})",
-                        rules[i].id, rules[owners[0].0].id, first.origin
+                        "alias `{alias}` of rule `{}` is also an alias of rule `{}` ({first})",
+                        rules[i].rule().id,
+                        rules[first_rule].rule().id
                     ),
                 )
-                .at(a.origin.line, a.origin.col, text_of(sources, &a.origin.file))
+                .at(pos.line as usize, pos.col as usize, text_of(sources, &pos.file))
                 .help("an alias names one skill: remove it from one rule, or give the rules `context` guards that tell the meanings apart"),
             );
         }

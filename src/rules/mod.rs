@@ -6,19 +6,18 @@ mod compile;
 pub mod dict;
 mod load;
 mod schema;
+mod tables;
 
 use std::path::PathBuf;
 
-pub use compile::{Rule, RuleId, RuleSet, build_pattern};
-pub use load::{ContextDef, Located, Origin, RuleDef, SourceFile, closest, valid_id};
+pub use compile::{RuleSet, build_pattern};
+pub use load::{RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
+pub use tables::{ContextDef, DEFAULT_WINDOW, Origin, Rule, RuleId, RuleSource, Str, Target};
 
 use crate::error::{Diagnostic, Error, Result};
 
-include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
-
-/// The built-in packs, parsed by `build.rs` and serialised with postcard.
-static BUILTIN_BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_rules.postcard"));
+include!(concat!(env!("OUT_DIR"), "/builtin_texts.rs"));
 
 /// Which rule packs to load.
 #[derive(Debug, Clone, Default)]
@@ -41,40 +40,45 @@ pub fn builtin_sources() -> Vec<SourceFile> {
         .collect()
 }
 
-/// Loads, validates, merges and compiles the rule packs.
+/// Loads the rule packs and compiles them. With only the built-in packs this costs
+/// nothing: they are static tables compiled into the binary (and checked by the test
+/// suite and `jobfit rules check`). User packs are validated, merged over the built-in
+/// rules and compiled.
 ///
 /// # Errors
-/// Every problem found in any pack, each with its position and a fix.
+/// Every problem found in any user pack, each with its position and a fix.
 pub fn load(sources: &RuleSources) -> Result<RuleSet> {
-    let defs = load_defs(sources)?;
-    RuleSet::compile(defs)
+    if !sources.no_builtin && sources.dirs.is_empty() {
+        return RuleSet::builtin();
+    }
+    RuleSet::compile(load_defs(sources, false)?)
 }
 
-/// Loads, validates and merges the rule packs without compiling them.
+/// Loads, validates and merges the rule packs without compiling them. With `strict`,
+/// the built-in packs are re-read from their YAML and validated like user packs (what
+/// `jobfit rules check` does); otherwise their compiled form is trusted.
 ///
 /// # Errors
 /// Every problem found in any pack.
-pub fn load_defs(sources: &RuleSources) -> Result<Vec<RuleDef>> {
+pub fn load_defs(sources: &RuleSources, strict: bool) -> Result<Vec<RuleSource>> {
     let mut diags = Vec::new();
     let mut layers = Vec::new();
     let mut texts: Vec<SourceFile> = Vec::new();
     if !sources.no_builtin {
-        let files: Vec<schema::BuiltinFile> = postcard::from_bytes(BUILTIN_BLOB).map_err(|e| {
-            Error::msg(
-                "<built-in rules>",
-                format!("cannot read the embedded rules: {e}"),
-            )
-        })?;
-        let mut defs = Vec::new();
-        for f in files {
-            let text = BUILTIN_TEXTS
-                .iter()
-                .find(|(n, _)| *n == f.name)
-                .map(|(_, t)| *t);
-            defs.extend(load::validate_all(f.rules, &f.name, text, &mut diags));
+        if strict {
+            let files = builtin_sources();
+            let mut defs = Vec::new();
+            for f in &files {
+                defs.extend(load::parse_file(f, &mut diags));
+            }
+            layers.push(defs);
+            texts.extend(files);
+        } else {
+            let builtin = RuleSet::builtin()?;
+            let rules = builtin.rules();
+            layers.push(rules.iter().map(|r| RuleDef::from_rule(r, rules)).collect());
+            texts.extend(builtin_sources());
         }
-        layers.push(defs);
-        texts.extend(builtin_sources());
     }
     for dir in &sources.dirs {
         let layer = load::read_dir_sources(dir)?;
@@ -137,7 +141,7 @@ impl ExampleFailure {
             )
         };
         Diagnostic::new(&*self.origin.file, msg)
-            .at(self.origin.line, self.origin.col, None)
+            .at(self.origin.line as usize, self.origin.col as usize, None)
             .help(help)
     }
 }
@@ -152,18 +156,18 @@ pub fn check_examples(set: &RuleSet) -> Vec<ExampleFailure> {
             (&rule.examples_match, true),
             (&rule.examples_no_match, false),
         ] {
-            for s in sentences {
+            for s in sentences.iter() {
                 let findings = set.extract(s);
                 let hit = findings.iter().any(|f| f.rule == id);
                 if hit != expect {
                     let mut found: Vec<String> = findings
                         .iter()
-                        .map(|f| set.rule(f.rule).id.clone())
+                        .map(|f| set.rule(f.rule).id.to_string())
                         .collect();
                     found.dedup();
                     out.push(ExampleFailure {
-                        rule: rule.id.clone(),
-                        sentence: s.clone(),
+                        rule: rule.id.to_string(),
+                        sentence: s.to_string(),
                         expected_match: expect,
                         origin: rule.origin.clone(),
                         found,

@@ -2,10 +2,9 @@
 //! serde fills in, rejecting unknown keys and wrong types with line and column, and
 //! `RuleInput`, the same rule with plain positions, which is what validation reads.
 //!
-//! This file is also compiled into `build.rs`, which parses the built-in packs at
-//! build time and embeds them as `RuleInput`s (so a broken built-in pack fails the
-//! build and start-up does not parse YAML). It must only use `serde`, `serde_saphyr`
-//! and `std`.
+//! This file is also compiled into `build.rs`, which compiles the built-in packs at
+//! build time (so a broken built-in pack fails the build and start-up does not parse
+//! YAML). It must only use `serde`, `serde_saphyr` and `std`.
 
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
@@ -283,13 +282,4 @@ pub fn parse_yaml(text: &str) -> Result<Vec<RuleInput>, serde_saphyr::Error> {
     // serde-saphyr's default budget already refuses alias bombs and runaway nesting.
     let raw: Vec<RawRule> = serde_saphyr::from_str(text)?;
     Ok(raw.into_iter().map(RuleInput::from).collect())
-}
-
-/// One built-in rule file as embedded by `build.rs`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct BuiltinFile {
-    /// Display name (`rules/languages.yml`).
-    pub name: String,
-    /// Its rules.
-    pub rules: Vec<RuleInput>,
 }
