@@ -147,7 +147,7 @@ impl RuleSet {
                         .is_some_and(|g| !g.any_near_category.is_empty())
                 })
             };
-            let mut doc_cache: Vec<(RuleId, bool)> = Vec::new();
+            let mut doc_cache = DocCache::default();
             for second in [false, true] {
                 found.sort_by_key(|f| (f.fstart, f.rule));
                 let mut accepted = Vec::new();
@@ -245,17 +245,25 @@ impl RuleSet {
         s: usize,
         e: usize,
         found: &[Finding],
-        doc_cache: &mut Vec<(RuleId, bool)>,
+        doc: &mut DocCache,
     ) -> bool {
-        let a = window_start(t, s, g.window);
-        let b = window_end(t, e, g.window);
-        if g.none_near.iter().any(|f| term_in(t, a, b, s, e, f, true)) {
+        let tokens = doc.tokens(t);
+        // The match's own words, then `window` words on each side.
+        let first = tokens.partition_point(|w| (w.end as usize) <= s);
+        let past = tokens.partition_point(|w| (w.start as usize) < e);
+        let w = g.window as usize;
+        let window = &tokens[first.saturating_sub(w)..(past + w).min(tokens.len())];
+        let (a, b) = match (window.first(), window.last()) {
+            (Some(x), Some(y)) => (x.start as usize, y.end as usize),
+            _ => (s, e),
+        };
+        if terms_near(t, window, a, b, s, e, &g.none_near, &g.none_near_keys, true) {
             return false;
         }
         if !g.has_positive() {
             return true;
         }
-        if g.any_near.iter().any(|f| term_in(t, a, b, s, e, f, false)) {
+        if terms_near(t, window, a, b, s, e, &g.any_near, &g.any_near_keys, false) {
             return true;
         }
         if !g.any_near_category.is_empty() {
@@ -268,17 +276,58 @@ impl RuleSet {
             }
         }
         if !g.any_in_document.is_empty() {
-            if let Some(&(_, v)) = doc_cache.iter().find(|(r, _)| *r == rule) {
+            if let Some(&(_, v)) = doc.rules.iter().find(|(r, _)| *r == rule) {
                 return v;
             }
             let v = g
                 .any_in_document
                 .iter()
                 .any(|f| term_in(t, 0, t.len(), s, e, f, false));
-            doc_cache.push((rule, v));
+            doc.rules.push((rule, v));
             return v;
         }
         false
+    }
+}
+
+/// A word of the folded text with its hash, for context guards.
+#[derive(Debug, Clone, Copy)]
+struct Word {
+    start: u32,
+    end: u32,
+    hash: u64,
+}
+
+/// Per-document state of the guard checks: the words of the text (hashed once, on the
+/// first guard evaluated) and the verdicts of document-wide guards.
+#[derive(Default)]
+struct DocCache {
+    words: Option<Vec<Word>>,
+    rules: Vec<(RuleId, bool)>,
+}
+
+impl DocCache {
+    fn tokens(&mut self, t: &[u8]) -> &[Word] {
+        self.words.get_or_insert_with(|| {
+            let mut v = Vec::with_capacity(t.len() / 6);
+            let mut i = 0;
+            while i < t.len() {
+                if !is_word_byte(t[i]) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                while i < t.len() && is_word_byte(t[i]) {
+                    i += 1;
+                }
+                v.push(Word {
+                    start: u32::try_from(start).unwrap_or(u32::MAX),
+                    end: u32::try_from(i).unwrap_or(u32::MAX),
+                    hash: crate::rules::word_hash(&t[start..i]),
+                });
+            }
+            v
+        })
     }
 }
 
@@ -294,38 +343,62 @@ fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Findi
     }
 }
 
-/// Start of the window `w` words before `s`.
-fn window_start(t: &[u8], s: usize, w: u32) -> usize {
-    let mut i = s;
-    for _ in 0..w {
-        while i > 0 && !is_word_byte(t[i - 1]) {
-            i -= 1;
-        }
-        if i == 0 {
-            break;
-        }
-        while i > 0 && is_word_byte(t[i - 1]) {
-            i -= 1;
-        }
+/// True when one of `terms` (sorted by `keys`, see `tables::term_key`) occurs
+/// token-bounded in the window `t[a..b]`, whose words are `window`: each word's hash
+/// is looked up instead of searching the window for every term.
+#[allow(clippy::too_many_arguments)]
+fn terms_near(
+    t: &[u8],
+    window: &[Word],
+    a: usize,
+    b: usize,
+    s: usize,
+    e: usize,
+    terms: &[crate::rules::Str],
+    keys: &[u64],
+    overlap: bool,
+) -> bool {
+    if terms.is_empty() {
+        return false;
     }
-    i
+    // Terms that start with a symbol have key 0 and sort first.
+    let symbolic = keys.partition_point(|&k| k == 0);
+    if terms[..symbolic]
+        .iter()
+        .any(|term| term_in(t, a, b, s, e, term, overlap))
+    {
+        return true;
+    }
+    let keys = &keys[symbolic..];
+    let terms = &terms[symbolic..];
+    window.iter().any(|w| {
+        let lo = keys.partition_point(|&k| k < w.hash);
+        terms[lo..]
+            .iter()
+            .zip(&keys[lo..])
+            .take_while(|(_, k)| **k == w.hash)
+            .any(|(term, _)| matches_at(t, w.start as usize, b, s, e, term.as_bytes(), overlap))
+    })
 }
 
-/// End of the window `w` words after `e`.
-fn window_end(t: &[u8], e: usize, w: u32) -> usize {
-    let mut i = e;
-    for _ in 0..w {
-        while i < t.len() && !is_word_byte(t[i]) {
-            i += 1;
-        }
-        if i >= t.len() {
-            break;
-        }
-        while i < t.len() && is_word_byte(t[i]) {
-            i += 1;
-        }
+/// True when `needle` is at `x` in `t` (within `..limit`), token-bounded, and outside
+/// the match `[s, e)` (or, with `overlap`, wider than it).
+fn matches_at(
+    t: &[u8],
+    x: usize,
+    limit: usize,
+    s: usize,
+    e: usize,
+    needle: &[u8],
+    overlap: bool,
+) -> bool {
+    let y = x + needle.len();
+    if y > limit.max(e) || y > t.len() || &t[x..y] != needle {
+        return false;
     }
-    i
+    let outside = y <= s || x >= e;
+    let wider = overlap && x <= s && y >= e && (x, y) != (s, e);
+    (outside || wider) && on_boundaries(t, x, y)
 }
 
 /// True when `term` occurs token-bounded in `t[a..b]`. With `overlap`, an
@@ -340,13 +413,6 @@ fn term_in(t: &[u8], a: usize, b: usize, s: usize, e: usize, term: &str, overlap
     };
     // Windows are a few dozen bytes: scanning for the first byte beats building a
     // searcher per term.
-    memchr::memchr_iter(first, &t[a..b]).any(|p| {
-        let (x, y) = (a + p, a + p + n);
-        if y > b || &t[x..y] != needle {
-            return false;
-        }
-        let outside = y <= s || x >= e;
-        let wider = overlap && x <= s && y >= e && (x, y) != (s, e);
-        (outside || wider) && on_boundaries(t, x, y)
-    })
+    let _ = n;
+    memchr::memchr_iter(first, &t[a..b]).any(|p| matches_at(t, a + p, b, s, e, needle, overlap))
 }

@@ -340,26 +340,29 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
 #[must_use]
 pub fn classify_heading(heading: &str) -> Option<SectionKind> {
     let h = Folded::new(heading);
-    let h = h.as_str();
-    HEADING_CUES
-        .iter()
-        .find(|(cue, _)| contains_phrase(h, cue))
-        .map(|&(_, k)| k)
+    let hb = h.as_bytes();
+    // The first cue in list order that occurs as a phrase wins.
+    HEADING_AC
+        .find_overlapping_iter(hb)
+        .filter(|m| {
+            let (i, end) = (m.start(), m.end());
+            let cue = HEADING_CUES[m.pattern().as_usize()].0;
+            let before = i == 0 || !crate::text::is_word_byte(hb[i - 1]);
+            // Allow a suffix on a word stem like "responsibilit" or "requirement(s)".
+            let after = end >= hb.len()
+                || !crate::text::is_word_byte(hb[end])
+                || cue.ends_with(|c: char| c.is_ascii_alphabetic())
+                    && matches!(hb[end], b's' | b'i' | b'y');
+            before && after
+        })
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .map(|i| HEADING_CUES[i].1)
 }
 
-fn contains_phrase(hay: &str, phrase: &str) -> bool {
-    let hb = hay.as_bytes();
-    hay.match_indices(phrase).any(|(i, m)| {
-        let before = i == 0 || !crate::text::is_word_byte(hb[i - 1]);
-        let end = i + m.len();
-        // Allow a suffix on a word stem like "responsibilit" or "requirement(s)".
-        let after = end >= hb.len()
-            || !crate::text::is_word_byte(hb[end])
-            || phrase.ends_with(|c: char| c.is_ascii_alphabetic())
-                && matches!(hb[end], b's' | b'i' | b'y');
-        before && after
-    })
-}
+static HEADING_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(HEADING_CUES.iter().map(|(c, _)| c)).expect("heading cues build an automaton")
+});
 
 /// What a sentence does, as far as the skills in it go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -1008,8 +1011,12 @@ fn heading_text(line: &str) -> Option<String> {
     let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
     let colon = t.ends_with(':') && words <= 8;
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase()) && words <= 8;
+    let (mut letters, mut upper) = (0usize, 0usize);
+    for c in t.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    let caps = letters >= 4 && upper == letters && words <= 8;
     let cue_alone = words <= 5
         && !t.ends_with(['.', ',', ';'])
         && classify_heading(t).is_some()

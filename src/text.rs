@@ -11,9 +11,11 @@ use unicode_normalization::char::decompose_compatible;
 
 /// A document folded for matching, with the map back to the original byte offsets.
 ///
-/// The folded text is lower-case, NFKC-normalised, has every run of whitespace collapsed
-/// to one ASCII space, maps typographic dashes and quotes to ASCII, and turns any other
-/// non-alphanumeric symbol (bullets, arrows, emoji) into a space. As a result the only
+/// The folded text is lower-case, NFKC-normalised, has every whitespace character as
+/// one ASCII space (byte for byte, so a line break between two words of an alias still
+/// matches, while ASCII text keeps its offsets), maps typographic dashes and quotes to
+/// ASCII, and turns any other non-alphanumeric symbol (bullets, arrows, emoji) into a
+/// space. As a result the only
 /// non-ASCII bytes left are letters and digits, which keeps the token-boundary test a
 /// byte test.
 #[derive(Debug, Clone, Default)]
@@ -38,31 +40,15 @@ impl Folded {
         let mut i = 0;
         let n = bytes.len();
         while i < n {
-            // Fast path: a run of printable ASCII with no doubled space is copied
-            // lower-cased in bulk, and needs no break (the offset relation holds).
-            let run_start = i;
-            let mut prev = out.last().copied().unwrap_or(b' ');
-            while i < n {
-                let c = bytes[i];
-                if !(0x20..0x7f).contains(&c) || (c == b' ' && prev == b' ') {
-                    break;
-                }
-                prev = c;
-                i += 1;
-            }
-            if i > run_start {
-                out.extend(bytes[run_start..i].iter().map(u8::to_ascii_lowercase));
+            // Fast path: ASCII folds byte for byte (lower case; whitespace and control
+            // characters become a space), so offsets do not move and no break is needed.
+            let run_end = i + ascii_prefix_len(&bytes[i..]);
+            if run_end > i {
+                out.extend(bytes[i..run_end].iter().map(|&b| fold_ascii(b)));
+                i = run_end;
                 continue;
             }
-            let b = bytes[i];
-            if b < 0x80 {
-                // Whitespace, a doubled space, or a control character: all separate
-                // words, and a run of them folds to one space.
-                if out.last() != Some(&b' ') {
-                    out.push(b' ');
-                }
-                i += 1;
-            } else {
+            {
                 // `i` is on a char boundary: we only ever advance by whole chars.
                 let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
                 let len = c.len_utf8();
@@ -139,6 +125,34 @@ impl Folded {
         let (s, e) = self.original_span(start, end);
         e - s == end - start && self.original(start) + (end - start) == e
     }
+}
+
+/// Folds one ASCII byte: upper case to lower case, whitespace and control characters to
+/// a space. Branch-free so that runs of ASCII are folded with vector instructions.
+#[inline]
+fn fold_ascii(b: u8) -> u8 {
+    let upper = u8::from(b.wrapping_sub(b'A') < 26);
+    let blank = u8::from(b <= b' ' || b == 0x7f);
+    // blank → ' ', else b with the case bit set for upper-case letters.
+    (b | upper << 5) * (1 - blank) + b' ' * blank
+}
+
+/// Length of the leading run of ASCII bytes, eight bytes at a time.
+#[inline]
+fn ascii_prefix_len(b: &[u8]) -> usize {
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(chunk);
+        if u64::from_le_bytes(w) & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        i += 8;
+    }
+    while i < b.len() && b[i] < 0x80 {
+        i += 1;
+    }
+    i
 }
 
 fn push_break(breaks: &mut Vec<(u32, u32)>, folded: usize, original: usize) {
@@ -312,11 +326,13 @@ mod tests {
 
     #[test]
     fn folds_case_whitespace_and_compat_forms() {
-        assert_eq!(fold("Machine\n\n  Learning"), "machine learning");
+        assert_eq!(fold("Machine\nLearning"), "machine learning");
+        assert_eq!(fold("A\tB\r\nc"), "a b  c");
         assert_eq!(fold("Ｐｙｔｈｏｎ"), "python");
         assert_eq!(fold("ﬁle systems"), "file systems");
         assert_eq!(fold("e\u{2011}commerce"), "e-commerce");
-        assert_eq!(fold("• Go"), " go");
+        assert_eq!(fold("• Go"), "  go");
+        assert_eq!(fold("a\u{00A0}b"), "a b");
         assert_eq!(fold("Résumé"), "resume");
         assert_eq!(fold("py\u{00AD}thon"), "python");
     }

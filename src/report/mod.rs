@@ -589,14 +589,15 @@ impl RuleReport {
             implied_by: refs(&implied_by),
             related: refs(rules.related_to(id)),
             context: r.context.as_ref().map(|c| ContextLine {
-                any_near: c.any_near.iter().map(ToString::to_string).collect(),
+                // Guards are stored in lookup order; show them alphabetically.
+                any_near: sorted(&c.any_near),
                 any_near_category: c
                     .any_near_category
                     .iter()
                     .map(ToString::to_string)
                     .collect(),
                 any_in_document: c.any_in_document.iter().map(ToString::to_string).collect(),
-                none_near: c.none_near.iter().map(ToString::to_string).collect(),
+                none_near: sorted(&c.none_near),
                 window: c.window,
             }),
             examples,
@@ -604,6 +605,12 @@ impl RuleReport {
             overrides: r.overrides.as_ref().map(ToString::to_string),
         }
     }
+}
+
+fn sorted(v: &[crate::rules::Str]) -> Vec<String> {
+    let mut out: Vec<String> = v.iter().map(ToString::to_string).collect();
+    out.sort();
+    out
 }
 
 /// Writes `msg` in `format`.

@@ -6,9 +6,10 @@
 //! `r` in `for`), about one hit per seven bytes of real postings, which capped
 //! extraction near 45 MB/s; and building it costs about 3 µs per alias, more than the
 //! whole `jobfit score` budget for a few thousand aliases. A trie is built in well
-//! under a millisecond. Token starts are found 64 bytes at a time with bit masks, and a
-//! start is only walked when its first word (hashed) begins some alias, which skips
-//! about five starts in six on real postings.
+//! under a millisecond. Token starts are found 64 bytes at a time with bit masks; the
+//! word at a token start is hashed and looked up in a table of the aliases' first
+//! words, which either rejects it (most words of a posting begin no alias) or jumps to
+//! the trie node after it, so only the rest of a multi-word alias is walked.
 
 /// Marker for "no pattern ends here" / "no child".
 const NONE: u32 = u32::MAX;
@@ -29,62 +30,85 @@ pub struct Dict {
     pub(crate) classes: List<u8>,
     /// Dense rows, `nclasses` slots each, for wide nodes.
     pub(crate) dense: List<u32>,
-    /// Per node: index of its first child in `child_bytes` / `child_nodes`, or
-    /// `DENSE_FLAG | row offset` for a dense node.
-    pub(crate) first: List<u32>,
-    /// Per node: number of children.
-    pub(crate) count: List<u16>,
-    /// Per node: the pattern ending here, or `NONE`.
-    pub(crate) pattern: List<u32>,
-    pub(crate) child_bytes: List<u8>,
-    pub(crate) child_nodes: List<u32>,
-    /// Bitset over hashed first words of aliases that start with a word byte.
-    pub(crate) first_words: List<u64>,
+    /// Per node, packed so one load brings it in: low 32 bits the pattern ending here
+    /// (or `NONE`); high 32 bits `DENSE_FLAG | row` for a dense node, or
+    /// `first_child << 3 | child_count` for a sparse one.
+    pub(crate) nodes: List<u64>,
+    /// Children of sparse nodes: `node << 8 | byte`, grouped by parent, byte-sorted.
+    pub(crate) children: List<u32>,
+    /// Open-addressing table over the first words of aliases: `word_hash` of the word
+    /// (0 = empty slot) in `word_keys`, and in `word_nodes` the trie node reached after
+    /// reading that word. A token start looks its word up once instead of walking the
+    /// trie letter by letter; most words of a posting begin no alias and stop here.
+    pub(crate) word_keys: List<u64>,
+    /// See `word_keys`.
+    pub(crate) word_nodes: List<u32>,
     /// Symbols that start some alias (`.` of `.net`).
     pub(crate) symbol_starts: List<bool>,
 }
 
-const FILTER_BITS: u32 = 18;
+/// Scan counters (starts, walks, matches), with `--features stats`.
+#[cfg(feature = "stats")]
+pub static STATS: [std::sync::atomic::AtomicU64; 3] = [
+    std::sync::atomic::AtomicU64::new(0),
+    std::sync::atomic::AtomicU64::new(0),
+    std::sync::atomic::AtomicU64::new(0),
+];
 
-/// Hash of the word `t[i..i + len]` into the filter's bit range.
-#[inline]
-fn word_key(t: &[u8], i: usize, len: usize) -> usize {
-    let x = if let Some(chunk) = t.get(i..i + 8) {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(a);
-        if len >= 8 {
-            v
-        } else {
-            v & ((1u64 << (8 * len)) - 1)
-        }
-    } else {
-        let mut x = 0u64;
-        for (k, &b) in t[i..].iter().take(len.min(8)).enumerate() {
-            x |= u64::from(b) << (8 * k);
-        }
-        x
-    };
-    let h = (x ^ (len as u64).wrapping_mul(0x9E37_79B9)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    usize::try_from(h >> (64 - FILTER_BITS)).unwrap_or(0)
-}
-
-/// Word and space bit masks of a 64-byte block (bit k = byte k). Written as a fixed-size
-/// loop of branch-free comparisons so the compiler can vectorise it.
+/// Word and space bit masks of a 64-byte block of folded text (bit k = byte k): words
+/// are ASCII lower-case letters, digits, `_` and any non-ASCII byte. Computed eight
+/// bytes at a time with SWAR arithmetic (no per-byte branches).
 #[inline]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
     let mut word = 0u64;
     let mut space = 0u64;
-    for (k, &b) in block.iter().enumerate() {
-        let lower = b | 0x20;
-        let is_word = (lower.wrapping_sub(b'a') < 26)
-            | (b.wrapping_sub(b'0') < 10)
-            | (b == b'_')
-            | (b >= 0x80);
-        word |= u64::from(is_word) << k;
-        space |= u64::from(b == b' ') << k;
+    for (i, chunk) in block.chunks_exact(8).enumerate() {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let (w, s) = word_space_8(u64::from_le_bytes(a));
+        word |= u64::from(w) << (8 * i);
+        space |= u64::from(s) << (8 * i);
     }
     (word, space)
+}
+
+/// `word_hash`, never 0 (0 marks an empty slot of the first-word table). A 64-bit hash
+/// of whole words: two distinct words of a posting colliding is not a practical concern.
+#[inline]
+fn nonzero_hash(word: &[u8]) -> u64 {
+    super::tables::word_hash(word).max(1)
+}
+
+const LSB: u64 = 0x0101_0101_0101_0101;
+const MSB: u64 = 0x8080_8080_8080_8080;
+
+/// High bit of each byte set when that byte of `c` (all bytes < 0x80) is in `lo..=hi`.
+#[inline]
+fn in_range(c: u64, lo: u8, hi: u8) -> u64 {
+    // c + (0x80 - lo) has its high bit set iff c >= lo; c + (0x7f - hi) iff c > hi.
+    // No byte overflows into the next because every byte of c is below 0x80.
+    let ge = c.wrapping_add(LSB * u64::from(0x80 - lo));
+    let gt = c.wrapping_add(LSB * u64::from(0x7f - hi));
+    ge & !gt & MSB
+}
+
+/// The high bit of each of the 8 bytes of `x`, gathered into one byte.
+#[inline]
+fn gather(x: u64) -> u8 {
+    // Bits 7, 15, …, 63 → bits 0..8 of the top byte.
+    (((x >> 7) & LSB).wrapping_mul(0x0102_0408_1020_4080) >> 56) as u8
+}
+
+/// Word and space masks of eight bytes.
+#[inline]
+fn word_space_8(x: u64) -> (u8, u8) {
+    let high = x & MSB;
+    let c = x & !MSB;
+    let ascii = !high & MSB;
+    let word = in_range(c, b'a', b'z') | in_range(c, b'0', b'9') | in_range(c, b'_', b'_');
+    let word = (word & ascii) | high;
+    let space = in_range(c, b' ', b' ') & ascii;
+    (gather(word), gather(space))
 }
 
 impl Dict {
@@ -153,30 +177,28 @@ impl Dict {
             nclasses = 256;
         }
         let mut dense = Vec::new();
-        let mut first = Vec::with_capacity(nodes);
-        let mut count = Vec::with_capacity(nodes);
-        let mut child_bytes = Vec::new();
-        let mut child_nodes = Vec::new();
-        for n in 0..nodes {
+        let mut packed = Vec::with_capacity(nodes);
+        let mut children = Vec::new();
+        for (n, &p) in pat.iter().enumerate() {
             let k = kids(n);
-            count.push(u16::try_from(k.len()).unwrap_or(u16::MAX));
-            if n == 0 || k.len() >= DENSE_MIN {
+            let link = if n == 0 || k.len() >= DENSE_MIN {
                 let row = dense.len();
                 dense.resize(row + nclasses, NONE);
                 for &(_, b, c) in k {
                     dense[row + classes[b as usize] as usize] = c;
                 }
-                first.push(DENSE_FLAG | u32::try_from(row).unwrap_or(0));
+                DENSE_FLAG | u32::try_from(row).unwrap_or(0)
             } else {
-                first.push(u32::try_from(child_bytes.len()).unwrap_or(NONE));
+                let first = u32::try_from(children.len()).unwrap_or(0);
                 for &(_, b, c) in k {
-                    child_bytes.push(b);
-                    child_nodes.push(c);
+                    children.push(c << 8 | u32::from(b));
                 }
-            }
+                first << 3 | u32::try_from(k.len()).unwrap_or(0)
+            };
+            packed.push(u64::from(link) << 32 | u64::from(p));
         }
-        let mut first_words = vec![0u64; (1usize << FILTER_BITS) / 64];
         let mut symbol_starts = vec![false; 256];
+        let mut first_words: Vec<(u64, u32)> = Vec::new();
         for p in patterns {
             let b = p.as_bytes();
             if !crate::text::is_word_byte(b[0]) {
@@ -187,19 +209,44 @@ impl Dict {
                 .iter()
                 .take_while(|&&c| crate::text::is_word_byte(c))
                 .count();
-            let k = word_key(b, 0, len);
-            first_words[k / 64] |= 1 << (k % 64);
+            // The node after the first word, found by walking the trie just built.
+            let mut node = 0u32;
+            for &c in &b[..len] {
+                let link = (packed[node as usize] >> 32) as u32;
+                node = if link & DENSE_FLAG != 0 {
+                    dense[(link & !DENSE_FLAG) as usize + classes[c as usize] as usize]
+                } else {
+                    let a = (link >> 3) as usize;
+                    let n = (link & 7) as usize;
+                    children[a..a + n]
+                        .iter()
+                        .find(|&&x| x as u8 == c)
+                        .map_or(NONE, |&x| x >> 8)
+                };
+            }
+            first_words.push((nonzero_hash(&b[..len]), node));
+        }
+        first_words.sort_unstable();
+        first_words.dedup();
+        let slots = (first_words.len() * 2).next_power_of_two().max(16);
+        let mut word_keys = vec![0u64; slots];
+        let mut word_nodes = vec![NONE; slots];
+        for (h, node) in first_words {
+            let mut i = (h as usize) & (slots - 1);
+            while word_keys[i] != 0 {
+                i = (i + 1) & (slots - 1);
+            }
+            word_keys[i] = h;
+            word_nodes[i] = node;
         }
         Self {
             classes: classes.into(),
             dense: dense.into(),
-            first_words: first_words.into(),
+            nodes: packed.into(),
+            children: children.into(),
+            word_keys: word_keys.into(),
+            word_nodes: word_nodes.into(),
             symbol_starts: symbol_starts.into(),
-            first: first.into(),
-            count: count.into(),
-            pattern: pat.into(),
-            child_bytes: child_bytes.into(),
-            child_nodes: child_nodes.into(),
         }
     }
 
@@ -216,12 +263,10 @@ impl Dict {
         o.push_str("Dict{\n");
         list(o, "classes", &self.classes);
         list(o, "dense", &self.dense);
-        list(o, "first", &self.first);
-        list(o, "count", &self.count);
-        list(o, "pattern", &self.pattern);
-        list(o, "child_bytes", &self.child_bytes);
-        list(o, "child_nodes", &self.child_nodes);
-        list(o, "first_words", &self.first_words);
+        list(o, "nodes", &self.nodes);
+        list(o, "children", &self.children);
+        list(o, "word_keys", &self.word_keys);
+        list(o, "word_nodes", &self.word_nodes);
         list(o, "symbol_starts", &self.symbol_starts);
         o.push('}');
     }
@@ -258,8 +303,13 @@ impl Dict {
                 if i < resume || i >= n {
                     continue;
                 }
-                let b = t[i];
-                let worth_walking = if word_starts & (1 << k) != 0 {
+                let mut best = None;
+                let mut accept = |p: u32, e: usize| {
+                    if ends_ok(e) {
+                        best = Some((p, e));
+                    }
+                };
+                if word_starts & (1 << k) != 0 {
                     let rest = !word >> k;
                     let mut len = rest.trailing_zeros() as usize;
                     if k + len >= 64 {
@@ -268,21 +318,22 @@ impl Dict {
                             .take_while(|&&c| crate::text::is_word_byte(c))
                             .count();
                     }
-                    let key = word_key(t, i, len);
-                    self.first_words[key / 64] & (1 << (key % 64)) != 0
+                    #[cfg(feature = "stats")]
+                    STATS[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(node) = self.first_word(&t[i..i + len]) else {
+                        continue;
+                    };
+                    #[cfg(feature = "stats")]
+                    STATS[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    self.walk_from(t, node, i + len, &mut accept);
+                } else if self.symbol_starts[t[i] as usize] {
+                    self.walk(t, i, &mut accept);
                 } else {
-                    self.symbol_starts[b as usize]
-                };
-                if !worth_walking {
                     continue;
                 }
-                let mut best = None;
-                self.walk(t, i, |p, e| {
-                    if ends_ok(e) {
-                        best = Some((p, e));
-                    }
-                });
                 if let Some((p, e)) = best {
+                    #[cfg(feature = "stats")]
+                    STATS[2].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     found(i, p, e);
                     resume = e;
                 }
@@ -296,11 +347,41 @@ impl Dict {
     /// needed because the trie has no deeper path.
     #[inline]
     pub fn walk(&self, t: &[u8], i: usize, mut accept: impl FnMut(u32, usize)) {
-        let mut node = self.dense[self.classes[t[i] as usize] as usize];
-        let mut j = i + 1;
+        let node = self.dense[self.classes[t[i] as usize] as usize];
+        self.walk_from(t, node, i + 1, &mut accept);
+    }
+
+    /// The trie node after reading `word` (a whole word of the text), if some alias
+    /// begins with exactly that word.
+    #[inline]
+    fn first_word(&self, word: &[u8]) -> Option<u32> {
+        let h = nonzero_hash(word);
+        let mask = self.word_keys.len() - 1;
+        let mut i = (h as usize) & mask;
+        loop {
+            let k = self.word_keys[i];
+            if k == h {
+                return Some(self.word_nodes[i]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Continues a walk at `node`, having read `t[..j]`.
+    #[inline]
+    fn walk_from(
+        &self,
+        t: &[u8],
+        mut node: u32,
+        mut j: usize,
+        accept: &mut impl FnMut(u32, usize),
+    ) {
         while node != NONE {
-            let n = node as usize;
-            let p = self.pattern[n];
+            let packed = self.nodes[node as usize];
+            let p = (packed & 0xFFFF_FFFF) as u32;
             if p != NONE {
                 accept(p, j);
             }
@@ -308,16 +389,16 @@ impl Dict {
                 break;
             }
             let b = t[j];
-            let f = self.first[n];
-            node = if f & DENSE_FLAG != 0 {
-                self.dense[(f & !DENSE_FLAG) as usize + self.classes[b as usize] as usize]
+            let link = (packed >> 32) as u32;
+            node = if link & DENSE_FLAG != 0 {
+                self.dense[(link & !DENSE_FLAG) as usize + self.classes[b as usize] as usize]
             } else {
-                let a = f as usize;
-                let c = self.count[n] as usize;
-                match self.child_bytes[a..a + c].iter().position(|&x| x == b) {
-                    Some(k) => self.child_nodes[a + k],
-                    None => NONE,
-                }
+                let a = (link >> 3) as usize;
+                let c = (link & 7) as usize;
+                self.children[a..a + c]
+                    .iter()
+                    .find(|&&x| x as u8 == b)
+                    .map_or(NONE, |&x| x >> 8)
             };
             j += 1;
         }
@@ -327,13 +408,10 @@ impl Dict {
     #[must_use]
     pub fn memory_usage(&self) -> usize {
         self.classes.len()
-            + self.first_words.len() * 8
+            + self.word_keys.len() * 12
             + self.dense.len() * 4
-            + self.first.len() * 4
-            + self.count.len() * 2
-            + self.pattern.len() * 4
-            + self.child_bytes.len()
-            + self.child_nodes.len() * 4
+            + self.nodes.len() * 8
+            + self.children.len() * 4
     }
 }
 
@@ -357,6 +435,27 @@ mod tests {
         seen.clear();
         d.walk(b"xyz", 0, |p, e| seen.push((p, e)));
         assert!(seen.is_empty());
+    }
+
+    #[test]
+    fn swar_masks_match_a_byte_loop() {
+        let mut block = [0u8; 64];
+        for seed in 0..2000u64 {
+            let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+            for b in &mut block {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                *b = (x >> 24) as u8;
+            }
+            let (w, s) = block_masks(&block);
+            for (k, &b) in block.iter().enumerate() {
+                let is_word =
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b >= 0x80;
+                assert_eq!(w >> k & 1 == 1, is_word, "byte {b:#x}");
+                assert_eq!(s >> k & 1 == 1, b == b' ', "byte {b:#x}");
+            }
+        }
     }
 
     #[test]

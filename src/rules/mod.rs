@@ -13,7 +13,9 @@ use std::path::PathBuf;
 pub use compile::{RuleSet, build_pattern};
 pub use load::{RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
-pub use tables::{ContextDef, DEFAULT_WINDOW, Origin, Rule, RuleId, RuleSource, Str, Target};
+pub use tables::{
+    ContextDef, DEFAULT_WINDOW, Origin, Rule, RuleId, RuleSource, Str, Target, term_key, word_hash,
+};
 
 use crate::error::{Diagnostic, Error, Result};
 

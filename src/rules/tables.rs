@@ -54,19 +54,63 @@ impl std::fmt::Display for Origin {
     }
 }
 
-/// Context guards of a rule, terms already folded.
+/// Context guards of a rule, terms already folded. `any_near` and `none_near` are
+/// sorted by the hash of their first word (`term_key`), with the hashes alongside, so
+/// a guard looks each word of its window up instead of searching for every term.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ContextDef {
     /// Words or phrases, at least one of which must be near.
     pub any_near: List<Str>,
+    /// `term_key` of each `any_near` term.
+    pub any_near_keys: List<u64>,
     /// Categories of skills, one of which must be near.
     pub any_near_category: List<Category>,
     /// Words or phrases, one of which must be somewhere in the document.
     pub any_in_document: List<Str>,
     /// Words or phrases none of which may be near.
     pub none_near: List<Str>,
+    /// `term_key` of each `none_near` term.
+    pub none_near_keys: List<u64>,
     /// Words on each side that count as near.
     pub window: u32,
+}
+
+/// FNV-1a hash of a folded word; the same at build time and run time.
+#[must_use]
+pub fn word_hash(word: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in word {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Key of a guard term: the hash of its first word, or 0 when it starts with a symbol
+/// (such terms are searched for directly).
+#[must_use]
+pub fn term_key(term: &str) -> u64 {
+    let b = term.as_bytes();
+    let n = b
+        .iter()
+        .take_while(|&&c| crate::text::is_word_byte(c))
+        .count();
+    if n == 0 { 0 } else { word_hash(&b[..n]) }
+}
+
+/// Terms folded and sorted by key, with their keys.
+fn keyed_terms(v: &[Pos<String>]) -> (List<Str>, List<u64>) {
+    let mut terms: Vec<(u64, String)> = v
+        .iter()
+        .map(|p| fold(&p.v))
+        .filter(|t| !t.is_empty())
+        .map(|t| (term_key(&t), t))
+        .collect();
+    terms.sort();
+    terms.dedup();
+    let keys = terms.iter().map(|(k, _)| *k).collect();
+    let terms = terms.into_iter().map(|(_, t)| Cow::Owned(t)).collect();
+    (Cow::Owned(terms), Cow::Owned(keys))
 }
 
 impl ContextDef {
@@ -194,12 +238,18 @@ impl RuleSource {
             .chain(&r.exact)
             .map(|a| Cow::Owned(fold(&a.v)))
             .collect();
-        let context = r.context.as_ref().map(|c: &ContextInput| ContextDef {
-            any_near: folded_terms(&c.any_near),
-            any_near_category: Cow::Owned(c.any_near_category.clone()),
-            any_in_document: folded_terms(&c.any_in_document),
-            none_near: folded_terms(&c.none_near),
-            window: c.window.as_ref().map_or(DEFAULT_WINDOW, |w| w.v),
+        let context = r.context.as_ref().map(|c: &ContextInput| {
+            let (any_near, any_near_keys) = keyed_terms(&c.any_near);
+            let (none_near, none_near_keys) = keyed_terms(&c.none_near);
+            ContextDef {
+                any_near,
+                any_near_keys,
+                any_near_category: Cow::Owned(c.any_near_category.clone()),
+                any_in_document: folded_terms(&c.any_in_document),
+                none_near,
+                none_near_keys,
+                window: c.window.as_ref().map_or(DEFAULT_WINDOW, |w| w.v),
+            }
         });
         let trimmed = |v: Vec<Pos<String>>| -> Vec<Pos<String>> {
             v.into_iter()
@@ -420,6 +470,15 @@ fn strs_rust(o: &mut String, v: &[Str]) {
 }
 
 #[cfg_attr(not(test), allow(dead_code))]
+fn keys_rust(o: &mut String, v: &[u64]) {
+    o.push_str("Cow::Borrowed(&[");
+    for k in v {
+        let _ = write!(o, "{k},");
+    }
+    o.push_str("])");
+}
+
+#[cfg_attr(not(test), allow(dead_code))]
 fn ids_rust(o: &mut String, v: &[RuleId]) {
     o.push_str("Cow::Borrowed(&[");
     for r in v {
@@ -460,6 +519,8 @@ fn rule_rust(o: &mut String, r: &Rule) {
         Some(c) => {
             o.push_str("Some(ContextDef{any_near:");
             strs_rust(o, &c.any_near);
+            o.push_str(",any_near_keys:");
+            keys_rust(o, &c.any_near_keys);
             o.push_str(",any_near_category:Cow::Borrowed(&[");
             for cat in c.any_near_category.iter() {
                 let _ = write!(o, "Category::{cat:?},");
@@ -468,6 +529,8 @@ fn rule_rust(o: &mut String, r: &Rule) {
             strs_rust(o, &c.any_in_document);
             o.push_str(",none_near:");
             strs_rust(o, &c.none_near);
+            o.push_str(",none_near_keys:");
+            keys_rust(o, &c.none_near_keys);
             let _ = write!(o, ",window:{}}})", c.window);
         }
     }
