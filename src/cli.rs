@@ -71,6 +71,9 @@ pub enum Command {
     /// List, check and explain rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Save, list and import job postings (jobs/).
+    #[command(subcommand)]
+    Jobs(JobsCommand),
     /// Measure extraction against gold annotations.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -143,6 +146,11 @@ pub struct RankArgs {
     /// Output format (default: table on a terminal, JSON otherwise).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
+
+    /// Stop at the first posting (or NDJSON line) that cannot be read, instead of
+    /// skipping it with a warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 /// `jobfit extract`.
@@ -199,6 +207,60 @@ pub enum EvalCommand {
         #[arg(long, default_value_t = 25, value_name = "N")]
         top: usize,
         /// Output format (table or json).
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+}
+
+/// HTTP limits for commands that fetch.
+#[derive(Debug, Args, Clone)]
+pub struct FetchArgs {
+    /// Give up on a request after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30)]
+    pub timeout: u64,
+}
+
+/// `jobfit jobs ...`.
+#[derive(Debug, Subcommand)]
+pub enum JobsCommand {
+    /// Save a posting into jobs/ as Markdown with front matter: from a URL (its
+    /// schema.org JobPosting data, else its main text), a file, or `-` for stdin.
+    Add {
+        /// A URL, a file, or `-`.
+        #[arg(value_name = "URL|FILE|-")]
+        input: String,
+        /// Replace the saved copy when the same URL or text is already saved.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        fetch: FetchArgs,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+    /// List saved postings.
+    List {
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+    /// Import a whole public job board: `greenhouse:BOARD` or `lever:SITE`.
+    Import {
+        /// `greenhouse:BOARD` or `lever:SITE` (the name in the board's URL).
+        #[arg(value_name = "SOURCE")]
+        source: String,
+        /// Replace saved copies of postings that are already saved.
+        #[arg(long)]
+        force: bool,
+        /// Base URL of the Greenhouse job board API.
+        #[arg(long, value_name = "URL", env = "JOBFIT_GREENHOUSE_API", default_value = crate::fetch::GREENHOUSE_API)]
+        greenhouse_api: String,
+        /// Base URL of the Lever postings API (EU boards: https://api.eu.lever.co).
+        #[arg(long, value_name = "URL", env = "JOBFIT_LEVER_API", default_value = crate::fetch::LEVER_API)]
+        lever_api: String,
+        #[command(flatten)]
+        fetch: FetchArgs,
+        /// Output format.
         #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
         format: Option<Format>,
     },

@@ -41,8 +41,9 @@ pub struct Finding {
     pub via: Via,
 }
 
-/// True when the folded span `[s, e)` starts and ends on token boundaries. A span that
-/// begins or ends with a symbol (`.net`, `c++`) needs no boundary on that side.
+/// True when the folded span `[s, e)` starts and ends on token boundaries: nothing of
+/// a word just before it, and, unless it ends with a symbol (`c++`), nothing of a word
+/// just after it.
 #[inline]
 #[must_use]
 pub fn on_boundaries(t: &[u8], s: usize, e: usize) -> bool {
@@ -51,7 +52,8 @@ pub fn on_boundaries(t: &[u8], s: usize, e: usize) -> bool {
 
 #[inline]
 fn start_ok(t: &[u8], s: usize) -> bool {
-    s == 0 || !is_word_byte(t[s]) || !is_word_byte(t[s - 1])
+    // Also for a span that begins with a symbol: the `.net` of `lwn.net` is no token.
+    s == 0 || !is_word_byte(t[s - 1])
 }
 
 #[inline]

@@ -230,7 +230,16 @@ impl Posting {
                 if self.company.is_none() {
                     self.company = Some(parts[0].to_owned());
                 }
-                self.title = Some(parts[1].to_owned());
+                // The role is usually second, but posters vary the order: prefer the
+                // first part that names a role.
+                let role = parts[1..]
+                    .iter()
+                    .find(|p| {
+                        p.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()))
+                    })
+                    .unwrap_or(&parts[1]);
+                self.title = Some((*role).to_owned());
                 return;
             }
         }

@@ -226,13 +226,181 @@ pub fn posting_from_text(origin: &str, text: &str) -> Result<Posting> {
     Ok(p)
 }
 
-/// Reads a posting file (.md, .txt, or anything textual).
+/// A posting as one JSON object, the shape of an NDJSON line: `text` or `description`
+/// is required; `id`, `title`, `company`, `location`, `url` are used when present;
+/// other fields are ignored.
+#[derive(Debug, Deserialize)]
+pub struct PostingRecord {
+    pub id: Option<serde_json::Value>,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub location: Option<String>,
+    pub url: Option<String>,
+    pub text: Option<String>,
+    pub description: Option<String>,
+}
+
+impl PostingRecord {
+    /// Into a posting; `None` when it has no text.
+    #[must_use]
+    pub fn into_posting(self, origin: String) -> Option<Posting> {
+        let text = self
+            .text
+            .or(self.description)
+            .filter(|t| !t.trim().is_empty())?;
+        let text = if text.contains("</") || text.contains("<br") {
+            crate::html::fragment_to_text(&text)
+        } else {
+            text
+        };
+        let mut p = Posting {
+            origin,
+            id: self.id.map(|v| match v {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            }),
+            title: self.title,
+            company: self.company,
+            location: self.location,
+            url: self.url,
+            text,
+        };
+        p.guess_title();
+        Some(p)
+    }
+}
+
+/// A posting from a JSON document: a schema.org `JobPosting` (JSON-LD), or an object
+/// with `text` / `description`.
 ///
 /// # Errors
-/// As for `read_input` and `posting_from_text`.
+/// Malformed JSON with its position, or JSON that is not a posting.
+pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        Error::from(
+            Diagnostic::new(
+                origin,
+                format!(
+                    "invalid JSON: {}",
+                    crate::error::lower_first(&e.to_string())
+                        .split(" at line")
+                        .next()
+                        .unwrap_or("")
+                ),
+            )
+            .at(e.line(), e.column(), Some(text))
+            .help("fix the JSON at this position"),
+        )
+    })?;
+    let mut found = Vec::new();
+    crate::html::find_job_postings(&value, &mut found);
+    if let Some(o) = found.first() {
+        let ld = crate::html::JobPostingLd::from_object(o);
+        if !ld.text.trim().is_empty() {
+            let mut p = Posting {
+                origin: origin.to_owned(),
+                id: ld.id,
+                title: ld.title,
+                company: ld.company,
+                location: ld.location,
+                url: ld.url,
+                text: ld.text,
+            };
+            p.guess_title();
+            return Ok(p);
+        }
+    }
+    serde_json::from_value::<PostingRecord>(value)
+        .ok()
+        .and_then(|r| r.into_posting(origin.to_owned()))
+        .ok_or_else(|| {
+            Diagnostic::new(origin, "this JSON is not a job posting")
+                .help("expected a schema.org JobPosting, or an object with a `text` or `description` field")
+                .into()
+        })
+}
+
+/// A posting as a YAML document (`title`, `company`, `location`, `url`, `id`, and
+/// `text` or `description`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PostingYaml {
+    id: Option<String>,
+    title: Option<String>,
+    company: Option<String>,
+    location: Option<String>,
+    url: Option<String>,
+    source: Option<String>,
+    fetched: Option<String>,
+    text: Option<String>,
+    description: Option<String>,
+}
+
+/// A posting from a YAML document.
+///
+/// # Errors
+/// Invalid YAML with its position, or no text.
+pub fn posting_from_yaml(origin: &str, text: &str) -> Result<Posting> {
+    let y: PostingYaml = serde_saphyr::from_str(text).map_err(|e| {
+        Error::from(
+            yaml_diagnostic(origin, text, &e)
+                .help("a posting in YAML has `title`, `company`, `location`, `url`, `id` and `text` (or `description`)"),
+        )
+    })?;
+    let _ = (&y.source, &y.fetched);
+    PostingRecord {
+        id: y.id.map(serde_json::Value::String),
+        title: y.title,
+        company: y.company,
+        location: y.location,
+        url: y.url,
+        text: y.text,
+        description: y.description,
+    }
+    .into_posting(origin.to_owned())
+    .ok_or_else(|| {
+        Diagnostic::new(origin, "the posting has no `text` or `description`")
+            .help("add the posting's text under `text:`")
+            .into()
+    })
+}
+
+/// Posting file extensions `rank` reads from a directory.
+pub const POSTING_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "txt", "html", "htm", "json", "yaml", "yml",
+];
+
+/// A posting from a document, by the kind its name says.
+///
+/// # Errors
+/// As the parser for that kind.
+pub fn posting_from_document(origin: &str, text: &str) -> Result<Posting> {
+    let ext = Path::new(origin)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("html" | "htm") => crate::html::posting_from_html(origin, text, None),
+        Some("json") => posting_from_json(origin, text),
+        Some("yaml" | "yml") => posting_from_yaml(origin, text),
+        _ => {
+            let t = text.trim_start();
+            if t.starts_with("<!doctype") || t.starts_with("<!DOCTYPE") || t.starts_with("<html") {
+                crate::html::posting_from_html(origin, text, None)
+            } else {
+                posting_from_text(origin, text)
+            }
+        }
+    }
+}
+
+/// Reads a posting file (.md, .txt, .html, .json, .yaml) or stdin.
+///
+/// # Errors
+/// As for `read_input` and the document's parser.
 pub fn load_posting(path: Option<&Path>) -> Result<Posting> {
     let (origin, text) = read_input(path)?;
-    posting_from_text(&origin, &text)
+    posting_from_document(&origin, &text)
 }
 
 /// Profile file extensions jobfit reads directly.

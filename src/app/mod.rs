@@ -4,6 +4,8 @@
 
 mod eval;
 mod extract;
+mod jobs;
+mod rank;
 mod rules;
 mod score;
 
@@ -80,7 +82,8 @@ pub fn run(cli: Cli) -> Result<u8> {
     set_color(settings.color);
     match cli.command {
         Command::Score(args) => score::run(&settings, &args),
-        Command::Rank(args) => score::rank(&settings, &args),
+        Command::Rank(args) => rank::run(&settings, &args),
+        Command::Jobs(cmd) => jobs::run(&settings, cmd),
         Command::Extract(args) => extract::run(&settings, &args),
         Command::Rules(cmd) => rules::run(&settings, cmd),
         Command::Eval(cmd) => eval::run(&settings, cmd),

@@ -78,7 +78,104 @@ pub fn write(msg: &Message, style: &Style, out: &mut dyn Write) -> io::Result<()
         Message::Extraction(r) => write_extraction(r, style, out),
         Message::RuleList(r) => write_rule_list(r, style, out),
         Message::Rule(r) => write_rule(r, out),
+        Message::Ranking(r) => write_ranking(r, style, out),
+        Message::JobList(r) => write_job_list(r, style, out),
+        Message::Saved(r) => write_saved(r, out),
     }
+}
+
+fn write_ranking(
+    r: &crate::rank::RankReport,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    writeln!(
+        out,
+        "{BOLD}{} postings ranked{BOLD:#}  {DIM}profile {} ({:.1} years){DIM:#}",
+        r.postings, r.profile.origin, r.profile.total_years
+    )?;
+    if !r.rows.is_empty() {
+        let mut t = table(style);
+        t.set_header(vec!["#", "Score", "Posting", "Top matches", "Top gaps"]);
+        for (i, row) in r.rows.iter().enumerate() {
+            t.add_row(vec![
+                (i + 1).to_string(),
+                format!("{:.0} {}", row.score, row.band.as_str()),
+                row.label(),
+                row.top_matches.join(", "),
+                row.top_gaps.join(", "),
+            ]);
+        }
+        if let Some(col) = t.column_mut(1) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+        writeln!(out, "{t}")?;
+    }
+    if !r.missing.is_empty() {
+        writeln!(
+            out,
+            "\n{BOLD}Skills most often missing{BOLD:#} {DIM}(points all ranked postings would gain with full credit for the skill){DIM:#}"
+        )?;
+        for m in r.missing.iter().take(10) {
+            writeln!(
+                out,
+                "  {:>8.1}  {} {DIM}({} postings, +{:.2} on average){DIM:#}",
+                m.total_lift, m.name, m.postings, m.mean_lift
+            )?;
+        }
+    }
+    if !r.skipped.is_empty() {
+        writeln!(
+            out,
+            "\n{} postings could not be read and were skipped (see the warnings above).",
+            r.skipped.len()
+        )?;
+    }
+    Ok(())
+}
+
+fn write_job_list(r: &super::JobListReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    if r.jobs.is_empty() {
+        return writeln!(
+            out,
+            "no postings saved in {} (add one with `jobfit jobs add URL|FILE|-`)",
+            r.dir
+        );
+    }
+    let mut t = table(style);
+    t.set_header(vec!["File", "Title", "Company", "Location", "Fetched"]);
+    for j in &r.jobs {
+        t.add_row(vec![
+            j.file.display().to_string(),
+            j.title.clone().unwrap_or_default(),
+            j.company.clone().unwrap_or_default(),
+            j.location.clone().unwrap_or_default(),
+            j.fetched.clone().unwrap_or_default(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    writeln!(out, "{} postings", r.jobs.len())
+}
+
+fn write_saved(r: &super::SavedReport, out: &mut dyn Write) -> io::Result<()> {
+    let mut counts = [0usize; 3];
+    for s in &r.saved {
+        let (i, verb) = match s.status {
+            "new" => (0, "saved"),
+            "replaced" => (1, "replaced"),
+            _ => (2, "already saved as"),
+        };
+        counts[i] += 1;
+        writeln!(out, "{verb} {}", s.file)?;
+    }
+    if r.saved.len() > 1 {
+        writeln!(
+            out,
+            "{}: {} new, {} replaced, {} already saved",
+            r.source, counts[0], counts[1], counts[2]
+        )?;
+    }
+    Ok(())
 }
 
 fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {

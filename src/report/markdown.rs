@@ -20,7 +20,66 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
         Message::Extraction(r) => write_extraction(r, out),
         Message::RuleList(r) => write_rule_list(r, out),
         Message::Rule(r) => write_rule(r, out),
+        Message::Ranking(r) => write_ranking(r, out),
+        Message::JobList(r) => {
+            writeln!(out, "| File | Title | Company | Location | Fetched |")?;
+            writeln!(out, "|---|---|---|---|---|")?;
+            for j in &r.jobs {
+                writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} | {} |",
+                    j.file.display(),
+                    cell(j.title.as_deref().unwrap_or("")),
+                    cell(j.company.as_deref().unwrap_or("")),
+                    cell(j.location.as_deref().unwrap_or("")),
+                    j.fetched.as_deref().unwrap_or("")
+                )?;
+            }
+            Ok(())
+        }
+        Message::Saved(r) => {
+            for s in &r.saved {
+                writeln!(out, "- {} `{}`", s.status, s.file)?;
+            }
+            Ok(())
+        }
     }
+}
+
+fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "# Ranking: {} postings for `{}`\n",
+        r.postings, r.profile.origin
+    )?;
+    writeln!(out, "| # | Score | Posting | Top matches | Top gaps |")?;
+    writeln!(out, "|---:|---:|---|---|---|")?;
+    for (i, row) in r.rows.iter().enumerate() {
+        let label = match &row.url {
+            Some(u) => format!("[{}]({u})", cell(&row.label())),
+            None => cell(&row.label()),
+        };
+        writeln!(
+            out,
+            "| {} | {:.0} | {} | {} | {} |",
+            i + 1,
+            row.score,
+            label,
+            cell(&row.top_matches.join(", ")),
+            cell(&row.top_gaps.join(", "))
+        )?;
+    }
+    if !r.missing.is_empty() {
+        writeln!(out, "\n## Skills most often missing\n")?;
+        for m in r.missing.iter().take(10) {
+            writeln!(
+                out,
+                "- **{}**: +{:.1} points in total over {} postings",
+                m.name, m.total_lift, m.postings
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {

@@ -50,6 +50,49 @@ pub enum Message {
     RuleList(RuleListReport),
     /// `jobfit rules explain`.
     Rule(Box<RuleReport>),
+    /// `jobfit rank`.
+    Ranking(Box<crate::rank::RankReport>),
+    /// `jobfit jobs list`.
+    JobList(JobListReport),
+    /// `jobfit jobs add` and `jobfit jobs import`.
+    Saved(SavedReport),
+}
+
+/// `jobfit jobs list`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct JobListReport {
+    /// Schema version.
+    pub schema: u32,
+    /// The jobs directory.
+    pub dir: String,
+    /// Saved postings.
+    pub jobs: Vec<crate::jobs::SavedJob>,
+}
+
+/// One posting saved (or not) by `jobs add` / `jobs import`.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedLine {
+    /// The file.
+    pub file: String,
+    /// `new`, `replaced` or `duplicate` (already saved, nothing written).
+    pub status: &'static str,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+}
+
+/// `jobfit jobs add` / `import`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedReport {
+    /// Schema version.
+    pub schema: u32,
+    /// Where the postings came from.
+    pub source: String,
+    /// Each posting.
+    pub saved: Vec<SavedLine>,
 }
 
 /// The posting, as identified in reports.
@@ -625,12 +668,154 @@ pub fn write(msg: &Message, format: Format, style: &Style, out: &mut dyn Write) 
         }
         Format::Ndjson => write_ndjson(msg, out),
         Format::Markdown => markdown::write(msg, out),
-        Format::Table | Format::Csv => human::write(msg, style, out),
+        Format::Csv => write_csv(msg, out),
+        Format::Table => human::write(msg, style, out),
+    }
+}
+
+/// One CSV field, quoted when it needs to be (RFC 4180).
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
+    let mut line = |fields: &[&str]| -> io::Result<()> {
+        let row: Vec<String> = fields.iter().map(|f| csv_field(f)).collect();
+        writeln!(out, "{}", row.join(","))
+    };
+    match msg {
+        Message::Ranking(r) => {
+            line(&[
+                "rank",
+                "score",
+                "band",
+                "title",
+                "company",
+                "id",
+                "url",
+                "origin",
+                "top_matches",
+                "top_gaps",
+            ])?;
+            for (i, row) in r.rows.iter().enumerate() {
+                line(&[
+                    &(i + 1).to_string(),
+                    &format!("{:.1}", row.score),
+                    row.band.as_str(),
+                    row.title.as_deref().unwrap_or(""),
+                    row.company.as_deref().unwrap_or(""),
+                    row.id.as_deref().unwrap_or(""),
+                    row.url.as_deref().unwrap_or(""),
+                    &row.origin,
+                    &row.top_matches.join("; "),
+                    &row.top_gaps.join("; "),
+                ])?;
+            }
+            Ok(())
+        }
+        Message::Extraction(e) => {
+            line(&[
+                "id", "name", "category", "text", "start", "end", "line", "column",
+            ])?;
+            for f in &e.findings {
+                line(&[
+                    &f.id,
+                    &f.name,
+                    &f.category,
+                    &f.text,
+                    &f.start.to_string(),
+                    &f.end.to_string(),
+                    &f.line.to_string(),
+                    &f.column.to_string(),
+                ])?;
+            }
+            Ok(())
+        }
+        Message::RuleList(l) => {
+            line(&["id", "name", "category", "weight", "origin"])?;
+            for r in &l.rules {
+                line(&[
+                    &r.id,
+                    &r.name,
+                    &r.category,
+                    &format!("{:.1}", r.weight),
+                    &r.origin,
+                ])?;
+            }
+            Ok(())
+        }
+        Message::JobList(l) => {
+            line(&[
+                "file", "id", "title", "company", "location", "url", "fetched",
+            ])?;
+            for j in &l.jobs {
+                line(&[
+                    &j.file.display().to_string(),
+                    j.id.as_deref().unwrap_or(""),
+                    j.title.as_deref().unwrap_or(""),
+                    j.company.as_deref().unwrap_or(""),
+                    j.location.as_deref().unwrap_or(""),
+                    j.url.as_deref().unwrap_or(""),
+                    j.fetched.as_deref().unwrap_or(""),
+                ])?;
+            }
+            Ok(())
+        }
+        other => {
+            // Nested reports have no natural table shape: fall back to JSON.
+            serde_json::to_writer_pretty(&mut *out, other).map_err(io::Error::other)?;
+            writeln!(out)
+        }
     }
 }
 
 fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
     match msg {
+        Message::Ranking(r) => {
+            #[derive(Serialize)]
+            struct Row<'a> {
+                r#type: &'static str,
+                rank: usize,
+                #[serde(flatten)]
+                row: &'a crate::rank::RankRow,
+            }
+            #[derive(Serialize)]
+            struct Summary<'a> {
+                r#type: &'static str,
+                postings: usize,
+                bytes: u64,
+                missing: &'a [crate::rank::MissingSkill],
+                skipped: &'a [crate::rank::Skipped],
+            }
+            for (i, row) in r.rows.iter().enumerate() {
+                serde_json::to_writer(
+                    &mut *out,
+                    &Row {
+                        r#type: "rank_row",
+                        rank: i + 1,
+                        row,
+                    },
+                )
+                .map_err(io::Error::other)?;
+                writeln!(out)?;
+            }
+            serde_json::to_writer(
+                &mut *out,
+                &Summary {
+                    r#type: "rank_summary",
+                    postings: r.postings,
+                    bytes: r.bytes,
+                    missing: &r.missing,
+                    skipped: &r.skipped,
+                },
+            )
+            .map_err(io::Error::other)?;
+            writeln!(out)
+        }
         Message::Extraction(e) => {
             for f in &e.findings {
                 serde_json::to_writer(&mut *out, f).map_err(io::Error::other)?;

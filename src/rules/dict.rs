@@ -293,9 +293,12 @@ impl Dict {
             }
             block[..end - pos].copy_from_slice(&t[pos..end]);
             let (word, space) = block_masks(&block);
-            let word_starts = word & !((word << 1) | prev_word);
+            let after_word = (word << 1) | prev_word;
             prev_word = word >> 63;
-            let mut starts = word_starts | (!word & !space);
+            let word_starts = word & !after_word;
+            // A symbol starts a token (`.net`, `#`) only after a space or another
+            // symbol: the `.net` of `lwn.net` or `asp.net` is no token start.
+            let mut starts = word_starts | (!word & !space & !after_word);
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
@@ -465,7 +468,7 @@ mod tests {
             .map(|s| (*s).to_owned())
             .collect();
         let d = Dict::new(&pats);
-        let mut text = "good cargo: go, golang; asp.net and c++17 ".repeat(3);
+        let mut text = "good cargo: go, golang; asp.net and .net c++17 ".repeat(3);
         text.push_str(&"x".repeat(61));
         text.push_str(" machine learning");
         let t = text.as_bytes();

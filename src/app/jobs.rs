@@ -1,0 +1,135 @@
+//! `jobfit jobs add | list | import`: saved postings.
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use super::{default_format, emit};
+use crate::cli::{FetchArgs, JobsCommand};
+use crate::error::{Diagnostic, Result};
+use crate::fetch::{FetchOptions, Fetcher};
+use crate::jobs::{self, Saved};
+use crate::posting::Posting;
+use crate::report::{JobListReport, Message, SavedLine, SavedReport};
+use crate::settings::Settings;
+
+fn fetcher(f: &FetchArgs) -> Result<Fetcher> {
+    Fetcher::new(FetchOptions {
+        timeout: Duration::from_secs(f.timeout.max(1)),
+        ..FetchOptions::default()
+    })
+}
+
+fn line(s: &Saved, p: &Posting) -> SavedLine {
+    let (file, status) = match s {
+        Saved::New(f) => (f, "new"),
+        Saved::Replaced(f) => (f, "replaced"),
+        Saved::Duplicate(f) => (f, "duplicate"),
+    };
+    SavedLine {
+        file: file.display().to_string(),
+        status,
+        title: p.title.clone(),
+        company: p.company.clone(),
+    }
+}
+
+fn today() -> String {
+    crate::profile::PartialDate::today().to_string()
+}
+
+pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
+    let dir = &settings.jobs_dir;
+    match cmd {
+        JobsCommand::List { format } => {
+            let report = JobListReport {
+                schema: crate::report::SCHEMA_VERSION,
+                dir: dir.display().to_string(),
+                jobs: jobs::list(dir)?,
+            };
+            emit(&Message::JobList(report), default_format(format))?;
+            Ok(0)
+        }
+        JobsCommand::Add {
+            input,
+            force,
+            fetch,
+            format,
+        } => {
+            let (posting, source) = if input.contains("://") {
+                (
+                    crate::fetch::fetch_posting(&fetcher(&fetch)?, &input)?,
+                    "url",
+                )
+            } else if input == "-" {
+                if std::io::stdin().is_terminal() {
+                    let _ = std::io::Write::write_all(
+                        &mut std::io::stderr(),
+                        b"Paste the job ad, then press Ctrl-D on an empty line:\n",
+                    );
+                }
+                (crate::source::load_posting(None)?, "stdin")
+            } else {
+                (
+                    crate::source::load_posting(Some(std::path::Path::new(&input)))?,
+                    "file",
+                )
+            };
+            let saved = jobs::save(dir, &posting, source, &today(), force)?;
+            emit(
+                &Message::Saved(SavedReport {
+                    schema: crate::report::SCHEMA_VERSION,
+                    source: input,
+                    saved: vec![line(&saved, &posting)],
+                }),
+                default_format(format),
+            )?;
+            Ok(0)
+        }
+        JobsCommand::Import {
+            source,
+            force,
+            greenhouse_api,
+            lever_api,
+            fetch,
+            format,
+        } => {
+            let f = fetcher(&fetch)?;
+            let postings = match source.split_once(':') {
+                Some(("greenhouse", board)) => {
+                    crate::fetch::greenhouse(&f, &greenhouse_api, board)?
+                }
+                Some(("lever", site)) => crate::fetch::lever(&f, &lever_api, site)?,
+                _ => {
+                    return Err(Diagnostic::new(&source, "unknown board source")
+                        .help("write `greenhouse:BOARD` or `lever:SITE`")
+                        .into());
+                }
+            };
+            let bar = if std::io::stderr().is_terminal() {
+                indicatif::ProgressBar::new(postings.len() as u64)
+            } else {
+                indicatif::ProgressBar::hidden()
+            };
+            let mut saved = Vec::new();
+            let when = today();
+            for p in &postings {
+                if p.text.trim().is_empty() {
+                    continue;
+                }
+                let s = jobs::save(dir, p, &source, &when, force)?;
+                saved.push(line(&s, p));
+                bar.inc(1);
+            }
+            bar.finish_and_clear();
+            emit(
+                &Message::Saved(SavedReport {
+                    schema: crate::report::SCHEMA_VERSION,
+                    source,
+                    saved,
+                }),
+                default_format(format),
+            )?;
+            Ok(0)
+        }
+    }
+}

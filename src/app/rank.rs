@@ -1,0 +1,82 @@
+//! `jobfit rank`: many postings against one profile.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use super::{default_format, emit};
+use crate::cli::RankArgs;
+use crate::error::Result;
+use crate::rank::{RankOptions, rank};
+use crate::report::Message;
+use crate::settings::Settings;
+
+pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
+    let (rules, profile) =
+        super::score::rules_and_profile(settings, args.profile.profile.as_deref())?;
+    let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
+        vec![settings.jobs_dir.clone()]
+    } else {
+        args.inputs.clone()
+    };
+    let total: u64 = inputs.iter().map(|p| input_bytes(p)).sum();
+    let bar = if std::io::stderr().is_terminal() && total > 4 << 20 {
+        let b = indicatif::ProgressBar::new(total);
+        b.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let opts = RankOptions {
+        top: args.top,
+        min_score: args.min_score,
+        strict: args.strict,
+    };
+    let report = rank(&rules, &profile, &inputs, &opts, &|n| bar.inc(n));
+    bar.finish_and_clear();
+    let report = report?;
+    if !report.skipped.is_empty() {
+        let mut err = anstream::stderr();
+        for s in report.skipped.iter().take(20) {
+            let _ = writeln!(
+                err,
+                "warning: skipped {}: {}",
+                s.origin,
+                s.error.replace('\n', "\n  ")
+            );
+        }
+        if report.skipped.len() > 20 {
+            let _ = writeln!(
+                err,
+                "warning: … and {} more postings skipped",
+                report.skipped.len() - 20
+            );
+        }
+    }
+    emit(
+        &Message::Ranking(Box::new(report)),
+        default_format(args.format),
+    )?;
+    Ok(0)
+}
+
+/// Bytes under an input, for the progress bar (directories: their files).
+fn input_bytes(p: &std::path::Path) -> u64 {
+    match std::fs::metadata(p) {
+        Ok(m) if m.is_dir() => std::fs::read_dir(p)
+            .map(|rd| {
+                rd.filter_map(std::result::Result::ok)
+                    .filter_map(|e| e.metadata().ok())
+                    .filter(std::fs::Metadata::is_file)
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0),
+        Ok(m) => m.len(),
+        Err(_) => 0,
+    }
+}

@@ -1,0 +1,462 @@
+//! The only network code: HTTP GET with connect and total timeouts, a redirect limit,
+//! a body-size cap, an honest user agent, gzip and charset decoding; job pages →
+//! postings; whole Greenhouse and Lever boards through their public JSON APIs.
+
+use std::io::Read;
+use std::time::Duration;
+
+use reqwest::blocking::Client;
+use serde::Deserialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::posting::Posting;
+
+/// Default base URL of Greenhouse's public job board API.
+pub const GREENHOUSE_API: &str = "https://boards-api.greenhouse.io";
+/// Default base URL of Lever's public postings API (EU boards: https://api.eu.lever.co).
+pub const LEVER_API: &str = "https://api.lever.co";
+
+/// Limits and identity of the HTTP client.
+#[derive(Debug, Clone)]
+pub struct FetchOptions {
+    /// Time to establish a connection.
+    pub connect_timeout: Duration,
+    /// Time for the whole request, body included.
+    pub timeout: Duration,
+    /// Redirects followed before giving up.
+    pub max_redirects: usize,
+    /// Largest body read, in bytes.
+    pub max_bytes: u64,
+    /// The User-Agent header.
+    pub user_agent: String,
+}
+
+impl Default for FetchOptions {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            timeout: Duration::from_secs(30),
+            max_redirects: 5,
+            max_bytes: 8 << 20,
+            user_agent: format!(
+                "jobfit/{} (offline résumé-to-posting matcher; fetches one page per request)",
+                env!("CARGO_PKG_VERSION")
+            ),
+        }
+    }
+}
+
+/// A fetched document.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// The URL after redirects.
+    pub url: String,
+    /// The media type (`text/html`), lower-case, without parameters.
+    pub media_type: String,
+    /// The body, decoded to text.
+    pub text: String,
+}
+
+/// An HTTP client with jobfit's limits.
+#[derive(Debug)]
+pub struct Fetcher {
+    client: Client,
+    direct: Client,
+    opts: FetchOptions,
+}
+
+/// Media types a job page may have.
+pub const PAGE_TYPES: &[&str] = &[
+    "text/html",
+    "application/xhtml+xml",
+    "text/plain",
+    "text/markdown",
+    "application/json",
+    "application/ld+json",
+];
+
+/// Media types of the board APIs.
+pub const JSON_TYPES: &[&str] = &["application/json"];
+
+impl Fetcher {
+    /// Builds the client.
+    ///
+    /// # Errors
+    /// When the TLS backend cannot be initialised.
+    pub fn new(opts: FetchOptions) -> Result<Self> {
+        let build = |direct: bool| {
+            let mut b = Client::builder()
+                .connect_timeout(opts.connect_timeout)
+                .timeout(opts.timeout)
+                .redirect(reqwest::redirect::Policy::limited(opts.max_redirects))
+                .user_agent(opts.user_agent.clone())
+                .gzip(true);
+            if direct {
+                b = b.no_proxy();
+            }
+            b.build()
+                .map_err(|e| Error::msg("http", format!("cannot set up the HTTP client: {e}")))
+        };
+        Ok(Self {
+            client: build(false)?,
+            // Loopback addresses never go through a proxy (tests, local servers).
+            direct: build(true)?,
+            opts,
+        })
+    }
+
+    /// GETs `url`, accepting only the given media types, and decodes the body.
+    ///
+    /// # Errors
+    /// Bad URLs, connection failures, timeouts, redirect loops, HTTP errors, oversized
+    /// bodies and unexpected media types, each naming the URL and what to do.
+    pub fn get(&self, url: &str, accept: &[&str]) -> Result<Page> {
+        let parsed = reqwest::Url::parse(url).map_err(|e| {
+            Error::from(
+                Diagnostic::new(url, format!("not a valid URL: {e}"))
+                    .help("pass a full http:// or https:// URL"),
+            )
+        })?;
+        if !matches!(parsed.scheme(), "http" | "https") {
+            return Err(Diagnostic::new(
+                url,
+                format!("unsupported URL scheme `{}`", parsed.scheme()),
+            )
+            .help("jobfit fetches http:// and https:// URLs; save other documents to a file first")
+            .into());
+        }
+        let loopback = matches!(
+            parsed.host_str(),
+            Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
+        );
+        let client = if loopback { &self.direct } else { &self.client };
+        let resp = client
+            .get(parsed)
+            .header(reqwest::header::ACCEPT, accept.join(", "))
+            .send()
+            .map_err(|e| self.http_error(url, &e))?;
+        let status = resp.status();
+        let final_url = resp.url().to_string();
+        if !status.is_success() {
+            return Err(Diagnostic::new(url, format!("the server answered HTTP {status}"))
+                .help(if status.as_u16() == 404 {
+                    "check the URL: the posting may have been taken down"
+                } else if status.is_server_error() {
+                    "the server failed; try again later"
+                } else {
+                    "the page is not publicly readable; save its text and use `jobfit jobs add -`"
+                })
+                .into());
+        }
+        let content_type = resp
+            .headers()
+            .get(reqwest::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let media_type = content_type
+            .split(';')
+            .next()
+            .unwrap_or("")
+            .trim()
+            .to_owned();
+        if !accept.contains(&media_type.as_str()) {
+            return Err(Diagnostic::new(
+                url,
+                format!(
+                    "unexpected content type `{}` (expected {})",
+                    if media_type.is_empty() {
+                        "none"
+                    } else {
+                        &media_type
+                    },
+                    accept.join(", ")
+                ),
+            )
+            .help("this does not look like a job page; check the URL")
+            .into());
+        }
+        if resp
+            .content_length()
+            .is_some_and(|n| n > self.opts.max_bytes)
+        {
+            return Err(self.too_big(url));
+        }
+        let mut body = Vec::new();
+        resp.take(self.opts.max_bytes + 1)
+            .read_to_end(&mut body)
+            .map_err(|e| {
+                Error::from(
+                    Diagnostic::new(url, format!("reading the response failed: {e}"))
+                        .help("the connection broke or timed out; try again"),
+                )
+            })?;
+        if body.len() as u64 > self.opts.max_bytes {
+            return Err(self.too_big(url));
+        }
+        let text = decode_body(&body, &content_type, &media_type);
+        Ok(Page {
+            url: final_url,
+            media_type,
+            text,
+        })
+    }
+
+    fn too_big(&self, url: &str) -> Error {
+        Diagnostic::new(
+            url,
+            format!(
+                "the response is larger than {} MiB",
+                self.opts.max_bytes >> 20
+            ),
+        )
+        .help("a job posting is a few hundred kilobytes at most; check the URL")
+        .into()
+    }
+
+    fn http_error(&self, url: &str, e: &reqwest::Error) -> Error {
+        let (msg, help) = if e.is_timeout() {
+            (
+                format!("timed out (limit {} s)", self.opts.timeout.as_secs()),
+                "the server is slow or unreachable; try again later",
+            )
+        } else if e.is_redirect() {
+            (
+                format!("too many redirects (more than {})", self.opts.max_redirects),
+                "the site redirects in a loop; open the URL in a browser and pass the final address",
+            )
+        } else if e.is_connect() {
+            (
+                "cannot connect".to_owned(),
+                "check the address and your network connection",
+            )
+        } else {
+            (
+                format!("request failed: {e}"),
+                "check the URL and try again",
+            )
+        };
+        Diagnostic::new(url, msg).help(help).into()
+    }
+
+    /// GETs and parses a JSON API response.
+    ///
+    /// # Errors
+    /// As `get`, plus malformed JSON with its position.
+    pub fn get_json<T: for<'de> Deserialize<'de>>(&self, url: &str) -> Result<T> {
+        let page = self.get(url, JSON_TYPES)?;
+        serde_json::from_str(&page.text).map_err(|e| {
+            Diagnostic::new(
+                url,
+                format!(
+                    "the API answered malformed JSON: {}",
+                    crate::error::lower_first(&e.to_string())
+                ),
+            )
+            .help("the API format may have changed, or the base URL points elsewhere")
+            .into()
+        })
+    }
+}
+
+/// Decodes a body by the charset of its Content-Type, or of an HTML `<meta>`, else
+/// UTF-8 (falling back to Windows-1252, what browsers assume for undeclared pages).
+fn decode_body(body: &[u8], content_type: &str, media_type: &str) -> String {
+    let declared = content_type
+        .split(';')
+        .filter_map(|p| p.trim().strip_prefix("charset="))
+        .map(|c| c.trim_matches('"').to_owned())
+        .next()
+        .or_else(|| {
+            if media_type.contains("html") {
+                let head =
+                    String::from_utf8_lossy(&body[..body.len().min(2048)]).to_ascii_lowercase();
+                head.find("charset=").map(|i| {
+                    head[i + 8..]
+                        .trim_start_matches(['"', '\''])
+                        .chars()
+                        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+                        .collect()
+                })
+            } else {
+                None
+            }
+        });
+    let enc = declared
+        .as_deref()
+        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
+        .unwrap_or(encoding_rs::UTF_8);
+    if enc == encoding_rs::UTF_8 {
+        if let Ok(s) = std::str::from_utf8(body.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(body)) {
+            return s.to_owned();
+        }
+        if declared.is_none() {
+            return encoding_rs::WINDOWS_1252.decode(body).0.into_owned();
+        }
+    }
+    enc.decode(body).0.into_owned()
+}
+
+/// A posting from a job page URL.
+///
+/// # Errors
+/// Fetch failures, broken JSON-LD, pages without text.
+pub fn fetch_posting(f: &Fetcher, url: &str) -> Result<Posting> {
+    let page = f.get(url, PAGE_TYPES)?;
+    let mut p = match page.media_type.as_str() {
+        "text/html" | "application/xhtml+xml" => {
+            crate::html::posting_from_html(url, &page.text, Some(&page.url))?
+        }
+        "application/json" | "application/ld+json" => {
+            crate::source::posting_from_json(url, &page.text)?
+        }
+        _ => crate::source::posting_from_text(url, &page.text)?,
+    };
+    if p.url.is_none() {
+        p.url = Some(page.url);
+    }
+    p.origin = url.to_owned();
+    Ok(p)
+}
+
+#[derive(Deserialize)]
+struct GreenhouseBoard {
+    jobs: Vec<GreenhouseJob>,
+}
+
+#[derive(Deserialize)]
+struct GreenhouseJob {
+    id: serde_json::Value,
+    title: Option<String>,
+    absolute_url: Option<String>,
+    content: Option<String>,
+    location: Option<NameField>,
+    company_name: Option<String>,
+    updated_at: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct NameField {
+    name: Option<String>,
+}
+
+/// Every posting of a Greenhouse board (`/v1/boards/{board}/jobs?content=true`).
+///
+/// # Errors
+/// Fetch failures and malformed responses.
+pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Vec<Posting>> {
+    check_slug(board, "greenhouse")?;
+    let url = format!(
+        "{}/v1/boards/{board}/jobs?content=true",
+        base.trim_end_matches('/')
+    );
+    let b: GreenhouseBoard = f.get_json(&url)?;
+    Ok(b.jobs
+        .into_iter()
+        .map(|j| {
+            let id = match &j.id {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            let text = j
+                .content
+                .as_deref()
+                .map(crate::html::fragment_to_text)
+                .unwrap_or_default();
+            let _ = j.updated_at;
+            Posting {
+                origin: format!("greenhouse:{board}/{id}"),
+                id: Some(format!("greenhouse-{board}-{id}")),
+                title: j.title,
+                company: j.company_name.or_else(|| Some(board.to_owned())),
+                location: j.location.and_then(|l| l.name),
+                url: j.absolute_url,
+                text,
+            }
+        })
+        .collect())
+}
+
+#[derive(Deserialize)]
+struct LeverPosting {
+    id: String,
+    text: Option<String>,
+    #[serde(rename = "hostedUrl")]
+    hosted_url: Option<String>,
+    categories: Option<LeverCategories>,
+    description: Option<String>,
+    #[serde(rename = "descriptionPlain")]
+    description_plain: Option<String>,
+    #[serde(default)]
+    lists: Vec<LeverList>,
+    additional: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LeverCategories {
+    location: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct LeverList {
+    text: Option<String>,
+    content: Option<String>,
+}
+
+/// Every posting of a Lever site (`/v0/postings/{site}?mode=json`); each of its
+/// `lists` ("Requirements", "Nice to have") becomes a section.
+///
+/// # Errors
+/// Fetch failures and malformed responses.
+pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Vec<Posting>> {
+    check_slug(site, "lever")?;
+    let url = format!(
+        "{}/v0/postings/{site}?mode=json",
+        base.trim_end_matches('/')
+    );
+    let list: Vec<LeverPosting> = f.get_json(&url)?;
+    Ok(list
+        .into_iter()
+        .map(|p| {
+            let mut text = match (&p.description, &p.description_plain) {
+                (Some(html), _) => crate::html::fragment_to_text(html),
+                (None, Some(plain)) => plain.clone(),
+                (None, None) => String::new(),
+            };
+            for l in &p.lists {
+                let heading = l.text.as_deref().unwrap_or("Details").trim();
+                let body = l
+                    .content
+                    .as_deref()
+                    .map(crate::html::fragment_to_text)
+                    .unwrap_or_default();
+                text.push_str(&format!("\n## {heading}\n{body}\n"));
+            }
+            if let Some(a) = &p.additional {
+                text.push_str(&format!("\n{}\n", crate::html::fragment_to_text(a)));
+            }
+            Posting {
+                origin: format!("lever:{site}/{}", p.id),
+                id: Some(format!("lever-{site}-{}", p.id)),
+                title: p.text,
+                company: Some(site.to_owned()),
+                location: p.categories.and_then(|c| c.location),
+                url: p.hosted_url,
+                text,
+            }
+        })
+        .collect())
+}
+
+fn check_slug(s: &str, what: &str) -> Result<()> {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(Diagnostic::new(format!("{what}:{s}"), format!("`{s}` is not a {what} board name"))
+            .help("board names are letters, digits, `-` and `_`, as in the board's URL (boards.greenhouse.io/NAME, jobs.lever.co/NAME)")
+            .into())
+    }
+}

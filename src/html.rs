@@ -1,0 +1,361 @@
+//! Job pages as HTML → postings: schema.org `JobPosting` JSON-LD when the page has it
+//! (title, hiring organisation, location, description, skills, qualifications,
+//! experience requirements, date posted), otherwise the page's main text, kept as
+//! Markdown so headings and lists — the posting's sections — survive. Also HTML
+//! fragments (Greenhouse and Lever content) → text.
+
+use scraper::{Html, Selector};
+use serde_json::Value;
+
+use crate::error::{Diagnostic, Result};
+use crate::posting::Posting;
+
+/// Plain text of an HTML fragment, keeping list items and paragraphs on their own
+/// lines. Entity-escaped HTML (`&lt;p&gt;`, as Greenhouse sends it) is unescaped first.
+#[must_use]
+pub fn fragment_to_text(fragment: &str) -> String {
+    let mut html = fragment.to_owned();
+    if html.contains("&lt;") && !html.contains('<') {
+        // Decoding once turns the escaped markup back into markup.
+        html = html2text::config::plain_no_decorate()
+            .string_from_read(html.as_bytes(), 1_000_000)
+            .unwrap_or(html);
+    }
+    let text = html2text::config::plain_no_decorate()
+        .no_table_borders()
+        .string_from_read(html.as_bytes(), 10_000)
+        .unwrap_or_default();
+    tidy(&text)
+}
+
+/// Trims trailing spaces and collapses runs of blank lines.
+fn tidy(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.lines() {
+        let line = line.trim_end();
+        if line.trim().is_empty() {
+            blank += 1;
+            if blank > 1 {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim().to_owned() + "\n"
+}
+
+/// A schema.org `JobPosting` found in a page.
+#[derive(Debug, Clone, Default)]
+pub struct JobPostingLd {
+    /// `title`.
+    pub title: Option<String>,
+    /// `hiringOrganization.name` (or the string).
+    pub company: Option<String>,
+    /// `jobLocation` flattened ("Berlin, DE").
+    pub location: Option<String>,
+    /// `url`.
+    pub url: Option<String>,
+    /// `identifier.value` (or the string).
+    pub id: Option<String>,
+    /// `datePosted`.
+    pub date_posted: Option<String>,
+    /// The body: description and the structured fields as Markdown sections.
+    pub text: String,
+}
+
+fn string_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => o.get("name").or_else(|| o.get("value")).and_then(string_of),
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().filter_map(string_of).collect();
+            (!parts.is_empty()).then(|| parts.join(", "))
+        }
+        _ => None,
+    }
+}
+
+fn location_of(v: &Value) -> Option<String> {
+    match v {
+        Value::Array(a) => {
+            let parts: Vec<String> = a.iter().filter_map(location_of).collect();
+            (!parts.is_empty()).then(|| parts.join("; "))
+        }
+        Value::Object(o) => {
+            if let Some(addr) = o.get("address") {
+                if let Value::Object(a) = addr {
+                    let parts: Vec<String> = ["addressLocality", "addressRegion", "addressCountry"]
+                        .iter()
+                        .filter_map(|k| a.get(*k).and_then(string_of))
+                        .collect();
+                    if !parts.is_empty() {
+                        return Some(parts.join(", "));
+                    }
+                }
+                return string_of(addr);
+            }
+            string_of(v)
+        }
+        _ => string_of(v),
+    }
+}
+
+/// Text of a JSON-LD field that may hold HTML, plain text, or a list of either.
+fn field_text(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if s.contains('<') || s.contains("&lt;") => Some(fragment_to_text(s)),
+        Value::String(s) => Some(s.trim().to_owned()),
+        Value::Array(a) => {
+            let items: Vec<String> = a.iter().filter_map(field_text).collect();
+            (!items.is_empty()).then(|| {
+                items
+                    .iter()
+                    .map(|i| format!("- {}", i.trim()))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
+        }
+        Value::Object(o) => o
+            .get("description")
+            .or_else(|| o.get("name"))
+            .and_then(field_text)
+            .or_else(|| {
+                // experienceRequirements as OccupationalExperienceRequirements.
+                o.get("monthsOfExperience")
+                    .and_then(Value::as_f64)
+                    .map(|m| format!("{:.0}+ years of experience", (m / 12.0).floor().max(1.0)))
+            }),
+        _ => None,
+    }
+    .filter(|s| !s.trim().is_empty())
+}
+
+fn is_job_posting(o: &serde_json::Map<String, Value>) -> bool {
+    match o.get("@type") {
+        Some(Value::String(t)) => t == "JobPosting",
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str() == Some("JobPosting")),
+        _ => false,
+    }
+}
+
+/// Collects every schema.org `JobPosting` object in a JSON-LD value (top level,
+/// arrays, `@graph`).
+pub fn find_job_postings<'a>(v: &'a Value, out: &mut Vec<&'a serde_json::Map<String, Value>>) {
+    match v {
+        Value::Object(o) => {
+            if is_job_posting(o) {
+                out.push(o);
+            } else if let Some(g) = o.get("@graph") {
+                find_job_postings(g, out);
+            }
+        }
+        Value::Array(a) => {
+            for x in a {
+                find_job_postings(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+impl JobPostingLd {
+    /// From a JSON-LD `JobPosting` object.
+    #[must_use]
+    pub fn from_object(o: &serde_json::Map<String, Value>) -> Self {
+        let get = |k: &str| o.get(k);
+        let mut text = String::new();
+        if let Some(d) = get("description").and_then(field_text) {
+            text.push_str(&d);
+            text.push('\n');
+        }
+        for (key, heading) in [
+            ("responsibilities", "Responsibilities"),
+            ("qualifications", "Qualifications"),
+            ("skills", "Skills"),
+            ("experienceRequirements", "Experience requirements"),
+            ("educationRequirements", "Education requirements"),
+        ] {
+            if let Some(t) = get(key).and_then(field_text) {
+                text.push_str(&format!("\n## {heading}\n{t}\n"));
+            }
+        }
+        Self {
+            title: get("title").and_then(string_of),
+            company: get("hiringOrganization").and_then(string_of),
+            location: get("jobLocation").and_then(location_of).or_else(|| {
+                get("jobLocationType")
+                    .and_then(string_of)
+                    .filter(|t| t.eq_ignore_ascii_case("TELECOMMUTE"))
+                    .map(|_| "Remote".to_owned())
+            }),
+            url: get("url").and_then(string_of),
+            id: get("identifier").and_then(string_of),
+            date_posted: get("datePosted").and_then(string_of),
+            text,
+        }
+    }
+}
+
+/// Every `JobPosting` in the page's `<script type="application/ld+json">` blocks.
+///
+/// # Errors
+/// A JSON-LD block that is not valid JSON, with its position.
+pub fn json_ld_postings(origin: &str, doc: &Html) -> Result<Vec<JobPostingLd>> {
+    let sel = Selector::parse(r#"script[type="application/ld+json"]"#).expect("valid selector");
+    let mut out = Vec::new();
+    for (i, script) in doc.select(&sel).enumerate() {
+        let raw: String = script.text().collect();
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let v: Value = serde_json::from_str(trimmed).map_err(|e| {
+            Diagnostic::new(
+                origin,
+                format!(
+                    "JSON-LD block {} is not valid JSON: {} (line {}, column {} of the block)",
+                    i + 1,
+                    crate::error::lower_first(&e.to_string()).split(" at line").next().unwrap_or("invalid"),
+                    e.line(),
+                    e.column()
+                ),
+            )
+            .help("the page's schema.org data is broken; save the posting's text instead (`jobfit jobs add -` and paste it)")
+        })?;
+        let mut found = Vec::new();
+        find_job_postings(&v, &mut found);
+        out.extend(found.into_iter().map(JobPostingLd::from_object));
+    }
+    Ok(out)
+}
+
+/// A posting from an HTML page: JSON-LD `JobPosting` if present, else its main text.
+///
+/// # Errors
+/// Broken JSON-LD, or a page with no readable text.
+pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<Posting> {
+    let doc = Html::parse_document(html);
+    if let Some(ld) = json_ld_postings(origin, &doc)?.into_iter().next()
+        && !ld.text.trim().is_empty()
+    {
+        let mut p = Posting {
+            origin: origin.to_owned(),
+            id: ld.id,
+            title: ld.title,
+            company: ld.company,
+            location: ld.location,
+            url: ld.url.or_else(|| url.map(str::to_owned)),
+            text: ld.text,
+        };
+        p.guess_title();
+        return Ok(p);
+    }
+    let text = main_text(html, url);
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(origin, "the page has no readable text")
+            .help("the page may need JavaScript to show the posting; copy its text and use `jobfit jobs add -` or `jobfit score -`")
+            .into());
+    }
+    let title_sel = Selector::parse("title").expect("valid selector");
+    let h1_sel = Selector::parse("h1").expect("valid selector");
+    let pick = |sel: &Selector| {
+        doc.select(sel)
+            .next()
+            .map(|e| {
+                e.text()
+                    .collect::<String>()
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .filter(|t| !t.is_empty())
+    };
+    let mut p = Posting {
+        origin: origin.to_owned(),
+        title: pick(&h1_sel).or_else(|| pick(&title_sel)),
+        url: url.map(str::to_owned),
+        text,
+        ..Posting::default()
+    };
+    p.guess_title();
+    Ok(p)
+}
+
+/// The page's main content as Markdown (readability), or all its text when the
+/// readability heuristics find no article.
+fn main_text(html: &str, url: Option<&str>) -> String {
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Markdown,
+        max_elements_to_parse: 50_000,
+        ..Default::default()
+    };
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    // The readability port can panic on unusual markup; a broken page must not take
+    // jobfit down with it.
+    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dom_smoothie::Readability::new(html, url, Some(cfg))
+            .ok()
+            .and_then(|mut r| r.parse().ok())
+            .map(|a| a.text_content.to_string())
+    }))
+    .ok()
+    .flatten()
+    .filter(|t| t.split_whitespace().count() >= 20);
+    match article {
+        Some(t) => tidy(&t),
+        None => fragment_to_text(html),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_job_posting_becomes_a_posting_with_sections() {
+        let html = r#"<html><head><script type="application/ld+json">
+        {"@context":"https://schema.org","@type":"JobPosting","title":"Rust Engineer",
+         "hiringOrganization":{"@type":"Organization","name":"Ferrous Co"},
+         "jobLocation":{"@type":"Place","address":{"addressLocality":"Berlin","addressCountry":"DE"}},
+         "description":"<p>We build <b>databases</b>.</p><ul><li>Rust</li><li>Linux</li></ul>",
+         "skills":["Rust","Kubernetes"],"experienceRequirements":{"@type":"OccupationalExperienceRequirements","monthsOfExperience":36},
+         "datePosted":"2026-10-01"}
+        </script></head><body><p>ignored</p></body></html>"#;
+        let p = posting_from_html("page.html", html, Some("https://example.test/job")).unwrap();
+        assert_eq!(p.title.as_deref(), Some("Rust Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Ferrous Co"));
+        assert_eq!(p.location.as_deref(), Some("Berlin, DE"));
+        assert!(
+            p.text.contains("## Skills\n- Rust\n- Kubernetes"),
+            "{}",
+            p.text
+        );
+        assert!(p.text.contains("3+ years of experience"), "{}", p.text);
+        assert!(p.text.contains("Rust"));
+    }
+
+    #[test]
+    fn broken_json_ld_is_an_error() {
+        let html =
+            r#"<script type="application/ld+json">{"@type": "JobPosting", "title": </script>"#;
+        let e = posting_from_html("x.html", html, None)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("JSON-LD block 1 is not valid JSON"), "{e}");
+    }
+
+    #[test]
+    fn escaped_fragments_are_decoded() {
+        let t = fragment_to_text(
+            "&lt;p&gt;Use &lt;strong&gt;Go&lt;/strong&gt;&lt;/p&gt;&lt;ul&gt;&lt;li&gt;Docker&lt;/li&gt;&lt;/ul&gt;",
+        );
+        assert!(t.contains("Use Go"), "{t}");
+        assert!(t.contains("Docker"), "{t}");
+        assert!(!t.contains('<'), "{t}");
+    }
+}

@@ -1,0 +1,254 @@
+//! Saved postings in the jobs directory: Markdown with YAML front matter (title,
+//! company, location, url, source, date fetched, id), file names that are slugs and
+//! cannot escape the directory, atomic writes, and no posting saved twice (same URL or
+//! same text) unless `--force` replaces it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::posting::Posting;
+use crate::source::{FrontMatter, split_front_matter};
+use crate::text::Folded;
+
+/// A posting saved in the jobs directory.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedJob {
+    /// The file.
+    pub file: PathBuf,
+    /// Id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// Location.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where it came from (`url`, `file`, `stdin`, `greenhouse:BOARD`, `lever:SITE`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// Date fetched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<String>,
+    /// Hash of the text, for duplicate detection.
+    #[serde(skip)]
+    pub content_hash: u64,
+}
+
+/// What `save` did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Saved {
+    /// Written to a new file.
+    New(PathBuf),
+    /// Replaced an existing copy (with `force`).
+    Replaced(PathBuf),
+    /// Already saved there; nothing written.
+    Duplicate(PathBuf),
+}
+
+/// Hash of a posting's text with whitespace and case folded, so a re-saved page with
+/// different line wrapping is still recognised.
+#[must_use]
+pub fn content_hash(text: &str) -> u64 {
+    let folded = Folded::new(text);
+    let words: Vec<&str> = folded.as_str().split_whitespace().collect();
+    crate::rules::word_hash(words.join(" ").as_bytes())
+}
+
+/// A file name for a posting: `company-title` in lower-case ASCII letters, digits and
+/// dashes (never a path: no `/`, no `..`), at most 70 characters.
+#[must_use]
+pub fn slug(p: &Posting) -> String {
+    let base = match (&p.company, &p.title) {
+        (Some(c), Some(t)) => format!("{c} {t}"),
+        (None, Some(t)) => t.clone(),
+        (Some(c), None) => c.clone(),
+        (None, None) => p.id.clone().unwrap_or_else(|| "posting".to_owned()),
+    };
+    let folded = Folded::new(&base);
+    let mut s = String::new();
+    for c in folded.as_str().chars() {
+        if c.is_ascii_alphanumeric() {
+            s.push(c);
+        } else if !s.ends_with('-') && !s.is_empty() {
+            s.push('-');
+        }
+        if s.len() >= 70 {
+            break;
+        }
+    }
+    let s = s.trim_matches('-').to_owned();
+    if s.is_empty() {
+        "posting".to_owned()
+    } else {
+        s
+    }
+}
+
+/// Reads every saved posting's front matter.
+///
+/// # Errors
+/// An unreadable directory. Files that fail to parse are skipped.
+pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::io(dir, e)),
+    };
+    let mut out = Vec::new();
+    for entry in rd.filter_map(std::result::Result::ok) {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let (meta, body) = match split_front_matter(&text) {
+            Some((yaml, body)) => (
+                serde_saphyr::from_str::<FrontMatter>(yaml).unwrap_or_default(),
+                body,
+            ),
+            None => (FrontMatter::default(), text.as_str()),
+        };
+        out.push(SavedJob {
+            file: path.clone(),
+            id: meta.id,
+            title: meta.title,
+            company: meta.company,
+            location: meta.location,
+            url: meta.url,
+            source: meta.source,
+            fetched: meta.fetched,
+            content_hash: content_hash(body),
+        });
+    }
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(out)
+}
+
+/// The Markdown file for a posting.
+#[must_use]
+pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
+    let mut fm = String::from("---\n");
+    let mut field = |k: &str, v: Option<&str>| {
+        if let Some(v) = v.map(str::trim).filter(|v| !v.is_empty()) {
+            // JSON strings are valid YAML scalars and escape everything that matters.
+            fm.push_str(&format!(
+                "{k}: {}\n",
+                serde_json::to_string(v).unwrap_or_default()
+            ));
+        }
+    };
+    field("id", p.id.as_deref());
+    field("title", p.title.as_deref());
+    field("company", p.company.as_deref());
+    field("location", p.location.as_deref());
+    field("url", p.url.as_deref());
+    field("source", Some(source));
+    field("fetched", Some(fetched));
+    fm.push_str("---\n");
+    let body = p.text.trim();
+    format!("{fm}{body}\n")
+}
+
+/// Saves a posting in `dir`, unless it is already there (same URL or same text);
+/// `force` replaces the existing copy.
+///
+/// # Errors
+/// I/O errors; a name collision with a different posting gets a numbered name instead.
+pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
+    let hash = content_hash(&p.text);
+    let existing = list(dir)?;
+    let same = existing.iter().find(|j| {
+        (p.url.is_some() && j.url.as_deref() == p.url.as_deref()) || j.content_hash == hash
+    });
+    let contents = render(p, source, fetched);
+    if let Some(j) = same {
+        if !force {
+            return Ok(Saved::Duplicate(j.file.clone()));
+        }
+        crate::files::write_atomic(&j.file, contents.as_bytes(), true)?;
+        return Ok(Saved::Replaced(j.file.clone()));
+    }
+    let base = slug(p);
+    for n in 1..1000 {
+        let name = if n == 1 {
+            format!("{base}.md")
+        } else {
+            format!("{base}-{n}.md")
+        };
+        let path = dir.join(name);
+        if path.exists() {
+            continue;
+        }
+        match crate::files::write_atomic(&path, contents.as_bytes(), false) {
+            Ok(()) => return Ok(Saved::New(path)),
+            // Someone else took the name meanwhile: try the next one.
+            Err(Error::Diagnostic(d)) if d.message == "already exists" => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(Error::msg(
+        dir.display().to_string(),
+        "too many postings with the same name",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_cannot_escape_the_directory() {
+        let p = Posting {
+            title: Some("../../etc/passwd Senior Engineer".into()),
+            company: Some("Ünïcode Co.".into()),
+            ..Posting::default()
+        };
+        let s = slug(&p);
+        assert_eq!(s, "unicode-co-etc-passwd-senior-engineer");
+        assert!(!s.contains('/') && !s.contains(".."));
+    }
+
+    #[test]
+    fn saves_once_and_replaces_with_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = Posting {
+            title: Some("Go Developer".into()),
+            company: Some("Initech".into()),
+            url: Some("https://example.test/1".into()),
+            text: "We write Go.\n".into(),
+            ..Posting::default()
+        };
+        let first = save(dir.path(), &p, "url", "2026-11-21", false).unwrap();
+        assert_eq!(
+            first,
+            Saved::New(dir.path().join("initech-go-developer.md"))
+        );
+        let again = save(dir.path(), &p, "url", "2026-11-21", false).unwrap();
+        assert!(matches!(again, Saved::Duplicate(_)));
+        let mut rewrapped = p.clone();
+        rewrapped.url = None;
+        rewrapped.text = "We write\nGo.".into();
+        assert!(matches!(
+            save(dir.path(), &rewrapped, "file", "2026-11-21", false).unwrap(),
+            Saved::Duplicate(_)
+        ));
+        assert!(matches!(
+            save(dir.path(), &p, "url", "2026-11-22", true).unwrap(),
+            Saved::Replaced(_)
+        ));
+        let listed = list(dir.path()).unwrap();
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].fetched.as_deref(), Some("2026-11-22"));
+    }
+}

@@ -1,0 +1,468 @@
+//! Batch ranking: many postings against one profile, in parallel (rayon) and streaming
+//! (inputs are read in batches, so memory stays bounded whatever their size), with the
+//! skills most often missing across them, ordered by how much adding each would lift
+//! the scores.
+
+use std::collections::BinaryHeap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::Serialize;
+
+use crate::error::{Diagnostic, Error, Result};
+use crate::evidence::AnalyzedProfile;
+use crate::posting::{AnalyzedPosting, Posting};
+use crate::report::ProfileInfo;
+use crate::rules::{RuleId, RuleSet};
+use crate::score::{Band, Score, Status};
+use crate::source::{self, POSTING_EXTENSIONS};
+
+/// Postings processed per parallel batch.
+const BATCH: usize = 2048;
+
+/// How to rank.
+#[derive(Debug, Clone, Default)]
+pub struct RankOptions {
+    /// Keep only the best N.
+    pub top: Option<usize>,
+    /// Keep only postings scoring at least this.
+    pub min_score: Option<f32>,
+    /// Stop at the first posting that cannot be read, instead of skipping it.
+    pub strict: bool,
+}
+
+/// One ranked posting.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankRow {
+    /// File, or `file.ndjson:LINE`.
+    pub origin: String,
+    /// Id, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Company.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    /// URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// 0–100.
+    pub score: f32,
+    /// Band.
+    pub band: Band,
+    /// Up to three matched skills, heaviest first.
+    pub top_matches: Vec<String>,
+    /// Up to three gaps, costliest first.
+    pub top_gaps: Vec<String>,
+}
+
+impl RankRow {
+    /// "Title — Company" or the origin.
+    #[must_use]
+    pub fn label(&self) -> String {
+        match (&self.title, &self.company) {
+            (Some(t), Some(c)) => format!("{t} — {c}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => self.origin.clone(),
+        }
+    }
+}
+
+/// A skill the profile lacks, aggregated over the ranked postings.
+#[derive(Debug, Clone, Serialize)]
+pub struct MissingSkill {
+    /// Rule id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Postings that ask for it and do not get full credit.
+    pub postings: usize,
+    /// Points all those postings would gain together with full credit for it.
+    pub total_lift: f32,
+    /// `total_lift` over every ranked posting: the average score gain.
+    pub mean_lift: f32,
+}
+
+/// A posting that could not be read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// File, or `file.ndjson:LINE`.
+    pub origin: String,
+    /// Why.
+    pub error: String,
+}
+
+/// `jobfit rank`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct RankReport {
+    /// Schema version.
+    pub schema: u32,
+    /// The profile.
+    pub profile: ProfileInfo,
+    /// Postings scored.
+    pub postings: usize,
+    /// Bytes of posting text scored.
+    pub bytes: u64,
+    /// Ranked postings, best first (after `--min-score` and `--top`).
+    pub rows: Vec<RankRow>,
+    /// Skills most often missing, by total lift.
+    pub missing: Vec<MissingSkill>,
+    /// Postings that could not be read.
+    pub skipped: Vec<Skipped>,
+}
+
+/// One unit of work.
+enum Item {
+    File(PathBuf),
+    Line { origin: String, text: String },
+}
+
+/// What scoring one posting yields.
+struct Scored {
+    row: RankRow,
+    /// (rule, points lost) of every gap.
+    lost: Vec<(RuleId, f32)>,
+    bytes: u64,
+}
+
+/// Orders rows best first; ties by origin so results are deterministic.
+struct Ranked(RankRow);
+
+impl PartialEq for Ranked {
+    fn eq(&self, o: &Self) -> bool {
+        self.cmp(o) == std::cmp::Ordering::Equal
+    }
+}
+impl Eq for Ranked {}
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, o: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(o))
+    }
+}
+impl Ord for Ranked {
+    fn cmp(&self, o: &Self) -> std::cmp::Ordering {
+        // "Smaller" is better, so a max-heap keeps the worst on top for eviction.
+        o.0.score
+            .total_cmp(&self.0.score)
+            .then_with(|| self.0.origin.cmp(&o.0.origin))
+    }
+}
+
+/// Accumulates results batch by batch.
+struct Acc<'a> {
+    rules: &'a RuleSet,
+    opts: &'a RankOptions,
+    heap: BinaryHeap<Ranked>,
+    all: Vec<RankRow>,
+    missing: FxHashMap<RuleId, (usize, f32)>,
+    postings: usize,
+    bytes: u64,
+    skipped: Vec<Skipped>,
+}
+
+impl Acc<'_> {
+    fn add(&mut self, s: Scored) {
+        self.postings += 1;
+        self.bytes += s.bytes;
+        for (r, lost) in s.lost {
+            let e = self.missing.entry(r).or_default();
+            e.0 += 1;
+            e.1 += lost;
+        }
+        if self.opts.min_score.is_some_and(|m| s.row.score < m) {
+            return;
+        }
+        match self.opts.top {
+            Some(n) => {
+                self.heap.push(Ranked(s.row));
+                if self.heap.len() > n {
+                    self.heap.pop();
+                }
+            }
+            None => self.all.push(s.row),
+        }
+    }
+}
+
+fn score_one(rules: &RuleSet, profile: &AnalyzedProfile, posting: Posting) -> Scored {
+    let bytes = posting.text.len() as u64;
+    let analyzed = AnalyzedPosting::analyze(posting, rules);
+    let score = Score::compute(rules, &analyzed, profile);
+    let name = |r: RuleId| rules.rule(r).name.to_string();
+    let top_matches = score
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Matched)
+        .take(3)
+        .map(|i| name(i.skill.rule))
+        .collect();
+    // Gaps here are skills the profile lacks (missing, or only related): what adding
+    // the skill to the résumé would change.
+    let gaps: Vec<_> = score
+        .gaps()
+        .into_iter()
+        .filter(|i| matches!(i.status, Status::Missing | Status::Related))
+        .collect();
+    let top_gaps = gaps.iter().take(3).map(|i| name(i.skill.rule)).collect();
+    let lost = gaps.iter().map(|i| (i.skill.rule, i.lost)).collect();
+    let p = analyzed.posting;
+    Scored {
+        row: RankRow {
+            origin: p.origin,
+            id: p.id,
+            title: p.title,
+            company: p.company,
+            url: p.url,
+            score: (score.value * 10.0).round() / 10.0,
+            band: score.band(),
+            top_matches,
+            top_gaps,
+        },
+        lost,
+        bytes,
+    }
+}
+
+fn process(
+    rules: &RuleSet,
+    profile: &AnalyzedProfile,
+    item: Item,
+) -> std::result::Result<Scored, Skipped> {
+    let posting = match item {
+        Item::File(path) => {
+            let origin = path.display().to_string();
+            source::read_input(Some(&path))
+                .and_then(|(o, text)| source::posting_from_document(&o, &text))
+                .map_err(|e| Skipped {
+                    origin,
+                    error: e.to_string(),
+                })?
+        }
+        Item::Line { origin, text } => ndjson_posting(&origin, &text).map_err(|e| Skipped {
+            origin,
+            error: e.to_string(),
+        })?,
+    };
+    Ok(score_one(rules, profile, posting))
+}
+
+/// A posting from one NDJSON line.
+///
+/// # Errors
+/// Invalid JSON (with its column) or a line without text.
+pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
+    let rec: source::PostingRecord = serde_json::from_str(line).map_err(|e| {
+        Error::from(
+            Diagnostic::new(
+                origin,
+                format!(
+                    "invalid JSON at column {}: {}",
+                    e.column(),
+                    crate::error::lower_first(&e.to_string())
+                        .split(" at line")
+                        .next()
+                        .unwrap_or("")
+                ),
+            )
+            .help("each line must be one JSON object such as {\"id\": ..., \"title\": ..., \"text\": ...}"),
+        )
+    })?;
+    rec.into_posting(origin.to_owned()).ok_or_else(|| {
+        Diagnostic::new(origin, "no `text` or `description`")
+            .help("each line needs the posting's text in `text` or `description`")
+            .into()
+    })
+}
+
+fn is_ndjson(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("ndjson" | "jsonl")
+    )
+}
+
+/// Ranks the postings of `inputs` (directories, posting files, NDJSON files) against
+/// `profile`. `progress` is told how many bytes of input have been consumed.
+///
+/// # Errors
+/// Unreadable inputs; with `strict`, any posting that cannot be read.
+pub fn rank(
+    rules: &RuleSet,
+    profile: &AnalyzedProfile,
+    inputs: &[PathBuf],
+    opts: &RankOptions,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<RankReport> {
+    let mut acc = Acc {
+        rules,
+        opts,
+        heap: BinaryHeap::new(),
+        all: Vec::new(),
+        missing: FxHashMap::default(),
+        postings: 0,
+        bytes: 0,
+        skipped: Vec::new(),
+    };
+    let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
+        let results: Vec<_> = batch
+            .into_par_iter()
+            .map(|item| process(rules, profile, item))
+            .collect();
+        for r in results {
+            match r {
+                Ok(s) => {
+                    progress(s.bytes);
+                    acc.add(s);
+                }
+                Err(skip) if opts.strict => {
+                    return Err(Error::msg(
+                        skip.origin,
+                        skip.error.trim_start_matches("error: ").to_owned(),
+                    ));
+                }
+                Err(skip) => acc.skipped.push(skip),
+            }
+        }
+        Ok(())
+    };
+    for input in inputs {
+        let meta = std::fs::metadata(input).map_err(|e| {
+            Error::from(
+                Diagnostic::new(input.display().to_string(), format!("cannot read: {e}"))
+                    .help("pass directories of postings, posting files, or NDJSON files"),
+            )
+        })?;
+        if meta.is_dir() {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| Error::io(input, e))?
+                .filter_map(std::result::Result::ok)
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.is_file()
+                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                            POSTING_EXTENSIONS.contains(&e) || matches!(e, "ndjson" | "jsonl")
+                        })
+                })
+                .collect();
+            files.sort();
+            let (ndjson, docs): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| is_ndjson(p));
+            for chunk in docs.chunks(BATCH) {
+                run(&mut acc, chunk.iter().cloned().map(Item::File).collect())?;
+            }
+            for f in ndjson {
+                rank_ndjson(&f, &mut acc, &mut run)?;
+            }
+        } else if is_ndjson(input) {
+            rank_ndjson(input, &mut acc, &mut run)?;
+        } else {
+            run(&mut acc, vec![Item::File(input.clone())])?;
+        }
+    }
+    let mut rows: Vec<RankRow> = if opts.top.is_some() {
+        acc.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|r| r.0)
+            .collect()
+    } else {
+        let mut all = acc.all;
+        all.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.origin.cmp(&b.origin))
+        });
+        all
+    };
+    if let Some(n) = opts.top {
+        rows.truncate(n);
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let n = acc.postings.max(1) as f32;
+    let mut missing: Vec<MissingSkill> = acc
+        .missing
+        .into_iter()
+        .map(|(r, (count, total))| MissingSkill {
+            id: rules.rule(r).id.to_string(),
+            name: rules.rule(r).name.to_string(),
+            postings: count,
+            total_lift: (total * 10.0).round() / 10.0,
+            mean_lift: (total / n * 100.0).round() / 100.0,
+        })
+        .collect();
+    missing.sort_by(|a, b| {
+        b.total_lift
+            .total_cmp(&a.total_lift)
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    missing.truncate(15);
+    Ok(RankReport {
+        schema: crate::report::SCHEMA_VERSION,
+        profile: ProfileInfo::of(profile),
+        postings: acc.postings,
+        bytes: acc.bytes,
+        rows,
+        missing,
+        skipped: acc.skipped,
+    })
+}
+
+fn rank_ndjson(
+    path: &Path,
+    acc: &mut Acc<'_>,
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let name = path.display().to_string();
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = reader
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(path, e))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let origin = format!("{name}:{line_no}");
+        if buf.len() as u64 > source::MAX_INPUT {
+            acc.skipped.push(Skipped {
+                origin,
+                error: "line longer than the input limit".into(),
+            });
+            continue;
+        }
+        match std::str::from_utf8(&buf) {
+            Ok(s) if s.trim().is_empty() => continue,
+            Ok(s) => batch.push(Item::Line {
+                origin,
+                text: s.trim_end().to_owned(),
+            }),
+            Err(e) => {
+                let skip = Skipped {
+                    origin,
+                    error: format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()),
+                };
+                if acc.opts.strict {
+                    return Err(Error::msg(skip.origin, skip.error));
+                }
+                acc.skipped.push(skip);
+            }
+        }
+        if batch.len() >= BATCH {
+            run(acc, std::mem::take(&mut batch))?;
+        }
+    }
+    if !batch.is_empty() {
+        run(acc, batch)?;
+    }
+    let _ = acc.rules;
+    Ok(())
+}

@@ -1,0 +1,421 @@
+//! Fetching, saving and importing postings, and ranking them, against a server this
+//! test starts on 127.0.0.1 serving fixture pages and API responses written for the
+//! project. Every failure must give a clear error and write nothing.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use assert_cmd::Command;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixtures().join("web").join(name)).expect("fixture exists")
+}
+
+fn respond(mut s: TcpStream, status: &str, headers: &[(&str, String)], body: &[u8]) {
+    let mut head = format!("HTTP/1.1 {status}\r\nConnection: close\r\n");
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if !headers.iter().any(|(k, _)| *k == "Content-Length") {
+        head.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    head.push_str("\r\n");
+    let _ = s.write_all(head.as_bytes());
+    let _ = s.write_all(body);
+}
+
+fn handle(s: TcpStream, base: &str) {
+    let mut reader = BufReader::new(s.try_clone().expect("clone"));
+    let mut request = String::new();
+    if reader.read_line(&mut request).is_err() {
+        return;
+    }
+    // Drain the headers.
+    loop {
+        let mut l = String::new();
+        if reader.read_line(&mut l).map_or(true, |n| n == 0) || l == "\r\n" {
+            break;
+        }
+    }
+    let path = request.split_whitespace().nth(1).unwrap_or("/").to_owned();
+    let html = ("Content-Type", "text/html; charset=utf-8".to_owned());
+    let json = ("Content-Type", "application/json".to_owned());
+    match path.as_str() {
+        "/job-ld.html" => respond(s, "200 OK", &[html], &fixture("job-ld.html")),
+        "/job-plain.html" => respond(s, "200 OK", &[html], &fixture("job-plain.html")),
+        "/redirect" => respond(
+            s,
+            "302 Found",
+            &[("Location", format!("{base}/job-plain.html"))],
+            b"",
+        ),
+        "/broken-ld.html" => respond(s, "200 OK", &[html], &fixture("broken-ld.html")),
+        "/missing" => respond(s, "404 Not Found", &[html], b"<p>gone</p>"),
+        "/loop" => respond(s, "302 Found", &[("Location", format!("{base}/loop"))], b""),
+        "/slow" => {
+            std::thread::sleep(Duration::from_secs(3));
+            respond(s, "200 OK", &[html], b"<p>late</p>");
+        }
+        "/huge" => respond(
+            s,
+            "200 OK",
+            &[html, ("Content-Length", (100u64 << 20).to_string())],
+            b"<p>",
+        ),
+        "/huge-chunked" => {
+            let mut s = s;
+            let _ = s.write_all(b"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n");
+            let chunk = vec![b'a'; 1 << 20];
+            for _ in 0..10 {
+                if s.write_all(format!("{:x}\r\n", chunk.len()).as_bytes())
+                    .is_err()
+                    || s.write_all(&chunk).is_err()
+                    || s.write_all(b"\r\n").is_err()
+                {
+                    return;
+                }
+            }
+            let _ = s.write_all(b"0\r\n\r\n");
+        }
+        "/file.pdf" => respond(
+            s,
+            "200 OK",
+            &[("Content-Type", "application/pdf".to_owned())],
+            b"%PDF-1.4",
+        ),
+        "/v1/boards/acme/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse.json"))
+        }
+        "/v1/boards/broken/jobs?content=true" => {
+            respond(s, "200 OK", &[json], b"{\"jobs\": [ {\"id\": 1,")
+        }
+        "/v0/postings/acme?mode=json" => respond(s, "200 OK", &[json], &fixture("lever.json")),
+        _ => respond(s, "404 Not Found", &[], b""),
+    }
+}
+
+/// Starts the fixture server; returns its base URL.
+fn server() -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let b = base.clone();
+    std::thread::spawn(move || {
+        for s in listener.incoming().flatten() {
+            let b = b.clone();
+            std::thread::spawn(move || handle(s, &b));
+        }
+    });
+    base
+}
+
+/// A workspace with an empty jobs/ and the fixture profile.
+fn workspace() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("jobs")).unwrap();
+    std::fs::create_dir(dir.path().join("profiles")).unwrap();
+    std::fs::copy(
+        fixtures().join("profiles/dev.yaml"),
+        dir.path().join("profiles/dev.yaml"),
+    )
+    .unwrap();
+    dir
+}
+
+fn jobfit(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("jobfit").expect("binary");
+    c.current_dir(dir)
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join(".config"))
+        .env_remove("JOBFIT_CONFIG")
+        .env("NO_COLOR", "1")
+        .args(["--as-of", "2026-11"]);
+    c
+}
+
+fn saved(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir.join("jobs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn add_a_page_with_json_ld_then_refuse_the_duplicate() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &format!("{base}/job-ld.html"), "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(saved(ws.path()), ["initech-senior-go-engineer.md"]);
+    let text =
+        std::fs::read_to_string(ws.path().join("jobs/initech-senior-go-engineer.md")).unwrap();
+    assert!(text.starts_with("---\nid: \"GO-42\"\ntitle: \"Senior Go Engineer\"\ncompany: \"Initech\"\nlocation: \"Austin, TX\"\n"), "{text}");
+    assert!(text.contains("source: \"url\""), "{text}");
+    assert!(
+        text.contains("## Qualifications\n- 5+ years of experience with Go"),
+        "{text}"
+    );
+    assert!(text.contains("payment APIs in Go and PostgreSQL"), "{text}");
+    // The same URL again is not saved twice; --force replaces it.
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &format!("{base}/job-ld.html"), "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"status\": \"duplicate\""));
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "add",
+            &format!("{base}/job-ld.html"),
+            "--force",
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"status\": \"replaced\""));
+    assert_eq!(saved(ws.path()).len(), 1);
+    // And the saved posting ranks.
+    let out = jobfit(ws.path())
+        .args(["rank", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["type"], "ranking");
+    assert_eq!(v["postings"], 1);
+    assert_eq!(v["rows"][0]["title"], "Senior Go Engineer");
+}
+
+#[test]
+fn add_a_plain_page_keeps_its_sections_after_a_redirect() {
+    let base = server();
+    let ws = workspace();
+    jobfit(ws.path())
+        .args(["jobs", "add", &format!("{base}/redirect")])
+        .assert()
+        .success();
+    let files = saved(ws.path());
+    assert_eq!(files.len(), 1, "{files:?}");
+    let text = std::fs::read_to_string(ws.path().join("jobs").join(&files[0])).unwrap();
+    assert!(text.contains("Requirements"), "{text}");
+    assert!(text.contains("Nice to have"), "{text}");
+    assert!(text.contains("Airflow"), "{text}");
+    assert!(
+        !text.contains("© Globex"),
+        "the footer is not the posting: {text}"
+    );
+    assert!(
+        text.contains(&format!("url: \"{base}/job-plain.html\"")),
+        "{text}"
+    );
+    // Its sections survive: Terraform is nice-to-have, Python required.
+    let out = jobfit(ws.path())
+        .args(["score", &format!("jobs/{}", files[0]), "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let need = |id: &str| {
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .map(|s| s["need"].as_str().unwrap().to_owned())
+    };
+    assert_eq!(need("python").as_deref(), Some("required"), "{v}");
+    assert_eq!(need("terraform").as_deref(), Some("preferred"), "{v}");
+}
+
+#[test]
+fn every_fetch_failure_is_clear_and_writes_nothing() {
+    let base = server();
+    let ws = workspace();
+    for (path, expect, extra) in [
+        ("/missing", "HTTP 404", vec![]),
+        ("/loop", "too many redirects", vec![]),
+        ("/slow", "timed out", vec!["--timeout", "1"]),
+        ("/huge", "larger than 8 MiB", vec![]),
+        ("/huge-chunked", "larger than 8 MiB", vec![]),
+        (
+            "/file.pdf",
+            "unexpected content type `application/pdf`",
+            vec![],
+        ),
+        (
+            "/broken-ld.html",
+            "JSON-LD block 1 is not valid JSON",
+            vec![],
+        ),
+    ] {
+        let url = format!("{base}{path}");
+        let mut args = vec!["jobs", "add", url.as_str()];
+        args.extend(extra);
+        let out = jobfit(ws.path()).args(&args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{path}: {err}");
+        assert!(err.contains(expect), "{path}: {err}");
+        assert!(err.contains("help:"), "{path}: {err}");
+        assert!(saved(ws.path()).is_empty(), "{path} wrote something");
+    }
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", "ftp://example.test/x"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported URL scheme"));
+}
+
+#[test]
+fn import_greenhouse_and_lever_boards() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:acme",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        saved(ws.path()),
+        ["acme-backend-engineer.md", "acme-frontend-engineer.md"]
+    );
+    let text = std::fs::read_to_string(ws.path().join("jobs/acme-backend-engineer.md")).unwrap();
+    assert!(text.contains("id: \"greenhouse-acme-101\""), "{text}");
+    assert!(text.contains("Python and Django"), "{text}");
+    assert!(!text.contains("&lt;"), "content is decoded: {text}");
+    // Importing again saves nothing new.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:acme",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "table",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("0 new, 0 replaced, 2 already saved"));
+    jobfit(ws.path())
+        .env("JOBFIT_LEVER_API", &base)
+        .args(["jobs", "import", "lever:acme"])
+        .assert()
+        .success();
+    let text =
+        std::fs::read_to_string(ws.path().join("jobs/acme-site-reliability-engineer.md")).unwrap();
+    assert!(text.contains("## Requirements"), "{text}");
+    assert!(text.contains("## Nice to have"), "{text}");
+    assert!(text.contains("location: \"Toronto\""), "{text}");
+    let out = jobfit(ws.path())
+        .args(["jobs", "list", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["jobs"].as_array().unwrap().len(), 3);
+    // A malformed API answer is an error and writes nothing more.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:broken",
+            "--greenhouse-api",
+            &base,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("malformed JSON"));
+    assert_eq!(saved(ws.path()).len(), 3);
+    let out = jobfit(ws.path())
+        .args(["jobs", "import", "greenhouse:../etc"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn rank_ndjson_skips_broken_lines_and_strict_stops() {
+    let ws = workspace();
+    let nd = ws.path().join("postings.ndjson");
+    std::fs::write(
+        &nd,
+        concat!(
+            "{\"id\": \"a\", \"title\": \"Python dev\", \"company\": \"A\", \"text\": \"We need Python, Django and PostgreSQL.\"}\n",
+            "{\"id\": \"b\", \"title\": \"broken\"\n",
+            "\n",
+            "{\"id\": 3, \"description\": \"Rust and Kubernetes engineers wanted.\", \"url\": \"https://example.test/3\"}\n",
+            "{\"id\": \"d\", \"title\": \"no text\"}\n",
+        ),
+    )
+    .unwrap();
+    let out = jobfit(ws.path())
+        .args(["rank", "postings.ndjson", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("postings.ndjson:2"), "{err}");
+    assert!(err.contains("postings.ndjson:5"), "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["postings"], 2);
+    assert_eq!(v["rows"][0]["id"], "a");
+    assert_eq!(v["rows"][1]["id"], "3");
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2);
+    let out = jobfit(ws.path())
+        .args(["rank", "postings.ndjson", "--strict"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("postings.ndjson:2"));
+    // Formats.
+    let out = jobfit(ws.path())
+        .args(["rank", "postings.ndjson", "-f", "csv", "--top", "1"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(csv.lines().count(), 2, "{csv}");
+    assert!(
+        csv.starts_with("rank,score,band,title,company,id,url,origin,top_matches,top_gaps\n1,"),
+        "{csv}"
+    );
+    let out = jobfit(ws.path())
+        .args([
+            "rank",
+            "postings.ndjson",
+            "-f",
+            "ndjson",
+            "--min-score",
+            "101",
+        ])
+        .output()
+        .unwrap();
+    let nd = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(nd.lines().count(), 1, "only the summary line: {nd}");
+    assert!(nd.contains("\"type\":\"rank_summary\""));
+}
