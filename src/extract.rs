@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use crate::rules::dict::Word;
 use crate::rules::{ContextDef, RuleId, RuleSet};
 use crate::text::{Folded, is_word_byte};
 
@@ -87,8 +88,10 @@ impl RuleSet {
         let mut found: Vec<Finding> = Vec::new();
         let mut pending: Vec<Pending> = Vec::new();
 
+        let mut words: Vec<Word> = Vec::with_capacity(t.len() / 5);
         self.dict().scan(
             t,
+            &mut words,
             |e| end_ok(t, e),
             |s, pid, e| {
                 self.resolve_alias(
@@ -149,7 +152,10 @@ impl RuleSet {
                         .is_some_and(|g| !g.any_near_category.is_empty())
                 })
             };
-            let mut doc_cache = DocCache::default();
+            let mut doc_cache = DocCache {
+                words: &words,
+                rules: Vec::new(),
+            };
             for second in [false, true] {
                 found.sort_by_key(|f| (f.fstart, f.rule));
                 let mut accepted = Vec::new();
@@ -247,9 +253,9 @@ impl RuleSet {
         s: usize,
         e: usize,
         found: &[Finding],
-        doc: &mut DocCache,
+        doc: &mut DocCache<'_>,
     ) -> bool {
-        let tokens = doc.tokens(t);
+        let tokens = doc.words;
         // The match's own words, then `window` words on each side.
         let first = tokens.partition_point(|w| (w.end as usize) <= s);
         let past = tokens.partition_point(|w| (w.start as usize) < e);
@@ -292,45 +298,11 @@ impl RuleSet {
     }
 }
 
-/// A word of the folded text with its hash, for context guards.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    start: u32,
-    end: u32,
-    hash: u64,
-}
-
-/// Per-document state of the guard checks: the words of the text (hashed once, on the
-/// first guard evaluated) and the verdicts of document-wide guards.
-#[derive(Default)]
-struct DocCache {
-    words: Option<Vec<Word>>,
+/// Per-document state of the guard checks: the words of the text (from the scan) and
+/// the verdicts of document-wide guards.
+struct DocCache<'a> {
+    words: &'a [Word],
     rules: Vec<(RuleId, bool)>,
-}
-
-impl DocCache {
-    fn tokens(&mut self, t: &[u8]) -> &[Word] {
-        self.words.get_or_insert_with(|| {
-            let mut v = Vec::with_capacity(t.len() / 6);
-            let mut i = 0;
-            while i < t.len() {
-                if !is_word_byte(t[i]) {
-                    i += 1;
-                    continue;
-                }
-                let start = i;
-                while i < t.len() && is_word_byte(t[i]) {
-                    i += 1;
-                }
-                v.push(Word {
-                    start: u32::try_from(start).unwrap_or(u32::MAX),
-                    end: u32::try_from(i).unwrap_or(u32::MAX),
-                    hash: crate::rules::word_hash(&t[start..i]),
-                });
-            }
-            v
-        })
-    }
 }
 
 fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Finding {

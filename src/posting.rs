@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Finding;
 use crate::rules::{RuleId, RuleSet};
-use crate::text::{Folded, LineIndex};
+use crate::text::Folded;
 
 /// A posting as read from a file, stdin, an NDJSON line or the web.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -104,19 +104,13 @@ pub struct Section {
     pub heading: Option<String>,
 }
 
-/// One place the posting mentions a skill.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One place the posting mentions a skill. Reports add the words, line and column.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Mention {
     /// Byte offsets into the posting text.
     pub start: usize,
     /// End offset.
     pub end: usize,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column (characters).
-    pub column: usize,
-    /// The words as written.
-    pub text: String,
     /// The section the mention is in (after sentence-level cues such as "a plus").
     pub section: SectionKind,
 }
@@ -155,6 +149,7 @@ pub struct PostingSkill {
     /// The strongest section among its mentions.
     pub need: SectionKind,
     /// Every mention.
+    #[serde(skip)]
     pub mentions: Vec<Mention>,
     /// Years of experience asked for, when the posting says so.
     pub years: Option<u32>,
@@ -583,42 +578,81 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
     false
 }
 
+const CUE: u8 = 1;
+const ROLE: u8 = 2;
+const COMPANY: u8 = 4;
+const PRODUCT: u8 = 8;
+
+/// Word → what it says about a sentence (`CUE`, `ROLE`, `COMPANY`, `PRODUCT`), one
+/// lookup per word.
+static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m = rustc_hash::FxHashMap::default();
+    for (list, flag) in [
+        (CANDIDATE_CUES, CUE),
+        (ROLE_NOUNS, ROLE),
+        (COMPANY_SUBJECTS, COMPANY),
+        (
+            &[
+                "user",
+                "developer",
+                "customer",
+                "client",
+                "guest",
+                "patient",
+                "shopping",
+                "digital",
+                "employee",
+                "learning",
+                "product",
+            ][..],
+            PRODUCT,
+        ),
+    ] {
+        for w in list {
+            *m.entry(*w).or_insert(0) |= flag;
+        }
+    }
+    m
+});
+
 /// Classifies one sentence (see `SentenceRole`).
 #[must_use]
 pub fn sentence_role(sentence: &str) -> SentenceRole {
-    let lower = sentence.to_lowercase();
-    let words: Vec<&str> = lower
+    // Words lower-cased into a small buffer: no allocation per sentence.
+    let mut buf = [0u8; 24];
+    let mut word_count = 0usize;
+    let mut prev_experience_product = false;
+    let (mut cue, mut role, mut company) = (false, false, false);
+    for w in sentence
         .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '-'))
         .filter(|w| !w.is_empty())
-        .collect();
-    // "Developer experience" and "user experience" are products, not the candidate's.
-    let cue = words.iter().enumerate().any(|(i, w)| {
-        CANDIDATE_CUES.contains(w)
-            && !(*w == "experience"
-                && i > 0
-                && matches!(
-                    words[i - 1],
-                    "user"
-                        | "developer"
-                        | "customer"
-                        | "client"
-                        | "guest"
-                        | "patient"
-                        | "shopping"
-                        | "digital"
-                        | "employee"
-                        | "learning"
-                        | "product"
-                ))
-    });
+    {
+        word_count += 1;
+        if w.len() > buf.len() || !w.is_ascii() {
+            prev_experience_product = false;
+            continue;
+        }
+        let lw = &mut buf[..w.len()];
+        lw.copy_from_slice(w.as_bytes());
+        lw.make_ascii_lowercase();
+        let lw = std::str::from_utf8(lw).unwrap_or("");
+        let flags = WORD_FLAGS.get(lw).copied().unwrap_or(0);
+        // "Developer experience" and "user experience" are products, not the
+        // candidate's experience.
+        if flags & CUE != 0 && !(lw == "experience" && prev_experience_product) {
+            cue = true;
+        }
+        prev_experience_product = flags & PRODUCT != 0;
+        role |= flags & ROLE != 0;
+        company |= flags & COMPANY != 0;
+    }
     if cue {
         return SentenceRole::Requirement;
     }
-    let t = sentence.trim();
-    if words.len() <= 12 && !t.ends_with('.') && words.iter().any(|w| ROLE_NOUNS.contains(w)) {
+    if word_count <= 12 && !sentence.trim().ends_with('.') && role {
         return SentenceRole::Title;
     }
-    let company = words.iter().any(|w| COMPANY_SUBJECTS.contains(w))
+    let company = company
         || [
             "the team",
             "the company",
@@ -627,12 +661,18 @@ pub fn sentence_role(sentence: &str) -> SentenceRole {
             "our team",
         ]
         .iter()
-        .any(|p| lower.contains(p));
+        .any(|p| contains_ascii_ci(sentence, p));
     if company {
         SentenceRole::Company
     } else {
         SentenceRole::Requirement
     }
+}
+
+/// Case-insensitive ASCII substring test, without allocating.
+fn contains_ascii_ci(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Sentence-level cues that make the skills of their sentence "preferred" wherever the
@@ -777,7 +817,6 @@ impl AnalyzedPosting {
         let text = posting.text.as_str();
         let folded = Folded::new(text);
         let findings = rules.extract_folded(text, &folded);
-        let lines = LineIndex::new(text);
         let sections = split_sections(text);
         let preferred = preferred_sentences(text, &folded);
         let section_at = |pos: usize| -> SectionKind {
@@ -847,13 +886,9 @@ impl AnalyzedPosting {
                 }
                 _ => {}
             }
-            let (line, column) = lines.line_col(text, f.start);
             by_rule.entry(f.rule).or_default().push(Mention {
                 start: f.start,
                 end: f.end,
-                line,
-                column,
-                text: text[f.start..f.end].to_owned(),
                 section,
             });
         }

@@ -212,9 +212,26 @@ pub struct SkillLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsCheck>,
     /// Where the posting names it.
-    pub posting_evidence: Vec<Mention>,
+    pub posting_evidence: Vec<MentionLine>,
     /// Where the profile names it (or the skill it came via).
     pub profile_evidence: Vec<ProfileMention>,
+}
+
+/// One place the posting names a skill.
+#[derive(Debug, Clone, Serialize)]
+pub struct MentionLine {
+    /// Byte offsets into the posting text.
+    pub start: usize,
+    /// End offset.
+    pub end: usize,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column (characters).
+    pub column: usize,
+    /// The words as written.
+    pub text: String,
+    /// The section the mention is in.
+    pub section: SectionKind,
 }
 
 /// A gap: a posting skill the profile does not (fully) cover.
@@ -318,6 +335,19 @@ impl ScoreReport {
         score: &Score,
         bullets: &[Selected],
     ) -> Self {
+        let text = posting.posting.text.as_str();
+        let lines = LineIndex::new(text);
+        let mention = |m: &Mention| {
+            let (line, column) = lines.line_col(text, m.start);
+            MentionLine {
+                start: m.start,
+                end: m.end,
+                line,
+                column,
+                text: text[m.start..m.end].to_owned(),
+                section: m.section,
+            }
+        };
         let skills = score
             .items
             .iter()
@@ -354,7 +384,7 @@ impl ScoreReport {
                         y.factor = round2(y.factor);
                         y
                     }),
-                    posting_evidence: it.skill.mentions.clone(),
+                    posting_evidence: it.skill.mentions.iter().map(&mention).collect(),
                     profile_evidence,
                 }
             })

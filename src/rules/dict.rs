@@ -72,10 +72,21 @@ fn block_masks(block: &[u8; 64]) -> (u64, u64) {
     (word, space)
 }
 
+/// A word of folded text: its span and `nonzero_hash`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word {
+    /// Start byte.
+    pub start: u32,
+    /// End byte.
+    pub end: u32,
+    /// `nonzero_hash` of its bytes.
+    pub hash: u64,
+}
+
 /// `word_hash`, never 0 (0 marks an empty slot of the first-word table). A 64-bit hash
 /// of whole words: two distinct words of a posting colliding is not a practical concern.
 #[inline]
-fn nonzero_hash(word: &[u8]) -> u64 {
+pub fn nonzero_hash(word: &[u8]) -> u64 {
     super::tables::word_hash(word).max(1)
 }
 
@@ -275,9 +286,12 @@ impl Dict {
     /// `t` that also ends on a token boundary (as judged by `ends_ok`), left to right
     /// and without overlaps.
     #[inline]
+    /// Every word of `t` is also appended to `words` (start, end, `word_hash`), for the
+    /// context guards: the scan visits each word anyway.
     pub fn scan(
         &self,
         t: &[u8],
+        words: &mut Vec<Word>,
         ends_ok: impl Fn(usize) -> bool,
         mut found: impl FnMut(usize, u32, usize),
     ) {
@@ -303,7 +317,27 @@ impl Dict {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let i = pos + k;
-                if i < resume || i >= n {
+                if i >= n {
+                    continue;
+                }
+                let is_word = word_starts & (1 << k) != 0;
+                let mut len = 0;
+                if is_word {
+                    let rest = !word >> k;
+                    len = rest.trailing_zeros() as usize;
+                    if k + len >= 64 {
+                        len = t[i..]
+                            .iter()
+                            .take_while(|&&c| crate::text::is_word_byte(c))
+                            .count();
+                    }
+                    words.push(Word {
+                        start: u32::try_from(i).unwrap_or(u32::MAX),
+                        end: u32::try_from(i + len).unwrap_or(u32::MAX),
+                        hash: nonzero_hash(&t[i..i + len]),
+                    });
+                }
+                if i < resume {
                     continue;
                 }
                 let mut best = None;
@@ -312,18 +346,11 @@ impl Dict {
                         best = Some((p, e));
                     }
                 };
-                if word_starts & (1 << k) != 0 {
-                    let rest = !word >> k;
-                    let mut len = rest.trailing_zeros() as usize;
-                    if k + len >= 64 {
-                        len = t[i..]
-                            .iter()
-                            .take_while(|&&c| crate::text::is_word_byte(c))
-                            .count();
-                    }
+                if is_word {
                     #[cfg(feature = "stats")]
                     STATS[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(node) = self.first_word(&t[i..i + len]) else {
+                    let hash = words.last().map_or(0, |w| w.hash);
+                    let Some(node) = self.first_word_hashed(hash) else {
                         continue;
                     };
                     #[cfg(feature = "stats")]
@@ -357,8 +384,7 @@ impl Dict {
     /// The trie node after reading `word` (a whole word of the text), if some alias
     /// begins with exactly that word.
     #[inline]
-    fn first_word(&self, word: &[u8]) -> Option<u32> {
-        let h = nonzero_hash(word);
+    fn first_word_hashed(&self, h: u64) -> Option<u32> {
         let mask = self.word_keys.len() - 1;
         let mut i = (h as usize) & mask;
         loop {
@@ -476,7 +502,14 @@ mod tests {
             e >= t.len() || !crate::text::is_word_byte(t[e - 1]) || !crate::text::is_word_byte(t[e])
         };
         let mut got = Vec::new();
-        d.scan(t, ends_ok, |s, p, e| got.push((p, &text[s..e])));
+        let mut words = Vec::new();
+        d.scan(t, &mut words, ends_ok, |s, p, e| got.push((p, &text[s..e])));
+        assert_eq!(
+            words.len(),
+            text.split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .count()
+        );
         let names: Vec<&str> = got.iter().map(|(_, s)| *s).collect();
         assert_eq!(
             names,
