@@ -71,6 +71,9 @@ pub enum Command {
     /// List, check and explain rules.
     #[command(subcommand)]
     Rules(RulesCommand),
+    /// Import, export and inspect profiles (résumés).
+    #[command(subcommand)]
+    Profile(ProfileCommand),
     /// Save, list and import job postings (jobs/).
     #[command(subcommand)]
     Jobs(JobsCommand),
@@ -261,6 +264,55 @@ pub enum JobsCommand {
         #[command(flatten)]
         fetch: FetchArgs,
         /// Output format.
+        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        format: Option<Format>,
+    },
+}
+
+/// Profile formats for export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProfileFormat {
+    /// JSON Resume (JSON).
+    JsonResume,
+    /// jobfit's YAML (JSON Resume field names).
+    Yaml,
+}
+
+/// `jobfit profile ...`.
+#[derive(Debug, Subcommand)]
+pub enum ProfileCommand {
+    /// Import a résumé (text, Markdown, narrative prose, JSON Resume, PDF) into
+    /// profiles/NAME.yaml.
+    Import {
+        /// The résumé file.
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Profile name (default: the file's name).
+        #[arg(long, value_name = "NAME")]
+        name: Option<String>,
+        /// Replace an existing profile of that name.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a profile as JSON Resume or YAML (stdout, or --output).
+    Export {
+        #[command(flatten)]
+        profile: ProfileArg,
+        /// Output format.
+        #[arg(long, short = 'f', value_enum, default_value = "json-resume")]
+        format: ProfileFormat,
+        /// Write to this file (atomically; --force to replace).
+        #[arg(long, short = 'o', value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace an existing output file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show what jobfit understood: roles, dates, bullets, years per skill.
+    Show {
+        #[command(flatten)]
+        profile: ProfileArg,
+        /// Output format (table or json).
         #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
         format: Option<Format>,
     },

@@ -16,6 +16,7 @@ pub mod extract;
 pub mod fetch;
 pub mod files;
 pub mod html;
+pub mod import;
 pub mod jobs;
 pub mod posting;
 pub mod profile;

@@ -1006,12 +1006,31 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
             .find(['.', ';', '!', '?', '\n'])
             .map_or(ft.len(), |p| fe + p)
             .min(fe + 90);
-        let mut skills: Vec<RuleId> = findings
+        // The first skill the phrase leads to, then the skills listed right after it
+        // ("Python, Go and Rust"), but not skills further on ("Python (and have used
+        // Go)").
+        let mut skills: Vec<RuleId> = Vec::new();
+        let after: Vec<&Finding> = findings
             .iter()
             .filter(|f| f.fstart >= fe && f.fstart < sentence_end)
-            .filter(|f| only_links_between(&ft[fe..f.fstart]))
-            .map(|f| f.rule)
             .collect();
+        if let Some(k) = after
+            .iter()
+            .position(|f| only_links_between(&ft[fe..f.fstart]))
+        {
+            skills.push(after[k].rule);
+            let mut end = after[k].fend;
+            for f in &after[k + 1..] {
+                if f.fstart < end {
+                    continue;
+                }
+                if !list_separator(&ft[end..f.fstart]) {
+                    break;
+                }
+                skills.push(f.rule);
+                end = f.fend;
+            }
+        }
         if skills.is_empty() {
             skills = findings
                 .iter()
@@ -1037,10 +1056,28 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
     out
 }
 
-fn only_links_between(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || ",()/:".contains(c))
+/// True when `gap` only separates items of a list: commas, slashes, "and", "or".
+fn list_separator(gap: &str) -> bool {
+    gap.split(|c: char| c.is_whitespace() || ",/&".contains(c))
         .filter(|w| !w.is_empty())
-        .all(|w| YEARS_LINKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .all(|w| matches!(w, "and" | "or" | "and/or"))
+}
+
+/// True when the words between a years phrase and a skill can link them: linking words
+/// ("of experience with"), and at most three others ("building web applications
+/// with", "and a million lines of"), eight words in all.
+fn only_links_between(gap: &str) -> bool {
+    let words: Vec<&str> = gap
+        .split(|c: char| c.is_whitespace() || ",()/:".contains(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let others = words
+        .iter()
+        .filter(|w| {
+            !YEARS_LINKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        })
+        .count();
+    words.len() <= 8 && others <= 3
 }
 
 /// True when a line looks like a heading: a Markdown heading, a bold line, a short line

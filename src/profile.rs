@@ -478,7 +478,11 @@ pub struct Profile {
     pub basics: Basics,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub work: Vec<Work>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        serialize_with = "volunteer_out"
+    )]
     pub volunteer: Vec<Work>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub education: Vec<Education>,
@@ -504,6 +508,23 @@ pub struct Profile {
     /// Kept out of the file: where the profile was read from.
     #[serde(skip)]
     pub origin: String,
+}
+
+/// `volunteer[]` is written back with JSON Resume's `organization` key (read as
+/// `name`), so an imported JSON Resume round-trips unchanged.
+fn volunteer_out<S: serde::Serializer>(v: &[Work], s: S) -> std::result::Result<S::Ok, S::Error> {
+    use serde::ser::{Error as _, SerializeSeq};
+    let mut seq = s.serialize_seq(Some(v.len()))?;
+    for w in v {
+        let mut value = serde_json::to_value(w).map_err(S::Error::custom)?;
+        if let Some(map) = value.as_object_mut()
+            && let Some(name) = map.remove("name")
+        {
+            map.insert("organization".into(), name);
+        }
+        seq.serialize_element(&value)?;
+    }
+    seq.end()
 }
 
 /// The top-level keys a profile may have, for "did you mean" hints.

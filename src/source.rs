@@ -487,15 +487,27 @@ pub fn resolve_profile(
     }
 }
 
-/// Loads a profile file by its extension.
+/// Loads a profile file by its extension: YAML or JSON Resume directly; a PDF, text
+/// or Markdown résumé through the importer, on the fly.
 ///
 /// # Errors
 /// Unreadable or invalid profiles.
 pub fn load_profile(path: &Path) -> Result<Profile> {
-    let (origin, text) = read_input(Some(path))?;
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => Profile::from_json(&origin, &text),
-        _ => Profile::from_yaml(&origin, &text),
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("json") => {
+            let (origin, text) = read_input(Some(path))?;
+            Profile::from_json(&origin, &text)
+        }
+        Some("yaml" | "yml") => {
+            let (origin, text) = read_input(Some(path))?;
+            Profile::from_yaml(&origin, &text)
+        }
+        _ => crate::import::import_file(path).map(|i| i.profile),
     }
 }
 

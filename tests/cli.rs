@@ -1,27 +1,20 @@
 //! Every command through the real binary, in the fixtures directory, with a fixed date
 //! and no user config. Reports and error texts are pinned with insta snapshots.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 
 use assert_cmd::Command;
+use common::{fixtures, jobfit_in, stderr_of_failure, stdout};
 use predicates::prelude::*;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
 
 /// The binary, run in tests/fixtures with an empty config home and a fixed date.
 fn jobfit() -> Command {
-    let mut c = Command::cargo_bin("jobfit").expect("binary builds");
+    let mut c = jobfit_in(&fixtures());
     let home = std::env::temp_dir().join("jobfit-test-home");
-    c.current_dir(fixtures())
-        .env("HOME", &home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env_remove("JOBFIT_CONFIG")
-        .env_remove("JOBFIT_AS_OF")
-        .env_remove("CLICOLOR_FORCE")
-        .env("NO_COLOR", "1")
-        .args(["--as-of", "2026-11"]);
+    c.env("HOME", &home)
+        .env("XDG_CONFIG_HOME", home.join(".config"));
     c
 }
 
@@ -30,28 +23,6 @@ fn core() -> Command {
     let mut c = jobfit();
     c.args(["--no-default-rules", "--rules", "rules/core.yml"]);
     c
-}
-
-fn stdout(c: &mut Command) -> String {
-    let out = c.output().expect("runs");
-    assert!(
-        out.status.success(),
-        "failed: {}\n{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("utf-8")
-}
-
-fn stderr_of_failure(c: &mut Command, code: i32) -> String {
-    let out = c.output().expect("runs");
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stdout: {}",
-        String::from_utf8_lossy(&out.stdout)
-    );
-    String::from_utf8(out.stderr).expect("utf-8")
 }
 
 #[test]

@@ -4,14 +4,13 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use assert_cmd::Command;
+use common::fixtures;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+mod common;
 
 fn fixture(name: &str) -> Vec<u8> {
     std::fs::read(fixtures().join("web").join(name)).expect("fixture exists")
@@ -128,14 +127,7 @@ fn workspace() -> tempfile::TempDir {
 }
 
 fn jobfit(dir: &Path) -> Command {
-    let mut c = Command::cargo_bin("jobfit").expect("binary");
-    c.current_dir(dir)
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join(".config"))
-        .env_remove("JOBFIT_CONFIG")
-        .env("NO_COLOR", "1")
-        .args(["--as-of", "2026-11"]);
-    c
+    common::jobfit_in(dir)
 }
 
 fn saved(dir: &Path) -> Vec<String> {

@@ -20,7 +20,7 @@ pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
         let r = evaluate(&rules, &sentences, top);
         let res = match default_format(format) {
             Format::Json | Format::Ndjson => serde_json::to_writer_pretty(&mut out, &r)
-                .map_err(std::io::Error::other)
+                .map_err(std::io::Error::from)
                 .and_then(|()| writeln!(out)),
             _ => (|| {
                 writeln!(

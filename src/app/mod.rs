@@ -5,6 +5,7 @@
 mod eval;
 mod extract;
 mod jobs;
+mod profile;
 mod rank;
 mod rules;
 mod score;
@@ -84,6 +85,7 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Score(args) => score::run(&settings, &args),
         Command::Rank(args) => rank::run(&settings, &args),
         Command::Jobs(cmd) => jobs::run(&settings, cmd),
+        Command::Profile(cmd) => profile::run(&settings, cmd),
         Command::Extract(args) => extract::run(&settings, &args),
         Command::Rules(cmd) => rules::run(&settings, cmd),
         Command::Eval(cmd) => eval::run(&settings, cmd),

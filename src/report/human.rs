@@ -81,7 +81,82 @@ pub fn write(msg: &Message, style: &Style, out: &mut dyn Write) -> io::Result<()
         Message::Ranking(r) => write_ranking(r, style, out),
         Message::JobList(r) => write_job_list(r, style, out),
         Message::Saved(r) => write_saved(r, out),
+        Message::Profile(r) => write_profile(r, style, out),
     }
+}
+
+fn write_profile(r: &super::ProfileView, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let name = r.profile.name.as_deref().unwrap_or("(no name)");
+    writeln!(
+        out,
+        "{BOLD}{name}{BOLD:#}  {DIM}{}{DIM:#}",
+        r.profile.origin
+    )?;
+    if let Some(l) = &r.label {
+        writeln!(out, "{l}")?;
+    }
+    writeln!(out, "{:.1} years of dated work\n", r.profile.total_years)?;
+    for role in &r.roles {
+        let who = [&role.position, &role.employer]
+            .into_iter()
+            .flatten()
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        let when = match (&role.start, &role.end) {
+            (Some(s), Some(e)) => format!("{s} – {e} ({} months)", role.months),
+            _ => "no dates".to_owned(),
+        };
+        writeln!(
+            out,
+            "{BOLD}{}{BOLD:#} {DIM}[{}] {when}{DIM:#}",
+            if who.is_empty() {
+                "(unnamed role)"
+            } else {
+                &who
+            },
+            role.field
+        )?;
+        for b in &role.bullets {
+            writeln!(out, "  • {b}")?;
+        }
+    }
+    if !r.education.is_empty() {
+        writeln!(out, "\n{BOLD}Education{BOLD:#}")?;
+        for e in &r.education {
+            writeln!(out, "  {e}")?;
+        }
+    }
+    if !r.skills.is_empty() {
+        writeln!(out, "\n{BOLD}Skills found{BOLD:#}")?;
+        let mut t = table(style);
+        t.set_header(vec!["Skill", "Years", "Evidence", "Mentions"]);
+        for s in &r.skills {
+            t.add_row(vec![
+                s.name.clone(),
+                s.years
+                    .map_or_else(|| "?".to_owned(), |y| format!("{y:.1}")),
+                if s.implied_only {
+                    "implied".to_owned()
+                } else if s.demonstrated {
+                    "in work".to_owned()
+                } else {
+                    "claimed".to_owned()
+                },
+                s.mentions.to_string(),
+            ]);
+        }
+        writeln!(out, "{t}")?;
+    }
+    for n in &r.notes {
+        writeln!(
+            out,
+            "{}note:{:#} {n}",
+            fg(AnsiColor::Yellow),
+            fg(AnsiColor::Yellow)
+        )?;
+    }
+    Ok(())
 }
 
 fn write_ranking(

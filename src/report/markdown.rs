@@ -37,6 +37,42 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
+        Message::Profile(r) => {
+            writeln!(
+                out,
+                "# {}\n",
+                r.profile.name.as_deref().unwrap_or("Profile")
+            )?;
+            for role in &r.roles {
+                writeln!(
+                    out,
+                    "## {} ({} – {})\n",
+                    [&role.position, &role.employer]
+                        .into_iter()
+                        .flatten()
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    role.start.as_deref().unwrap_or("?"),
+                    role.end.as_deref().unwrap_or("?")
+                )?;
+                for b in &role.bullets {
+                    writeln!(out, "- {b}")?;
+                }
+                writeln!(out)?;
+            }
+            writeln!(out, "| Skill | Years | Mentions |\n|---|---:|---:|")?;
+            for s in &r.skills {
+                writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    cell(&s.name),
+                    s.years.map_or("?".into(), |y| format!("{y:.1}")),
+                    s.mentions
+                )?;
+            }
+            Ok(())
+        }
         Message::Saved(r) => {
             for s in &r.saved {
                 writeln!(out, "- {} `{}`", s.status, s.file)?;

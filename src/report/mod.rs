@@ -56,6 +56,151 @@ pub enum Message {
     JobList(JobListReport),
     /// `jobfit jobs add` and `jobfit jobs import`.
     Saved(SavedReport),
+    /// `jobfit profile show`.
+    Profile(Box<ProfileView>),
+}
+
+/// A role as jobfit understood it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleLine {
+    /// JSON path (`work[0]`).
+    pub field: String,
+    /// Employer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub employer: Option<String>,
+    /// Title.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+    /// Start date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    /// End date, or `present`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end: Option<String>,
+    /// Months the role covers (up to the as-of date for a current role).
+    pub months: u32,
+    /// Its bullets, verbatim.
+    pub bullets: Vec<String>,
+}
+
+/// A skill of the profile and the years jobfit credits it with.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkillYears {
+    /// Rule id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Years (dated roles, or a stated figure), if anything says.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub years: Option<f32>,
+    /// Shown in work or projects (not only claimed).
+    pub demonstrated: bool,
+    /// Only implied by other skills (Django ⇒ Python), never named.
+    pub implied_only: bool,
+    /// Places the profile names it.
+    pub mentions: usize,
+}
+
+/// `jobfit profile show`'s result.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProfileView {
+    /// Schema version.
+    pub schema: u32,
+    /// The profile.
+    pub profile: ProfileInfo,
+    /// Headline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Roles in profile order.
+    pub roles: Vec<RoleLine>,
+    /// Skills, by years then mentions.
+    pub skills: Vec<SkillYears>,
+    /// Education, one line each.
+    pub education: Vec<String>,
+    /// What the importer could not place or guessed.
+    pub notes: Vec<String>,
+}
+
+impl ProfileView {
+    /// Describes an analysed profile.
+    #[must_use]
+    pub fn build(rules: &RuleSet, p: &AnalyzedProfile, notes: Vec<String>) -> Self {
+        let now = p.as_of.last_month();
+        let roles = p
+            .profile
+            .work
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let start = w.start_date.map(|d| d.date);
+                let months = start.map_or(0, |s| {
+                    let e = w.end_date.map_or(now, |d| d.date.last_month());
+                    u32::try_from((e - s.first_month() + 1).max(0)).unwrap_or(0)
+                });
+                RoleLine {
+                    field: format!("work[{i}]"),
+                    employer: w.name.clone(),
+                    position: w.position.clone(),
+                    start: start.map(|d| d.to_string()),
+                    end: match (start, w.end_date) {
+                        (_, Some(e)) => Some(e.date.to_string()),
+                        (Some(_), None) => Some("present".to_owned()),
+                        (None, None) => None,
+                    },
+                    months,
+                    bullets: w.highlights.clone(),
+                }
+            })
+            .collect();
+        let mut skills: Vec<SkillYears> = p
+            .skills
+            .iter()
+            .map(|(&r, ev)| SkillYears {
+                id: rules.rule(r).id.to_string(),
+                name: rules.rule(r).name.to_string(),
+                years: ev.years().map(round1),
+                demonstrated: ev.demonstrated || ev.demonstrated_implied,
+                implied_only: ev.mentions.is_empty(),
+                mentions: ev.mentions.len(),
+            })
+            .collect();
+        skills.sort_by(|a, b| {
+            b.years
+                .unwrap_or(-1.0)
+                .total_cmp(&a.years.unwrap_or(-1.0))
+                .then(b.mentions.cmp(&a.mentions))
+                .then_with(|| a.id.cmp(&b.id))
+        });
+        let education = p
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                let mut line = [&e.study_type, &e.area, &e.institution, &e.score]
+                    .into_iter()
+                    .flatten()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match (&e.start_date, &e.end_date) {
+                    (Some(a), Some(b)) => line.push_str(&format!(" ({}–{})", a.date, b.date)),
+                    (None, Some(b)) => line.push_str(&format!(" ({})", b.date)),
+                    (Some(a), None) => line.push_str(&format!(" ({}–)", a.date)),
+                    (None, None) => {}
+                }
+                line
+            })
+            .collect();
+        Self {
+            schema: SCHEMA_VERSION,
+            profile: ProfileInfo::of(p),
+            label: p.profile.basics.label.clone(),
+            roles,
+            skills,
+            education,
+            notes,
+        }
+    }
 }
 
 /// `jobfit jobs list`'s result.
@@ -693,7 +838,7 @@ fn sorted(v: &[crate::rules::Str]) -> Vec<String> {
 pub fn write(msg: &Message, format: Format, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     match format {
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *out, msg).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, msg).map_err(io::Error::from)?;
             writeln!(out)
         }
         Format::Ndjson => write_ndjson(msg, out),
@@ -797,7 +942,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
         }
         other => {
             // Nested reports have no natural table shape: fall back to JSON.
-            serde_json::to_writer_pretty(&mut *out, other).map_err(io::Error::other)?;
+            serde_json::to_writer_pretty(&mut *out, other).map_err(io::Error::from)?;
             writeln!(out)
         }
     }
@@ -830,7 +975,7 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                         row,
                     },
                 )
-                .map_err(io::Error::other)?;
+                .map_err(io::Error::from)?;
                 writeln!(out)?;
             }
             serde_json::to_writer(
@@ -843,25 +988,25 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     skipped: &r.skipped,
                 },
             )
-            .map_err(io::Error::other)?;
+            .map_err(io::Error::from)?;
             writeln!(out)
         }
         Message::Extraction(e) => {
             for f in &e.findings {
-                serde_json::to_writer(&mut *out, f).map_err(io::Error::other)?;
+                serde_json::to_writer(&mut *out, f).map_err(io::Error::from)?;
                 writeln!(out)?;
             }
             Ok(())
         }
         Message::RuleList(l) => {
             for r in &l.rules {
-                serde_json::to_writer(&mut *out, r).map_err(io::Error::other)?;
+                serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
                 writeln!(out)?;
             }
             Ok(())
         }
         other => {
-            serde_json::to_writer(&mut *out, other).map_err(io::Error::other)?;
+            serde_json::to_writer(&mut *out, other).map_err(io::Error::from)?;
             writeln!(out)
         }
     }

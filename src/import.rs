@@ -1,0 +1,1109 @@
+//! Résumé import: plain text and Markdown résumés (section headings, dated roles,
+//! employer and title lines, bullets, skills lines), first-person narratives with no
+//! bullets (sentences attached to the role the text is talking about), JSON Resume, and
+//! PDF (text layer, behind the `pdf` feature) → a `Profile`. What it could not place
+//! is reported as notes, so `jobfit profile show` can tell the user what to correct.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::error::{Diagnostic, Result};
+use crate::profile::{Education, PartialDate, Profile, SkillEntry, Work};
+
+/// A profile and what the importer wants the user to check.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The profile.
+    pub profile: Profile,
+    /// Things it could not place or had to guess.
+    pub notes: Vec<String>,
+}
+
+/// Reads any supported résumé file into a profile: YAML or JSON Resume directly, PDF by
+/// its text layer, anything else as plain text or Markdown.
+///
+/// # Errors
+/// Unreadable, empty, binary or wrongly encoded files, PDFs without text, invalid
+/// YAML/JSON.
+pub fn import_file(path: &Path) -> Result<Imported> {
+    let origin = path.display().to_string();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match ext.as_deref() {
+        Some("yaml" | "yml" | "json") => Ok(Imported {
+            profile: crate::source::load_profile(path)?,
+            notes: Vec::new(),
+        }),
+        Some("pdf") => {
+            let bytes = read_limited(path)?;
+            let text = pdf_text(&origin, &bytes)?;
+            import_text(&origin, &text)
+        }
+        _ => {
+            let (origin, text) = crate::source::read_input(Some(path))?;
+            import_text(&origin, &text)
+        }
+    }
+}
+
+fn read_limited(path: &Path) -> Result<Vec<u8>> {
+    let meta = std::fs::metadata(path).map_err(|e| crate::error::Error::io(path, e))?;
+    if meta.len() > crate::source::MAX_INPUT {
+        return Err(Diagnostic::new(
+            path.display().to_string(),
+            format!(
+                "file is {} MiB, more than the {} MiB limit",
+                meta.len() >> 20,
+                crate::source::MAX_INPUT >> 20
+            ),
+        )
+        .help("a résumé is a few hundred kilobytes; check that this is the right file")
+        .into());
+    }
+    std::fs::read(path).map_err(|e| crate::error::Error::io(path, e))
+}
+
+/// The text layer of a PDF. The extractor is run behind `catch_unwind`: it panics on
+/// some malformed files, and a bad PDF must never take jobfit down.
+///
+/// # Errors
+/// Not a PDF, an unreadable PDF, or a PDF without text (scanned).
+#[cfg(feature = "pdf")]
+pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
+    if !bytes.starts_with(b"%PDF-") {
+        return Err(Diagnostic::new(origin, "not a PDF file (no %PDF- header)")
+            .help("pass the résumé as PDF, text, Markdown, YAML or JSON Resume")
+            .into());
+    }
+    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    let text = match result {
+        Ok(Ok(t)) => t,
+        Ok(Err(e)) => {
+            return Err(Diagnostic::new(origin, format!("cannot read the PDF: {e}"))
+                .help("export the résumé again as PDF, or save it as text and import that")
+                .into());
+        }
+        Err(_) => {
+            return Err(Diagnostic::new(
+                origin,
+                "cannot read the PDF (the PDF reader failed on it)",
+            )
+            .help("export the résumé again as PDF, or save it as text and import that")
+            .into());
+        }
+    };
+    if text.split_whitespace().count() < 5 {
+        return Err(Diagnostic::new(origin, "the PDF has no text layer (a scanned image?)")
+            .help("jobfit does not read images; export the résumé from its editor as PDF or text, or run it through OCR first")
+            .into());
+    }
+    Ok(text)
+}
+
+/// Without the `pdf` feature, PDFs are refused with an explanation.
+///
+/// # Errors
+/// Always.
+#[cfg(not(feature = "pdf"))]
+pub fn pdf_text(origin: &str, _bytes: &[u8]) -> Result<String> {
+    Err(
+        Diagnostic::new(origin, "this jobfit was built without PDF support")
+            .help("rebuild with `--features pdf`, or save the résumé as text and import that")
+            .into(),
+    )
+}
+
+// ---------------------------------------------------------------------------------
+// Lines, headings, bullets.
+
+/// What a heading opens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Section {
+    Summary,
+    Experience,
+    Education,
+    Skills,
+    Projects,
+    Other,
+}
+
+fn classify_section(h: &str) -> Option<Section> {
+    let h = h.to_lowercase();
+    let has = |w: &str| h.contains(w);
+    Some(
+        if has("education") || has("degree") || has("academic") || has("qualification") {
+            Section::Education
+        } else if has("summary")
+            || has("profile")
+            || has("about")
+            || has("objective")
+            || has("overview")
+        {
+            Section::Summary
+        } else if has("experience") && (has("technolog") || has("skills")) {
+            // "Experience and technologies": prose about skills, not dated roles.
+            Section::Summary
+        } else if has("experience")
+            || has("employment")
+            || has("work history")
+            || has("career")
+            || has("role")
+            || has("positions")
+        {
+            Section::Experience
+        } else if has("skill")
+            || has("technolog")
+            || has("tools")
+            || has("stack")
+            || has("competenc")
+        {
+            Section::Skills
+        } else if has("project") || has("open source") || has("portfolio") {
+            Section::Projects
+        } else if has("publication")
+            || has("award")
+            || has("certific")
+            || has("interest")
+            || has("language")
+            || has("volunteer")
+        {
+            Section::Other
+        } else {
+            return None;
+        },
+    )
+}
+
+/// Removes Markdown emphasis and links: `**Python**` → `Python`, `[x](y)` → `x`.
+fn strip_markdown(line: &str) -> String {
+    static LINK: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\[([^\]]*)\]\([^)]*\)").expect("valid regex"));
+    let l = LINK.replace_all(line, "$1");
+    let mut out = String::with_capacity(l.len());
+    let mut prev = ' ';
+    for c in l.chars() {
+        // `*` and `_` as emphasis (not inside words like snake_case) are dropped.
+        if c == '*' || (c == '_' && !prev.is_alphanumeric()) {
+            continue;
+        }
+        out.push(c);
+        prev = c;
+    }
+    out.trim_end().to_owned()
+}
+
+/// `(bullet?, text)` of a line: `-`, `*`, `•`, `■`, `◦`, `▪`, `‣`, `–` or `1.` bullets.
+fn bullet(line: &str) -> (bool, &str) {
+    let t = line.trim_start();
+    for b in ["- ", "* ", "• ", "◦ ", "▪ ", "‣ ", "– ", "— ", "· ", "> "] {
+        if let Some(rest) = t.strip_prefix(b) {
+            return (true, rest.trim());
+        }
+    }
+    if let Some(rest) = t.strip_prefix('•').or_else(|| t.strip_prefix('▪')) {
+        return (true, rest.trim());
+    }
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && digits < 3 && t[digits..].starts_with(". ") {
+        return (true, t[digits + 2..].trim());
+    }
+    (false, t.trim())
+}
+
+/// The heading text of a line, if it is one: `# X`, `■ X`, `X:` alone, a short ALL
+/// CAPS line, or a short line that names a known section.
+fn heading(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.is_empty() || t.len() > 60 {
+        return None;
+    }
+    for mark in ["#", "■", "▌", "=="] {
+        if let Some(rest) = t.strip_prefix(mark) {
+            let h = strip_markdown(rest.trim_start_matches('#').trim());
+            return (!h.is_empty()).then_some(h);
+        }
+    }
+    let clean = strip_markdown(t);
+    let words = clean.split_whitespace().count();
+    if words == 0 || words > 6 || clean.ends_with(['.', ',', ';']) {
+        return None;
+    }
+    // "Languages: Python, Go" is a labelled list, not a heading.
+    if clean.trim_end_matches(':').contains(':') {
+        return None;
+    }
+    let letters: Vec<char> = clean.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+    let colon = clean.ends_with(':');
+    let h = clean.trim_end_matches(':').trim().to_owned();
+    ((caps || colon || (words <= 4 && classify_section(&h).is_some()))
+        && classify_section(&h).is_some())
+    .then_some(h)
+}
+
+// ---------------------------------------------------------------------------------
+// Dates.
+
+static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+    let date = format!(
+        r"(?:{month}\s+(?:19|20)\d\d|q[1-4]\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d|(?:19|20)\d\d)"
+    );
+    Regex::new(&format!(
+        r"(?i)\b(?P<from>{date})\s*(?:to|–|—|-|until|till|through|thru)\s*(?P<to>{date}|present|current|now|today|ongoing|date)\b"
+    ))
+    .expect("valid regex")
+});
+
+/// Parses one date of a résumé: `May 2019`, `Sep. 2023`, `Q4 2017`, `05/2019`,
+/// `2019-05`, `2019`. `end` picks the last month of a quarter or year.
+fn parse_date(s: &str, end: bool) -> Option<PartialDate> {
+    let t = s.trim().trim_end_matches('.').to_lowercase();
+    let year_of = |y: &str| y.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
+    if let Some(q) = t.strip_prefix('q') {
+        let (n, y) = q.split_once(char::is_whitespace)?;
+        let n: u8 = n.parse().ok().filter(|n| (1..=4).contains(n))?;
+        return Some(PartialDate {
+            year: year_of(y.trim())?,
+            month: Some(if end { n * 3 } else { n * 3 - 2 }),
+            day: None,
+        });
+    }
+    if let Some((m, y)) = t.split_once('/') {
+        let m: u8 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+        return Some(PartialDate {
+            year: year_of(y)?,
+            month: Some(m),
+            day: None,
+        });
+    }
+    if t.len() == 7 && t.as_bytes()[4] == b'-' {
+        let m: u8 = t[5..].parse().ok().filter(|m| (1..=12).contains(m))?;
+        return Some(PartialDate {
+            year: year_of(&t[..4])?,
+            month: Some(m),
+            day: None,
+        });
+    }
+    if let Some((m, y)) = t.split_once(char::is_whitespace) {
+        const MONTHS: [&str; 12] = [
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+        ];
+        let m = MONTHS
+            .iter()
+            .position(|p| m.trim_end_matches('.').starts_with(p))?;
+        return Some(PartialDate {
+            year: year_of(y.trim())?,
+            month: u8::try_from(m + 1).ok(),
+            day: None,
+        });
+    }
+    year_of(&t).map(|y| PartialDate {
+        year: y,
+        month: None,
+        day: None,
+    })
+}
+
+/// A date range found in some text: (start, end or `None` for present, byte span).
+fn find_range(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
+    let c = DATE_RANGE.captures(text)?;
+    let m = c.get(0)?;
+    let from = parse_date(c.name("from")?.as_str(), false)?;
+    let to_s = c.name("to")?.as_str();
+    let to = match to_s.to_lowercase().as_str() {
+        "present" | "current" | "now" | "today" | "ongoing" | "date" => None,
+        other => Some(parse_date(other, true)?),
+    };
+    Some((from, to, m.start(), m.end()))
+}
+
+// ---------------------------------------------------------------------------------
+// Sentences.
+
+/// Splits prose into sentences at `.`, `!` or `?` followed by a space and an upper-case
+/// letter, a digit or a quote — not inside `e.g.`, `made.com` or `3.5`.
+#[must_use]
+pub fn sentences(text: &str) -> Vec<String> {
+    const ABBREV: &[&str] = &[
+        "e.g", "i.e", "etc", "vs", "dr", "mr", "mrs", "ms", "inc", "ltd", "co", "st", "no",
+        "approx", "incl",
+    ];
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (k, &(i, c)) in chars.iter().enumerate() {
+        if !matches!(c, '.' | '!' | '?') {
+            continue;
+        }
+        let next = chars.get(k + 1).map(|x| x.1);
+        let after = chars.get(k + 2).map(|x| x.1);
+        if !matches!(next, Some(' ' | '\n')) {
+            continue;
+        }
+        if !after.is_some_and(|a| {
+            a.is_uppercase() || a.is_ascii_digit() || a == '"' || a == '“' || a == '('
+        }) {
+            continue;
+        }
+        if c == '.' {
+            let word: String = text[start..i]
+                .rsplit(|ch: char| ch.is_whitespace())
+                .next()
+                .unwrap_or("")
+                .to_lowercase();
+            if ABBREV.contains(&word.trim_start_matches('(')) || word.len() == 1 {
+                continue;
+            }
+        }
+        let s = text[start..=i].trim();
+        if !s.is_empty() {
+            out.push(s.to_owned());
+        }
+        start = i + c.len_utf8();
+    }
+    let rest = text[start..].trim();
+    if !rest.is_empty() {
+        out.push(rest.to_owned());
+    }
+    out
+}
+
+/// A bullet or paragraph as highlights: kept whole when short, one highlight per
+/// sentence when long (each still verbatim).
+fn highlights_of(text: &str) -> Vec<String> {
+    let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.len() <= 320 {
+        return vec![t];
+    }
+    sentences(&t)
+}
+
+// ---------------------------------------------------------------------------------
+// The structured importer.
+
+/// Words that make a header line a job title rather than an employer.
+const POSITION_WORDS: &[&str] = &[
+    "engineer",
+    "developer",
+    "programmer",
+    "architect",
+    "manager",
+    "lead",
+    "director",
+    "consultant",
+    "analyst",
+    "administrator",
+    "admin",
+    "designer",
+    "scientist",
+    "intern",
+    "head",
+    "officer",
+    "cto",
+    "ceo",
+    "founder",
+    "co-founder",
+    "specialist",
+    "contract",
+    "contracts",
+    "contractor",
+    "freelance",
+    "freelancer",
+    "principal",
+    "staff",
+    "senior",
+    "junior",
+    "researcher",
+    "tester",
+    "sre",
+    "devops",
+    "owner",
+    "tech",
+];
+
+fn is_position(line: &str) -> bool {
+    line.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| POSITION_WORDS.contains(&w.to_lowercase().as_str()))
+}
+
+/// A line of the résumé after clean-up.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    bullet: bool,
+    blank: bool,
+}
+
+fn clean_lines(text: &str) -> Vec<Line> {
+    text.lines()
+        .map(|raw| {
+            let (b, body) = bullet(raw);
+            // A Markdown heading that names no section ("### Engineer — Acme", "# Jane
+            // Doe") is a role header or a name: keep its text, drop the marker.
+            let body = match body.strip_prefix('#') {
+                Some(rest) if heading(body).is_none_or(|h| classify_section(&h).is_none()) => {
+                    rest.trim_start_matches('#').trim()
+                }
+                _ => body,
+            };
+            let text = strip_markdown(body);
+            let blank = text.trim().is_empty();
+            Line {
+                text: text.trim().to_owned(),
+                bullet: b,
+                blank,
+            }
+        })
+        .collect()
+}
+
+/// A short line that can belong to a role's header (employer, title).
+fn header_like(l: &Line) -> bool {
+    !l.blank
+        && l.text.len() <= 70
+        && !l.text.ends_with(['.', '!', '?', ':'])
+        && !l.text.contains(". ")
+}
+
+/// Imports a plain-text or Markdown résumé, or a narrative.
+///
+/// # Errors
+/// An empty text.
+pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(origin, "the résumé is empty")
+            .help("pass a résumé with some text: roles, dates and what you did")
+            .into());
+    }
+    let lines = clean_lines(text);
+    // Sections by heading.
+    let mut sections: Vec<(Section, Vec<Line>)> = vec![(Section::Summary, Vec::new())];
+    let mut headings = 0;
+    for l in &lines {
+        if !l.bullet
+            && let Some(h) = heading(&l.text)
+            && let Some(kind) = classify_section(&h)
+        {
+            sections.push((kind, Vec::new()));
+            headings += 1;
+            continue;
+        }
+        if let Some(last) = sections.last_mut() {
+            last.1.push(l.clone());
+        }
+    }
+    let mut profile = Profile {
+        origin: origin.to_owned(),
+        ..Profile::default()
+    };
+    let mut notes = Vec::new();
+    let mut summary: Vec<String> = Vec::new();
+    let any_dates = lines.iter().any(|l| find_range(&l.text).is_some())
+        || lines
+            .windows(2)
+            .any(|w| find_range(&format!("{} {}", w[0].text, w[1].text)).is_some());
+    let _ = headings;
+    if !any_dates && lines.iter().all(|l| !l.bullet) {
+        narrative(text, &mut profile, &mut notes);
+    } else {
+        for (kind, body) in &sections {
+            match kind {
+                Section::Experience => {
+                    let found = roles(body, &mut notes);
+                    if found.is_empty() {
+                        summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
+                    }
+                    profile.work.extend(found);
+                }
+                Section::Education => profile.education.extend(education(body)),
+                Section::Skills => profile.skills.extend(skills(body)),
+                Section::Projects => {
+                    for (_, p) in paragraphs(body) {
+                        let (name, rest) = p.split_once([':', '.', '—']).unwrap_or((&p, ""));
+                        profile.projects.push(crate::profile::Project {
+                            name: Some(name.trim().to_owned()),
+                            description: (!rest.trim().is_empty()).then(|| rest.trim().to_owned()),
+                            ..Default::default()
+                        });
+                    }
+                }
+                Section::Summary | Section::Other => {
+                    // Dated roles can appear without an Experience heading.
+                    let found = roles(body, &mut notes);
+                    if found.is_empty() {
+                        summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
+                    } else {
+                        profile.work.extend(found);
+                    }
+                }
+            }
+        }
+        let joined = summary.join("\n\n");
+        if !joined.trim().is_empty() {
+            profile.basics.summary = Some(joined);
+        }
+    }
+    contacts(text, &mut profile);
+    // The name and contact lines at the top are not a summary: a paragraph left with
+    // only separators once they are taken out is dropped.
+    if let Some(sum) = &profile.basics.summary {
+        let contact: Vec<&str> = [
+            &profile.basics.name,
+            &profile.basics.email,
+            &profile.basics.phone,
+        ]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+        let kept: Vec<String> = sum
+            .split("\n\n")
+            .filter_map(|para| {
+                let mut rest = para.to_owned();
+                for v in &contact {
+                    rest = rest.replacen(v, "", 1);
+                }
+                let rest = rest
+                    .trim_matches(|c: char| c.is_whitespace() || "·|•,;-–—".contains(c))
+                    .to_owned();
+                (rest
+                    .split_whitespace()
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .count()
+                    >= 2)
+                    .then_some(rest)
+            })
+            .collect();
+        let kept = kept.join("\n\n");
+        profile.basics.summary = (!kept.is_empty()).then_some(kept);
+    }
+    degrees_in_prose(&mut profile);
+    if profile.work.is_empty() {
+        notes.push(
+            "no dated roles found: add work entries with dates to get years per skill".into(),
+        );
+    }
+    if profile.fields().all(|f| f.text.trim().is_empty()) {
+        return Err(Diagnostic::new(origin, "no résumé content found")
+            .help("the text has no roles, bullets or summary jobfit can use")
+            .into());
+    }
+    Ok(Imported { profile, notes })
+}
+
+/// Paragraphs of a section: (is a bullet, text), continuation lines joined.
+fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
+    let mut out: Vec<(bool, String)> = Vec::new();
+    let mut cur: Option<(bool, String)> = None;
+    for l in lines {
+        if l.blank {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+            continue;
+        }
+        match &mut cur {
+            Some((_, t)) if !l.bullet => {
+                t.push(' ');
+                t.push_str(&l.text);
+            }
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+                cur = Some((l.bullet, l.text.clone()));
+            }
+        }
+    }
+    if let Some(c) = cur {
+        out.push(c);
+    }
+    out.retain(|(_, t)| !t.trim().is_empty());
+    out
+}
+
+/// Dated roles in a section: a date range (on one line, or split over two), the short
+/// header lines right above it (employer, title), and everything up to the next role.
+fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
+    // (index of the first header line, index of the first content line, dates, header text on the date line)
+    let mut found: Vec<(usize, usize, PartialDate, Option<PartialDate>, String)> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let one = &lines[i].text;
+        let mut hit = find_range(one).map(|r| (r, i + 1, one.clone()));
+        if hit.is_none() && i + 1 < lines.len() && !lines[i].blank {
+            let two = format!("{} {}", one, lines[i + 1].text);
+            if let Some(r) = find_range(&two).filter(|r| r.2 < one.len()) {
+                hit = Some((r, i + 2, two));
+            }
+        }
+        let Some(((from, to, s, e), next, joined)) = hit else {
+            i += 1;
+            continue;
+        };
+        // Text on the date line itself, around the dates: "Acme — Engineer, 2019–2021".
+        let inline = format!("{} {}", &joined[..s], &joined[e..])
+            .trim_matches(|c: char| c.is_whitespace() || ",;|—–-()*".contains(c))
+            .to_owned();
+        let mut first = i;
+        while first > 0 && header_like(&lines[first - 1]) && i - (first - 1) <= 6 {
+            // Do not take the previous role's last short bullet as this role's header:
+            // stop at a content line that follows a date line directly.
+            if found.last().is_some_and(|f| f.1 > first - 1) {
+                break;
+            }
+            first -= 1;
+        }
+        found.push((first, next, from, to, inline));
+        i = next;
+    }
+    let mut out = Vec::new();
+    for (k, (first, content, from, to, inline)) in found.iter().enumerate() {
+        let end = found.get(k + 1).map_or(lines.len(), |n| n.0);
+        let mut header: Vec<String> = lines[*first..(*content).min(lines.len())]
+            .iter()
+            .filter(|l| find_range(&l.text).is_none() && !l.blank)
+            .map(|l| {
+                l.text
+                    .trim_matches(|c: char| ",;*".contains(c) || c.is_whitespace())
+                    .to_owned()
+            })
+            .filter(|t| !t.is_empty() && parse_date(t, false).is_none())
+            .collect();
+        // A date split over two lines leaves its first half ("Sep 2023") in the header.
+        header.retain(|h| DATE_RANGE.find(h).is_none() && !h.to_lowercase().starts_with("to "));
+        if inline.chars().any(char::is_alphanumeric) && !header.contains(inline) {
+            header.push(inline.clone());
+        }
+        // "Initech — Senior Engineer", "Senior Engineer at Initech", "Engineer, Globex".
+        let parts: Vec<String> = header
+            .iter()
+            .flat_map(|h| {
+                h.split(['—', '–', '|'])
+                    .flat_map(|x| x.split(" - "))
+                    .flat_map(|x| x.split(" at "))
+                    .flat_map(|x| x.split(" @ "))
+                    .flat_map(|x| {
+                        let pieces: Vec<&str> = x.split(", ").collect();
+                        if pieces.len() > 1
+                            && pieces.iter().any(|p| is_position(p))
+                            && pieces.iter().any(|p| !is_position(p))
+                        {
+                            pieces
+                        } else {
+                            vec![x]
+                        }
+                    })
+                    .map(|x| x.trim().trim_end_matches(',').to_owned())
+                    .filter(|x| !x.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let (positions, employers): (Vec<String>, Vec<String>) =
+            parts.into_iter().partition(|h| is_position(h));
+        let (mut start, mut stop) = (*from, *to);
+        if let Some(t) = stop
+            && t.last_month() < start.first_month()
+        {
+            notes.push(format!(
+                "role {}: the dates read {} to {}; taken as {} to {}",
+                employers.join(", "),
+                start,
+                t,
+                t,
+                start
+            ));
+            let s2 = PartialDate {
+                month: start.month,
+                ..start
+            };
+            start = PartialDate {
+                month: t.month,
+                ..t
+            };
+            stop = Some(s2);
+        }
+        let body = &lines[(*content).min(end)..end];
+        let paras = paragraphs(body);
+        let mut summary = None;
+        let mut highlights = Vec::new();
+        let prose_first = paras.first().is_some_and(|(b, _)| !b) && paras.len() > 1;
+        for (n, (_, p)) in paras.iter().enumerate() {
+            if n == 0 && prose_first {
+                summary = Some(p.clone());
+            } else {
+                highlights.extend(highlights_of(p));
+            }
+        }
+        out.push(Work {
+            name: (!employers.is_empty()).then(|| employers.join(", ")),
+            position: (!positions.is_empty()).then(|| positions.join(", ")),
+            start_date: Some(start.into()),
+            end_date: stop.map(Into::into),
+            summary,
+            highlights,
+            ..Work::default()
+        });
+    }
+    out
+}
+
+fn education(lines: &[Line]) -> Vec<Education> {
+    static YEAR: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
+    static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree)\b")
+            .expect("valid regex")
+    });
+    paragraphs(lines)
+        .into_iter()
+        .map(|(_, p)| {
+            let mut e = Education::default();
+            let degree = DEGREE.find(&p);
+            if let Some(d) = degree {
+                e.study_type = Some(d.as_str().trim_end_matches('.').to_owned());
+                let after = &p[d.end()..];
+                if let Some(i) = after.find(" in ") {
+                    let area: String = after[i + 4..]
+                        .split(['.', ',', ';', '('])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .to_owned();
+                    if !area.is_empty() {
+                        e.area = Some(area);
+                    }
+                }
+                // "Bachelor of Science: 2:1 (with Honors) in Electronics".
+                if let Some(rest) = after.trim_start().strip_prefix(':') {
+                    let score = rest
+                        .split(" in ")
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_end_matches('.')
+                        .to_owned();
+                    if !score.is_empty() && score.len() < 30 {
+                        e.score = Some(score);
+                    }
+                }
+            }
+            // "University of Example, MSc in Software Engineering (2016)".
+            let inst = p
+                .split(['.', ';', ',', '|', '—', '–'])
+                .find(|s| {
+                    let l = s.to_lowercase();
+                    l.contains("university")
+                        || l.contains("college")
+                        || l.contains("school")
+                        || l.contains("institute")
+                })
+                .or_else(|| degree.is_none().then_some(p.as_str()))
+                .map(|s| s.trim().trim_end_matches(',').to_owned());
+            e.institution = inst.filter(|s| !s.is_empty());
+            if let Some(r) = find_range(&p) {
+                e.start_date = Some(r.0.into());
+                e.end_date = r.1.map(Into::into);
+            } else if let Some(y) = YEAR.find(&p) {
+                // A single year on a degree line is when it was awarded.
+                e.end_date = parse_date(y.as_str(), true).map(Into::into);
+            }
+            e
+        })
+        .filter(|e| e.institution.is_some() || e.study_type.is_some())
+        .collect()
+}
+
+fn skills(lines: &[Line]) -> Vec<SkillEntry> {
+    let mut out = Vec::new();
+    let mut loose = Vec::new();
+    for (_, p) in paragraphs(lines) {
+        let (name, list) = match p.split_once(':') {
+            Some((n, l)) if n.split_whitespace().count() <= 4 => {
+                (Some(n.trim().to_owned()), l.to_owned())
+            }
+            _ => (None, p.clone()),
+        };
+        let items: Vec<String> = list
+            .split([',', ';', '|', '·', '•'])
+            .map(|s| s.trim().trim_end_matches('.').to_owned())
+            .filter(|s| !s.is_empty() && s.len() <= 60)
+            .collect();
+        match name {
+            Some(n) => out.push(SkillEntry {
+                name: Some(n),
+                keywords: items,
+                ..SkillEntry::default()
+            }),
+            None => loose.extend(items),
+        }
+    }
+    if !loose.is_empty() {
+        out.push(SkillEntry {
+            name: Some("Skills".into()),
+            keywords: loose,
+            ..SkillEntry::default()
+        });
+    }
+    out
+}
+
+fn contacts(text: &str, p: &mut Profile) {
+    static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("valid regex")
+    });
+    static PHONE: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\+?\d[\d ()-]{8,}\d").expect("valid regex"));
+    if let Some(m) = EMAIL.find(text) {
+        p.basics.email = Some(m.as_str().to_owned());
+    }
+    // Only in the first lines: elsewhere long numbers are figures, not phone numbers.
+    let head: String = text.lines().take(8).collect::<Vec<_>>().join("\n");
+    if let Some(m) = PHONE.find(&head) {
+        p.basics.phone = Some(m.as_str().trim().to_owned());
+    }
+    // A first line of two to four capitalised words is a name.
+    if let Some(first) = text
+        .lines()
+        .map(|l| l.trim().trim_start_matches('#').trim())
+        .find(|l| !l.is_empty())
+    {
+        let words: Vec<&str> = first.split_whitespace().collect();
+        let looks_like_name = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
+            })
+            && classify_section(first).is_none()
+            && !first.to_lowercase().starts_with("my ");
+        if looks_like_name {
+            p.basics.name = Some(first.to_owned());
+        }
+    }
+}
+
+/// "a BS in CS", "MSc in Physics" in prose become education entries.
+fn degrees_in_prose(p: &mut Profile) {
+    static IN_PROSE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(BS|BA|BSc|MS|MSc|MA|MBA|PhD|B\.S\.|M\.S\.|Bachelor's|Master's)\s+(?:degree\s+)?in\s+([A-Z][A-Za-z]*(?:\s+[A-Z][A-Za-z]*)*)")
+            .expect("valid regex")
+    });
+    if !p.education.is_empty() {
+        return;
+    }
+    let texts: Vec<String> = p.fields().map(|f| f.text.to_owned()).collect();
+    for t in texts {
+        for c in IN_PROSE.captures_iter(&t) {
+            p.education.push(Education {
+                study_type: Some(c[1].to_owned()),
+                area: Some(c[2].to_owned()),
+                ..Education::default()
+            });
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Narratives.
+
+/// A first-person story with no headings, dates or bullets: every sentence becomes a
+/// highlight of the role the story is at ("I landed a job at Rackspace", "I got tapped
+/// to build the Rackspace Cloud", "relocated here to do full stack work"); sentences
+/// before the first role, or about no role, go to the summary.
+fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
+    static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|moved to|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work)\b",
+        )
+        .expect("valid regex")
+    });
+    // Where the story works, most telling first: "at Rackspace", "at a small ISP",
+    // "joined Globex", "build the Rackspace Cloud".
+    static EMPLOYER: LazyLock<[Regex; 3]> = LazyLock::new(|| {
+        let name = r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3}";
+        [
+            Regex::new(&format!(
+                r"\b(?:at|for)\s+((?:an?\s+)?(?:[a-z]+\s+){{0,2}}{name})"
+            )),
+            Regex::new(&format!(r"\bjoin(?:ed)?\s+((?:the\s+)?{name})")),
+            Regex::new(&format!(
+                r"\b(?:build|building|launch)\s+(?:the\s+)?({name})"
+            )),
+        ]
+        .map(|r| r.expect("valid regex"))
+    });
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:in|to)\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})")
+            .expect("valid regex")
+    });
+    static ENDS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^(?:in college|at university|in school|in high school)\b|\bgraduat")
+            .expect("valid regex")
+    });
+    static AS_POSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:as an?|as the|landed an?|took work as an?|an?)\s+([A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:job|role|position)\b|\btook work as an?\s+([A-Za-z-]+)")
+            .expect("valid regex")
+    });
+    let mut summary: Vec<String> = Vec::new();
+    let mut current: Option<Work> = None;
+    for para in text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()) {
+        let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A title line ("My Story", "My Story (Q4 2017)") is not story.
+        if flat.split_whitespace().count() <= 5 && !flat.ends_with('.') {
+            continue;
+        }
+        for s in sentences(&flat) {
+            let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
+            if ROLE_START.is_match(&s) {
+                if let Some(w) = current.take() {
+                    p.work.push(w);
+                }
+                let found = EMPLOYER
+                    .iter()
+                    .find_map(|re| re.captures(&s))
+                    .and_then(|c| {
+                        let m = c.get(1)?;
+                        Some((trim(m.as_str()), m.end()))
+                    });
+                let found = found.filter(|(e, _)| !matches!(e.as_str(), "I" | "The" | "My"));
+                // A place is where the employer is ("at Rackspace in Texas") or where
+                // the story moves ("relocated here in the Bay").
+                let place_from = found.as_ref().map(|f| f.1).or_else(|| {
+                    let l = s.to_lowercase();
+                    l.find("relocat").or_else(|| l.find("moved"))
+                });
+                let employer = found.map(|f| f.0);
+                let position = AS_POSITION
+                    .captures(&s)
+                    .and_then(|c| c.get(1).or_else(|| c.get(2)))
+                    .map(|m| trim(m.as_str()));
+                // "at Rackspace in Texas", "relocated here in the Bay".
+                let location = place_from.and_then(|from| {
+                    PLACE
+                        .captures_iter(&s[from..])
+                        .map(|c| trim(&c[1]))
+                        .find(|l| employer.as_deref() != Some(l.as_str()) && !l.starts_with("I "))
+                });
+                current = Some(Work {
+                    name: employer,
+                    position,
+                    location,
+                    ..Work::default()
+                });
+            } else if ENDS_ROLE.is_match(&s)
+                && let Some(w) = current.take()
+            {
+                // School is not part of the job before it.
+                p.work.push(w);
+            }
+            match &mut current {
+                Some(w) => w.highlights.push(s),
+                None => summary.push(s),
+            }
+        }
+    }
+    if let Some(w) = current {
+        p.work.push(w);
+    }
+    if !summary.is_empty() {
+        p.basics.summary = Some(summary.join(" "));
+    }
+    if !p.work.is_empty() {
+        notes.push(format!(
+            "a narrative: {} roles found from the story, without dates; add startDate/endDate to them for years per skill",
+            p.work.len()
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_ranges() {
+        assert_eq!(
+            parse_date("Sep 2023", false).unwrap().to_string(),
+            "2023-09"
+        );
+        assert_eq!(parse_date("Q4 2017", true).unwrap().to_string(), "2017-12");
+        assert_eq!(parse_date("05/2019", false).unwrap().to_string(), "2019-05");
+        assert_eq!(parse_date("2017", false).unwrap().to_string(), "2017");
+        let (a, b, _, _) = find_range("May 2019 to July 2023").unwrap();
+        assert_eq!(
+            (a.to_string(), b.unwrap().to_string()),
+            ("2019-05".into(), "2023-07".into())
+        );
+        let (a, b, _, _) = find_range("Acme — 2017–2019").unwrap();
+        assert_eq!(
+            (a.to_string(), b.unwrap().to_string()),
+            ("2017".into(), "2019".into())
+        );
+        assert!(find_range("Sep 2023 to present.").unwrap().1.is_none());
+    }
+
+    #[test]
+    fn sentences_do_not_split_inside_names_or_abbreviations() {
+        let s = sentences(
+            "I worked at made.com and Able.ag on APIs, e.g. billing. Then I moved on! 5 years later, done.",
+        );
+        assert_eq!(
+            s,
+            [
+                "I worked at made.com and Able.ag on APIs, e.g. billing.",
+                "Then I moved on!",
+                "5 years later, done."
+            ]
+        );
+    }
+
+    #[test]
+    fn structured_resume_with_headings_roles_and_bullets() {
+        let text = "Jane Q Doe\njane@example.test\n\n## Summary\nBack-end engineer who likes Python.\n\n## Experience\n\n**Initech** — Senior Engineer\nMar 2019 – Present\n- Built billing APIs in Go.\n- Ran PostgreSQL on Kubernetes.\n\nGlobex\nDeveloper\n2015 - 2019\n* Wrote Python services.\n\n## Skills\nLanguages: Python, Go, SQL\n\n## Education\nUniversity of Somewhere. BSc in Computer Science, 2011–2014.\n";
+        let i = import_text("cv.md", text).unwrap();
+        let p = &i.profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jane Q Doe"));
+        assert_eq!(p.basics.email.as_deref(), Some("jane@example.test"));
+        assert_eq!(p.work.len(), 2, "{:#?}", p.work);
+        assert_eq!(p.work[0].name.as_deref(), Some("Initech"));
+        assert_eq!(p.work[0].position.as_deref(), Some("Senior Engineer"));
+        assert_eq!(p.work[0].start_date.unwrap().date.to_string(), "2019-03");
+        assert!(p.work[0].end_date.is_none());
+        assert_eq!(
+            p.work[0].highlights,
+            ["Built billing APIs in Go.", "Ran PostgreSQL on Kubernetes."]
+        );
+        assert_eq!(p.work[1].name.as_deref(), Some("Globex"));
+        assert_eq!(p.work[1].position.as_deref(), Some("Developer"));
+        assert_eq!(p.skills[0].keywords, ["Python", "Go", "SQL"]);
+        assert_eq!(p.education[0].area.as_deref(), Some("Computer Science"));
+        assert_eq!(
+            p.education[0].institution.as_deref(),
+            Some("University of Somewhere")
+        );
+    }
+
+    #[test]
+    fn narrative_attaches_sentences_to_roles() {
+        let text = "About Me\n\nI have written software for a long time. I like Python.\n\nAfter school I landed a support job at Initech in Ohio. I automated my work with Python and Bash. They moved me to the tools team.\n\nLater I joined Globex to build their Kubernetes platform. It runs hundreds of services.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let p = &i.profile;
+        assert_eq!(p.work.len(), 2, "{:#?}", p.work);
+        assert_eq!(p.work[0].name.as_deref(), Some("Initech"));
+        assert_eq!(p.work[0].highlights.len(), 3);
+        assert_eq!(p.work[1].name.as_deref(), Some("Globex"));
+        assert!(
+            p.basics
+                .summary
+                .as_deref()
+                .unwrap()
+                .contains("I like Python.")
+        );
+    }
+}

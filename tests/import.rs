@@ -1,0 +1,495 @@
+//! Résumé import through the real binary: the two seed résumés (read by path from
+//! ../shared/seeds when it is present), the project's own fixtures for every other
+//! format (Markdown, JSON Resume, PDF), export round trips, on-the-fly `--profile`, and
+//! bad input that must fail with exit 2 and write nothing.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{fixtures, jobfit_in, repo, stderr_of_failure, stdout};
+use serde_json::Value;
+
+/// A scratch directory holding a copy of the résumé fixtures; profiles/ starts empty.
+fn scratch() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = fixtures().join("resumes");
+    for e in std::fs::read_dir(&src).expect("fixtures") {
+        let e = e.expect("entry");
+        std::fs::copy(e.path(), dir.path().join(e.file_name())).expect("copy");
+    }
+    dir
+}
+
+fn profiles_in(dir: &Path) -> Vec<String> {
+    let Ok(rd) = std::fs::read_dir(dir.join("profiles")) else {
+        return Vec::new();
+    };
+    let mut v: Vec<String> = rd
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// `profile show --format json` of any résumé file.
+fn show(dir: &Path, file: &str) -> Value {
+    let out = stdout(jobfit_in(dir).args(["profile", "show", "--profile", file, "-f", "json"]));
+    serde_json::from_str(&out).expect("json")
+}
+
+/// `profile export` (JSON Resume) of any résumé file.
+fn export(dir: &Path, file: &str) -> Value {
+    let out = stdout(jobfit_in(dir).args(["profile", "export", "--profile", file]));
+    serde_json::from_str(&out).expect("json")
+}
+
+fn years(v: &Value, id: &str) -> Option<f64> {
+    v["skills"]
+        .as_array()?
+        .iter()
+        .find(|s| s["id"] == id)?
+        .get("years")?
+        .as_f64()
+}
+
+#[test]
+fn markdown_resume_imports_roles_dates_bullets_skills_education() {
+    let dir = scratch();
+    let out = stdout(jobfit_in(dir.path()).args(["profile", "import", "resume.md"]));
+    assert!(
+        out.contains("profiles/resume.yaml (2 roles, 4 bullets)"),
+        "{out}"
+    );
+    assert_eq!(profiles_in(dir.path()), ["resume.yaml"]);
+    let p = export(dir.path(), "resume");
+    assert_eq!(p["basics"]["name"], "Alex Writer");
+    assert_eq!(p["basics"]["email"], "alex@example.test");
+    assert_eq!(
+        p["basics"]["summary"],
+        "Back-end developer who likes Rust and PostgreSQL."
+    );
+    let work = p["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2);
+    assert_eq!(work[0]["name"], "Umbrella Ltd");
+    assert_eq!(work[0]["position"], "Senior Engineer");
+    assert_eq!(work[0]["startDate"], "2021-01");
+    assert!(work[0].get("endDate").is_none(), "present: no end date");
+    assert_eq!(
+        work[0]["highlights"][0],
+        "Rewrote the billing service in Rust, cutting latency by 40%."
+    );
+    assert_eq!(work[1]["name"], "Vandelay Industries");
+    assert_eq!(work[1]["position"], "Developer");
+    assert_eq!(
+        (&work[1]["startDate"], &work[1]["endDate"]),
+        (&"2017".into(), &"2020".into())
+    );
+    assert_eq!(p["skills"][0]["name"], "Languages");
+    assert_eq!(
+        p["skills"][0]["keywords"],
+        serde_json::json!(["Rust", "Python", "SQL"])
+    );
+    assert_eq!(p["education"][0]["institution"], "University of Example");
+    assert_eq!(p["education"][0]["studyType"], "MSc");
+    assert_eq!(p["education"][0]["area"], "Software Engineering");
+    // What jobfit understood: years per skill from the dated roles.
+    let v = show(dir.path(), "resume");
+    assert_eq!(years(&v, "rust"), Some(5.9));
+    assert_eq!(years(&v, "python"), Some(4.0));
+}
+
+#[test]
+fn profile_show_table_lists_roles_dates_years_and_bullets() {
+    let dir = scratch();
+    let out = stdout(jobfit_in(dir.path()).args([
+        "--no-default-rules",
+        "--rules",
+        &fixtures().join("rules/core.yml").display().to_string(),
+        "profile",
+        "show",
+        "--profile",
+        "resume.md",
+        "-f",
+        "table",
+    ]));
+    insta::assert_snapshot!("profile_show_markdown_resume", out);
+}
+
+#[test]
+fn json_resume_round_trips_without_loss() {
+    let dir = scratch();
+    let original: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("resume.json")).unwrap())
+            .unwrap();
+    stdout(jobfit_in(dir.path()).args(["profile", "import", "resume.json", "--name", "jordan"]));
+    // JSON Resume → YAML profile → JSON Resume: every field of the schema survives.
+    assert_eq!(export(dir.path(), "jordan"), original);
+    // And YAML export → import → export is stable too.
+    let yaml = stdout(jobfit_in(dir.path()).args([
+        "profile",
+        "export",
+        "--profile",
+        "jordan",
+        "-f",
+        "yaml",
+    ]));
+    std::fs::write(dir.path().join("again.yaml"), yaml).unwrap();
+    assert_eq!(export(dir.path(), "again.yaml"), original);
+    // --output writes atomically and refuses to clobber.
+    stdout(jobfit_in(dir.path()).args([
+        "profile",
+        "export",
+        "--profile",
+        "jordan",
+        "--output",
+        "out.json",
+    ]));
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args([
+            "profile",
+            "export",
+            "--profile",
+            "jordan",
+            "--output",
+            "out.json",
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("already exists") && err.contains("--force"),
+        "{err}"
+    );
+    let written: Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("out.json")).unwrap())
+            .unwrap();
+    assert_eq!(written, original);
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn pdf_resume_imports_by_its_text_layer() {
+    let dir = scratch();
+    stdout(jobfit_in(dir.path()).args(["profile", "import", "resume.pdf"]));
+    let p = export(dir.path(), "resume");
+    assert_eq!(p["basics"]["name"], "Sam Example");
+    let work = p["work"].as_array().unwrap();
+    assert_eq!(work.len(), 2, "{p:#}");
+    assert_eq!(work[0]["name"], "Initrode");
+    assert_eq!(work[0]["position"], "Senior Platform Engineer");
+    assert_eq!(work[0]["startDate"], "2020-02");
+    assert_eq!(work[1]["name"], "Hooli");
+    assert_eq!(
+        work[1]["highlights"][0],
+        "Wrote Python tools for CI/CD pipelines."
+    );
+    assert_eq!(p["education"][0]["studyType"], "BSc");
+}
+
+#[cfg(feature = "pdf")]
+#[test]
+fn scanned_pdf_is_refused_and_nothing_is_written() {
+    let dir = scratch();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "scanned.pdf"]),
+        2,
+    );
+    assert!(
+        err.contains("scanned.pdf") && err.contains("no text layer"),
+        "{err}"
+    );
+    assert!(err.contains("OCR"), "says what to do: {err}");
+    assert!(profiles_in(dir.path()).is_empty());
+    // A file named .pdf that is not one.
+    std::fs::write(dir.path().join("fake.pdf"), "just text, not a PDF").unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "fake.pdf"]),
+        2,
+    );
+    assert!(err.contains("not a PDF"), "{err}");
+    // A truncated PDF: the reader fails, jobfit reports it.
+    let pdf = std::fs::read(dir.path().join("resume.pdf")).unwrap();
+    std::fs::write(dir.path().join("cut.pdf"), &pdf[..pdf.len() / 3]).unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "cut.pdf"]),
+        2,
+    );
+    assert!(err.contains("cut.pdf"), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    assert!(profiles_in(dir.path()).is_empty());
+}
+
+#[test]
+fn any_resume_format_works_as_profile_on_the_fly() {
+    let dir = scratch();
+    std::fs::copy(
+        fixtures().join("postings/backend.md"),
+        dir.path().join("ad.md"),
+    )
+    .unwrap();
+    let mut files = vec!["resume.md", "resume.json"];
+    if cfg!(feature = "pdf") {
+        files.push("resume.pdf");
+    }
+    for f in files {
+        let out =
+            stdout(jobfit_in(dir.path()).args(["score", "--profile", f, "ad.md", "-f", "json"]));
+        let v: Value = serde_json::from_str(&out).unwrap();
+        let score = v["score"].as_f64().unwrap();
+        assert!((0.0..=100.0).contains(&score), "{f}: {score}");
+        assert!(
+            v["skills"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|s| s["status"] == "matched"),
+            "{f} matches something in a back-end ad"
+        );
+    }
+    // Nothing is written by reading a résumé on the fly.
+    assert!(profiles_in(dir.path()).is_empty());
+}
+
+#[test]
+fn import_never_clobbers_without_force() {
+    let dir = scratch();
+    stdout(jobfit_in(dir.path()).args(["profile", "import", "resume.md", "--name", "me"]));
+    let before = std::fs::read(dir.path().join("profiles/me.yaml")).unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "resume.json", "--name", "me"]),
+        2,
+    );
+    assert!(
+        err.contains("profiles/me.yaml") && err.contains("--force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read(dir.path().join("profiles/me.yaml")).unwrap(),
+        before
+    );
+    stdout(jobfit_in(dir.path()).args([
+        "profile",
+        "import",
+        "resume.json",
+        "--name",
+        "me",
+        "--force",
+    ]));
+    let after = std::fs::read_to_string(dir.path().join("profiles/me.yaml")).unwrap();
+    assert!(after.contains("Jordan Sample"));
+    assert_eq!(profiles_in(dir.path()), ["me.yaml"], "no temp files left");
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "resume.md", "--name", "../escape"]),
+        2,
+    );
+    assert!(err.contains("profile name"), "{err}");
+}
+
+#[test]
+fn bad_resume_files_fail_clearly_and_write_nothing() {
+    let dir = scratch();
+    let d = dir.path();
+    std::fs::write(d.join("empty.txt"), "").unwrap();
+    std::fs::write(d.join("blank.md"), "\n   \n\t\n").unwrap();
+    std::fs::write(
+        d.join("binary.txt"),
+        [0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 0, 0],
+    )
+    .unwrap();
+    // "Café résumé" in Latin-1: not UTF-8.
+    std::fs::write(
+        d.join("latin1.txt"),
+        b"Caf\xe9 r\xe9sum\xe9\nPython developer\n",
+    )
+    .unwrap();
+    // A sparse file past the size limit: no need to write the bytes.
+    let huge = std::fs::File::create(d.join("huge.txt")).unwrap();
+    huge.set_len(200 << 20).unwrap();
+    drop(huge);
+    std::fs::write(
+        d.join("broken.json"),
+        "{\"basics\": {\"name\": \"x\"},\n  \"work\": [1, }",
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("wrong.yaml"),
+        "basics:\n  name: x\nwork:\n  - nmae: Acme\n",
+    )
+    .unwrap();
+    let cases: &[(&str, &[&str])] = &[
+        ("empty.txt", &["empty.txt", "empty"]),
+        ("blank.md", &["blank.md", "empty"]),
+        ("binary.txt", &["binary.txt", "binary"]),
+        ("latin1.txt", &["latin1.txt:1:4", "UTF-8", "iconv"]),
+        ("huge.txt", &["huge.txt", "limit"]),
+        ("broken.json", &["broken.json:2"]),
+        ("wrong.yaml", &["wrong.yaml:4", "nmae"]),
+        ("missing.txt", &["missing.txt"]),
+    ];
+    for (file, needles) in cases {
+        for cmd in [
+            vec!["profile", "import", file],
+            vec!["profile", "show", "--profile", file],
+        ] {
+            let err = stderr_of_failure(jobfit_in(d).args(&cmd), 2);
+            for n in *needles {
+                assert!(err.contains(n), "{cmd:?}: wanted {n:?} in {err}");
+            }
+            assert!(!err.contains("panicked"), "{err}");
+        }
+    }
+    assert!(profiles_in(d).is_empty());
+}
+
+// ---------------------------------------------------------------------------------
+// The seed résumés, read in place (never copied into the repository).
+
+fn seeds() -> Option<PathBuf> {
+    let dir = std::env::var_os("JOBFIT_SEEDS")
+        .map_or_else(|| repo().join("../shared/seeds"), PathBuf::from);
+    if dir.is_dir() {
+        Some(dir)
+    } else {
+        eprintln!("skipped: {} is not here", dir.display());
+        None
+    }
+}
+
+fn seed(dir: &Path, prefix: &str) -> String {
+    let f = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .unwrap_or_else(|| panic!("no seed {prefix}* in {}", dir.display()));
+    f.display().to_string()
+}
+
+#[test]
+fn seed_004_structured_resume_imports_every_role() {
+    let Some(seeds) = seeds() else { return };
+    let file = seed(&seeds, "004_");
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(jobfit_in(dir.path()).args(["profile", "import", &file, "--name", "seed"]));
+    assert!(out.contains("6 roles"), "{out}");
+    assert!(
+        out.contains("taken as 2011-06 to 2017-06"),
+        "reversed dates are noted: {out}"
+    );
+    let p = export(dir.path(), "seed");
+    let roles: Vec<(String, String, String)> = p["work"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            let s = |k: &str| w[k].as_str().unwrap_or("").to_owned();
+            (s("name"), s("startDate"), s("endDate"))
+        })
+        .collect();
+    let want = [
+        ("Lambda", "2023-09", ""),
+        ("Canonical", "2019-05", "2023-07"),
+        ("IBM Cloud", "2017-07", "2019-05"),
+        (
+            "Able.ag, Antidote.me, Made.com, BATS Trading, Rangespan",
+            "2011-06",
+            "2017-06",
+        ),
+        ("Resolver Systems", "2006-09", "2011-05"),
+        ("GIS consulting", "2003-08", "2006-09"),
+    ];
+    let want: Vec<(String, String, String)> = want
+        .iter()
+        .map(|(a, b, c)| ((*a).into(), (*b).into(), (*c).into()))
+        .collect();
+    assert_eq!(roles, want);
+    // Bullets are verbatim from the text (markup removed), one per sentence when long.
+    let text = std::fs::read_to_string(&file)
+        .unwrap()
+        .replace(['*', '_'], "");
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut bullets = 0;
+    for w in p["work"].as_array().unwrap() {
+        for h in w["highlights"].as_array().into_iter().flatten() {
+            let h = h.as_str().unwrap();
+            assert!(flat.contains(h), "not verbatim: {h}");
+            bullets += 1;
+        }
+    }
+    assert!(bullets >= 20, "{bullets} bullets");
+    let ibm = &p["work"][2]["highlights"][0];
+    assert!(
+        ibm.as_str()
+            .unwrap()
+            .starts_with("Implemented IBM Cloud's security groups feature"),
+        "{ibm}"
+    );
+    // The summary and the "Experience and technologies" prose, not the roles.
+    let summary = p["basics"]["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("I'm an experienced software developer"),
+        "{summary}"
+    );
+    assert!(
+        summary.contains("I have 15 years experience in Python"),
+        "{summary}"
+    );
+    assert!(!summary.contains("Snap Store"), "{summary}");
+    let edu = &p["education"][0];
+    assert_eq!(edu["institution"], "University of Durham (United Kingdom)");
+    assert_eq!(edu["studyType"], "Bachelor of Science");
+    assert_eq!(edu["area"], "Electronics");
+    // Years per skill from the dated roles.
+    let v = show(dir.path(), "seed");
+    assert!(years(&v, "python").unwrap() >= 15.0, "{v:#}");
+    assert!(years(&v, "django").unwrap() >= 3.0);
+    assert!(years(&v, "go").unwrap() > 1.0);
+}
+
+#[test]
+fn seed_000_narrative_becomes_roles_of_sentences() {
+    let Some(seeds) = seeds() else { return };
+    let file = seed(&seeds, "000_");
+    let dir = tempfile::tempdir().unwrap();
+    let out = stdout(jobfit_in(dir.path()).args(["profile", "import", &file, "--name", "story"]));
+    assert!(out.contains("a narrative"), "{out}");
+    let p = export(dir.path(), "story");
+    let work = p["work"].as_array().unwrap();
+    let names: Vec<&str> = work
+        .iter()
+        .map(|w| w["name"].as_str().unwrap_or(""))
+        .collect();
+    assert!(names.contains(&"Rackspace"), "{names:?}");
+    assert!(names.contains(&"Rackspace Cloud"), "{names:?}");
+    assert!(work.len() >= 4, "{names:?}");
+    // No dates are invented for a story that gives none.
+    assert!(
+        work.iter().all(|w| w.get("startDate").is_none()),
+        "{work:#?}"
+    );
+    // Every highlight is a sentence of the story, verbatim.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for w in work {
+        for h in w["highlights"].as_array().into_iter().flatten() {
+            assert!(flat.contains(h.as_str().unwrap()), "not verbatim: {h}");
+        }
+    }
+    // The Swift work is attached to the last role, and it is OpenStack Swift.
+    let last = work.last().unwrap()["highlights"].to_string();
+    assert!(last.contains("Storage Policies, Erasure Coding"), "{last}");
+    let v = show(dir.path(), &file);
+    let ids: Vec<&str> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"openstack-swift"), "{ids:?}");
+    assert!(!ids.contains(&"swift-lang"), "{ids:?}");
+    assert!(ids.contains(&"go") && ids.contains(&"python"), "{ids:?}");
+    // "10 years and a million lines of python": the stated years are kept.
+    assert_eq!(years(&v, "python"), Some(10.0));
+}
