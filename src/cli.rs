@@ -66,6 +66,10 @@ pub enum Command {
     Score(ScoreArgs),
     /// Rank many postings (jobs/ by default) against a profile.
     Rank(RankArgs),
+    /// Tailor the résumé to one posting: the bullets that fit it best (verbatim), a
+    /// summary written only from profile facts, and a résumé to send (Markdown, text or
+    /// JSON Resume).
+    Tailor(TailorArgs),
     /// Show the skills the rules find in any text, with byte offsets, lines and columns.
     Extract(ExtractArgs),
     /// List, check and explain rules.
@@ -106,9 +110,17 @@ pub struct ScoreArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
 
-    /// The posting: a file, or `-` (or nothing) to read a pasted ad from stdin.
+    /// The posting: a file, a saved job (its file name or id in jobs/), a URL, or `-`
+    /// (or nothing) to read a pasted ad from stdin.
     #[arg(value_name = "POSTING")]
-    pub posting: Option<PathBuf>,
+    pub posting: Option<String>,
+
+    /// Also print a one-line summary of the profile for this posting.
+    #[arg(long)]
+    pub summary: bool,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
 
     /// Output format (default: table on a terminal, JSON otherwise).
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
@@ -154,6 +166,64 @@ pub struct RankArgs {
     /// skipping it with a warning.
     #[arg(long)]
     pub strict: bool,
+
+    /// Add a one-line summary of the profile for each posting.
+    #[arg(long)]
+    pub summary: bool,
+}
+
+/// Document formats of `jobfit tailor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TailorFormat {
+    /// A Markdown résumé (each bullet's covered skills in an HTML comment).
+    Markdown,
+    /// The tailored profile as JSON Resume (`meta.jobfit` says what it was tailored for).
+    JsonResume,
+    /// Plain text, for pasting into application forms.
+    Text,
+    /// jobfit's report: summary sentences with their sources, bullets with what they
+    /// cover (docs/json.md).
+    Json,
+}
+
+/// `jobfit tailor`.
+#[derive(Debug, Args)]
+pub struct TailorArgs {
+    #[command(flatten)]
+    pub profile: ProfileArg,
+
+    /// The posting: a file, a saved job (its file name or id in jobs/), a URL, or `-`
+    /// (or nothing) to read a pasted ad from stdin.
+    #[arg(value_name = "POSTING")]
+    pub posting: Option<String>,
+
+    /// How many bullets to select in all.
+    #[arg(long, value_name = "N", default_value_t = crate::tailor::DEFAULT_BULLETS)]
+    pub bullets: usize,
+
+    /// At most this many bullets from one role.
+    #[arg(long, value_name = "N")]
+    pub per_role: Option<usize>,
+
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "markdown")]
+    pub format: TailorFormat,
+
+    /// Show where each summary sentence comes from (profile fields) and what each
+    /// bullet covers.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Write to this file (atomically) instead of stdout.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace an existing --output file.
+    #[arg(long)]
+    pub force: bool,
+
+    #[command(flatten)]
+    pub fetch: FetchArgs,
 }
 
 /// `jobfit extract`.

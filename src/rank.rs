@@ -31,6 +31,8 @@ pub struct RankOptions {
     pub min_score: Option<f32>,
     /// Stop at the first posting that cannot be read, instead of skipping it.
     pub strict: bool,
+    /// Add a one-line summary of the profile for each posting.
+    pub summary: bool,
 }
 
 /// One ranked posting.
@@ -58,6 +60,9 @@ pub struct RankRow {
     pub top_matches: Vec<String>,
     /// Up to three gaps, costliest first.
     pub top_gaps: Vec<String>,
+    /// One line on the profile for this posting (`--summary`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
 }
 
 impl RankRow {
@@ -189,7 +194,12 @@ impl Acc<'_> {
     }
 }
 
-fn score_one(rules: &RuleSet, profile: &AnalyzedProfile, posting: Posting) -> Scored {
+fn score_one(
+    rules: &RuleSet,
+    profile: &AnalyzedProfile,
+    posting: Posting,
+    summary: bool,
+) -> Scored {
     let bytes = posting.text.len() as u64;
     let analyzed = AnalyzedPosting::analyze(posting, rules);
     let score = Score::compute(rules, &analyzed, profile);
@@ -210,6 +220,11 @@ fn score_one(rules: &RuleSet, profile: &AnalyzedProfile, posting: Posting) -> Sc
         .collect();
     let top_gaps = gaps.iter().take(3).map(|i| name(i.skill.rule)).collect();
     let lost = gaps.iter().map(|i| (i.skill.rule, i.lost)).collect();
+    let summary = if summary {
+        crate::tailor::one_line(rules, profile, &score)
+    } else {
+        None
+    };
     let p = analyzed.posting;
     Scored {
         row: RankRow {
@@ -222,6 +237,7 @@ fn score_one(rules: &RuleSet, profile: &AnalyzedProfile, posting: Posting) -> Sc
             band: score.band(),
             top_matches,
             top_gaps,
+            summary,
         },
         lost,
         bytes,
@@ -232,6 +248,7 @@ fn process(
     rules: &RuleSet,
     profile: &AnalyzedProfile,
     item: Item,
+    summary: bool,
 ) -> std::result::Result<Scored, Skipped> {
     let posting = match item {
         Item::File(path) => {
@@ -248,7 +265,7 @@ fn process(
             error: e.to_string(),
         })?,
     };
-    Ok(score_one(rules, profile, posting))
+    Ok(score_one(rules, profile, posting, summary))
 }
 
 /// A posting from one NDJSON line.
@@ -311,7 +328,7 @@ pub fn rank(
     let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
         let results: Vec<_> = batch
             .into_par_iter()
-            .map(|item| process(rules, profile, item))
+            .map(|item| process(rules, profile, item, opts.summary))
             .collect();
         for r in results {
             match r {

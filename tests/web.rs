@@ -193,6 +193,42 @@ fn add_a_page_with_json_ld_then_refuse_the_duplicate() {
 }
 
 #[test]
+fn score_and_tailor_a_posting_by_url() {
+    let base = server();
+    let ws = workspace();
+    let url = format!("{base}/job-ld.html");
+    let out = jobfit(ws.path())
+        .args(["tailor", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["posting"]["title"], "Senior Go Engineer");
+    assert!(!v["bullets"].as_array().unwrap().is_empty(), "{v:#}");
+    let out = jobfit(ws.path())
+        .args(["score", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // Reading a posting by URL saves nothing.
+    assert!(saved(ws.path()).is_empty());
+    let out = jobfit(ws.path())
+        .args(["tailor", &format!("{base}/missing")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("404"));
+}
+
+#[test]
 fn add_a_plain_page_keeps_its_sections_after_a_redirect() {
     let base = server();
     let ws = workspace();
@@ -393,7 +429,9 @@ fn rank_ndjson_skips_broken_lines_and_strict_stops() {
     let csv = String::from_utf8_lossy(&out.stdout);
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(
-        csv.starts_with("rank,score,band,title,company,id,url,origin,top_matches,top_gaps\n1,"),
+        csv.starts_with(
+            "rank,score,band,title,company,id,url,origin,top_matches,top_gaps,summary\n1,"
+        ),
         "{csv}"
     );
     let out = jobfit(ws.path())

@@ -12,7 +12,7 @@ use crate::posting::Posting;
 use crate::report::{JobListReport, Message, SavedLine, SavedReport};
 use crate::settings::Settings;
 
-fn fetcher(f: &FetchArgs) -> Result<Fetcher> {
+pub(super) fn fetcher(f: &FetchArgs) -> Result<Fetcher> {
     Fetcher::new(FetchOptions {
         timeout: Duration::from_secs(f.timeout.max(1)),
         ..FetchOptions::default()

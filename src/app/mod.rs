@@ -9,6 +9,7 @@ mod profile;
 mod rank;
 mod rules;
 mod score;
+mod tailor;
 
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -84,6 +85,7 @@ pub fn run(cli: Cli) -> Result<u8> {
     match cli.command {
         Command::Score(args) => score::run(&settings, &args),
         Command::Rank(args) => rank::run(&settings, &args),
+        Command::Tailor(args) => tailor::run(&settings, &args),
         Command::Jobs(cmd) => jobs::run(&settings, cmd),
         Command::Profile(cmd) => profile::run(&settings, cmd),
         Command::Extract(args) => extract::run(&settings, &args),
@@ -91,6 +93,75 @@ pub fn run(cli: Cli) -> Result<u8> {
         Command::Eval(cmd) => eval::run(&settings, cmd),
         Command::Completions { .. } | Command::Man => Ok(0),
     }
+}
+
+/// Reads the posting a command is given: `-` or nothing for stdin (asking for a paste
+/// on a terminal), a URL (fetched), a file, or a saved job in jobs/ named by its file
+/// name (with or without `.md`) or its id.
+///
+/// # Errors
+/// Unreadable or unknown postings, fetch failures.
+fn load_posting_arg(
+    settings: &Settings,
+    spec: Option<&str>,
+    fetch: &crate::cli::FetchArgs,
+) -> Result<crate::posting::Posting> {
+    use crate::error::Diagnostic;
+    let spec = spec.unwrap_or("-");
+    if spec == "-" {
+        if std::io::stdin().is_terminal() {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Paste the job ad, then press Ctrl-D on an empty line:"
+            );
+        }
+        return crate::source::load_posting(None);
+    }
+    if spec.starts_with("http://") || spec.starts_with("https://") {
+        return crate::fetch::fetch_posting(&jobs::fetcher(fetch)?, spec);
+    }
+    let path = std::path::Path::new(spec);
+    if path.exists() {
+        return crate::source::load_posting(Some(path));
+    }
+    let dir = &settings.jobs_dir;
+    let stem = spec.strip_suffix(".md").unwrap_or(spec);
+    let saved = crate::jobs::list(dir)?;
+    let hit = saved.iter().find(|j| {
+        j.id.as_deref() == Some(spec) || j.file.file_stem().and_then(|s| s.to_str()) == Some(stem)
+    });
+    if let Some(j) = hit {
+        return crate::source::load_posting(Some(&j.file));
+    }
+    let mut names: Vec<String> = saved
+        .iter()
+        .filter_map(|j| {
+            j.file
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .map(str::to_owned)
+        })
+        .collect();
+    let similar: Vec<&String> = names
+        .iter()
+        .filter(|n| n.contains(stem) || strsim::jaro_winkler(n, stem) > 0.85)
+        .collect();
+    let help = if let Some(s) = similar.first() {
+        format!("did you mean `{s}`? (`jobfit jobs list` shows the saved postings)")
+    } else if names.is_empty() {
+        "pass a posting file, a URL, or `-` to paste one; save postings with `jobfit jobs add`"
+            .to_owned()
+    } else {
+        names.truncate(8);
+        format!(
+            "pass a file, a URL or `-`, or a saved job in {}/: {}",
+            dir.display(),
+            names.join(", ")
+        )
+    };
+    Err(Diagnostic::new(spec, "no such file, URL or saved job")
+        .help(help)
+        .into())
 }
 
 /// Writes raw bytes to stdout.

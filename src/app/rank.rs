@@ -35,6 +35,7 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
         top: args.top,
         min_score: args.min_score,
         strict: args.strict,
+        summary: args.summary,
     };
     let report = rank(&rules, &profile, &inputs, &opts, &|n| bar.inc(n));
     bar.finish_and_clear();

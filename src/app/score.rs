@@ -1,6 +1,6 @@
 //! `jobfit score`: one posting against a profile.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use super::{EXIT_BELOW_MIN, default_format, emit};
 use crate::cli::ScoreArgs;
@@ -32,22 +32,22 @@ pub(super) fn score_report(
     profile: &AnalyzedProfile,
     posting: crate::posting::Posting,
     bullets: usize,
+    summary: bool,
 ) -> ScoreReport {
     let posting = AnalyzedPosting::analyze(posting, rules);
     let score = Score::compute(rules, &posting, profile);
     let selected = crate::tailor::select_bullets(&posting, profile, bullets, None);
-    ScoreReport::build(rules, &posting, profile, &score, &selected)
+    let mut report = ScoreReport::build(rules, &posting, profile, &score, &selected);
+    if summary {
+        report.summary = crate::tailor::one_line(rules, profile, &score);
+    }
+    report
 }
 
 pub(super) fn run(settings: &Settings, args: &ScoreArgs) -> Result<u8> {
     let (rules, profile) = rules_and_profile(settings, args.profile.profile.as_deref())?;
-    let from_stdin = args.posting.as_ref().is_none_or(|p| p.as_os_str() == "-");
-    if from_stdin && std::io::stdin().is_terminal() {
-        let mut err = std::io::stderr();
-        let _ = writeln!(err, "Paste the job ad, then press Ctrl-D on an empty line:");
-    }
-    let posting = source::load_posting(args.posting.as_deref())?;
-    let report = score_report(&rules, &profile, posting, args.bullets);
+    let posting = super::load_posting_arg(settings, args.posting.as_deref(), &args.fetch)?;
+    let report = score_report(&rules, &profile, posting, args.bullets, args.summary);
     let below = args.min_score.is_some_and(|m| report.score < m);
     let format = default_format(args.format);
     if args.explain && matches!(format, Format::Table | Format::Markdown) {

@@ -82,6 +82,7 @@ pub fn write(msg: &Message, style: &Style, out: &mut dyn Write) -> io::Result<()
         Message::JobList(r) => write_job_list(r, style, out),
         Message::Saved(r) => write_saved(r, out),
         Message::Profile(r) => write_profile(r, style, out),
+        Message::Tailor(r) => out.write_all(super::resume_text(r, false).as_bytes()),
     }
 }
 
@@ -185,6 +186,14 @@ fn write_ranking(
             col.set_cell_alignment(CellAlignment::Right);
         }
         writeln!(out, "{t}")?;
+    }
+    if r.rows.iter().any(|row| row.summary.is_some()) {
+        writeln!(out, "\n{BOLD}Summaries{BOLD:#}")?;
+        for (i, row) in r.rows.iter().enumerate() {
+            if let Some(s) = &row.summary {
+                writeln!(out, "  {:>3}. {s}", i + 1)?;
+            }
+        }
     }
     if !r.missing.is_empty() {
         writeln!(

@@ -73,6 +73,7 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
+        Message::Tailor(r) => writeln!(out, "{}", super::resume_markdown(r, false)),
         Message::Saved(r) => {
             for s in &r.saved {
                 writeln!(out, "- {} `{}`", s.status, s.file)?;
@@ -88,14 +89,23 @@ fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result
         "# Ranking: {} postings for `{}`\n",
         r.postings, r.profile.origin
     )?;
-    writeln!(out, "| # | Score | Posting | Top matches | Top gaps |")?;
-    writeln!(out, "|---:|---:|---|---|---|")?;
+    let summaries = r.rows.iter().any(|row| row.summary.is_some());
+    if summaries {
+        writeln!(
+            out,
+            "| # | Score | Posting | Top matches | Top gaps | Summary |"
+        )?;
+        writeln!(out, "|---:|---:|---|---|---|---|")?;
+    } else {
+        writeln!(out, "| # | Score | Posting | Top matches | Top gaps |")?;
+        writeln!(out, "|---:|---:|---|---|---|")?;
+    }
     for (i, row) in r.rows.iter().enumerate() {
         let label = match &row.url {
             Some(u) => format!("[{}]({u})", cell(&row.label())),
             None => cell(&row.label()),
         };
-        writeln!(
+        write!(
             out,
             "| {} | {:.0} | {} | {} | {} |",
             i + 1,
@@ -104,6 +114,10 @@ fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result
             cell(&row.top_matches.join(", ")),
             cell(&row.top_gaps.join(", "))
         )?;
+        if summaries {
+            write!(out, " {} |", cell(row.summary.as_deref().unwrap_or("")))?;
+        }
+        writeln!(out)?;
     }
     if !r.missing.is_empty() {
         writeln!(out, "\n## Skills most often missing\n")?;

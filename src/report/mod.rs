@@ -5,6 +5,7 @@
 
 mod human;
 mod markdown;
+mod resume;
 
 use std::io::{self, Write};
 
@@ -19,6 +20,7 @@ use crate::tailor::Selected;
 use crate::text::LineIndex;
 
 pub use human::{Style, explain_text};
+pub use resume::{TailorReport, json_resume, markdown as resume_markdown, text as resume_text};
 
 /// Version of the JSON schema of every message (see docs/json.md).
 pub const SCHEMA_VERSION: u32 = 1;
@@ -58,6 +60,8 @@ pub enum Message {
     Saved(SavedReport),
     /// `jobfit profile show`.
     Profile(Box<ProfileView>),
+    /// `jobfit tailor --format json`.
+    Tailor(Box<TailorReport>),
 }
 
 /// A role as jobfit understood it.
@@ -559,15 +563,7 @@ impl ScoreReport {
                 .map(|t| t.text.clone())
                 .unwrap_or_default(),
         });
-        let bullets = bullets
-            .iter()
-            .map(|s| BulletLine {
-                field: s.bullet.field.clone(),
-                role: s.bullet.role.map(|r| profile.profile.role_name(r)),
-                text: s.bullet.text.clone(),
-                covers: s.covers.iter().map(|&r| RuleRef::of(rules, r)).collect(),
-            })
-            .collect();
+        let bullets = bullet_lines(rules, profile, bullets);
         Self {
             schema: SCHEMA_VERSION,
             posting: PostingInfo::of(posting),
@@ -583,6 +579,23 @@ impl ScoreReport {
             summary: None,
         }
     }
+}
+
+/// Selected bullets as reported.
+fn bullet_lines(
+    rules: &RuleSet,
+    profile: &AnalyzedProfile,
+    selected: &[Selected],
+) -> Vec<BulletLine> {
+    selected
+        .iter()
+        .map(|s| BulletLine {
+            field: s.bullet.field.clone(),
+            role: s.bullet.role.map(|r| profile.profile.role_name(r)),
+            text: s.bullet.text.clone(),
+            covers: s.covers.iter().map(|&r| RuleRef::of(rules, r)).collect(),
+        })
+        .collect()
 }
 
 /// One finding in `jobfit extract`.
@@ -875,6 +888,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 "origin",
                 "top_matches",
                 "top_gaps",
+                "summary",
             ])?;
             for (i, row) in r.rows.iter().enumerate() {
                 line(&[
@@ -888,6 +902,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     &row.origin,
                     &row.top_matches.join("; "),
                     &row.top_gaps.join("; "),
+                    row.summary.as_deref().unwrap_or(""),
                 ])?;
             }
             Ok(())

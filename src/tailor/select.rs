@@ -1,5 +1,5 @@
-//! Tailoring from facts only: choosing the résumé bullets, verbatim, that best cover a
-//! posting's weighted skills (greedy weighted max-coverage with diminishing returns).
+//! Bullet selection: the résumé bullets, verbatim, that best cover a posting's weighted
+//! skills (greedy weighted max-coverage with diminishing returns, under a budget).
 
 use std::collections::HashMap;
 

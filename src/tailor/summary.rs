@@ -1,0 +1,1021 @@
+//! Summary text from profile facts only: who the person is (headline, total years,
+//! current role), the posting's skills they have (with years), one or two quantified
+//! achievements quoted verbatim, and the nearest transferable skill for the top gap.
+//! No language model: sentences are assembled from templates whose wording is picked by
+//! a hash of the posting, so the same inputs always give the same text and different
+//! postings read differently. Every sentence carries the profile fields it came from,
+//! and passes a guard before it is kept: every skill it names must be in the profile,
+//! and every number in it must be in the profile or be a year count derived from the
+//! profile's dates.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use crate::evidence::AnalyzedProfile;
+use crate::posting::AnalyzedPosting;
+use crate::profile::{RoleRef, Work};
+use crate::rules::{Category, RuleId, RuleSet};
+use crate::score::{Score, Status};
+
+use super::Selected;
+
+/// Most sentences in a summary.
+const MAX_SENTENCES: usize = 4;
+/// Longest profile sentence quoted as an achievement.
+const MAX_QUOTE: usize = 260;
+/// A gap worth a transfer line costs at least this many points.
+const TRANSFER_MIN_LOST: f32 = 3.0;
+
+/// Where a sentence's facts come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// Profile field (`basics.label`, `work[1].highlights[0]`, `work[0..5] dates`).
+    pub field: String,
+    /// What was taken from it.
+    pub fact: String,
+}
+
+/// What a sentence says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// Headline, total years, current role.
+    Identity,
+    /// The posting's skills the profile has.
+    Skills,
+    /// A quantified achievement, quoted.
+    Achievement,
+    /// The nearest transferable skill for the top gap.
+    Transfer,
+}
+
+/// One generated sentence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    /// What it says.
+    pub kind: Kind,
+    /// The text.
+    pub text: String,
+    /// Profile fields it came from.
+    pub sources: Vec<Source>,
+    /// Numbers in it that are derived (years from dates) rather than quoted.
+    #[serde(skip)]
+    pub derived: Vec<u32>,
+}
+
+/// A summary: sentences, and the ones the guard refused (never shown as text).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Summary {
+    /// Kept sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Sentences dropped by the truthfulness guard, with why (a bug if ever non-empty;
+    /// kept visible rather than hidden).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<String>,
+}
+
+impl Summary {
+    /// The sentences as one paragraph.
+    #[must_use]
+    pub fn text(&self) -> String {
+        self.sentences
+            .iter()
+            .map(|s| s.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Years with a skill or in work, as the text states them.
+#[derive(Debug, Clone)]
+struct Years {
+    /// Whole years (rounded down).
+    n: u32,
+    /// True when the months behind it exceed `n` years by a quarter or more.
+    over: bool,
+    /// True when `n` is derived from dates (not quoted from the text).
+    derived: bool,
+    sources: Vec<Source>,
+}
+
+impl Years {
+    fn phrase(&self) -> String {
+        let unit = if self.n == 1 { "year" } else { "years" };
+        if self.over {
+            format!("over {} {unit}", self.n)
+        } else {
+            format!("{} {unit}", self.n)
+        }
+    }
+}
+
+/// A posting skill the profile names itself.
+#[derive(Debug, Clone)]
+struct SkillFact {
+    rule: RuleId,
+    name: String,
+    years: Option<Years>,
+    sources: Vec<Source>,
+}
+
+/// Everything the generator may say, gathered once.
+struct Facts<'a> {
+    rules: &'a RuleSet,
+    profile: &'a AnalyzedProfile,
+    headline: Option<(String, Source)>,
+    /// The current (or latest) role.
+    current: Option<(usize, &'a Work)>,
+    total: Option<Years>,
+    skills: Vec<SkillFact>,
+    /// Numbers that appear anywhere in the profile.
+    numbers: BTreeSet<String>,
+    /// Profile text the summary may quote verbatim (headline, employers, titles,
+    /// bullet sentences): a skill read inside a quote is the profile's own words.
+    quotable: Vec<String>,
+}
+
+/// Whole years from months, rounded down; `None` below one year.
+fn years_of_months(months: u32, derived: bool, sources: Vec<Source>) -> Option<Years> {
+    let n = months / 12;
+    (n >= 1).then_some(Years {
+        n,
+        over: months % 12 >= 3,
+        derived,
+        sources,
+    })
+}
+
+/// The role a field path belongs to: `work[3].highlights[1]` → `work[3]`.
+fn role_prefix(field: &str) -> Option<&str> {
+    let end = field.find(']')?;
+    let head = &field[..=end];
+    (head.starts_with("work[") || head.starts_with("volunteer[") || head.starts_with("projects["))
+        .then_some(head)
+}
+
+fn date_span(w: &Work) -> String {
+    let s = w.start_date.map(|d| d.date.to_string()).unwrap_or_default();
+    let e = w
+        .end_date
+        .map_or_else(|| "present".to_owned(), |d| d.date.to_string());
+    format!("{s} – {e}")
+}
+
+impl<'a> Facts<'a> {
+    fn gather(rules: &'a RuleSet, profile: &'a AnalyzedProfile, score: &Score) -> Self {
+        let p = &profile.profile;
+        // The current role: open-ended, else the latest start.
+        let current = p
+            .work
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.start_date.is_some() && w.end_date.is_none())
+            .max_by_key(|(_, w)| w.start_date.map(|d| d.date.first_month()))
+            .or_else(|| {
+                p.work
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.start_date.is_some())
+                    .max_by_key(|(_, w)| w.start_date.map(|d| d.date.first_month()))
+            });
+        let headline = p
+            .basics
+            .label
+            .as_ref()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                (
+                    l.trim().to_owned(),
+                    Source {
+                        field: "basics.label".into(),
+                        fact: "headline".into(),
+                    },
+                )
+            })
+            .or_else(|| {
+                let (i, w) = current?;
+                let pos = w.position.as_ref()?;
+                Some((
+                    pos.trim().to_owned(),
+                    Source {
+                        field: format!("work[{i}].position"),
+                        fact: "current title".into(),
+                    },
+                ))
+            });
+        let numbers = number_tokens(&p.to_json());
+        let total = if profile.total_months >= 12 {
+            let dated: Vec<String> = p
+                .work
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| w.start_date.is_some())
+                .map(|(i, w)| format!("work[{i}] {}", date_span(w)))
+                .collect();
+            years_of_months(
+                profile.total_months,
+                true,
+                vec![Source {
+                    field: "work[*].startDate/endDate".into(),
+                    fact: format!(
+                        "{} months of dated roles (overlaps once): {}",
+                        profile.total_months,
+                        dated.join("; ")
+                    ),
+                }],
+            )
+        } else {
+            profile.stated_total_years.and_then(|y| {
+                let field = quoted_in(profile, &y.to_string())?;
+                Some(Years {
+                    n: y,
+                    over: false,
+                    derived: false,
+                    sources: vec![Source {
+                        field,
+                        fact: format!("states {y} years of experience"),
+                    }],
+                })
+            })
+        };
+        // The posting's skills the profile names itself, heaviest first.
+        let mut skills: Vec<(f32, SkillFact)> = score
+            .items
+            .iter()
+            .filter(|i| i.status == Status::Matched)
+            .filter_map(|i| {
+                let ev = profile.evidence(i.skill.rule)?;
+                let first = best_mention(ev)?;
+                let mut sources = vec![Source {
+                    field: first.field.clone(),
+                    fact: format!("names {:?}", first.text),
+                }];
+                let years = skill_years(rules, profile, i.skill.rule);
+                if let Some(y) = &years {
+                    sources.extend(y.sources.iter().cloned());
+                }
+                Some((
+                    i.skill.weight * i.credit,
+                    SkillFact {
+                        rule: i.skill.rule,
+                        name: short_name(rules, i.skill.rule),
+                        years,
+                        sources,
+                    },
+                ))
+            })
+            .collect();
+        skills.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.rule.cmp(&b.1.rule)));
+        let mut quotable: Vec<String> = p.basics.label.iter().cloned().collect();
+        for w in p.work.iter().chain(&p.volunteer) {
+            quotable.extend(w.name.iter().cloned());
+            quotable.extend(w.position.iter().cloned());
+        }
+        quotable.extend(p.projects.iter().filter_map(|x| x.name.clone()));
+        for b in &profile.bullets {
+            quotable.extend(crate::import::sentences(&b.text));
+        }
+        quotable.retain(|q| !q.trim().is_empty());
+        Facts {
+            rules,
+            profile,
+            headline,
+            current,
+            total,
+            skills: skills.into_iter().map(|(_, s)| s).collect(),
+            numbers,
+            quotable,
+        }
+    }
+
+    /// "Position at Employer", "at Employer", or the position alone.
+    fn current_role(&self, headline_is_position: bool) -> Option<(String, Vec<Source>)> {
+        let (i, w) = self.current?;
+        // Only an open-ended role is "current".
+        w.end_date.is_none().then_some(())?;
+        let mut src = Vec::new();
+        // A title with a comma in it ("Engineer, GPU cloud") cannot sit inside the
+        // sentence without misreading: say where, not as what.
+        let pos = (!headline_is_position)
+            .then_some(w.position.as_deref())
+            .flatten()
+            .filter(|p| !p.contains(','));
+        if pos.is_some() {
+            src.push(Source {
+                field: format!("work[{i}].position"),
+                fact: "title".into(),
+            });
+        }
+        if w.name.is_some() {
+            src.push(Source {
+                field: format!("work[{i}].name"),
+                fact: "employer".into(),
+            });
+        }
+        src.push(Source {
+            field: format!("work[{i}].endDate"),
+            fact: "no end date: current".into(),
+        });
+        let text = match (pos, w.name.as_deref()) {
+            (Some(p), Some(n)) => format!("{} at {n}", lower_first(p)),
+            (None, Some(n)) => format!("at {n}"),
+            (Some(p), None) => lower_first(p),
+            (None, None) => return None,
+        };
+        Some((text, src))
+    }
+}
+
+/// The mention to cite: work shown before a claim.
+fn best_mention(ev: &crate::evidence::SkillEvidence) -> Option<&crate::evidence::ProfileMention> {
+    ev.mentions
+        .iter()
+        .find(|m| m.kind == crate::profile::FieldKind::Demonstrated)
+        .or_else(|| ev.mentions.first())
+}
+
+/// The years a profile shows with a skill, from its dated roles, a "N years of X"
+/// statement, or `skills[].years`, whichever is largest, with where it comes from.
+fn skill_years(rules: &RuleSet, profile: &AnalyzedProfile, rule: RuleId) -> Option<Years> {
+    let ev = profile.evidence(rule)?;
+    let mut best: Option<Years> = None;
+    let mut consider = |y: Option<Years>| {
+        if let Some(y) = y
+            && best.as_ref().is_none_or(|b| y.n > b.n)
+        {
+            best = Some(y);
+        }
+    };
+    if ev.months >= 12 {
+        // The roles that show it, as the evidence counted them: named in their text,
+        // or implied by what they name.
+        let mut roles: Vec<String> = Vec::new();
+        for field in profile.profile.fields() {
+            if field.kind != crate::profile::FieldKind::Demonstrated || field.role.is_none() {
+                continue;
+            }
+            let shows = rules
+                .extract(field.text)
+                .iter()
+                .any(|x| x.rule == rule || rules.implied_by(x.rule).contains(&rule));
+            if shows
+                && let Some(r) = role_prefix(&field.path)
+                && !roles.iter().any(|x| x == r)
+            {
+                roles.push(r.to_owned());
+            }
+        }
+        consider(years_of_months(
+            ev.months,
+            true,
+            vec![Source {
+                field: if roles.is_empty() {
+                    "work[*] dates".into()
+                } else {
+                    format!("{} dates", roles.join(", "))
+                },
+                fact: format!("{} months in dated roles that show it", ev.months),
+            }],
+        ));
+    }
+    if let Some(y) = ev.stated_years
+        && let Some(field) = quoted_in(profile, &y.to_string())
+    {
+        consider(Some(Years {
+            n: y,
+            over: false,
+            derived: false,
+            sources: vec![Source {
+                field,
+                fact: format!("states {y} years"),
+            }],
+        }));
+    }
+    if let Some(y) = ev.listed_years
+        && y >= 1.0
+    {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let n = y.floor() as u32;
+        consider(Some(Years {
+            n,
+            over: y - y.floor() >= 0.25,
+            derived: true,
+            sources: vec![Source {
+                field: "skills[].years".into(),
+                fact: format!("lists {y} years"),
+            }],
+        }));
+    }
+    best
+}
+
+/// The first profile field whose text contains `number` as a whole token.
+fn quoted_in(profile: &AnalyzedProfile, number: &str) -> Option<String> {
+    profile
+        .profile
+        .fields()
+        .find(|f| number_tokens(f.text).contains(number))
+        .map(|f| f.path)
+}
+
+/// Every number in a text with its offset, as written (`5k` gives `5`, `2.5` stays
+/// `2.5`).
+fn number_spans(text: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i].is_ascii_digit() {
+            let s = i;
+            while i < b.len()
+                && (b[i].is_ascii_digit()
+                    || (matches!(b[i], b'.' | b',')
+                        && i + 1 < b.len()
+                        && b[i + 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            out.push((s, text[s..i].to_owned()));
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Every number in a text.
+fn number_tokens(text: &str) -> BTreeSet<String> {
+    number_spans(text).into_iter().map(|(_, n)| n).collect()
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        // Keep acronyms and names: "SRE", "iOS developer" stay as written.
+        Some(f) if f.is_uppercase() && !c.clone().next().is_some_and(char::is_uppercase) => {
+            f.to_lowercase().chain(c).collect()
+        }
+        _ => s.to_owned(),
+    }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// "A, B and C".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [a] => a.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+fn end_sentence(s: &str) -> String {
+    let t = s.trim_end();
+    if t.ends_with(['.', '!', '?']) {
+        t.to_owned()
+    } else {
+        format!("{t}.")
+    }
+}
+
+/// Picks wording: slot `k` of a posting's hash, among `n` variants.
+fn pick(seed: u64, k: u32, n: usize) -> usize {
+    #[allow(clippy::cast_possible_truncation)]
+    let v = (seed.rotate_right(k * 13) ^ (seed >> 7)) as usize;
+    v % n.max(1)
+}
+
+fn identity(f: &Facts<'_>, seed: u64) -> Option<Sentence> {
+    let headline_is_position = f
+        .headline
+        .as_ref()
+        .is_some_and(|(_, s)| s.field.ends_with(".position"));
+    let current = f.current_role(headline_is_position);
+    let mut sources: Vec<Source> = Vec::new();
+    let mut derived = Vec::new();
+    if let Some((_, s)) = &f.headline {
+        sources.push(s.clone());
+    }
+    if let Some(y) = &f.total {
+        sources.extend(y.sources.iter().cloned());
+        if y.derived {
+            derived.push(y.n);
+        }
+    }
+    if let Some((_, s)) = &current {
+        sources.extend(s.iter().cloned());
+    }
+    let v = pick(seed, 1, 3);
+    let cur = |lead: &str| {
+        current
+            .as_ref()
+            .map(|(c, _)| format!("{lead}{c}"))
+            .unwrap_or_default()
+    };
+    let text = match (&f.headline, &f.total) {
+        (Some((h, _)), Some(y)) => match v {
+            0 => format!(
+                "{h}, with {} of experience{}.",
+                y.phrase(),
+                cur(", currently ")
+            ),
+            1 => format!(
+                "{h}; {} of professional experience{}.",
+                y.phrase(),
+                cur(", now ")
+            ),
+            _ => format!("{h} — {} of experience{}.", y.phrase(), cur("; currently ")),
+        },
+        (Some((h, _)), None) => format!("{h}{}.", cur(", currently ")),
+        (None, Some(y)) => format!(
+            "{} of professional experience{}.",
+            upper_first(&y.phrase()),
+            cur(", currently ")
+        ),
+        (None, None) => format!("{}.", upper_first(current.as_ref()?.0.as_str())),
+    };
+    Some(Sentence {
+        kind: Kind::Identity,
+        text,
+        sources,
+        derived,
+    })
+}
+
+/// A rule's name as it reads in a sentence: "Software testing / QA" → "Software
+/// testing", "OpenStack Swift (object storage)" → "OpenStack Swift".
+/// Common nouns ("Mentoring and coaching", "Software testing") are lower-cased, as
+/// they would be mid-sentence; names of things ("PostgreSQL", "Apache Spark") are not.
+fn short_name(rules: &RuleSet, rule: RuleId) -> String {
+    let r = rules.rule(rule);
+    let name: &str = &r.name;
+    let cut = name.find(" (").unwrap_or(name.len());
+    let name = &name[..cut];
+    let cut = name.find(" / ").unwrap_or(name.len());
+    let name = name[..cut].trim();
+    let common = matches!(
+        r.category,
+        Category::Soft | Category::Practice | Category::Domain | Category::Testing
+    ) && !name.chars().skip(1).any(char::is_uppercase);
+    if common {
+        name.to_lowercase()
+    } else {
+        name.to_owned()
+    }
+}
+
+fn skill_phrase(s: &SkillFact) -> String {
+    match &s.years {
+        Some(y) => format!("{} ({})", s.name, y.phrase()),
+        None => s.name.clone(),
+    }
+}
+
+fn skills_sentence(f: &Facts<'_>, seed: u64) -> Option<Sentence> {
+    let top: Vec<&SkillFact> = f.skills.iter().take(3).collect();
+    if top.is_empty() {
+        return None;
+    }
+    let list = and_list(&top.iter().map(|s| skill_phrase(s)).collect::<Vec<_>>());
+    let text = match pick(seed, 2, 4) {
+        0 => format!("Strongest matches for this role: {list}."),
+        1 => format!("Brings {list} to this role."),
+        2 => format!("Hands-on with {list}."),
+        _ => format!("Core strengths for this posting: {list}."),
+    };
+    Some(Sentence {
+        kind: Kind::Skills,
+        text,
+        sources: top.iter().flat_map(|s| s.sources.iter().cloned()).collect(),
+        derived: top
+            .iter()
+            .filter_map(|s| s.years.as_ref().filter(|y| y.derived).map(|y| y.n))
+            .collect(),
+    })
+}
+
+/// A quotable achievement: one sentence of a bullet that shows one of the posting's
+/// matched skills, preferably with a number in it.
+#[derive(Debug, Clone)]
+struct Quote {
+    field: String,
+    role: Option<RoleRef>,
+    text: String,
+    covers: Vec<RuleId>,
+    quantified: bool,
+    value: f32,
+    selected: bool,
+    recency: i32,
+    order: usize,
+}
+
+fn quantified(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "hundreds",
+        "thousands",
+        "millions",
+        "million",
+        "billion",
+        "billions",
+        "dozen",
+        "dozens",
+    ];
+    s.bytes().any(|b| b.is_ascii_digit())
+        || s.split(|c: char| !c.is_alphabetic())
+            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+}
+
+fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
+    let matched: Vec<(RuleId, f32)> = score
+        .items
+        .iter()
+        .filter(|i| i.status == Status::Matched)
+        .map(|i| (i.skill.rule, i.skill.weight))
+        .collect();
+    let mut out = Vec::new();
+    for b in &f.profile.bullets {
+        let chosen = selected.iter().any(|s| s.bullet.field == b.field);
+        for s in crate::import::sentences(&b.text) {
+            if s.len() > MAX_QUOTE {
+                continue;
+            }
+            let mut covers: Vec<RuleId> = f
+                .rules
+                .extract(&s)
+                .into_iter()
+                .flat_map(|x| {
+                    std::iter::once(x.rule).chain(f.rules.implied_by(x.rule).iter().copied())
+                })
+                .filter(|r| matched.iter().any(|(m, _)| m == r))
+                .collect();
+            covers.sort();
+            covers.dedup();
+            if covers.is_empty() {
+                continue;
+            }
+            let value = covers
+                .iter()
+                .map(|r| matched.iter().find(|(m, _)| m == r).map_or(0.0, |x| x.1))
+                .sum();
+            out.push(Quote {
+                field: b.field.clone(),
+                role: b.role,
+                quantified: quantified(&s),
+                text: s,
+                covers,
+                value,
+                selected: chosen,
+                recency: b.recency,
+                order: b.order,
+            });
+        }
+    }
+    // By the weight of the posting skills they show, with a bonus for a number (the
+    // summary should carry a result) and for bullets chosen for the posting.
+    let key = |q: &Quote| {
+        q.value * if q.quantified { 1.5 } else { 1.0 } * if q.selected { 1.2 } else { 1.0 }
+    };
+    out.sort_by(|a, b| {
+        key(b)
+            .total_cmp(&key(a))
+            .then(b.recency.cmp(&a.recency))
+            .then(a.order.cmp(&b.order))
+    });
+    out
+}
+
+fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
+    let p = &f.profile.profile;
+    let (employer, position, role_field) = match q.role {
+        Some(RoleRef::Work(i)) => p.work.get(i).map_or((None, None, None), |w| {
+            (
+                w.name.clone(),
+                w.position.clone(),
+                Some(format!("work[{i}]")),
+            )
+        }),
+        Some(RoleRef::Volunteer(i)) => p.volunteer.get(i).map_or((None, None, None), |w| {
+            (
+                w.name.clone(),
+                w.position.clone(),
+                Some(format!("volunteer[{i}]")),
+            )
+        }),
+        Some(RoleRef::Project(i)) => (
+            p.projects.get(i).and_then(|x| x.name.clone()),
+            None,
+            Some(format!("projects[{i}]")),
+        ),
+        None => (None, None, None),
+    };
+    let mut sources = vec![Source {
+        field: q.field.clone(),
+        fact: "quoted verbatim".into(),
+    }];
+    let quote = end_sentence(&q.text);
+    let text = match (employer, position) {
+        (Some(e), Some(pos)) if pick(seed, 3, 2) == 1 && !pos.contains(',') => {
+            if let Some(r) = &role_field {
+                sources.push(Source {
+                    field: format!("{r}.position"),
+                    fact: "title".into(),
+                });
+                sources.push(Source {
+                    field: format!("{r}.name"),
+                    fact: "employer".into(),
+                });
+            }
+            format!("As {} at {e}: {quote}", lower_first(&pos))
+        }
+        (Some(e), _) => {
+            if let Some(r) = &role_field {
+                sources.push(Source {
+                    field: format!("{r}.name"),
+                    fact: "employer".into(),
+                });
+            }
+            format!("At {e}: {quote}")
+        }
+        (None, Some(pos)) if !pos.contains(',') => {
+            if let Some(r) = &role_field {
+                sources.push(Source {
+                    field: format!("{r}.position"),
+                    fact: "title".into(),
+                });
+            }
+            format!("As {}: {quote}", lower_first(&pos))
+        }
+        (None, _) => quote,
+    };
+    Sentence {
+        kind: Kind::Achievement,
+        text,
+        sources,
+        derived: Vec::new(),
+    }
+}
+
+/// How a category's skills are referred to without naming one.
+fn category_noun(c: Category) -> &'static str {
+    match c {
+        Category::Language => "languages",
+        Category::Framework => "frameworks",
+        Category::Database => "data stores",
+        Category::Cloud => "cloud services",
+        Category::Devops => "infrastructure tooling",
+        Category::Data => "data tooling",
+        Category::Ml => "modelling tools",
+        Category::Testing => "test tooling",
+        Category::Protocol => "protocols and formats",
+        Category::Os => "platforms",
+        Category::Security => "security tooling",
+        Category::Practice => "practices",
+        _ => "tools",
+    }
+}
+
+fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
+    let gap = score.gaps().into_iter().find(|g| {
+        g.status == Status::Related
+            && g.lost >= TRANSFER_MIN_LOST
+            && g.via
+                .and_then(|v| f.profile.evidence(v))
+                .is_some_and(crate::evidence::SkillEvidence::is_direct)
+    })?;
+    let via = gap.via?;
+    // Naming the same skill twice says nothing new.
+    if f.skills.iter().take(3).any(|s| s.rule == via) {
+        return None;
+    }
+    let ev = f.profile.evidence(via)?;
+    let first = best_mention(ev)?;
+    let name = short_name(f.rules, via);
+    let years = skill_years(f.rules, f.profile, via);
+    let have = match &years {
+        Some(y) => format!("{name} ({})", y.phrase()),
+        None => name,
+    };
+    let noun = category_noun(f.rules.rule(gap.skill.rule).category);
+    let mut derived_years: Vec<u32> = Vec::new();
+    if let Some(y) = years.as_ref().filter(|y| y.derived) {
+        derived_years.push(y.n);
+    }
+    let specific = match pick(seed, 4, 2) {
+        0 => format!("{have} carries over to the related {noun} this role uses."),
+        _ => format!("Experience with {have} is close to the {noun} asked for here."),
+    };
+    // A category word can itself read as a skill ("data stores"): then say it plainly.
+    let text = if refuse_text(f, &upper_first(&specific), &derived_years).is_none() {
+        specific
+    } else {
+        format!("{have} is the closest match to what this role asks for.")
+    };
+    let mut sources = vec![Source {
+        field: first.field.clone(),
+        fact: format!("names {:?}", first.text),
+    }];
+    let mut derived = Vec::new();
+    if let Some(y) = years {
+        if y.derived {
+            derived.push(y.n);
+        }
+        sources.extend(y.sources);
+    }
+    Some(Sentence {
+        kind: Kind::Transfer,
+        text,
+        sources,
+        derived,
+    })
+}
+
+/// Byte spans of `text` that quote profile text verbatim.
+fn quoted_spans(text: &str, quotable: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for q in quotable {
+        let q = q.trim_end_matches('.');
+        let mut from = 0;
+        while let Some(i) = text[from..].find(q) {
+            out.push((from + i, from + i + q.len()));
+            from += i + q.len().max(1);
+        }
+    }
+    out
+}
+
+/// Why a text may not be said, if it may not: it names a skill the profile does not
+/// show (outside a verbatim quote of the profile), or a number the profile does not
+/// contain and that is not one of `derived`.
+fn refuse_text(f: &Facts<'_>, text: &str, derived: &[u32]) -> Option<(usize, String)> {
+    let quoted = quoted_spans(text, &f.quotable);
+    for x in f.rules.extract(text) {
+        if quoted.iter().any(|&(a, b)| a <= x.start && x.end <= b) {
+            continue;
+        }
+        if f.profile.evidence(x.rule).is_none() {
+            return Some((
+                x.start,
+                format!(
+                    "names {} ({}), which the profile does not show",
+                    f.rules.rule(x.rule).name,
+                    f.rules.rule(x.rule).id
+                ),
+            ));
+        }
+    }
+    for (at, n) in number_spans(text) {
+        let ok = n.parse::<u32>().is_ok_and(|v| derived.contains(&v)) || f.numbers.contains(&n);
+        if !ok {
+            return Some((
+                at,
+                format!("says {n}, a number the profile does not contain"),
+            ));
+        }
+    }
+    None
+}
+
+/// Why a sentence may not be said, if it may not.
+fn refuse(f: &Facts<'_>, s: &Sentence) -> Option<String> {
+    refuse_text(f, &s.text, &s.derived).map(|(_, why)| format!("{:?} {why}", s.text))
+}
+
+/// Seed for wording choices: the posting's text, so every posting reads differently
+/// and the same posting always reads the same.
+fn seed_of(posting: &AnalyzedPosting) -> u64 {
+    crate::rules::word_hash(posting.posting.text.as_bytes())
+}
+
+/// Writes a 2–4 sentence summary of `profile` for `posting`.
+#[must_use]
+pub fn summarize(
+    rules: &RuleSet,
+    posting: &AnalyzedPosting,
+    profile: &AnalyzedProfile,
+    score: &Score,
+    selected: &[Selected],
+) -> Summary {
+    let f = Facts::gather(rules, profile, score);
+    let seed = seed_of(posting);
+    let mut planned: Vec<Sentence> = Vec::new();
+    planned.extend(identity(&f, seed));
+    planned.extend(skills_sentence(&f, seed));
+    let qs = quotes(&f, score, selected);
+    let mut quoted: Vec<&Quote> = Vec::new();
+    if let Some(q) = qs.first() {
+        quoted.push(q);
+        // A second one only when it shows another skill, from another role.
+        if let Some(q2) = qs.iter().find(|x| {
+            x.quantified && x.role != q.role && x.covers.iter().any(|r| !q.covers.contains(r))
+        }) {
+            quoted.push(q2);
+        }
+    }
+    let tr = transfer(&f, score, seed);
+    for (k, q) in quoted.iter().enumerate() {
+        // The transfer line, when there is one, takes the last slot before a second
+        // achievement does.
+        if k == 1 && tr.is_some() && planned.len() + 2 > MAX_SENTENCES {
+            break;
+        }
+        planned.push(achievement(&f, q, seed));
+    }
+    planned.extend(tr);
+    planned.truncate(MAX_SENTENCES);
+    let mut out = Summary::default();
+    for mut s in planned {
+        s.text = upper_first(&s.text);
+        match refuse(&f, &s) {
+            Some(why) => out.dropped.push(why),
+            None => out.sentences.push(s),
+        }
+    }
+    // Sentences read together can say more than each alone (a context guard sees the
+    // whole text): check the paragraph too, dropping the sentence at fault.
+    loop {
+        let text = out.text();
+        let derived: Vec<u32> = out
+            .sentences
+            .iter()
+            .flat_map(|s| s.derived.iter().copied())
+            .collect();
+        let Some((at, why)) = refuse_text(&f, &text, &derived) else {
+            break;
+        };
+        let mut offset = 0;
+        let k = out
+            .sentences
+            .iter()
+            .position(|s| {
+                offset += s.text.len() + 1;
+                at < offset
+            })
+            .unwrap_or(out.sentences.len() - 1);
+        let s = out.sentences.remove(k);
+        out.dropped
+            .push(format!("{:?} {why} (read with the rest)", s.text));
+    }
+    out
+}
+
+/// One line for `rank` and `score --summary`: headline, years and the strongest
+/// matching skills, through the same guard as the full summary.
+#[must_use]
+pub fn one_line(rules: &RuleSet, profile: &AnalyzedProfile, score: &Score) -> Option<String> {
+    let f = Facts::gather(rules, profile, score);
+    let mut head: Vec<String> = Vec::new();
+    let mut derived = Vec::new();
+    if let Some((h, _)) = &f.headline {
+        head.push(h.clone());
+    }
+    if let Some(y) = &f.total {
+        head.push(y.phrase());
+        if y.derived {
+            derived.push(y.n);
+        }
+    }
+    let top: Vec<&SkillFact> = f.skills.iter().take(3).collect();
+    for s in &top {
+        if let Some(y) = s.years.as_ref().filter(|y| y.derived) {
+            derived.push(y.n);
+        }
+    }
+    let skills = and_list(&top.iter().map(|s| skill_phrase(s)).collect::<Vec<_>>());
+    let text = match (head.is_empty(), skills.is_empty()) {
+        (true, true) => return None,
+        (false, true) => format!("{}.", upper_first(&head.join(", "))),
+        (true, false) => format!("Matches {skills}."),
+        (false, false) => format!("{}; matches {skills}.", upper_first(&head.join(", "))),
+    };
+    refuse_text(&f, &text, &derived).is_none().then_some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_lists() {
+        let n = number_tokens("serving 5k req/s to 2.5 million users in 2019, 40%");
+        assert_eq!(
+            n.into_iter().collect::<Vec<_>>(),
+            ["2.5", "2019", "40", "5"]
+        );
+        assert_eq!(
+            and_list(&["a".into(), "b".into(), "c".into()]),
+            "a, b and c"
+        );
+        assert_eq!(lower_first("Senior engineer"), "senior engineer");
+        assert_eq!(lower_first("SRE"), "SRE");
+        assert!(quantified("hundreds of developers"));
+        assert!(!quantified("wrote tests"));
+    }
+}

@@ -1,0 +1,219 @@
+//! `jobfit tailor` through the real binary: each shipped profile (written from the two
+//! seed résumés) against three different postings, pinned as snapshots; the output
+//! formats; posting arguments (file, saved job, stdin); atomic `--output`; and the
+//! one-line `--summary` of `score` and `rank`.
+
+mod common;
+
+use common::{jobfit_in, repo, stderr_of_failure, stdout};
+use serde_json::Value;
+
+const POSTINGS: [&str; 3] = [
+    "northwind-python-backend",
+    "stratos-storage-sre",
+    "meridian-data-engineer",
+];
+
+#[test]
+fn each_profile_against_three_postings() {
+    for profile in ["python-backend", "storage-engineer"] {
+        let mut summaries = Vec::new();
+        for posting in POSTINGS {
+            let out = stdout(jobfit_in(repo()).args([
+                "tailor",
+                "--profile",
+                profile,
+                posting,
+                "--explain",
+            ]));
+            insta::assert_snapshot!(format!("tailor_{profile}_{posting}"), out);
+            let summary = out
+                .split("## Summary\n\n")
+                .nth(1)
+                .and_then(|s| s.split("\n\n").next())
+                .unwrap_or_default()
+                .to_owned();
+            summaries.push(summary);
+        }
+        // Three postings, three different summaries.
+        assert_ne!(summaries[0], summaries[1], "{profile}");
+        assert_ne!(summaries[1], summaries[2], "{profile}");
+        assert_ne!(summaries[0], summaries[2], "{profile}");
+    }
+}
+
+#[test]
+fn json_report_and_json_resume() {
+    let out = stdout(jobfit_in(repo()).args([
+        "tailor",
+        "-p",
+        "python-backend",
+        "jobs/northwind-python-backend.md",
+        "-f",
+        "json",
+        "--bullets",
+        "3",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["type"], "tailor");
+    assert_eq!(v["bullets"].as_array().unwrap().len(), 3);
+    let sentences = v["summary"]["sentences"].as_array().unwrap();
+    assert!((2..=4).contains(&sentences.len()), "{sentences:#?}");
+    for s in sentences {
+        assert!(!s["sources"].as_array().unwrap().is_empty(), "{s}");
+    }
+    for b in v["bullets"].as_array().unwrap() {
+        assert!(!b["covers"].as_array().unwrap().is_empty(), "{b}");
+    }
+
+    let out = stdout(jobfit_in(repo()).args([
+        "tailor",
+        "-p",
+        "python-backend",
+        "northwind-python-backend",
+        "-f",
+        "json-resume",
+        "--per-role",
+        "1",
+        "--explain",
+    ]));
+    let r: Value = serde_json::from_str(&out).unwrap();
+    let original: Value = serde_json::from_str(&stdout(jobfit_in(repo()).args([
+        "profile",
+        "export",
+        "-p",
+        "python-backend",
+    ])))
+    .unwrap();
+    let work = r["work"].as_array().unwrap();
+    assert_eq!(work.len(), original["work"].as_array().unwrap().len());
+    for (w, o) in work.iter().zip(original["work"].as_array().unwrap()) {
+        assert_eq!(w["name"], o["name"]);
+        assert_eq!(w["startDate"], o["startDate"]);
+        let kept = w
+            .get("highlights")
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+        assert!(kept <= 1, "--per-role 1: {w}");
+        for h in w
+            .get("highlights")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            assert!(
+                o["highlights"].as_array().unwrap().contains(h),
+                "verbatim: {h}"
+            );
+        }
+    }
+    assert_ne!(r["basics"]["summary"], original["basics"]["summary"]);
+    assert!(
+        r["meta"]["jobfit"]["tailoredFor"]["title"].is_string(),
+        "{}",
+        r["meta"]
+    );
+    assert!(r["meta"]["jobfit"]["summary"]["sentences"].is_array());
+    // It is a profile jobfit reads back.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("tailored.json"), &out).unwrap();
+    stdout(jobfit_in(dir.path()).args(["profile", "show", "-p", "tailored.json", "-f", "json"]));
+}
+
+#[test]
+fn text_format_has_no_markup() {
+    let out = stdout(jobfit_in(repo()).args([
+        "tailor",
+        "-p",
+        "storage-engineer",
+        "stratos-storage-sre",
+        "-f",
+        "text",
+    ]));
+    assert!(
+        out.contains("SUMMARY\n") && out.contains("EXPERIENCE\n"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("<!--") && !out.contains("**") && !out.contains("## "),
+        "{out}"
+    );
+}
+
+#[test]
+fn output_is_atomic_and_never_clobbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("cv.md");
+    let target_s = target.display().to_string();
+    let run = |extra: &[&str]| {
+        let mut c = jobfit_in(repo());
+        c.args([
+            "tailor",
+            "-p",
+            "python-backend",
+            "northwind-python-backend",
+            "-o",
+            &target_s,
+        ]);
+        c.args(extra);
+        c
+    };
+    assert_eq!(stdout(&mut run(&[])), "");
+    let first = std::fs::read_to_string(&target).unwrap();
+    assert!(first.starts_with("# "), "{first}");
+    std::fs::write(&target, "my edits").unwrap();
+    let err = stderr_of_failure(&mut run(&[]), 2);
+    assert!(err.contains("cv.md") && err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "my edits");
+    stdout(&mut run(&["--force"]));
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), first);
+    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(names.len(), 1, "no temp files left");
+}
+
+#[test]
+fn posting_from_stdin_and_unknown_postings() {
+    let ad = std::fs::read_to_string(repo().join("jobs/stratos-storage-sre.md")).unwrap();
+    let from_stdin = stdout(
+        jobfit_in(repo())
+            .args(["tailor", "-p", "storage-engineer", "-"])
+            .write_stdin(ad),
+    );
+    let from_file = stdout(jobfit_in(repo()).args([
+        "tailor",
+        "-p",
+        "storage-engineer",
+        "jobs/stratos-storage-sre.md",
+    ]));
+    assert_eq!(from_stdin, from_file);
+    let err = stderr_of_failure(
+        jobfit_in(repo()).args(["tailor", "-p", "storage-engineer", "stratos-storage"]),
+        2,
+    );
+    assert!(err.contains("no such file, URL or saved job"), "{err}");
+    assert!(err.contains("did you mean `stratos-storage-sre`"), "{err}");
+}
+
+#[test]
+fn score_and_rank_one_line_summaries() {
+    let out = stdout(jobfit_in(repo()).args([
+        "score",
+        "-p",
+        "python-backend",
+        "northwind-python-backend",
+        "--summary",
+        "-f",
+        "json",
+    ]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let line = v["summary"].as_str().unwrap();
+    assert!(line.contains("Python (20 years)"), "{line}");
+    assert!(!line.contains('\n'));
+    let out =
+        stdout(jobfit_in(repo()).args(["rank", "-p", "python-backend", "--summary", "-f", "json"]));
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert!(rows.iter().all(|r| r["summary"].is_string()), "{rows:#?}");
+    let out = stdout(jobfit_in(repo()).args(["rank", "-p", "python-backend", "-f", "json"]));
+    assert!(!out.contains("\"summary\""), "only when asked");
+}
