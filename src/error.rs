@@ -161,12 +161,22 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
     // serde-saphyr appends " at line L, column C" to plain messages; the position is
     // shown in front instead, the way compilers do.
     let suffix = format!(" at line {line}, column {col}");
-    let message = plain
+    let mut message = plain
         .strip_suffix(&suffix)
         .unwrap_or(&plain)
         .trim()
         .to_owned();
-    let help = yaml_help(&message);
+    // "budget breached: Nodes { nodes: 250001 } at line 4, column 42 (defined at …)"
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let what = rest.split(" at line").next().unwrap_or(rest);
+        message = format!("the YAML expands past the parser's safety limits ({what})");
+    }
+    let help = match misspelt_name(&message) {
+        Some((word, s)) => Some(format!(
+            "did you mean `{s}`? (`{word}` is not a known name here)"
+        )),
+        None => yaml_help(&message),
+    };
     let mut d = Diagnostic::new(origin, lower_first(&message)).at(line, col, Some(source));
     if let Some(h) = help {
         d = d.help(h);
@@ -176,6 +186,27 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
 
 fn to_usize(v: u64) -> usize {
     usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+/// For serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"),
+/// the unknown name and the expected one it is most likely a typo of.
+fn misspelt_name(message: &str) -> Option<(&str, &str)> {
+    let lower = message.get(..16)?.to_ascii_lowercase();
+    let rest = if lower.starts_with("unknown field ") {
+        &message["unknown field ".len()..]
+    } else if lower.starts_with("unknown variant ") {
+        &message["unknown variant ".len()..]
+    } else {
+        return None;
+    };
+    let (word, expected) = rest.split_once(", expected ")?;
+    let word = word.trim_matches('`');
+    let expected = expected.strip_prefix("one of ").unwrap_or(expected);
+    let candidates = expected
+        .split(", ")
+        .flat_map(|s| s.split(" or "))
+        .map(|s| s.trim().trim_matches('`'));
+    crate::rules::closest(word, candidates).map(|c| (word, c))
 }
 
 fn yaml_help(message: &str) -> Option<String> {
@@ -209,6 +240,33 @@ pub fn lower_first(s: &str) -> String {
     }
 }
 
+thread_local! {
+    /// How many `contain` calls this thread is inside.
+    static CONTAINED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Runs `f`, turning a panic inside it into `None`: for third-party parsers (the PDF
+/// reader, the HTML readability port) that panic on some malformed files, which must
+/// become an error or a fallback, never a crash. The hook from `quiet_contained_panics`
+/// keeps such a panic off stderr.
+pub fn contain<T>(f: impl FnOnce() -> T) -> Option<T> {
+    CONTAINED.with(|c| c.set(c.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    CONTAINED.with(|c| c.set(c.get() - 1));
+    result.ok()
+}
+
+/// Installs a panic hook that says nothing about panics `contain` catches and reports
+/// every other panic as before.
+pub fn quiet_contained_panics() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if CONTAINED.with(std::cell::Cell::get) == 0 {
+            previous(info);
+        }
+    }));
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,5 +282,26 @@ mod tests {
             s,
             "rules/x.yml:2:3: unknown key `alias`\n  |\n2 |   alias: [x]\n  |   ^\n  = help: did you mean `aliases`?"
         );
+    }
+
+    #[test]
+    fn suggests_the_expected_name_an_unknown_one_is_a_typo_of() {
+        assert_eq!(
+            misspelt_name("unknown field `alias`, expected one of `id`, `name`, `aliases`"),
+            Some(("alias", "aliases"))
+        );
+        assert_eq!(
+            misspelt_name("unknown variant `alwyas`, expected one of auto, always, never"),
+            Some(("alwyas", "always"))
+        );
+        assert_eq!(
+            misspelt_name("unknown field `start_date`, expected `startDate` or `endDate`"),
+            Some(("start_date", "startDate"))
+        );
+        assert_eq!(
+            misspelt_name("unknown field `zzz`, expected `id` or `name`"),
+            None
+        );
+        assert_eq!(misspelt_name("invalid type: string"), None);
     }
 }

@@ -49,6 +49,10 @@ pub struct SkillEvidence {
     /// Named or implied in a field with no dates (a summary, a skills list, an undated
     /// project): a claim whose duration is unknown.
     pub undated: bool,
+    /// The dated roles whose text shows it (directly or implied): where `months` comes
+    /// from.
+    #[serde(skip)]
+    pub roles: Vec<RoleRef>,
 }
 
 impl SkillEvidence {
@@ -162,10 +166,14 @@ impl AnalyzedProfile {
             }
             with_implied.sort();
             with_implied.dedup();
-            match field.role.and_then(interval_of) {
-                Some(iv) if field.kind == FieldKind::Demonstrated => {
+            match field.role.and_then(|r| Some((r, interval_of(r)?))) {
+                Some((role, iv)) if field.kind == FieldKind::Demonstrated => {
                     for &r in &with_implied {
                         intervals.entry(r).or_default().push(iv);
+                        let roles = &mut skills.entry(r).or_default().roles;
+                        if !roles.contains(&role) {
+                            roles.push(role);
+                        }
                     }
                 }
                 _ => {

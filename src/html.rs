@@ -6,6 +6,7 @@
 
 use scraper::{Html, Selector};
 use serde_json::Value;
+use std::borrow::Cow;
 
 use crate::error::{Diagnostic, Result};
 use crate::posting::Posting;
@@ -21,6 +22,7 @@ pub fn fragment_to_text(fragment: &str) -> String {
             .string_from_read(html.as_bytes(), 1_000_000)
             .unwrap_or(html);
     }
+    let html = flatten_deep(&html);
     let text = html2text::config::plain_no_decorate()
         .no_table_borders()
         .string_from_read(html.as_bytes(), 10_000)
@@ -239,6 +241,7 @@ pub fn json_ld_postings(origin: &str, doc: &Html) -> Result<Vec<JobPostingLd>> {
 /// # Errors
 /// Broken JSON-LD, or a page with no readable text.
 pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<Posting> {
+    let html = &*flatten_deep(html);
     let doc = Html::parse_document(html);
     if let Some(ld) = json_ld_postings(origin, &doc)?.into_iter().next()
         && !ld.text.trim().is_empty()
@@ -286,6 +289,99 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
     Ok(p)
 }
 
+/// Nesting depth past which markup is flattened. Real pages nest a few dozen deep; the
+/// HTML parsers' scope checks and the readability port's selectors take time that grows
+/// with depth (a page of 5,000 nested divs took minutes), so deeper tags are dropped
+/// before parsing, keeping their text.
+const MAX_DEPTH: usize = 64;
+
+/// Elements that never have content: they do not nest.
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Elements a parser closes when a sibling of the same name opens (`<li>a<li>b`).
+const SELF_CLOSING_SIBLINGS: &[&str] = &["dd", "dt", "li", "option", "p", "td", "th", "tr"];
+
+fn is_one_of(name: &[u8], list: &[&str]) -> bool {
+    list.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// A tag found by `tags`: its byte range, and the nesting depth it opens (the depth
+/// inside it) or closes (the depth it was at); `None` for void tags.
+struct Tag {
+    start: usize,
+    end: usize,
+    depth: Option<usize>,
+}
+
+/// The tags of `html` with the depth each reaches, found fast and approximately: a
+/// stack of open element names, closing implied siblings (`<li>a<li>b`) and matching a
+/// closing tag against the innermost few open elements only, so the scan stays linear.
+fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
+    let b = html.as_bytes();
+    let mut open: Vec<&[u8]> = Vec::new();
+    memchr::memchr_iter(b'<', b).filter_map(move |i| {
+        let rest = &b[i + 1..];
+        let (closing, name) = match rest.first() {
+            Some(b'/') => (true, &rest[1..]),
+            Some(c) if c.is_ascii_alphabetic() => (false, rest),
+            _ => return None,
+        };
+        let len = name
+            .iter()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(name.len());
+        let name = &name[..len];
+        let end = memchr::memchr(b'>', rest).map_or(b.len(), |j| i + 1 + j + 1);
+        let same = |n: &&[u8]| n.eq_ignore_ascii_case(name);
+        let depth = if is_one_of(name, VOID_TAGS) || (!closing && b[..end].ends_with(b"/>")) {
+            None
+        } else if closing {
+            let at = open.len();
+            if let Some(k) = open.iter().rev().take(16).position(same) {
+                open.truncate(open.len() - k - 1);
+            }
+            Some(at)
+        } else {
+            if is_one_of(name, SELF_CLOSING_SIBLINGS) && open.last().is_some_and(same) {
+                open.pop();
+            }
+            open.push(name);
+            Some(open.len())
+        };
+        Some(Tag {
+            start: i,
+            end,
+            depth,
+        })
+    })
+}
+
+/// A fast estimate of how deep the elements of `html` nest.
+fn nesting_depth(html: &str) -> usize {
+    tags(html).filter_map(|t| t.depth).max().unwrap_or(0)
+}
+
+/// `html` with the tags nested deeper than `MAX_DEPTH` removed (their text stays).
+fn flatten_deep(html: &str) -> Cow<'_, str> {
+    if nesting_depth(html) <= MAX_DEPTH {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    for t in tags(html) {
+        if t.depth.is_some_and(|d| d > MAX_DEPTH) && t.start >= at {
+            out.push_str(&html[at..t.start]);
+            out.push(' ');
+            at = t.end;
+        }
+    }
+    out.push_str(&html[at.min(html.len())..]);
+    Cow::Owned(out)
+}
+
 /// The page's main content as Markdown (readability), or all its text when the
 /// readability heuristics find no article.
 fn main_text(html: &str, url: Option<&str>) -> String {
@@ -297,13 +393,12 @@ fn main_text(html: &str, url: Option<&str>) -> String {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
     // The readability port can panic on unusual markup; a broken page must not take
     // jobfit down with it.
-    let article = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    let article = crate::error::contain(|| {
         dom_smoothie::Readability::new(html, url, Some(cfg))
             .ok()
             .and_then(|mut r| r.parse().ok())
             .map(|a| a.text_content.to_string())
-    }))
-    .ok()
+    })
     .flatten()
     .filter(|t| t.split_whitespace().count() >= 20);
     match article {
@@ -315,6 +410,35 @@ fn main_text(html: &str, url: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_depth_counts_open_elements() {
+        // `<ul>` really closes the open `<p>`: the estimate may run a little deep.
+        assert_eq!(
+            nesting_depth("<div><p>a<p>b<ul><li>x<li>y</ul></div><br>"),
+            4
+        );
+        assert_eq!(nesting_depth("<ul><li>a</li><li>b</li></ul><p>c</p>"), 2);
+        assert_eq!(nesting_depth(&"<ul><li>".repeat(100)), 200);
+        assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
+        assert_eq!(nesting_depth("<div/><a href=x>y</a> 1 < 2"), 1);
+    }
+
+    #[test]
+    fn deep_markup_is_flattened_keeping_its_text() {
+        let shallow = "<div><b>Python</b></div>";
+        assert!(matches!(flatten_deep(shallow), Cow::Borrowed(_)));
+        let deep = format!(
+            "{}Rust and Go{}",
+            "<div class=x>".repeat(500),
+            "</div>".repeat(500)
+        );
+        let flat = flatten_deep(&deep);
+        assert_eq!(nesting_depth(&flat), MAX_DEPTH);
+        assert!(flat.contains("Rust and Go"));
+        let p = posting_from_html("deep.html", &deep, None).unwrap();
+        assert!(p.text.contains("Rust and Go"), "{}", p.text);
+    }
 
     #[test]
     fn json_ld_job_posting_becomes_a_posting_with_sections() {

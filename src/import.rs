@@ -79,15 +79,15 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .help("pass the résumé as PDF, text, Markdown, YAML or JSON Resume")
             .into());
     }
-    let result = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    let result = crate::error::contain(|| pdf_extract::extract_text_from_mem(bytes));
     let text = match result {
-        Ok(Ok(t)) => t,
-        Ok(Err(e)) => {
+        Some(Ok(t)) => t,
+        Some(Err(e)) => {
             return Err(Diagnostic::new(origin, format!("cannot read the PDF: {e}"))
                 .help("export the résumé again as PDF, or save it as text and import that")
                 .into());
         }
-        Err(_) => {
+        None => {
             return Err(Diagnostic::new(
                 origin,
                 "cannot read the PDF (the PDF reader failed on it)",

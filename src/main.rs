@@ -3,5 +3,6 @@
 use clap::Parser;
 
 fn main() -> std::process::ExitCode {
+    jobfit::error::quiet_contained_panics();
     jobfit::app::main(jobfit::cli::Cli::parse())
 }

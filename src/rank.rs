@@ -4,7 +4,7 @@
 //! the scores.
 
 use std::collections::BinaryHeap;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -436,12 +436,35 @@ fn rank_ndjson(
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let name = path.display().to_string();
+    // A byte-order mark: UTF-8's is dropped; a UTF-16 file (rare, and never huge) is
+    // decoded whole, within the input limit, and its lines ranked like any other.
+    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        reader.consume(3);
+    } else if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let (_, text) = source::read_input(Some(path))?;
+        return ndjson_lines(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
+    }
+    ndjson_lines(&name, reader, acc, run)
+}
+
+/// Ranks the postings of an NDJSON stream, one per line; `name` is the file's name.
+fn ndjson_lines(
+    name: &str,
+    mut reader: impl BufRead,
+    acc: &mut Acc<'_>,
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let path = name;
     let mut batch = Vec::with_capacity(BATCH);
     let mut line_no = 0usize;
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let n = reader
+        // Never buffer more than the input limit: a line past it is skipped unread, so
+        // memory stays bounded whatever the file holds.
+        let n = (&mut reader)
+            .take(source::MAX_INPUT + 1)
             .read_until(b'\n', &mut buf)
             .map_err(|e| Error::io(path, e))?;
         if n == 0 {
@@ -450,10 +473,19 @@ fn rank_ndjson(
         line_no += 1;
         let origin = format!("{name}:{line_no}");
         if buf.len() as u64 > source::MAX_INPUT {
-            acc.skipped.push(Skipped {
+            buf.clear();
+            skip_line(&mut reader).map_err(|e| Error::io(path, e))?;
+            let skip = Skipped {
                 origin,
-                error: "line longer than the input limit".into(),
-            });
+                error: format!(
+                    "line longer than the {} MiB input limit",
+                    source::MAX_INPUT >> 20
+                ),
+            };
+            if acc.opts.strict {
+                return Err(Error::msg(skip.origin, skip.error));
+            }
+            acc.skipped.push(skip);
             continue;
         }
         match std::str::from_utf8(&buf) {
@@ -482,4 +514,20 @@ fn rank_ndjson(
     }
     let _ = acc.rules;
     Ok(())
+}
+
+/// Consumes the rest of the current line without keeping it.
+fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
+    loop {
+        let buf = reader.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        if let Some(i) = memchr::memchr(b'\n', buf) {
+            reader.consume(i + 1);
+            return Ok(());
+        }
+        let n = buf.len();
+        reader.consume(n);
+    }
 }

@@ -229,7 +229,15 @@ pub fn is_word_byte(b: u8) -> bool {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// For non-ASCII text: (byte offset, characters before it) every `MARK_STEP` bytes,
+    /// so a column costs at most two short counts, however long its line. Empty for
+    /// ASCII text, where a column is a byte difference. Without these marks, columns
+    /// of many matches on one huge line cost quadratic time.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two character-count marks.
+const MARK_STEP: usize = 4096;
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
@@ -237,19 +245,41 @@ impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        Self { starts }
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            marks.push((0, 0));
+            let (mut at, mut chars) = (0, 0);
+            while at + MARK_STEP < text.len() {
+                let next = ceil_char_boundary(text, at + MARK_STEP);
+                chars += text[at..next].chars().count();
+                marks.push((next, chars));
+                at = next;
+            }
+        }
+        Self { starts, marks }
+    }
+
+    /// Characters before byte offset `pos` (a char boundary) of `text`.
+    fn char_index(&self, text: &str, pos: usize) -> usize {
+        if self.marks.is_empty() {
+            return pos;
+        }
+        let i = self
+            .marks
+            .partition_point(|&(b, _)| b <= pos)
+            .saturating_sub(1);
+        let (b, chars) = self.marks[i];
+        chars + text.get(b..pos).map_or(0, |s| s.chars().count())
     }
 
     /// 1-based line and 1-based column (in characters) of byte offset `pos` in `text`,
     /// which must be the text this index was built from.
     #[must_use]
     pub fn line_col(&self, text: &str, pos: usize) -> (usize, usize) {
-        let pos = pos.min(text.len());
+        let pos = floor_char_boundary(text, pos);
         let line = self.starts.partition_point(|&s| s <= pos);
         let start = self.starts[line.saturating_sub(1)];
-        let col = text
-            .get(start..pos)
-            .map_or(pos - start, |s| s.chars().count());
+        let col = self.char_index(text, pos) - self.char_index(text, start);
         (line, col + 1)
     }
 
@@ -276,6 +306,15 @@ impl LineIndex {
     pub fn is_empty(&self) -> bool {
         false
     }
+}
+
+/// Returns the smallest char boundary of `s` that is `>= pos`.
+fn ceil_char_boundary(s: &str, pos: usize) -> usize {
+    let mut p = pos.min(s.len());
+    while !s.is_char_boundary(p) {
+        p += 1;
+    }
+    p
 }
 
 /// Returns the largest char boundary of `s` that is `<= pos`.
@@ -370,5 +409,21 @@ mod tests {
         assert_eq!(idx.line_col(src, p), (2, 4));
         assert_eq!(idx.line_col(src, 0), (1, 1));
         assert_eq!(idx.line_range(src, 2), (3, 13));
+    }
+
+    #[test]
+    fn columns_on_long_non_ascii_lines_match_a_plain_count() {
+        let src = format!("é\n{}", "aé€😀 ".repeat(5000));
+        let idx = LineIndex::new(&src);
+        for pos in (0..src.len()).step_by(997).chain([src.len()]) {
+            let pos = floor_char_boundary(&src, pos);
+            let start = src[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let line = src[..pos].matches('\n').count() + 1;
+            assert_eq!(
+                idx.line_col(&src, pos),
+                (line, src[start..pos].chars().count() + 1),
+                "at {pos}"
+            );
+        }
     }
 }

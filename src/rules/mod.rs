@@ -97,6 +97,24 @@ pub fn load_defs(sources: &RuleSources, strict: bool) -> Result<Vec<RuleSource>>
     load::merge_layers(layers, &texts)
 }
 
+/// Validates, merges and compiles rule files given as text, without the built-in packs
+/// or the filesystem: what `--no-default-rules --rules FILE` does. For fuzzing and
+/// tools that hold rules in memory.
+///
+/// # Errors
+/// Every problem found in the files.
+pub fn compile_texts(files: &[SourceFile]) -> Result<RuleSet> {
+    let mut diags = Vec::new();
+    let mut defs = Vec::new();
+    for f in files {
+        defs.extend(load::parse_file(f, &mut diags));
+    }
+    if !diags.is_empty() {
+        return Err(Error::Diagnostics(diags));
+    }
+    RuleSet::compile(load::merge_layers(vec![defs], files)?)
+}
+
 /// One rule's example that did not behave as written.
 #[derive(Debug, Clone)]
 pub struct ExampleFailure {

@@ -146,14 +146,6 @@ fn years_of_months(months: u32, derived: bool, sources: Vec<Source>) -> Option<Y
     })
 }
 
-/// The role a field path belongs to: `work[3].highlights[1]` → `work[3]`.
-fn role_prefix(field: &str) -> Option<&str> {
-    let end = field.find(']')?;
-    let head = &field[..=end];
-    (head.starts_with("work[") || head.starts_with("volunteer[") || head.starts_with("projects["))
-        .then_some(head)
-}
-
 fn date_span(w: &Work) -> String {
     let s = w.start_date.map(|d| d.date.to_string()).unwrap_or_default();
     let e = w
@@ -251,7 +243,7 @@ impl<'a> Facts<'a> {
                     field: first.field.clone(),
                     fact: format!("names {:?}", first.text),
                 }];
-                let years = skill_years(rules, profile, i.skill.rule);
+                let years = skill_years(profile, i.skill.rule);
                 if let Some(y) = &years {
                     sources.extend(y.sources.iter().cloned());
                 }
@@ -337,7 +329,7 @@ fn best_mention(ev: &crate::evidence::SkillEvidence) -> Option<&crate::evidence:
 
 /// The years a profile shows with a skill, from its dated roles, a "N years of X"
 /// statement, or `skills[].years`, whichever is largest, with where it comes from.
-fn skill_years(rules: &RuleSet, profile: &AnalyzedProfile, rule: RuleId) -> Option<Years> {
+fn skill_years(profile: &AnalyzedProfile, rule: RuleId) -> Option<Years> {
     let ev = profile.evidence(rule)?;
     let mut best: Option<Years> = None;
     let mut consider = |y: Option<Years>| {
@@ -348,24 +340,16 @@ fn skill_years(rules: &RuleSet, profile: &AnalyzedProfile, rule: RuleId) -> Opti
         }
     };
     if ev.months >= 12 {
-        // The roles that show it, as the evidence counted them: named in their text,
-        // or implied by what they name.
-        let mut roles: Vec<String> = Vec::new();
-        for field in profile.profile.fields() {
-            if field.kind != crate::profile::FieldKind::Demonstrated || field.role.is_none() {
-                continue;
-            }
-            let shows = rules
-                .extract(field.text)
-                .iter()
-                .any(|x| x.rule == rule || rules.implied_by(x.rule).contains(&rule));
-            if shows
-                && let Some(r) = role_prefix(&field.path)
-                && !roles.iter().any(|x| x == r)
-            {
-                roles.push(r.to_owned());
-            }
-        }
+        let mut roles: Vec<String> = ev
+            .roles
+            .iter()
+            .map(|r| match r {
+                RoleRef::Work(i) => format!("work[{i}]"),
+                RoleRef::Volunteer(i) => format!("volunteer[{i}]"),
+                RoleRef::Project(i) => format!("projects[{i}]"),
+            })
+            .collect();
+        roles.sort();
         consider(years_of_months(
             ev.months,
             true,
@@ -798,7 +782,7 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
     let ev = f.profile.evidence(via)?;
     let first = best_mention(ev)?;
     let name = short_name(f.rules, via);
-    let years = skill_years(f.rules, f.profile, via);
+    let years = skill_years(f.profile, via);
     let have = match &years {
         Some(y) => format!("{name} ({})", y.phrase()),
         None => name,
