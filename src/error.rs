@@ -4,6 +4,8 @@
 use std::fmt;
 use std::path::Path;
 
+use crate::text::LineIndex;
+
 /// One problem in one input, pointing at where it is and saying how to fix it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
@@ -171,12 +173,30 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
         let what = rest.split(" at line").next().unwrap_or(rest);
         message = format!("the YAML expands past the parser's safety limits ({what})");
     }
-    let help = match misspelt_name(&message) {
-        Some((word, s)) => Some(format!(
-            "did you mean `{s}`? (`{word}` is not a known name here)"
-        )),
-        None => yaml_help(&message),
+    // serde-saphyr's advice is for programmers ("set DuplicateKeyPolicy in Options",
+    // "use from_str_multiple"); a user needs to hear what is wrong with the file.
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set ").next().unwrap_or(rest);
+        message = format!("duplicate key `{key}`");
+    } else if message.starts_with("multiple YAML documents") {
+        message = "the file holds more than one YAML document (a `---` line)".into();
+    } else if message.starts_with("recursion limit exceeded") {
+        message = "nested too deeply (recursion limit exceeded)".into();
+    }
+    let message = plain_serde_message(message);
+    // The scanner reports a tab where the token it was reading began (often the line
+    // before) or just after it; the tab itself is what the user must find.
+    let (line, col) = if message.contains("tab") {
+        let idx = LineIndex::new(source);
+        let from = idx.offset_of(source, line.max(1), 0);
+        match memchr::memchr(b'\t', &source.as_bytes()[from..]) {
+            Some(i) => idx.line_col(source, from + i),
+            None => (line, col),
+        }
+    } else {
+        (line, col)
     };
+    let help = yaml_help(&message);
     let mut d = Diagnostic::new(origin, lower_first(&message)).at(line, col, Some(source));
     if let Some(h) = help {
         d = d.help(h);
@@ -186,6 +206,31 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
 
 fn to_usize(v: u64) -> usize {
     usize::try_from(v).unwrap_or(usize::MAX)
+}
+
+/// A serde error message (YAML or JSON) made for users: Rust type names become plain
+/// words, and "; did you mean `name`?" is added when an unknown field or variant is a
+/// likely typo of an expected one (in the message, not the help, so callers' own help
+/// does not hide it).
+#[must_use]
+pub fn plain_serde_message(mut message: String) -> String {
+    for (rust, plain) in [
+        ("expected f32", "expected a number"),
+        ("expected f64", "expected a number"),
+        ("expected u32", "expected a whole number"),
+        ("expected usize", "expected a whole number"),
+    ] {
+        if let Some(head) = message.strip_suffix(rust) {
+            message = format!("{head}{plain}");
+        }
+    }
+    if let Some(i) = message.find("expected struct ") {
+        message = format!("{}expected a mapping of keys", &message[..i]);
+    }
+    match misspelt_name(&message) {
+        Some((_, s)) => format!("{message}; did you mean `{s}`?"),
+        None => message,
+    }
 }
 
 /// For serde's "unknown field `x`, expected one of `a`, `b`" (or "unknown variant"),
@@ -213,8 +258,12 @@ fn yaml_help(message: &str) -> Option<String> {
     let m = message.to_ascii_lowercase();
     if m.contains("unknown field") {
         Some("remove the key or fix its spelling; the expected keys are listed above".into())
-    } else if m.contains("duplicate mapping key") {
+    } else if m.contains("duplicate key") {
         Some("each key may appear once in a mapping: remove or merge the repeated key".into())
+    } else if m.contains("more than one yaml document") {
+        Some("keep one document per file: remove the `---` line, or split the file in two".into())
+    } else if m.contains("nested too deeply") {
+        Some("flatten the structure: no real file nests this deep".into())
     } else if m.contains("tab") {
         Some("YAML indentation must use spaces, not tabs".into())
     } else if m.contains("budget") || m.contains("alias") && m.contains("limit") {

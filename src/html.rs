@@ -207,7 +207,7 @@ impl JobPostingLd {
 ///
 /// # Errors
 /// A JSON-LD block that is not valid JSON, with its position.
-pub fn json_ld_postings(origin: &str, doc: &Html) -> Result<Vec<JobPostingLd>> {
+pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobPostingLd>> {
     let sel = Selector::parse(r#"script[type="application/ld+json"]"#).expect("valid selector");
     let mut out = Vec::new();
     for (i, script) in doc.select(&sel).enumerate() {
@@ -217,17 +217,24 @@ pub fn json_ld_postings(origin: &str, doc: &Html) -> Result<Vec<JobPostingLd>> {
             continue;
         }
         let v: Value = serde_json::from_str(trimmed).map_err(|e| {
-            Diagnostic::new(
+            let mut d = Diagnostic::new(
                 origin,
                 format!(
-                    "JSON-LD block {} is not valid JSON: {} (line {}, column {} of the block)",
+                    "JSON-LD block {} is not valid JSON: {}",
                     i + 1,
                     crate::error::lower_first(&e.to_string()).split(" at line").next().unwrap_or("invalid"),
-                    e.line(),
-                    e.column()
                 ),
-            )
-            .help("the page's schema.org data is broken; save the posting's text instead (`jobfit jobs add -` and paste it)")
+            );
+            // The parser gives a position in the block; the page's is more use. The
+            // block's text is the page's bytes as written, so it can be found there.
+            if let Some(start) = html.find(trimmed) {
+                let in_block = crate::text::LineIndex::new(trimmed)
+                    .offset_of(trimmed, e.line(), e.column().saturating_sub(1));
+                let at = start + in_block;
+                let (line, col) = crate::text::LineIndex::new(html).line_col(html, at);
+                d = d.at(line, col, Some(html));
+            }
+            d.help("the page's schema.org data is broken; save the posting's text instead (`jobfit jobs add -` and paste it)")
         })?;
         let mut found = Vec::new();
         find_job_postings(&v, &mut found);
@@ -243,7 +250,7 @@ pub fn json_ld_postings(origin: &str, doc: &Html) -> Result<Vec<JobPostingLd>> {
 pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<Posting> {
     let html = &*flatten_deep(html);
     let doc = Html::parse_document(html);
-    if let Some(ld) = json_ld_postings(origin, &doc)?.into_iter().next()
+    if let Some(ld) = json_ld_postings(origin, &doc, html)?.into_iter().next()
         && !ld.text.trim().is_empty()
     {
         let mut p = Posting {

@@ -143,18 +143,31 @@ impl Serialize for PartialDate {
 
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        // Accept a bare number (`2019` in YAML is an integer) as well as a string.
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            S(String),
-            N(u32),
-        }
-        let s = match Raw::deserialize(d)? {
-            Raw::S(s) => s,
-            Raw::N(n) => n.to_string(),
-        };
+        let DateText(s) = DateText::deserialize(d)?;
         PartialDate::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A date as written: a string, or a bare year (`2019` in YAML is an integer). Any
+/// other type is refused with the formats a date may take.
+struct DateText(String);
+
+impl<'de> Deserialize<'de> for DateText {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = DateText;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date written YYYY, YYYY-MM or YYYY-MM-DD (for example 2019-05)")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<DateText, E> {
+                Ok(DateText(v.trim().to_owned()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<DateText, E> {
+                Ok(DateText(v.to_string()))
+            }
+        }
+        d.deserialize_any(V)
     }
 }
 
@@ -202,27 +215,17 @@ impl<'de> Deserialize<'de> for Dated {
 
 /// An end date: a date, or absent / "present" for a current role.
 fn de_end_date<'de, D: Deserializer<'de>>(d: D) -> std::result::Result<Option<Dated>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(untagged)]
-    enum Raw {
-        S(String),
-        N(u32),
-    }
-    // The span wraps the untagged value (not the other way round) so it survives.
-    let Some(raw) = Option::<serde_saphyr::Spanned<Raw>>::deserialize(d)? else {
+    let Some(raw) = Option::<serde_saphyr::Spanned<DateText>>::deserialize(d)? else {
         return Ok(None);
     };
-    let text = match &raw.value {
-        Raw::S(s) => s.trim().to_owned(),
-        Raw::N(n) => n.to_string(),
-    };
+    let text = &raw.value.0;
     if matches!(
         text.to_ascii_lowercase().as_str(),
         "" | "present" | "current" | "now" | "ongoing" | "today"
     ) {
         return Ok(None);
     }
-    let date = PartialDate::parse(&text).map_err(serde::de::Error::custom)?;
+    let date = PartialDate::parse(text).map_err(serde::de::Error::custom)?;
     let line = usize::try_from(raw.referenced.line()).unwrap_or(0);
     let col = usize::try_from(raw.referenced.column()).unwrap_or(0);
     Ok(Some(Dated {
@@ -583,6 +586,7 @@ impl Profile {
             let msg = msg
                 .rsplit_once(" at line ")
                 .map_or(msg.clone(), |(m, _)| m.to_owned());
+            let msg = crate::error::plain_serde_message(msg);
             Error::from(
                 Diagnostic::new(origin, msg)
                     .at(e.line(), e.column(), Some(text))

@@ -273,7 +273,7 @@ fn process(
 /// # Errors
 /// Invalid JSON (with its column) or a line without text.
 pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
-    let rec: source::PostingRecord = serde_json::from_str(line).map_err(|e| {
+    let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         Error::from(
             Diagnostic::new(
                 origin,
@@ -289,11 +289,7 @@ pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
             .help("each line must be one JSON object such as {\"id\": ..., \"title\": ..., \"text\": ...}"),
         )
     })?;
-    rec.into_posting(origin.to_owned()).ok_or_else(|| {
-        Diagnostic::new(origin, "no `text` or `description`")
-            .help("each line needs the posting's text in `text` or `description`")
-            .into()
-    })
+    source::PostingRecord::posting_from_value(origin, value)
 }
 
 fn is_ndjson(path: &Path) -> bool {

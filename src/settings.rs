@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde_saphyr::Spanned;
 
 use crate::cli::{Cli, ColorWhen};
 use crate::error::{Diagnostic, Error, Result, yaml_diagnostic};
@@ -17,16 +18,16 @@ use crate::rules::RuleSources;
 pub struct ConfigFile {
     /// Default profile (a name in the profiles directory, or a path).
     #[serde(default)]
-    pub profile: Option<String>,
+    pub profile: Option<Spanned<String>>,
     /// Extra rule directories, loaded after the built-in packs.
     #[serde(default)]
-    pub rules: Vec<String>,
+    pub rules: Vec<Spanned<String>>,
     /// Colour: auto, always or never.
     #[serde(default)]
     pub color: Option<ColorWhen>,
     /// Where profiles live (default `profiles`).
     #[serde(default)]
-    pub profiles_dir: Option<String>,
+    pub profiles_dir: Option<Spanned<String>>,
     /// Where saved postings live (default `jobs`).
     #[serde(default)]
     pub jobs_dir: Option<String>,
@@ -39,8 +40,8 @@ pub struct Settings {
     pub rules: RuleSources,
     /// Colour choice.
     pub color: ColorWhen,
-    /// Default profile, if configured.
-    pub profile: Option<String>,
+    /// Default profile, if configured, with the `file:line:col` that set it.
+    pub profile: Option<(String, String)>,
     /// Profiles directory.
     pub profiles_dir: PathBuf,
     /// Saved postings directory.
@@ -64,15 +65,21 @@ pub fn user_config_path() -> Option<PathBuf> {
 pub const PROJECT_CONFIG: &str = "jobfit.yaml";
 
 fn read_config(path: &Path, required: bool) -> Result<Option<ConfigFile>> {
-    let text = match std::fs::read_to_string(path) {
+    let bytes = match std::fs::read(path) {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => return Ok(None),
         Err(e) => return Err(Error::io(path, e)),
     };
+    let origin = path.display().to_string();
+    if bytes.len() as u64 > 1 << 20 {
+        return Err(Diagnostic::new(&origin, "a config file over 1 MiB")
+            .help("a config file is a few lines; check that this is the right file")
+            .into());
+    }
+    let text = crate::source::decode(&origin, &bytes)?;
     if text.trim().is_empty() {
         return Ok(Some(ConfigFile::default()));
     }
-    let origin = path.display().to_string();
     serde_saphyr::from_str::<ConfigFile>(&text)
         .map(Some)
         .map_err(|e| {
@@ -80,6 +87,18 @@ fn read_config(path: &Path, required: bool) -> Result<Option<ConfigFile>> {
                 "config keys: profile, rules, color (auto|always|never), profiles_dir, jobs_dir",
             ))
         })
+}
+
+/// A directory named in a config file that is not there.
+fn missing_dir(at: &str, what: &str, dir: &Path, key: &str) -> Error {
+    Diagnostic::new(
+        at,
+        format!("{what} directory `{}` does not exist", dir.display()),
+    )
+    .help(format!(
+        "create it, or fix or remove `{key}` in this config file (relative paths are from the config file's directory)"
+    ))
+    .into()
 }
 
 /// Resolves a path written in a config file: `~` is the home directory, and a relative
@@ -133,17 +152,34 @@ impl Settings {
             } else {
                 base
             };
-            if c.profile.is_some() {
-                s.profile.clone_from(&c.profile);
+            let at = |sp: &Spanned<String>| {
+                format!(
+                    "{}:{}:{}",
+                    path.display(),
+                    sp.referenced.line(),
+                    sp.referenced.column()
+                )
+            };
+            if let Some(p) = &c.profile {
+                s.profile = Some((p.value.clone(), at(p)));
             }
-            s.rules
-                .dirs
-                .extend(c.rules.iter().map(|r| resolve(&base, r)));
+            for r in &c.rules {
+                let dir = resolve(&base, &r.value);
+                // A directory of packs, or one pack file.
+                if !dir.exists() {
+                    return Err(missing_dir(&at(r), "rule", &dir, "rules"));
+                }
+                s.rules.dirs.push(dir);
+            }
             if let Some(col) = c.color {
                 s.color = col;
             }
             if let Some(d) = &c.profiles_dir {
-                s.profiles_dir = resolve(&base, d);
+                let dir = resolve(&base, &d.value);
+                if !dir.is_dir() {
+                    return Err(missing_dir(&at(d), "profiles", &dir, "profiles_dir"));
+                }
+                s.profiles_dir = dir;
             }
             if let Some(d) = &c.jobs_dir {
                 s.jobs_dir = resolve(&base, d);

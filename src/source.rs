@@ -241,6 +241,44 @@ pub struct PostingRecord {
 }
 
 impl PostingRecord {
+    /// A posting from a parsed JSON value, with an error naming the field that has the
+    /// wrong type, or saying that the value is not an object or has no text.
+    ///
+    /// # Errors
+    /// Not an object, a field of the wrong type, or no text.
+    pub fn posting_from_value(origin: &str, value: serde_json::Value) -> Result<Posting> {
+        let help =
+            "a posting is one JSON object such as {\"id\": ..., \"title\": ..., \"text\": ...}";
+        let serde_json::Value::Object(map) = &value else {
+            return Err(Diagnostic::new(
+                origin,
+                format!("a posting must be a JSON object, not {}", json_kind(&value)),
+            )
+            .help(help)
+            .into());
+        };
+        for key in ["title", "company", "location", "url", "text", "description"] {
+            if let Some(v) = map.get(key)
+                && !(v.is_string() || v.is_null())
+            {
+                return Err(Diagnostic::new(
+                    origin,
+                    format!("`{key}` must be a string, not {}", json_kind(v)),
+                )
+                .help(help)
+                .into());
+            }
+        }
+        serde_json::from_value::<PostingRecord>(value)
+            .ok()
+            .and_then(|r| r.into_posting(origin.to_owned()))
+            .ok_or_else(|| {
+                Diagnostic::new(origin, "no `text` or `description`")
+                    .help("the posting's text goes in `text` or `description`")
+                    .into()
+            })
+    }
+
     /// Into a posting; `None` when it has no text.
     #[must_use]
     pub fn into_posting(self, origin: String) -> Option<Posting> {
@@ -276,6 +314,11 @@ impl PostingRecord {
 /// # Errors
 /// Malformed JSON with its position, or JSON that is not a posting.
 pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(origin, "the posting is empty")
+            .help("save the posting's JSON (a schema.org JobPosting or an object with `text`) in the file")
+            .into());
+    }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         Error::from(
             Diagnostic::new(
@@ -310,14 +353,27 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
             return Ok(p);
         }
     }
-    serde_json::from_value::<PostingRecord>(value)
-        .ok()
-        .and_then(|r| r.into_posting(origin.to_owned()))
-        .ok_or_else(|| {
-            Diagnostic::new(origin, "this JSON is not a job posting")
-                .help("expected a schema.org JobPosting, or an object with a `text` or `description` field")
-                .into()
-        })
+    PostingRecord::posting_from_value(origin, value).map_err(|e| match e {
+        Error::Diagnostic(d) if d.message.starts_with("no `text`") => Diagnostic::new(
+            origin,
+            "this JSON is not a job posting",
+        )
+        .help("expected a schema.org JobPosting, or an object with a `text` or `description` field")
+        .into(),
+        other => other,
+    })
+}
+
+/// "a string", "a number"…: the kind of a JSON value, for error messages.
+fn json_kind(v: &serde_json::Value) -> &'static str {
+    match v {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 /// A posting as a YAML document (`title`, `company`, `location`, `url`, `id`, and
@@ -413,7 +469,7 @@ pub const PROFILE_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 /// When nothing or several candidates match, listing the available profiles.
 pub fn resolve_profile(
     spec: Option<&str>,
-    default: Option<&str>,
+    default: Option<&(String, String)>,
     profiles_dir: &Path,
 ) -> Result<PathBuf> {
     let available = || -> Vec<PathBuf> {
@@ -438,7 +494,13 @@ pub fn resolve_profile(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    if let Some(spec) = spec.or(default) {
+    // A configured default is blamed on the config line that set it.
+    let (spec, origin) = match (spec, default) {
+        (Some(s), _) => (Some(s), s.to_owned()),
+        (None, Some((name, at))) => (Some(name.as_str()), format!("{at}: profile `{name}`")),
+        (None, None) => (None, String::new()),
+    };
+    if let Some(spec) = spec {
         let direct = PathBuf::from(spec);
         if direct.is_file() {
             return Ok(direct);
@@ -450,16 +512,16 @@ pub fn resolve_profile(
             }
         }
         let all = available();
-        let mut d = Diagnostic::new(spec, "no such profile");
+        let mut d = Diagnostic::new(origin, "no such profile");
         d = if all.is_empty() {
             d.help(format!(
                 "pass a profile file, or put one in {}/ (import a résumé with `jobfit profile import`)",
-                profiles_dir.display()
+                profiles_dir.display().to_string().trim_end_matches('/')
             ))
         } else {
             d.help(format!(
                 "available in {}/: {}",
-                profiles_dir.display(),
+                profiles_dir.display().to_string().trim_end_matches('/'),
                 names(&all)
             ))
         };

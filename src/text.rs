@@ -295,6 +295,14 @@ impl LineIndex {
         (start, end.max(start))
     }
 
+    /// Byte offset of 1-based `line` and 0-based byte column `col` in `text` (clamped to
+    /// the line and to a character boundary): the inverse of parsers' byte positions.
+    #[must_use]
+    pub fn offset_of(&self, text: &str, line: usize, col: usize) -> usize {
+        let (start, end) = self.line_range(text, line);
+        floor_char_boundary(text, (start + col).min(end))
+    }
+
     /// Number of lines.
     #[must_use]
     pub fn len(&self) -> usize {

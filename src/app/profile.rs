@@ -71,7 +71,7 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
         } => {
             let path = crate::source::resolve_profile(
                 profile.profile.as_deref(),
-                settings.profile.as_deref(),
+                settings.profile.as_ref(),
                 &settings.profiles_dir,
             )?;
             let p = crate::source::load_profile(&path)?;
@@ -94,7 +94,7 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
             let rules = crate::rules::load(&settings.rules)?;
             let path = crate::source::resolve_profile(
                 profile.profile.as_deref(),
-                settings.profile.as_deref(),
+                settings.profile.as_ref(),
                 &settings.profiles_dir,
             )?;
             let notes = match path.extension().and_then(|e| e.to_str()) {

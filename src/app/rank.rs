@@ -43,12 +43,13 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
     if !report.skipped.is_empty() {
         let mut err = anstream::stderr();
         for s in report.skipped.iter().take(20) {
-            let _ = writeln!(
-                err,
-                "warning: skipped {}: {}",
-                s.origin,
-                s.error.replace('\n', "\n  ")
-            );
+            // Most errors already start with where they are (`file:line:col: …`).
+            let error = s.error.replace('\n', "\n  ");
+            let _ = if error.starts_with(&s.origin) {
+                writeln!(err, "warning: skipped {error}")
+            } else {
+                writeln!(err, "warning: skipped {}: {error}", s.origin)
+            };
         }
         if report.skipped.len() > 20 {
             let _ = writeln!(

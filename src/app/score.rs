@@ -19,8 +19,7 @@ pub(super) fn rules_and_profile(
     profile: Option<&str>,
 ) -> Result<(RuleSet, AnalyzedProfile)> {
     let rules = crate::rules::load(&settings.rules)?;
-    let path =
-        source::resolve_profile(profile, settings.profile.as_deref(), &settings.profiles_dir)?;
+    let path = source::resolve_profile(profile, settings.profile.as_ref(), &settings.profiles_dir)?;
     let profile = source::load_profile(&path)?;
     let analyzed = AnalyzedProfile::analyze(profile, &rules, settings.as_of);
     Ok((rules, analyzed))

@@ -119,6 +119,8 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
             let mut d = yaml_diagnostic(&src.name, text, &e);
             if d.message.contains("expected sequence") {
                 d = d.help("a rule file is a YAML list of rules: start each rule with `- id: ...`");
+            } else if d.message.contains("more than one YAML document") {
+                d = d.help("one list of rules per file: remove the `---` line, or move the rules after it to a file of their own");
             }
             diags.push(d);
             return Vec::new();
@@ -201,6 +203,14 @@ fn validate(
                 format!("alias `{}` is empty after folding", a.v),
                 "write the alias with at least one letter or digit",
             ));
+        } else if !f.chars().any(char::is_alphanumeric) {
+            // `---` or `++` would match rules, separators and diff lines, not a skill.
+            diags.push(diag_at(
+                &origin_of(a, file),
+                text,
+                format!("alias `{}` has no letter or digit", a.v),
+                "an alias names a skill: write it with at least one letter or digit",
+            ));
         } else if f.len() > 200 {
             diags.push(diag_at(
                 &origin_of(a, file),
@@ -215,7 +225,7 @@ fn validate(
             diags.push(diag_at(
                 &origin_of(p, file),
                 text,
-                format!("pattern `{}` does not compile: {}", p.v, one_line(&e)),
+                format!("pattern `{}` does not compile: {}", shorten(&p.v, 80), one_line(&e)),
                 "patterns are Rust `regex` syntax matched against lower-case text; escape `.`, `+`, `#` and keep them small",
             ));
         }
@@ -356,6 +366,7 @@ pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result
         }
     }
     check_references(&merged, &index, sources, &mut diags);
+    check_implication_cycles(&merged, &index, sources, &mut diags);
     check_alias_collisions(&merged, sources, &mut diags);
     if diags.is_empty() {
         Ok(merged.into_iter().map(|d| d.source).collect())
@@ -406,6 +417,61 @@ fn check_references(
                             .help(help),
                     );
                 }
+            }
+        }
+    }
+}
+
+/// `implies` must not loop back (a ⇒ b ⇒ a): implication is one-way, from the specific
+/// skill to the general one. Each cycle is reported once, at the `implies` entry that
+/// closes it.
+fn check_implication_cycles(
+    rules: &[RuleDef],
+    index: &HashMap<String, usize>,
+    sources: &[SourceFile],
+    diags: &mut Vec<Diagnostic>,
+) {
+    // 0 = unvisited, 1 = on the current path, 2 = done.
+    let mut state = vec![0u8; rules.len()];
+    for root in 0..rules.len() {
+        if state[root] != 0 {
+            continue;
+        }
+        // (rule, next implies entry to follow); the path is the stack itself.
+        let mut stack = vec![(root, 0usize)];
+        state[root] = 1;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            let implies = &rules[node].source.implies;
+            let Some(target) = implies.get(*next) else {
+                state[node] = 2;
+                stack.pop();
+                continue;
+            };
+            let at = *next;
+            *next += 1;
+            let Some(&t) = index.get(target) else {
+                continue;
+            };
+            match state[t] {
+                0 => {
+                    state[t] = 1;
+                    stack.push((t, 0));
+                }
+                1 if t != node => {
+                    let start = stack.iter().position(|&(n, _)| n == t).unwrap_or(0);
+                    let path: Vec<String> = stack[start..]
+                        .iter()
+                        .map(|&(n, _)| format!("`{}`", rules[n].rule().id))
+                        .chain([format!("`{}`", rules[t].rule().id)])
+                        .collect();
+                    let pos = &rules[node].implies_at[at];
+                    diags.push(
+                        Diagnostic::new(&*pos.file, format!("implication cycle: {}", path.join(" ⇒ ")))
+                            .at(pos.line as usize, pos.col as usize, text_of(sources, &pos.file))
+                            .help("`implies` goes one way, from the specific skill to the general one (Django implies Python); remove one link of the cycle"),
+                    );
+                }
+                _ => {}
             }
         }
     }
@@ -464,4 +530,16 @@ pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Opt
         .filter(|(s, _)| *s > 0.85)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
+}
+
+/// `s` cut to about `max` bytes with an ellipsis, for quoting user text in messages.
+fn shorten(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(format!(
+            "{}…",
+            &s[..crate::text::floor_char_boundary(s, max)]
+        ))
+    }
 }
