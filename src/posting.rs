@@ -1002,10 +1002,15 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
     let ft = folded.as_str();
     let mut out = Vec::new();
     for (n, fs, fe) in find_years(ft) {
-        let sentence_end = ft[fe..]
-            .find(['.', ';', '!', '?', '\n'])
-            .map_or(ft.len(), |p| fe + p)
-            .min(fe + 90);
+        // At most 90 bytes on, backed off to a character boundary: the cut can fall
+        // inside a multi-byte letter (found by fuzzing).
+        let sentence_end = crate::text::floor_char_boundary(
+            ft,
+            ft[fe..]
+                .find(['.', ';', '!', '?', '\n'])
+                .map_or(ft.len(), |p| fe + p)
+                .min(fe + 90),
+        );
         // The first skill the phrase leads to, then the skills listed right after it
         // ("Python, Go and Rust"), but not skills further on ("Python (and have used
         // Go)").
@@ -1225,6 +1230,18 @@ mod tests {
             Folded::new("5+ years of Python; at least three years' experience with Go; 2-4 yrs");
         let y = find_years(f.as_str());
         assert_eq!(y.iter().map(|x| x.0).collect::<Vec<_>>(), [5, 3, 2]);
+    }
+
+    #[test]
+    fn years_phrases_before_long_non_ascii_text_do_not_cut_a_letter() {
+        // The phrase's reach ends 90 bytes on: with two-byte letters after it, one of
+        // these offsets puts that end inside a letter (a fuzzing find).
+        for pad in 0..2 {
+            let text = format!("5 years of {}{}", "x".repeat(pad), "ے".repeat(60));
+            let f = Folded::new(&text);
+            let y = years_phrases(&f, &[]);
+            assert_eq!(y.len(), 1, "{text}");
+        }
     }
 
     #[test]
