@@ -98,9 +98,8 @@ pub fn files_in_dir(dir: &Path) -> Result<Vec<PathBuf>> {
 pub fn read_dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
     let mut out = Vec::new();
     for path in files_in_dir(dir)? {
-        let bytes = std::fs::read(&path).map_err(|e| Error::io(&path, e))?;
-        let name = path.display().to_string();
-        let text = crate::source::decode(&name, &bytes)?;
+        // Same checks as any input: size limit, encodings, binary files.
+        let (name, text) = crate::source::read_input(Some(&path))?;
         out.push(SourceFile { name, text });
     }
     Ok(out)
