@@ -7,10 +7,11 @@ use jobfit::profile::{PartialDate, Profile};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    // The PDF reader runs behind catch_unwind in jobfit; its panics are handled, not
-    // findings. Uncaught panics still abort through libFuzzer's catch_unwind.
+    // The PDF reader runs inside `jobfit::error::contain`; its panics are handled, not
+    // findings. Any other panic still reaches libFuzzer's hook, which reports it and
+    // aborts.
     static HOOK: std::sync::Once = std::sync::Once::new();
-    HOOK.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    HOOK.call_once(jobfit::error::quiet_contained_panics);
     let imported = if data.starts_with(b"%PDF-") {
         match jobfit::import::pdf_text("fuzz.pdf", data) {
             Ok(text) => jobfit::import::import_text("fuzz.pdf", &text),

@@ -18,9 +18,9 @@ const PROFILE: &str = "basics:\n  label: Back-end engineer\n  summary: Python an
 fn setup() -> &'static (RuleSet, AnalyzedProfile) {
     static S: OnceLock<(RuleSet, AnalyzedProfile)> = OnceLock::new();
     S.get_or_init(|| {
-        // Panics that jobfit catches (the HTML readability port) are not findings; an
-        // uncaught one still aborts through libFuzzer's own catch_unwind.
-        std::panic::set_hook(Box::new(|_| {}));
+        // Panics that jobfit contains (the HTML readability port) are not findings;
+        // any other panic still reaches libFuzzer's hook, which reports it and aborts.
+        jobfit::error::quiet_contained_panics();
         let rules = RuleSet::builtin().expect("built-in rules");
         let p = Profile::from_yaml("fuzz.yaml", PROFILE).expect("profile");
         let as_of = PartialDate { year: 2026, month: Some(11), day: None };
