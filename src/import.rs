@@ -39,7 +39,7 @@ pub fn import_file(path: &Path) -> Result<Imported> {
             notes: Vec::new(),
         }),
         Some("pdf") => {
-            let bytes = read_limited(path)?;
+            let bytes = crate::source::read_capped(path)?;
             let text = pdf_text(&origin, &bytes)?;
             import_text(&origin, &text)
         }
@@ -48,23 +48,6 @@ pub fn import_file(path: &Path) -> Result<Imported> {
             import_text(&origin, &text)
         }
     }
-}
-
-fn read_limited(path: &Path) -> Result<Vec<u8>> {
-    let meta = std::fs::metadata(path).map_err(|e| crate::error::Error::io(path, e))?;
-    if meta.len() > crate::source::MAX_INPUT {
-        return Err(Diagnostic::new(
-            path.display().to_string(),
-            format!(
-                "file is {} MiB, more than the {} MiB limit",
-                meta.len() >> 20,
-                crate::source::MAX_INPUT >> 20
-            ),
-        )
-        .help("a résumé is a few hundred kilobytes; check that this is the right file")
-        .into());
-    }
-    std::fs::read(path).map_err(|e| crate::error::Error::io(path, e))
 }
 
 /// The text layer of a PDF. The extractor is run behind `catch_unwind`: it panics on

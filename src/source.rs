@@ -29,20 +29,39 @@ pub fn read_input(path: Option<&Path>) -> Result<(String, String)> {
         Some(p) if p.as_os_str() == "-" => read_stdin(),
         Some(p) => {
             let origin = p.display().to_string();
-            let meta = std::fs::metadata(p).map_err(|e| not_found(&origin, e))?;
-            if meta.is_dir() {
-                return Err(Diagnostic::new(&origin, "is a directory, not a file")
-                    .help("pass a file (rank takes directories)")
-                    .into());
-            }
-            if meta.len() > MAX_INPUT {
-                return Err(too_large(&origin, meta.len()));
-            }
-            let bytes = std::fs::read(p).map_err(|e| Error::io(p, e))?;
+            let bytes = read_capped(p)?;
             let text = decode(&origin, &bytes)?;
             Ok((origin, text))
         }
     }
+}
+
+/// The bytes of the file at `path`, refusing more than `MAX_INPUT`. The size is checked
+/// before reading, and the read itself stops past the limit: devices and pipes
+/// (`/dev/zero`, a FIFO) report no size and never end.
+///
+/// # Errors
+/// Unreadable files, directories, and files over the limit.
+pub fn read_capped(path: &Path) -> Result<Vec<u8>> {
+    let origin = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| not_found(&origin, e))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::new(&origin, "is a directory, not a file")
+            .help("pass a file (rank takes directories)")
+            .into());
+    }
+    if meta.len() > MAX_INPUT {
+        return Err(too_large(&origin, Some(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_INPUT + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Error::io(path, e))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(too_large(&origin, None));
+    }
+    Ok(bytes)
 }
 
 fn not_found(origin: &str, e: std::io::Error) -> Error {
@@ -55,17 +74,19 @@ fn not_found(origin: &str, e: std::io::Error) -> Error {
     }
 }
 
-fn too_large(origin: &str, len: u64) -> Error {
-    Diagnostic::new(
-        origin,
-        format!(
-            "input is {} MiB, more than the {} MiB limit",
-            len >> 20,
-            MAX_INPUT >> 20
+/// Input over the limit: of a known size, or a stream that did not end in time.
+fn too_large(origin: &str, len: Option<u64>) -> Error {
+    let limit = MAX_INPUT >> 20;
+    let message = match len {
+        Some(len) => format!(
+            "input is {} MiB, more than the {limit} MiB limit",
+            len >> 20
         ),
-    )
-    .help("a posting or résumé is a few kilobytes; check that this is the right file")
-    .into()
+        None => format!("input goes on past the {limit} MiB limit"),
+    };
+    Diagnostic::new(origin, message)
+        .help("a posting or résumé is a few kilobytes; check that this is the right file")
+        .into()
 }
 
 fn read_stdin() -> Result<(String, String)> {
@@ -76,7 +97,7 @@ fn read_stdin() -> Result<(String, String)> {
         .read_to_end(&mut bytes)
         .map_err(|e| Error::io(STDIN, e))?;
     if bytes.len() as u64 > MAX_INPUT {
-        return Err(too_large(STDIN, bytes.len() as u64));
+        return Err(too_large(STDIN, None));
     }
     let text = decode(STDIN, &bytes)?;
     Ok((STDIN.to_owned(), text))

@@ -741,6 +741,27 @@ fn big_inputs() {
     );
     std::fs::remove_file(d.join("over.yml")).unwrap();
 
+    // A device that never ends is read up to the limit, not forever.
+    if Path::new("/dev/zero").exists() {
+        let never = ["past the 64 MiB limit"];
+        report += &check_big(
+            d,
+            "/dev/zero",
+            false,
+            &["score", "-p", "dev.yaml", "{}"],
+            Mode::Single,
+            &never,
+        );
+        report += &check_big(
+            d,
+            "/dev/zero",
+            false,
+            &["profile", "import", "{}"],
+            Mode::Single,
+            &never,
+        );
+    }
+
     // An NDJSON file whose second line is over the limit: the others are ranked.
     {
         use std::io::Write as _;
