@@ -1,5 +1,6 @@
 //! Error types shared by every stage: positioned diagnostics (file:line:col, an excerpt
-//! with a caret, and what to do) and the crate's `Error` enum.
+//! with a caret, and what to do), the crate's `Error` enum, serde messages rewritten
+//! for users, and containment of third-party parsers' panics.
 
 use std::fmt;
 use std::path::Path;

@@ -2,7 +2,8 @@
 //! (title, hiring organisation, location, description, skills, qualifications,
 //! experience requirements, date posted), otherwise the page's main text, kept as
 //! Markdown so headings and lists — the posting's sections — survive. Also HTML
-//! fragments (Greenhouse and Lever content) → text.
+//! fragments (Greenhouse and Lever content) → text. Hostile markup is flattened to a
+//! bounded depth before any parser sees it.
 
 use scraper::{Html, Selector};
 use serde_json::Value;
