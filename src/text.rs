@@ -420,6 +420,21 @@ mod tests {
     }
 
     #[test]
+    fn columns_inside_a_letter_on_a_long_non_ascii_line_are_the_letters() {
+        // 3-byte letters across many index marks; offsets inside a letter, and past the
+        // end, count as the letter they fall in (or the end).
+        let src = "€".repeat(10_000);
+        let idx = LineIndex::new(&src);
+        for k in [0, 1, 1365, 1366, 4096, 9_999] {
+            let at = k * 3;
+            assert_eq!(idx.line_col(&src, at), (1, k + 1));
+            assert_eq!(idx.line_col(&src, at + 1), (1, k + 1));
+            assert_eq!(idx.line_col(&src, at + 2), (1, k + 1));
+        }
+        assert_eq!(idx.line_col(&src, src.len() + 7), (1, 10_001));
+    }
+
+    #[test]
     fn columns_on_long_non_ascii_lines_match_a_plain_count() {
         let src = format!("é\n{}", "aé€😀 ".repeat(5000));
         let idx = LineIndex::new(&src);
