@@ -451,7 +451,6 @@ fn ndjson_lines(
     acc: &mut Acc<'_>,
     run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
-    let path = name;
     let mut batch = Vec::with_capacity(BATCH);
     let mut line_no = 0usize;
     let mut buf = Vec::new();
@@ -462,7 +461,7 @@ fn ndjson_lines(
         let n = (&mut reader)
             .take(source::MAX_INPUT + 1)
             .read_until(b'\n', &mut buf)
-            .map_err(|e| Error::io(path, e))?;
+            .map_err(|e| Error::io(name, e))?;
         if n == 0 {
             break;
         }
@@ -470,7 +469,7 @@ fn ndjson_lines(
         let origin = format!("{name}:{line_no}");
         if buf.len() as u64 > source::MAX_INPUT {
             buf.clear();
-            skip_line(&mut reader).map_err(|e| Error::io(path, e))?;
+            skip_line(&mut reader).map_err(|e| Error::io(name, e))?;
             let skip = Skipped {
                 origin,
                 error: format!(
