@@ -62,20 +62,46 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .help("pass the résumé as PDF, text, Markdown, YAML or JSON Resume")
             .into());
     }
-    let result = crate::error::contain(|| pdf_extract::extract_text_from_mem(bytes));
-    let text = match result {
-        Some(Ok(t)) => t,
-        Some(Err(e)) => {
+    // The reader runs on its own thread, with a deep stack (malformed files can recurse
+    // deeply) and a deadline (or loop): a bad PDF gets an error, not a crash or a hang.
+    // On time-out the thread is abandoned; the command ends with the error soon after.
+    let owned = bytes.to_vec();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("pdf-reader".into())
+        .stack_size(PDF_STACK)
+        .spawn(move || {
+            let r = crate::error::contain(|| {
+                pdf_extract::extract_text_from_mem(&owned).map_err(|e| e.to_string())
+            });
+            let _ = tx.send(r);
+        })
+        .map_err(|e| crate::error::Error::io(origin, e))?;
+    let again = "export the résumé again as PDF, or save it as text and import that";
+    let text = match rx.recv_timeout(PDF_DEADLINE) {
+        Ok(Some(Ok(t))) => t,
+        Ok(Some(Err(e))) => {
             return Err(Diagnostic::new(origin, format!("cannot read the PDF: {e}"))
-                .help("export the résumé again as PDF, or save it as text and import that")
+                .help(again)
                 .into());
         }
-        None => {
+        Ok(None) | Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
             return Err(Diagnostic::new(
                 origin,
                 "cannot read the PDF (the PDF reader failed on it)",
             )
-            .help("export the résumé again as PDF, or save it as text and import that")
+            .help(again)
+            .into());
+        }
+        Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {
+            return Err(Diagnostic::new(
+                origin,
+                format!(
+                    "cannot read the PDF (the PDF reader did not finish in {} s)",
+                    PDF_DEADLINE.as_secs()
+                ),
+            )
+            .help(again)
             .into());
         }
     };
@@ -86,6 +112,14 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
     }
     Ok(text)
 }
+
+/// How long the PDF reader may take: a résumé takes well under a second.
+#[cfg(feature = "pdf")]
+const PDF_DEADLINE: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Stack for the PDF reader's thread.
+#[cfg(feature = "pdf")]
+const PDF_STACK: usize = 64 << 20;
 
 /// Without the `pdf` feature, PDFs are refused with an explanation.
 ///
