@@ -537,7 +537,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                     }
                     profile.work.extend(found);
                 }
-                Section::Education => profile.education.extend(education(body)),
+                Section::Education => profile.education.extend(education(body, &mut notes)),
                 Section::Skills => profile.skills.extend(skills(body)),
                 Section::Projects => {
                     for (_, p) in paragraphs(body) {
@@ -723,28 +723,7 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
             .collect();
         let (positions, employers): (Vec<String>, Vec<String>) =
             parts.into_iter().partition(|h| is_position(h));
-        let (mut start, mut stop) = (*from, *to);
-        if let Some(t) = stop
-            && t.last_month() < start.first_month()
-        {
-            notes.push(format!(
-                "role {}: the dates read {} to {}; taken as {} to {}",
-                employers.join(", "),
-                start,
-                t,
-                t,
-                start
-            ));
-            let s2 = PartialDate {
-                month: start.month,
-                ..start
-            };
-            start = PartialDate {
-                month: t.month,
-                ..t
-            };
-            stop = Some(s2);
-        }
+        let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
         let paras = paragraphs(body);
         let mut summary = None;
@@ -770,7 +749,26 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
     out
 }
 
-fn education(lines: &[Line]) -> Vec<Education> {
+/// A date range that runs backwards ("2017–2000") is taken the other way round, with a
+/// note for the user, so an imported profile never holds an impossible range.
+fn in_order(
+    from: PartialDate,
+    to: Option<PartialDate>,
+    what: &str,
+    notes: &mut Vec<String>,
+) -> (PartialDate, Option<PartialDate>) {
+    match to {
+        Some(t) if t.last_month() < from.first_month() => {
+            notes.push(format!(
+                "{what}: the dates read {from} to {t}; taken as {t} to {from}"
+            ));
+            (t, Some(from))
+        }
+        _ => (from, to),
+    }
+}
+
+fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
@@ -824,8 +822,9 @@ fn education(lines: &[Line]) -> Vec<Education> {
                 .map(|s| s.trim().trim_end_matches(',').to_owned());
             e.institution = inst.filter(|s| !s.is_empty());
             if let Some(r) = find_range(&p) {
-                e.start_date = Some(r.0.into());
-                e.end_date = r.1.map(Into::into);
+                let (from, to) = in_order(r.0, r.1, "education", notes);
+                e.start_date = Some(from.into());
+                e.end_date = to.map(Into::into);
             } else if let Some(y) = YEAR.find(&p) {
                 // A single year on a degree line is when it was awarded.
                 e.end_date = parse_date(y.as_str(), true).map(Into::into);
@@ -1104,6 +1103,26 @@ mod tests {
             p.education[0].institution.as_deref(),
             Some("University of Somewhere")
         );
+    }
+
+    #[test]
+    fn backwards_date_ranges_are_turned_round_with_a_note() {
+        // A fuzzing find: "2017–2000" on a degree line made a profile that failed its
+        // own validation.
+        let text = "## Experience\n\nInitech\n2019 - 2015\n- Wrote Python.\n\n## Education\n\nUniversity of Example, MSc in Software Engineering, 2017–2000\n";
+        let i = import_text("cv.md", text).unwrap();
+        let e = &i.profile.education[0];
+        assert_eq!(e.start_date.unwrap().date.to_string(), "2000");
+        assert_eq!(e.end_date.unwrap().date.to_string(), "2017");
+        let w = &i.profile.work[0];
+        assert_eq!(w.start_date.unwrap().date.to_string(), "2015");
+        assert_eq!(
+            i.notes.iter().filter(|n| n.contains("taken as")).count(),
+            2,
+            "{:?}",
+            i.notes
+        );
+        i.profile.validate(None).unwrap();
     }
 
     #[test]

@@ -42,7 +42,16 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
             }
             yaml.push_str(&imported.profile.to_yaml());
             // The written file must load back: never save a profile jobfit cannot read.
-            crate::profile::Profile::from_yaml(&target.display().to_string(), &yaml)?;
+            // (The importer is built so this holds; the fuzzer checks it.)
+            crate::profile::Profile::from_yaml(&target.display().to_string(), &yaml).map_err(
+                |e| {
+                    Diagnostic::new(
+                        file.display().to_string(),
+                        format!("the profile imported from this file would not load back: {e}"),
+                    )
+                    .help("nothing was written; this is a jobfit bug, please report it with the file, and meanwhile write the profile by hand (see profiles/ for examples)")
+                },
+            )?;
             crate::files::write_atomic(&target, yaml.as_bytes(), force)?;
             let mut out = anstream::stdout().lock();
             let roles = imported.profile.work.len();
