@@ -62,6 +62,14 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .help("pass the résumé as PDF, text, Markdown, YAML or JSON Resume")
             .into());
     }
+    if has_reference_loop(bytes) {
+        return Err(Diagnostic::new(
+            origin,
+            "cannot read the PDF: its page tree or forms refer to themselves in a loop",
+        )
+        .help("export the résumé again as PDF, or save it as text and import that")
+        .into());
+    }
     // The reader runs on its own thread, with a deep stack (malformed files can recurse
     // deeply) and a deadline (or loop): a bad PDF gets an error, not a crash or a hang.
     // On time-out the thread is abandoned; the command ends with the error soon after.
@@ -111,6 +119,107 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .into());
     }
     Ok(text)
+}
+
+/// True when the PDF's structure loops: a page whose `/Parent` chain comes back to
+/// itself, `/Kids` that contain an ancestor, or a form that draws itself through its
+/// resources. pdf-extract follows these recursively and overflows its stack (a fuzzing
+/// find), which no `catch_unwind` can stop, so such files are refused before it runs.
+/// A file lopdf cannot parse is left to pdf-extract to report.
+#[cfg(feature = "pdf")]
+fn has_reference_loop(bytes: &[u8]) -> bool {
+    use lopdf::{Dictionary, Object, ObjectId};
+    use std::collections::HashMap;
+    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
+        return false;
+    };
+    let dict = |o: &Object| -> Option<Dictionary> {
+        match o {
+            Object::Dictionary(d) => Some(d.clone()),
+            Object::Stream(s) => Some(s.dict.clone()),
+            Object::Reference(id) => match doc.objects.get(id)? {
+                Object::Dictionary(d) => Some(d.clone()),
+                Object::Stream(s) => Some(s.dict.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    };
+    let refs = |o: &Object| -> Vec<ObjectId> {
+        match o {
+            Object::Reference(id) => vec![*id],
+            Object::Array(a) => a.iter().filter_map(|x| x.as_reference().ok()).collect(),
+            _ => Vec::new(),
+        }
+    };
+    // Downward edges (kids, and the forms a page or form draws) and upward ones
+    // (parents): each set must be free of cycles on its own.
+    let mut down: HashMap<ObjectId, Vec<ObjectId>> = HashMap::new();
+    let mut up: HashMap<ObjectId, ObjectId> = HashMap::new();
+    for (&id, obj) in &doc.objects {
+        let Some(d) = dict(obj) else { continue };
+        let mut kids = d.get(b"Kids").map(&refs).unwrap_or_default();
+        if let Some(xobjects) = d
+            .get(b"Resources")
+            .ok()
+            .and_then(dict)
+            .and_then(|r| r.get(b"XObject").ok().and_then(dict))
+        {
+            kids.extend(xobjects.iter().filter_map(|(_, v)| v.as_reference().ok()));
+        }
+        if !kids.is_empty() {
+            down.insert(id, kids);
+        }
+        if let Ok(p) = d.get(b"Parent").and_then(Object::as_reference) {
+            up.insert(id, p);
+        }
+    }
+    // Parents: each object has at most one, so follow the chain; `done` marks chains
+    // already known to end.
+    let mut done: std::collections::HashSet<ObjectId> = std::collections::HashSet::new();
+    for &start in up.keys() {
+        let mut seen = Vec::new();
+        let mut at = start;
+        while let Some(&p) = up.get(&at) {
+            if done.contains(&p) {
+                break;
+            }
+            if p == start || seen.contains(&p) {
+                return true;
+            }
+            seen.push(p);
+            at = p;
+        }
+        done.insert(start);
+        done.extend(seen);
+    }
+    // Kids and forms: depth-first with colours (1 = on the path, 2 = finished).
+    let mut colour: HashMap<ObjectId, u8> = HashMap::new();
+    for &root in down.keys() {
+        if colour.contains_key(&root) {
+            continue;
+        }
+        let mut stack = vec![(root, 0usize)];
+        colour.insert(root, 1);
+        while let Some((node, next)) = stack.last_mut() {
+            let node = *node;
+            let Some(&child) = down.get(&node).and_then(|k| k.get(*next)) else {
+                colour.insert(node, 2);
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            match colour.get(&child) {
+                Some(1) => return true,
+                Some(_) => {}
+                None => {
+                    colour.insert(child, 1);
+                    stack.push((child, 0));
+                }
+            }
+        }
+    }
+    false
 }
 
 /// How long the PDF reader may take: a résumé takes well under a second.
