@@ -128,98 +128,50 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
 /// A file lopdf cannot parse is left to pdf-extract to report.
 #[cfg(feature = "pdf")]
 fn has_reference_loop(bytes: &[u8]) -> bool {
-    use lopdf::{Dictionary, Object, ObjectId};
-    use std::collections::HashMap;
-    let Ok(doc) = lopdf::Document::load_mem(bytes) else {
-        return false;
-    };
-    let dict = |o: &Object| -> Option<Dictionary> {
+    use lopdf::{Dictionary, Document, Object, ObjectId};
+    /// The dictionary `o` is, holds (a stream) or refers to.
+    fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
         match o {
-            Object::Dictionary(d) => Some(d.clone()),
-            Object::Stream(s) => Some(s.dict.clone()),
+            Object::Dictionary(d) => Some(d),
+            Object::Stream(s) => Some(&s.dict),
             Object::Reference(id) => match doc.objects.get(id)? {
-                Object::Dictionary(d) => Some(d.clone()),
-                Object::Stream(s) => Some(s.dict.clone()),
+                Object::Dictionary(d) => Some(d),
+                Object::Stream(s) => Some(&s.dict),
                 _ => None,
             },
             _ => None,
         }
+    }
+    let Ok(doc) = Document::load_mem(bytes) else {
+        return false;
     };
-    let refs = |o: &Object| -> Vec<ObjectId> {
-        match o {
-            Object::Reference(id) => vec![*id],
-            Object::Array(a) => a.iter().filter_map(|x| x.as_reference().ok()).collect(),
-            _ => Vec::new(),
-        }
-    };
-    // Downward edges (kids, and the forms a page or form draws) and upward ones
-    // (parents): each set must be free of cycles on its own.
-    let mut down: HashMap<ObjectId, Vec<ObjectId>> = HashMap::new();
-    let mut up: HashMap<ObjectId, ObjectId> = HashMap::new();
-    for (&id, obj) in &doc.objects {
-        let Some(d) = dict(obj) else { continue };
-        let mut kids = d.get(b"Kids").map(&refs).unwrap_or_default();
-        if let Some(xobjects) = d
+    let of = |id: ObjectId| doc.objects.get(&id).and_then(|o| dict(&doc, o));
+    // Downward (kids, and the forms a page or form draws) and upward (parents): each
+    // set of edges must be free of cycles on its own, as Kids and Parent point at each
+    // other by design.
+    let down = |id: ObjectId| -> Vec<Option<ObjectId>> {
+        let Some(d) = of(id) else { return Vec::new() };
+        let kids = d.get(b"Kids").ok().and_then(|k| k.as_array().ok());
+        let forms = d
             .get(b"Resources")
             .ok()
-            .and_then(dict)
-            .and_then(|r| r.get(b"XObject").ok().and_then(dict))
-        {
-            kids.extend(xobjects.iter().filter_map(|(_, v)| v.as_reference().ok()));
-        }
-        if !kids.is_empty() {
-            down.insert(id, kids);
-        }
-        if let Ok(p) = d.get(b"Parent").and_then(Object::as_reference) {
-            up.insert(id, p);
-        }
+            .and_then(|r| dict(&doc, r))
+            .and_then(|r| r.get(b"XObject").ok())
+            .and_then(|x| dict(&doc, x));
+        kids.into_iter()
+            .flatten()
+            .chain(forms.into_iter().flat_map(|x| x.iter().map(|(_, v)| v)))
+            .map(|o| o.as_reference().ok())
+            .collect()
+    };
+    let up = |id: ObjectId| -> Vec<Option<ObjectId>> {
+        vec![of(id).and_then(|d| d.get(b"Parent").ok()?.as_reference().ok())]
+    };
+    let mut looped = false;
+    for edges in [&down as &dyn Fn(ObjectId) -> Vec<Option<ObjectId>>, &up] {
+        crate::graph::for_each_cycle(doc.objects.keys().copied(), edges, |_, _| looped = true);
     }
-    // Parents: each object has at most one, so follow the chain; `done` marks chains
-    // already known to end.
-    let mut done: std::collections::HashSet<ObjectId> = std::collections::HashSet::new();
-    for &start in up.keys() {
-        let mut seen = Vec::new();
-        let mut at = start;
-        while let Some(&p) = up.get(&at) {
-            if done.contains(&p) {
-                break;
-            }
-            if p == start || seen.contains(&p) {
-                return true;
-            }
-            seen.push(p);
-            at = p;
-        }
-        done.insert(start);
-        done.extend(seen);
-    }
-    // Kids and forms: depth-first with colours (1 = on the path, 2 = finished).
-    let mut colour: HashMap<ObjectId, u8> = HashMap::new();
-    for &root in down.keys() {
-        if colour.contains_key(&root) {
-            continue;
-        }
-        let mut stack = vec![(root, 0usize)];
-        colour.insert(root, 1);
-        while let Some((node, next)) = stack.last_mut() {
-            let node = *node;
-            let Some(&child) = down.get(&node).and_then(|k| k.get(*next)) else {
-                colour.insert(node, 2);
-                stack.pop();
-                continue;
-            };
-            *next += 1;
-            match colour.get(&child) {
-                Some(1) => return true,
-                Some(_) => {}
-                None => {
-                    colour.insert(child, 1);
-                    stack.push((child, 0));
-                }
-            }
-        }
-    }
-    false
+    looped
 }
 
 /// How long the PDF reader may take: a résumé takes well under a second.

@@ -15,6 +15,7 @@ pub mod evidence;
 pub mod extract;
 pub mod fetch;
 pub mod files;
+pub mod graph;
 pub mod html;
 pub mod import;
 pub mod jobs;

@@ -323,6 +323,20 @@ fn posting_fixture(dir: &Path, to: &str) {
     copy(&fixtures().join("postings/backend.md"), &dir.join(to));
 }
 
+/// `rank` over one input, lenient and strict: for postings and NDJSON files alike.
+const RANK: [Cmd; 2] = [
+    cmd(
+        &["rank", "-p", "dev.yaml", "{}", "-f", "json"],
+        Mode::Rank,
+        None,
+    ),
+    cmd(
+        &["rank", "--strict", "-p", "dev.yaml", "{}", "-f", "json"],
+        Mode::RankStrict,
+        None,
+    ),
+];
+
 fn same_name(c: &Case) -> String {
     c.name.clone()
 }
@@ -438,17 +452,10 @@ fn postings() {
                 Mode::Single,
                 Some("jobs/"),
             ),
-            cmd(
-                &["rank", "-p", "dev.yaml", "{}", "-f", "json"],
-                Mode::Rank,
-                None,
-            ),
-            cmd(
-                &["rank", "--strict", "-p", "dev.yaml", "{}", "-f", "json"],
-                Mode::RankStrict,
-                None,
-            ),
-        ],
+        ]
+        .into_iter()
+        .chain(RANK)
+        .collect::<Vec<_>>(),
         &|d| profile_fixture(d, "dev.yaml"),
         &same_name,
         true,
@@ -459,18 +466,7 @@ fn postings() {
 fn ndjson() {
     run_kind(
         "ndjson",
-        &[
-            cmd(
-                &["rank", "-p", "dev.yaml", "{}", "-f", "json"],
-                Mode::Rank,
-                None,
-            ),
-            cmd(
-                &["rank", "--strict", "-p", "dev.yaml", "{}", "-f", "json"],
-                Mode::RankStrict,
-                None,
-            ),
-        ],
+        &RANK,
         &|d| profile_fixture(d, "dev.yaml"),
         &same_name,
         true,

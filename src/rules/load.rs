@@ -430,50 +430,34 @@ fn check_implication_cycles(
     sources: &[SourceFile],
     diags: &mut Vec<Diagnostic>,
 ) {
-    // 0 = unvisited, 1 = on the current path, 2 = done.
-    let mut state = vec![0u8; rules.len()];
-    for root in 0..rules.len() {
-        if state[root] != 0 {
-            continue;
-        }
-        // (rule, next implies entry to follow); the path is the stack itself.
-        let mut stack = vec![(root, 0usize)];
-        state[root] = 1;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            let implies = &rules[node].source.implies;
-            let Some(target) = implies.get(*next) else {
-                state[node] = 2;
-                stack.pop();
-                continue;
-            };
-            let at = *next;
-            *next += 1;
-            let Some(&t) = index.get(target) else {
-                continue;
-            };
-            match state[t] {
-                0 => {
-                    state[t] = 1;
-                    stack.push((t, 0));
-                }
-                1 if t != node => {
-                    let start = stack.iter().position(|&(n, _)| n == t).unwrap_or(0);
-                    let path: Vec<String> = stack[start..]
-                        .iter()
-                        .map(|&(n, _)| format!("`{}`", rules[n].rule().id))
-                        .chain([format!("`{}`", rules[t].rule().id)])
-                        .collect();
-                    let pos = &rules[node].implies_at[at];
-                    diags.push(
-                        Diagnostic::new(&*pos.file, format!("implication cycle: {}", path.join(" ⇒ ")))
-                            .at(pos.line as usize, pos.col as usize, text_of(sources, &pos.file))
-                            .help("`implies` goes one way, from the specific skill to the general one (Django implies Python); remove one link of the cycle"),
-                    );
-                }
-                _ => {}
+    crate::graph::for_each_cycle(
+        0..rules.len(),
+        |n| {
+            rules[n]
+                .source
+                .implies
+                .iter()
+                .map(|t| index.get(t).copied())
+                .collect()
+        },
+        |path, at| {
+            // A rule that implies itself is reported with the dangling references.
+            if path.len() < 2 {
+                return;
             }
-        }
-    }
+            let names: Vec<String> = path
+                .iter()
+                .chain(&path[..1])
+                .map(|&n| format!("`{}`", rules[n].rule().id))
+                .collect();
+            let pos = &rules[path[path.len() - 1]].implies_at[at];
+            diags.push(
+                Diagnostic::new(&*pos.file, format!("implication cycle: {}", names.join(" ⇒ ")))
+                    .at(pos.line as usize, pos.col as usize, text_of(sources, &pos.file))
+                    .help("`implies` goes one way, from the specific skill to the general one (Django implies Python); remove one link of the cycle"),
+            );
+        },
+    );
 }
 
 fn check_alias_collisions(rules: &[RuleDef], sources: &[SourceFile], diags: &mut Vec<Diagnostic>) {
