@@ -186,17 +186,19 @@ impl RuleSet {
             }
         }
 
-        found.sort_by_key(|f| (f.start, f.rule, f.end));
-        // One finding per rule per place: a pattern and an alias may both cover it.
-        let mut last_end: std::collections::HashMap<RuleId, usize> =
-            std::collections::HashMap::new();
+        // One finding per rule per place: a pattern and an alias may both cover it. Rule
+        // by rule, in order of position, a finding that starts inside the previous kept
+        // one goes (stable sorts: of equal spans, the first produced stays).
+        found.sort_by_key(|f| (f.rule, f.start, f.end));
+        let mut last: Option<(RuleId, usize)> = None;
         found.retain(|f| {
-            let keep = last_end.get(&f.rule).is_none_or(|&end| end <= f.start);
+            let keep = !matches!(last, Some((rule, end)) if rule == f.rule && f.start < end);
             if keep {
-                last_end.insert(f.rule, f.end);
+                last = Some((f.rule, f.end));
             }
             keep
         });
+        found.sort_by_key(|f| (f.start, f.rule, f.end));
         found
     }
 

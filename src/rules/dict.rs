@@ -36,13 +36,13 @@ pub struct Dict {
     pub(crate) nodes: List<u64>,
     /// Children of sparse nodes: `node << 8 | byte`, grouped by parent, byte-sorted.
     pub(crate) children: List<u32>,
-    /// Open-addressing table over the first words of aliases: `word_hash` of the word
-    /// (0 = empty slot) in `word_keys`, and in `word_nodes` the trie node reached after
-    /// reading that word. A token start looks its word up once instead of walking the
-    /// trie letter by letter; most words of a posting begin no alias and stop here.
-    pub(crate) word_keys: List<u64>,
-    /// See `word_keys`.
-    pub(crate) word_nodes: List<u32>,
+    /// Open-addressing table over the first words of aliases, two `u64` per slot: the
+    /// word's `nonzero_hash` (0 = empty slot), then the packed trie node (as in `nodes`)
+    /// reached after reading that word. A token start looks its word up once instead of
+    /// walking the trie letter by letter; most words of a posting begin no alias and
+    /// stop here. The node itself sits beside its key, so a hit costs no second random
+    /// load in the much larger `nodes`.
+    pub(crate) word_table: List<u64>,
     /// Symbols that start some alias (`.` of `.net`).
     pub(crate) symbol_starts: List<bool>,
 }
@@ -54,6 +54,15 @@ pub static STATS: [std::sync::atomic::AtomicU64; 3] = [
     std::sync::atomic::AtomicU64::new(0),
     std::sync::atomic::AtomicU64::new(0),
 ];
+
+/// The first slot to probe for word hash `h` in a table of `mask + 1` slots. FNV-1a's
+/// low bits mix poorly (a multiply carries only upwards), so taking them directly
+/// clustered the keys into long probe runs; the high half of a Fibonacci multiply
+/// spreads them.
+#[inline]
+fn home_slot(h: u64, mask: usize) -> usize {
+    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
 
 /// Word and space bit masks of a 64-byte block of folded text (bit k = byte k): words
 /// are ASCII lower-case letters, digits, `_` and any non-ASCII byte. Computed eight
@@ -83,11 +92,31 @@ pub struct Word {
     pub hash: u64,
 }
 
-/// `word_hash`, never 0 (0 marks an empty slot of the first-word table). A 64-bit hash
+/// `token_hash`, never 0 (0 marks an empty slot of the first-word table). A 64-bit hash
 /// of whole words: two distinct words of a posting colliding is not a practical concern.
 #[inline]
 pub fn nonzero_hash(word: &[u8]) -> u64 {
-    super::tables::word_hash(word).max(1)
+    super::tables::token_hash(word).max(1)
+}
+
+/// `nonzero_hash(&t[i..i + len])`, without a byte loop for the usual word of at most
+/// eight bytes.
+#[inline]
+fn hash_at(t: &[u8], i: usize, len: usize) -> u64 {
+    if len <= 8
+        && let Some(eight) = t.get(i..i + 8)
+    {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(eight);
+        let keep = if len == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * len)) - 1
+        };
+        super::tables::token_hash_short(u64::from_le_bytes(a) & keep, len).max(1)
+    } else {
+        nonzero_hash(&t[i..i + len])
+    }
 }
 
 const LSB: u64 = 0x0101_0101_0101_0101;
@@ -240,23 +269,24 @@ impl Dict {
         first_words.sort_unstable();
         first_words.dedup();
         let slots = (first_words.len() * 2).next_power_of_two().max(16);
-        let mut word_keys = vec![0u64; slots];
-        let mut word_nodes = vec![NONE; slots];
+        let mut word_table = vec![0u64; 2 * slots];
         for (h, node) in first_words {
-            let mut i = (h as usize) & (slots - 1);
-            while word_keys[i] != 0 {
+            if node == NONE {
+                continue;
+            }
+            let mut i = home_slot(h, slots - 1);
+            while word_table[2 * i] != 0 {
                 i = (i + 1) & (slots - 1);
             }
-            word_keys[i] = h;
-            word_nodes[i] = node;
+            word_table[2 * i] = h;
+            word_table[2 * i + 1] = packed[node as usize];
         }
         Self {
             classes: classes.into(),
             dense: dense.into(),
             nodes: packed.into(),
             children: children.into(),
-            word_keys: word_keys.into(),
-            word_nodes: word_nodes.into(),
+            word_table: word_table.into(),
             symbol_starts: symbol_starts.into(),
         }
     }
@@ -276,8 +306,7 @@ impl Dict {
         list(o, "dense", &self.dense);
         list(o, "nodes", &self.nodes);
         list(o, "children", &self.children);
-        list(o, "word_keys", &self.word_keys);
-        list(o, "word_nodes", &self.word_nodes);
+        list(o, "word_table", &self.word_table);
         list(o, "symbol_starts", &self.symbol_starts);
         o.push('}');
     }
@@ -334,7 +363,7 @@ impl Dict {
                     words.push(Word {
                         start: u32::try_from(i).unwrap_or(u32::MAX),
                         end: u32::try_from(i + len).unwrap_or(u32::MAX),
-                        hash: nonzero_hash(&t[i..i + len]),
+                        hash: hash_at(t, i, len),
                     });
                 }
                 if i < resume {
@@ -378,19 +407,21 @@ impl Dict {
     #[inline]
     pub fn walk(&self, t: &[u8], i: usize, mut accept: impl FnMut(u32, usize)) {
         let node = self.dense[self.classes[t[i] as usize] as usize];
-        self.walk_from(t, node, i + 1, &mut accept);
+        if node != NONE {
+            self.walk_from(t, self.nodes[node as usize], i + 1, &mut accept);
+        }
     }
 
-    /// The trie node after reading `word` (a whole word of the text), if some alias
-    /// begins with exactly that word.
+    /// The packed trie node after reading `word` (a whole word of the text, by its
+    /// hash), if some alias begins with exactly that word.
     #[inline]
-    fn first_word_hashed(&self, h: u64) -> Option<u32> {
-        let mask = self.word_keys.len() - 1;
-        let mut i = (h as usize) & mask;
+    fn first_word_hashed(&self, h: u64) -> Option<u64> {
+        let mask = self.word_table.len() / 2 - 1;
+        let mut i = home_slot(h, mask);
         loop {
-            let k = self.word_keys[i];
+            let k = self.word_table[2 * i];
             if k == h {
-                return Some(self.word_nodes[i]);
+                return Some(self.word_table[2 * i + 1]);
             }
             if k == 0 {
                 return None;
@@ -399,17 +430,16 @@ impl Dict {
         }
     }
 
-    /// Continues a walk at `node`, having read `t[..j]`.
+    /// Continues a walk at the node packed as `packed`, having read `t[..j]`.
     #[inline]
     fn walk_from(
         &self,
         t: &[u8],
-        mut node: u32,
+        mut packed: u64,
         mut j: usize,
         accept: &mut impl FnMut(u32, usize),
     ) {
-        while node != NONE {
-            let packed = self.nodes[node as usize];
+        loop {
             let p = (packed & 0xFFFF_FFFF) as u32;
             if p != NONE {
                 accept(p, j);
@@ -419,7 +449,7 @@ impl Dict {
             }
             let b = t[j];
             let link = (packed >> 32) as u32;
-            node = if link & DENSE_FLAG != 0 {
+            let node = if link & DENSE_FLAG != 0 {
                 self.dense[(link & !DENSE_FLAG) as usize + self.classes[b as usize] as usize]
             } else {
                 let a = (link >> 3) as usize;
@@ -429,6 +459,10 @@ impl Dict {
                     .find(|&&x| x as u8 == b)
                     .map_or(NONE, |&x| x >> 8)
             };
+            if node == NONE {
+                break;
+            }
+            packed = self.nodes[node as usize];
             j += 1;
         }
     }
@@ -437,7 +471,7 @@ impl Dict {
     #[must_use]
     pub fn memory_usage(&self) -> usize {
         self.classes.len()
-            + self.word_keys.len() * 12
+            + self.word_table.len() * 8
             + self.dense.len() * 4
             + self.nodes.len() * 8
             + self.children.len() * 4

@@ -75,7 +75,8 @@ pub struct ContextDef {
     pub window: u32,
 }
 
-/// FNV-1a hash of a folded word; the same at build time and run time.
+/// FNV-1a hash of bytes: stable across versions, for what is stored or must not change
+/// (saved postings' content hashes, the tailoring wording seed).
 #[must_use]
 pub fn word_hash(word: &[u8]) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -84,6 +85,51 @@ pub fn word_hash(word: &[u8]) -> u64 {
         h = h.wrapping_mul(0x0100_0000_01b3);
     }
     h
+}
+
+/// Hash of one token of folded text, for the alias dictionary's first-word table and
+/// the guards' term keys; the same at build time and run time. It reads the token eight
+/// bytes at a time (zero-padded, little-endian) with one multiply per chunk: a scan
+/// hashes every word of every posting, and FNV's multiply per byte made hashing the
+/// largest single cost of extraction. `token_hash_short` is the same function for
+/// tokens of at most eight bytes already loaded into a word.
+#[must_use]
+#[inline]
+pub fn token_hash(token: &[u8]) -> u64 {
+    let mut chunks = token.chunks_exact(8);
+    let mut h = token.len() as u64;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        h = mix(h ^ u64::from_le_bytes(a));
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() || token.is_empty() {
+        let mut a = [0u8; 8];
+        a[..rest.len()].copy_from_slice(rest);
+        h = mix(h ^ u64::from_le_bytes(a));
+    }
+    finish(h)
+}
+
+/// `token_hash` of a token of `len` bytes (1..=8) whose bytes are the low bytes of
+/// `word` (little-endian), the rest zero.
+#[must_use]
+#[inline]
+pub fn token_hash_short(word: u64, len: usize) -> u64 {
+    finish(mix(len as u64 ^ word))
+}
+
+#[inline]
+fn mix(x: u64) -> u64 {
+    let m = x.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    m ^ (m >> 29)
+}
+
+#[inline]
+fn finish(h: u64) -> u64 {
+    let m = h.wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    m ^ (m >> 32)
 }
 
 /// Key of a guard term: the hash of its first word, or 0 when it starts with a symbol
@@ -95,7 +141,11 @@ pub fn term_key(term: &str) -> u64 {
         .iter()
         .take_while(|&&c| crate::text::is_word_byte(c))
         .count();
-    if n == 0 { 0 } else { word_hash(&b[..n]) }
+    if n == 0 {
+        0
+    } else {
+        super::dict::nonzero_hash(&b[..n])
+    }
 }
 
 /// Terms folded and sorted by key, with their keys.
