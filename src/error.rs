@@ -197,12 +197,48 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
     } else {
         (line, col)
     };
+    let col = if message.starts_with("invalid type") {
+        value_after_key(source, line, col)
+    } else {
+        col
+    };
     let help = yaml_help(&message);
     let mut d = Diagnostic::new(origin, lower_first(&message)).at(line, col, Some(source));
     if let Some(h) = help {
         d = d.help(h);
     }
     d
+}
+
+/// serde-saphyr reports some type errors (a boolean or a list where a date belongs) at
+/// the key instead of its value. The value is what must change, so when `line:col` is
+/// the start of `key: value` on one line, the column of the value.
+fn value_after_key(source: &str, line: usize, col: usize) -> usize {
+    let Some(text) = source.lines().nth(line.saturating_sub(1)) else {
+        return col;
+    };
+    let mut rest = text.chars().skip(col.saturating_sub(1)).peekable();
+    let mut moved = 0;
+    while rest
+        .peek()
+        .is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '-'))
+    {
+        rest.next();
+        moved += 1;
+    }
+    if moved == 0 || rest.next() != Some(':') {
+        return col;
+    }
+    moved += 1;
+    let mut gap = 0;
+    while rest.peek().is_some_and(|c| *c == ' ') {
+        rest.next();
+        gap += 1;
+    }
+    match rest.peek() {
+        Some(c) if gap > 0 && *c != '#' => col + moved + gap,
+        _ => col,
+    }
 }
 
 fn to_usize(v: u64) -> usize {
@@ -332,6 +368,18 @@ mod tests {
             s,
             "rules/x.yml:2:3: unknown key `alias`\n  |\n2 |   alias: [x]\n  |   ^\n  = help: did you mean `aliases`?"
         );
+    }
+
+    #[test]
+    fn type_errors_reported_at_a_key_point_at_its_value() {
+        let src = "work:\n  - startDate: [2019]\n    endDate:   # open\n    x: ü\n";
+        assert_eq!(value_after_key(src, 2, 5), 16);
+        // No value on the line (a comment, or a block on the next lines): unchanged.
+        assert_eq!(value_after_key(src, 3, 5), 5);
+        // Not at a key, or past the end of the file: unchanged.
+        assert_eq!(value_after_key(src, 2, 3), 3);
+        assert_eq!(value_after_key(src, 9, 1), 1);
+        assert_eq!(value_after_key(src, 4, 5), 8);
     }
 
     #[test]
