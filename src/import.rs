@@ -62,14 +62,6 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .help("pass the résumé as PDF, text, Markdown, YAML or JSON Resume")
             .into());
     }
-    if has_reference_loop(bytes) {
-        return Err(Diagnostic::new(
-            origin,
-            "cannot read the PDF: its page tree or forms refer to themselves in a loop",
-        )
-        .help("export the résumé again as PDF, or save it as text and import that")
-        .into());
-    }
     // The reader runs on its own thread, with a deep stack (malformed files can recurse
     // deeply) and a deadline (or loop): a bad PDF gets an error, not a crash or a hang.
     // On time-out the thread is abandoned; the command ends with the error soon after.
@@ -79,16 +71,22 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
         .name("pdf-reader".into())
         .stack_size(PDF_STACK)
         .spawn(move || {
-            let r = crate::error::contain(|| {
-                pdf_extract::extract_text_from_mem(&owned).map_err(|e| e.to_string())
-            });
+            let r = crate::error::contain(|| read_pdf(&owned));
             let _ = tx.send(r);
         })
         .map_err(|e| crate::error::Error::io(origin, e))?;
     let again = "export the résumé again as PDF, or save it as text and import that";
     let text = match rx.recv_timeout(PDF_DEADLINE) {
         Ok(Some(Ok(t))) => t,
-        Ok(Some(Err(e))) => {
+        Ok(Some(Err(PdfFailure::Loop))) => {
+            return Err(Diagnostic::new(
+                origin,
+                "cannot read the PDF: its page tree or forms refer to themselves in a loop",
+            )
+            .help(again)
+            .into());
+        }
+        Ok(Some(Err(PdfFailure::Reader(e)))) => {
             return Err(Diagnostic::new(origin, format!("cannot read the PDF: {e}"))
                 .help(again)
                 .into());
@@ -121,13 +119,42 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
     Ok(text)
 }
 
+/// Why the PDF reader gave no text.
+#[cfg(feature = "pdf")]
+enum PdfFailure {
+    /// See `has_reference_loop`.
+    Loop,
+    /// lopdf or pdf-extract refused the file.
+    Reader(String),
+}
+
+/// The text of a PDF file: parsed once by lopdf (pdf-extract's own parser), checked
+/// for loops, decrypted when it only has an empty user password (as pdf-extract does
+/// itself), then handed to pdf-extract.
+#[cfg(feature = "pdf")]
+fn read_pdf(bytes: &[u8]) -> std::result::Result<String, PdfFailure> {
+    use pdf_extract::OutputError;
+    let reader = |e: OutputError| PdfFailure::Reader(e.to_string());
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| reader(OutputError::PdfError(e)))?;
+    if has_reference_loop(&doc) {
+        return Err(PdfFailure::Loop);
+    }
+    if doc.is_encrypted() {
+        doc.decrypt("")
+            .map_err(|e| reader(OutputError::PdfError(e)))?;
+    }
+    let mut text = String::new();
+    pdf_extract::output_doc(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text))
+        .map_err(reader)?;
+    Ok(text)
+}
+
 /// True when the PDF's structure loops: a page whose `/Parent` chain comes back to
 /// itself, `/Kids` that contain an ancestor, or a form that draws itself through its
 /// resources. pdf-extract follows these recursively and overflows its stack (a fuzzing
 /// find), which no `catch_unwind` can stop, so such files are refused before it runs.
-/// A file lopdf cannot parse is left to pdf-extract to report.
 #[cfg(feature = "pdf")]
-fn has_reference_loop(bytes: &[u8]) -> bool {
+fn has_reference_loop(doc: &lopdf::Document) -> bool {
     use lopdf::{Dictionary, Document, Object, ObjectId};
     /// The dictionary `o` is, holds (a stream) or refers to.
     fn dict<'a>(doc: &'a Document, o: &'a Object) -> Option<&'a Dictionary> {
@@ -142,10 +169,7 @@ fn has_reference_loop(bytes: &[u8]) -> bool {
             _ => None,
         }
     }
-    let Ok(doc) = Document::load_mem(bytes) else {
-        return false;
-    };
-    let of = |id: ObjectId| doc.objects.get(&id).and_then(|o| dict(&doc, o));
+    let of = |id: ObjectId| doc.objects.get(&id).and_then(|o| dict(doc, o));
     // Downward (kids, and the forms a page or form draws) and upward (parents): each
     // set of edges must be free of cycles on its own, as Kids and Parent point at each
     // other by design.
@@ -155,9 +179,9 @@ fn has_reference_loop(bytes: &[u8]) -> bool {
         let forms = d
             .get(b"Resources")
             .ok()
-            .and_then(|r| dict(&doc, r))
+            .and_then(|r| dict(doc, r))
             .and_then(|r| r.get(b"XObject").ok())
-            .and_then(|x| dict(&doc, x));
+            .and_then(|x| dict(doc, x));
         kids.into_iter()
             .flatten()
             .chain(forms.into_iter().flat_map(|x| x.iter().map(|(_, v)| v)))
