@@ -488,29 +488,12 @@ fn highlights_of(text: &str) -> Vec<String> {
 // ---------------------------------------------------------------------------------
 // The structured importer.
 
-/// Words that make a header line a job title rather than an employer.
+/// Words that make a header line a job title rather than an employer, besides
+/// `text::JOB_NOUNS`: seniority, contracting and founding.
 const POSITION_WORDS: &[&str] = &[
-    "engineer",
-    "developer",
-    "programmer",
-    "architect",
-    "manager",
-    "lead",
-    "director",
-    "consultant",
-    "analyst",
-    "administrator",
-    "admin",
-    "designer",
-    "scientist",
-    "intern",
-    "head",
-    "officer",
-    "cto",
     "ceo",
     "founder",
     "co-founder",
-    "specialist",
     "contract",
     "contracts",
     "contractor",
@@ -521,16 +504,16 @@ const POSITION_WORDS: &[&str] = &[
     "senior",
     "junior",
     "researcher",
-    "tester",
-    "sre",
     "devops",
-    "owner",
     "tech",
 ];
 
 fn is_position(line: &str) -> bool {
     line.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| POSITION_WORDS.contains(&w.to_lowercase().as_str()))
+        .any(|w| {
+            let w = w.to_lowercase();
+            POSITION_WORDS.contains(&w.as_str()) || crate::text::JOB_NOUNS.contains(&w.as_str())
+        })
 }
 
 /// A line of the résumé after clean-up.

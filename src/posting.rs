@@ -230,8 +230,11 @@ impl Posting {
                 let role = parts[1..]
                     .iter()
                     .find(|p| {
-                        p.split(|c: char| !c.is_alphanumeric())
-                            .any(|w| ROLE_NOUNS.contains(&w.to_lowercase().as_str()))
+                        p.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                            let w = w.to_lowercase();
+                            ROLE_NOUNS.contains(&w.as_str())
+                                || crate::text::JOB_NOUNS.contains(&w.as_str())
+                        })
                     })
                     .unwrap_or(&parts[1]);
                 self.title = Some((*role).to_owned());
@@ -382,35 +385,14 @@ pub enum SentenceRole {
     Company,
 }
 
-/// Nouns that make a short line a job title.
+/// Nouns that make a short line a job title, besides `text::JOB_NOUNS`.
 const ROLE_NOUNS: &[&str] = &[
-    "engineer",
     "engineers",
-    "developer",
     "developers",
-    "architect",
-    "manager",
-    "lead",
-    "specialist",
-    "consultant",
-    "analyst",
-    "administrator",
-    "admin",
-    "designer",
-    "scientist",
-    "programmer",
-    "tester",
-    "intern",
     "internship",
-    "director",
-    "head",
-    "officer",
     "expert",
     "technician",
-    "owner",
     "recruiter",
-    "sre",
-    "cto",
     "vp",
 ];
 
@@ -590,6 +572,7 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<&'static str, u8>> = LazyLock:
     for (list, flag) in [
         (CANDIDATE_CUES, CUE),
         (ROLE_NOUNS, ROLE),
+        (crate::text::JOB_NOUNS, ROLE),
         (COMPANY_SUBJECTS, COMPANY),
         (
             &[

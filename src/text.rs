@@ -225,6 +225,33 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
+/// Nouns that name a job. Shared by the résumé importer (a header line with one is a
+/// position, not an employer) and the posting analyser (a short line with one is a job
+/// title); each adds words of its own.
+pub const JOB_NOUNS: &[&str] = &[
+    "engineer",
+    "developer",
+    "programmer",
+    "architect",
+    "manager",
+    "lead",
+    "director",
+    "consultant",
+    "analyst",
+    "administrator",
+    "admin",
+    "designer",
+    "scientist",
+    "intern",
+    "head",
+    "officer",
+    "cto",
+    "specialist",
+    "tester",
+    "sre",
+    "owner",
+];
+
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
