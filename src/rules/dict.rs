@@ -43,6 +43,10 @@ pub struct Dict {
     /// stop here. The node itself sits beside its key, so a hit costs no second random
     /// load in the much larger `nodes`.
     pub(crate) word_table: List<u64>,
+    /// One bit per value of a hash's top 16 bits, set for the first words' hashes: an
+    /// 8 KiB bitmap that stays in L1 and turns away most words of a posting before the
+    /// larger `word_table` is touched.
+    pub(crate) word_filter: List<u64>,
     /// Symbols that start some alias (`.` of `.net`).
     pub(crate) symbol_starts: List<bool>,
 }
@@ -55,13 +59,21 @@ pub static STATS: [std::sync::atomic::AtomicU64; 3] = [
     std::sync::atomic::AtomicU64::new(0),
 ];
 
-/// The first slot to probe for word hash `h` in a table of `mask + 1` slots. FNV-1a's
-/// low bits mix poorly (a multiply carries only upwards), so taking them directly
-/// clustered the keys into long probe runs; the high half of a Fibonacci multiply
-/// spreads them.
+/// `u64`s in `Dict::word_filter` (65,536 bits).
+const FILTER_WORDS: usize = 1024;
+
+/// The bit of `Dict::word_filter` for word hash `h`: its top 16 bits, independent of
+/// the bits that choose its table slot.
+#[inline]
+fn filter_bit(h: u64) -> usize {
+    (h >> 48) as usize
+}
+
+/// The first slot to probe for word hash `h` in a table of `mask + 1` slots: its low
+/// bits (`token_hash` ends with a multiply and an xor-shift, so they are well spread).
 #[inline]
 fn home_slot(h: u64, mask: usize) -> usize {
-    (h.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    (h as usize) & mask
 }
 
 /// Word and space bit masks of a 64-byte block of folded text (bit k = byte k): words
@@ -270,10 +282,13 @@ impl Dict {
         first_words.dedup();
         let slots = (first_words.len() * 2).next_power_of_two().max(16);
         let mut word_table = vec![0u64; 2 * slots];
+        let mut word_filter = vec![0u64; FILTER_WORDS];
         for (h, node) in first_words {
             if node == NONE {
                 continue;
             }
+            let bit = filter_bit(h);
+            word_filter[bit / 64] |= 1 << (bit % 64);
             let mut i = home_slot(h, slots - 1);
             while word_table[2 * i] != 0 {
                 i = (i + 1) & (slots - 1);
@@ -287,6 +302,7 @@ impl Dict {
             nodes: packed.into(),
             children: children.into(),
             word_table: word_table.into(),
+            word_filter: word_filter.into(),
             symbol_starts: symbol_starts.into(),
         }
     }
@@ -307,6 +323,7 @@ impl Dict {
         list(o, "nodes", &self.nodes);
         list(o, "children", &self.children);
         list(o, "word_table", &self.word_table);
+        list(o, "word_filter", &self.word_filter);
         list(o, "symbol_starts", &self.symbol_starts);
         o.push('}');
     }
@@ -416,6 +433,10 @@ impl Dict {
     /// hash), if some alias begins with exactly that word.
     #[inline]
     fn first_word_hashed(&self, h: u64) -> Option<u64> {
+        let bit = filter_bit(h);
+        if self.word_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
         let mask = self.word_table.len() / 2 - 1;
         let mut i = home_slot(h, mask);
         loop {
@@ -472,6 +493,7 @@ impl Dict {
     pub fn memory_usage(&self) -> usize {
         self.classes.len()
             + self.word_table.len() * 8
+            + self.word_filter.len() * 8
             + self.dense.len() * 4
             + self.nodes.len() * 8
             + self.children.len() * 4
