@@ -1080,17 +1080,23 @@ fn heading_text(line: &str) -> Option<String> {
     let bold = (t.starts_with("**") && t.ends_with("**") && t.len() > 4)
         || (t.starts_with("__") && t.ends_with("__") && t.len() > 4);
     let colon = t.ends_with(':') && words <= 8;
-    let (mut letters, mut upper) = (0usize, 0usize);
-    for c in t.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        upper += usize::from(c.is_uppercase());
-    }
-    let caps = letters >= 4 && upper == letters && words <= 8;
-    let cue_alone = words <= 5
-        && !t.ends_with(['.', ',', ';'])
-        && classify_heading(t).is_some()
-        && !t.starts_with(['-', '*', '•']);
-    (md || bold || colon || caps || cue_alone).then(|| clean_heading(t))
+    let caps = || {
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in t.chars().filter(|c| c.is_alphabetic()) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
+        letters >= 4 && upper == letters && words <= 8
+    };
+    // Cheapest tests first: every short line of every posting comes through here, and
+    // classifying a cue folds the line and runs an automaton over it.
+    let cue_alone = || {
+        words <= 5
+            && !t.ends_with(['.', ',', ';'])
+            && !t.starts_with(['-', '*', '•'])
+            && classify_heading(t).is_some()
+    };
+    (md || bold || colon || caps() || cue_alone()).then(|| clean_heading(t))
 }
 
 /// Splits text into sections at heading lines and `Heading: content` lines.
