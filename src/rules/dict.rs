@@ -522,6 +522,94 @@ mod tests {
         assert!(seen.is_empty());
     }
 
+    /// A few pseudo-random numbers (xorshift), for the exhaustive-ish tests below.
+    fn rng(seed: u64) -> impl FnMut(usize) -> usize {
+        let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+        move |n| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 33) as usize % n
+        }
+    }
+
+    #[test]
+    fn short_token_hash_equals_the_general_one() {
+        let text = b"abcdefghijklmnopqrstu";
+        for len in 1..=8 {
+            let mut a = [0u8; 8];
+            a[..len].copy_from_slice(&text[..len]);
+            assert_eq!(
+                super::super::tables::token_hash_short(u64::from_le_bytes(a), len),
+                super::super::tables::token_hash(&text[..len])
+            );
+        }
+        // Near the end of the text there are not eight bytes to load: the slow path.
+        for i in 0..text.len() {
+            for len in 1..=text.len() - i {
+                assert_eq!(hash_at(text, i, len), nonzero_hash(&text[i..i + len]));
+            }
+        }
+    }
+
+    /// `scan` against a direct reading of its contract: at each token start, left to
+    /// right and never inside the previous match, the longest pattern that is there,
+    /// ends on a boundary, and (at a word) begins with that whole word.
+    #[test]
+    fn scan_agrees_with_a_naive_matcher() {
+        const ALPHABET: &[&str] = &["a", "b", "c", " ", ".", "+", "-", "/", "é", "1"];
+        let word_len = |b: &[u8]| {
+            b.iter()
+                .take_while(|&&c| crate::text::is_word_byte(c))
+                .count()
+        };
+        for seed in 0..3000u64 {
+            let mut r = rng(seed);
+            let mut pats: Vec<String> = (0..1 + r(12))
+                .map(|_| (0..1 + r(6)).map(|_| ALPHABET[r(ALPHABET.len())]).collect())
+                .filter(|p: &String| !p.trim().is_empty() && p.trim() == p)
+                .collect();
+            pats.sort();
+            pats.dedup();
+            if pats.is_empty() {
+                continue;
+            }
+            let text: String = (0..r(150)).map(|_| ALPHABET[r(ALPHABET.len())]).collect();
+            let t = text.as_bytes();
+            let ends_ok = |e: usize| {
+                e >= t.len()
+                    || !crate::text::is_word_byte(t[e - 1])
+                    || !crate::text::is_word_byte(t[e])
+            };
+            let d = Dict::new(&pats);
+            let mut got = Vec::new();
+            d.scan(t, &mut Vec::new(), ends_ok, |s, p, e| got.push((s, p, e)));
+
+            let mut want = Vec::new();
+            let mut resume = 0;
+            for i in 0..t.len() {
+                let after_word = i > 0 && crate::text::is_word_byte(t[i - 1]);
+                let word = crate::text::is_word_byte(t[i]);
+                if after_word || t[i] == b' ' || i < resume {
+                    continue;
+                }
+                let w = word_len(&t[i..]);
+                let best = pats
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, p)| t[i..].starts_with(p.as_bytes()))
+                    .filter(|(_, p)| !word || word_len(p.as_bytes()) == w)
+                    .filter(|(_, p)| ends_ok(i + p.len()))
+                    .max_by_key(|(_, p)| p.len());
+                if let Some((pid, p)) = best {
+                    want.push((i, pid as u32, i + p.len()));
+                    resume = i + p.len();
+                }
+            }
+            assert_eq!(got, want, "patterns {pats:?} text {text:?}");
+        }
+    }
+
     #[test]
     fn swar_masks_match_a_byte_loop() {
         let mut block = [0u8; 64];
