@@ -314,6 +314,58 @@ fn yaml_help(message: &str) -> Option<String> {
     }
 }
 
+/// Byte offset in `text` that a serde_json error should point at. serde_json places a
+/// wrong type or an unknown field on the last character of the value or key that
+/// caused it (the closing quote of `"one"`, the last digit of `42`); the user's eye
+/// wants its first. Syntax errors keep serde_json's position: that is where the
+/// parser stopped. `None` when the error has no position.
+#[must_use]
+pub fn json_error_offset(text: &str, e: &serde_json::Error) -> Option<usize> {
+    if e.line() == 0 {
+        return None;
+    }
+    let idx = LineIndex::new(text);
+    // serde_json counts columns in bytes, from 1.
+    let at = idx.offset_of(text, e.line(), e.column().saturating_sub(1));
+    if e.classify() != serde_json::error::Category::Data {
+        return Some(at);
+    }
+    let b = text.as_bytes();
+    let token = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'+');
+    match b.get(at) {
+        Some(b'"') => {
+            // Back to the opening quote: the previous quote not escaped by an odd
+            // number of backslashes.
+            let mut i = at;
+            while i > 0 {
+                i -= 1;
+                if b[i] == b'"' {
+                    let slashes = b[..i].iter().rev().take_while(|&&c| c == b'\\').count();
+                    if slashes % 2 == 0 {
+                        return Some(i);
+                    }
+                }
+            }
+            Some(at)
+        }
+        Some(&c) if token(c) => {
+            let mut i = at;
+            while i > 0 && token(b[i - 1]) {
+                i -= 1;
+            }
+            Some(i)
+        }
+        _ => Some(at),
+    }
+}
+
+/// 1-based line and column (in characters) for a serde_json error in `text`; see
+/// `json_error_offset`. (0, 0) when the error has no position.
+#[must_use]
+pub fn json_line_col(text: &str, e: &serde_json::Error) -> (usize, usize) {
+    json_error_offset(text, e).map_or((0, 0), |at| LineIndex::new(text).line_col(text, at))
+}
+
 /// Lower-cases the first letter of an error message, ripgrep style.
 #[must_use]
 pub fn lower_first(s: &str) -> String {
@@ -368,6 +420,28 @@ mod tests {
             s,
             "rules/x.yml:2:3: unknown key `alias`\n  |\n2 |   alias: [x]\n  |   ^\n  = help: did you mean `aliases`?"
         );
+    }
+
+    #[test]
+    fn json_type_errors_point_at_the_start_of_their_value_or_key() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct T {
+            a: Option<Vec<String>>,
+            b: Option<String>,
+        }
+        let at = |text: &str| {
+            let e = serde_json::from_str::<T>(text).expect_err("an error");
+            json_line_col(text, &e)
+        };
+        assert_eq!(at(r#"{"a": "one"}"#), (1, 7));
+        assert_eq!(at(r#"{"a": "o\"ne"}"#), (1, 7));
+        assert_eq!(at(r#"{"b": -12.5}"#), (1, 7));
+        assert_eq!(at("{\"b\": \"é\",\n \"c\": 1}"), (2, 2));
+        assert_eq!(at(r#"{"b": "é", "a": true}"#), (1, 17));
+        // A syntax error stays where the parser stopped.
+        assert_eq!(at(r#"{"b": "x",}"#), (1, 11));
     }
 
     #[test]

@@ -228,9 +228,9 @@ pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobP
             );
             // The parser gives a position in the block; the page's is more use. The
             // block's text is the page's bytes as written, so it can be found there.
-            if let Some(start) = html.find(trimmed) {
-                let in_block = crate::text::LineIndex::new(trimmed)
-                    .offset_of(trimmed, e.line(), e.column().saturating_sub(1));
+            if let (Some(start), Some(in_block)) =
+                (html.find(trimmed), crate::error::json_error_offset(trimmed, &e))
+            {
                 let at = start + in_block;
                 let (line, col) = crate::text::LineIndex::new(html).line_col(html, at);
                 d = d.at(line, col, Some(html));

@@ -587,9 +587,10 @@ impl Profile {
                 .rsplit_once(" at line ")
                 .map_or(msg.clone(), |(m, _)| m.to_owned());
             let msg = crate::error::plain_serde_message(msg);
+            let (line, col) = crate::error::json_line_col(text, &e);
             Error::from(
                 Diagnostic::new(origin, msg)
-                    .at(e.line(), e.column(), Some(text))
+                    .at(line, col, Some(text))
                     .help("a JSON Resume file: fix the JSON at this position (jobfit accepts the standard JSON Resume fields)"),
             )
         })?;

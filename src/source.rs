@@ -341,6 +341,7 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
             .into());
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let (line, col) = crate::error::json_line_col(text, &e);
         Error::from(
             Diagnostic::new(
                 origin,
@@ -352,7 +353,7 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
                         .unwrap_or("")
                 ),
             )
-            .at(e.line(), e.column(), Some(text))
+            .at(line, col, Some(text))
             .help("fix the JSON at this position"),
         )
     })?;
