@@ -6,6 +6,10 @@
 
 use std::time::Instant;
 
+// The allocator the jobfit binary uses, so the figures are the shipped program's.
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let Some(path) = args.get(1) else {
