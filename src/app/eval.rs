@@ -13,7 +13,7 @@ use crate::source;
 pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
     let EvalCommand::Skillspan { files, top, format } = cmd;
     let rules = crate::rules::load(&settings.rules)?;
-    let mut out = anstream::stdout().lock();
+    let mut out = super::stdout_stream();
     for f in &files {
         let (origin, text) = source::read_input(Some(f))?;
         let sentences = parse_conll(&origin, &text)?;
@@ -66,5 +66,6 @@ pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
         };
         res.map_err(|e| Error::io("<stdout>", e))?;
     }
+    out.flush().map_err(|e| Error::io("<stdout>", e))?;
     Ok(0)
 }

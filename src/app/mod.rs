@@ -195,9 +195,18 @@ fn style() -> Style {
     Style { width }
 }
 
+/// Standard output for reports, block-buffered: stdout alone is line-buffered, which
+/// made a system call of every line of a JSON report (about a thousand for one
+/// `score`). Colour is kept or stripped as anstream decides for stdout. Callers flush.
+fn stdout_stream() -> anstream::AutoStream<Box<dyn Write>> {
+    let choice = anstream::AutoStream::choice(&std::io::stdout());
+    let raw: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout().lock()));
+    anstream::AutoStream::new(raw, choice)
+}
+
 /// Writes a message to stdout in `format`.
 fn emit(msg: &Message, format: Format) -> Result<()> {
-    let mut out = anstream::stdout().lock();
+    let mut out = stdout_stream();
     crate::report::write(msg, format, &style(), &mut out)
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("<stdout>", e))

@@ -50,7 +50,7 @@ pub(super) fn run(settings: &Settings, args: &ScoreArgs) -> Result<u8> {
     let below = args.min_score.is_some_and(|m| report.score < m);
     let format = default_format(args.format);
     if args.explain && matches!(format, Format::Table | Format::Markdown) {
-        let mut out = anstream::stdout().lock();
+        let mut out = super::stdout_stream();
         crate::report::explain_text(&report, &mut out)
             .and_then(|()| out.flush())
             .map_err(|e| Error::io("<stdout>", e))?;
