@@ -321,10 +321,14 @@ fn yaml_help(message: &str) -> Option<String> {
 /// parser stopped. `None` when the error has no position.
 #[must_use]
 pub fn json_error_offset(text: &str, e: &serde_json::Error) -> Option<usize> {
+    json_offset_in(text, &LineIndex::new(text), e)
+}
+
+/// `json_error_offset` with the text's line index already built.
+fn json_offset_in(text: &str, idx: &LineIndex, e: &serde_json::Error) -> Option<usize> {
     if e.line() == 0 {
         return None;
     }
-    let idx = LineIndex::new(text);
     // serde_json counts columns in bytes, from 1.
     let at = idx.offset_of(text, e.line(), e.column().saturating_sub(1));
     if e.classify() != serde_json::error::Category::Data {
@@ -363,7 +367,8 @@ pub fn json_error_offset(text: &str, e: &serde_json::Error) -> Option<usize> {
 /// `json_error_offset`. (0, 0) when the error has no position.
 #[must_use]
 pub fn json_line_col(text: &str, e: &serde_json::Error) -> (usize, usize) {
-    json_error_offset(text, e).map_or((0, 0), |at| LineIndex::new(text).line_col(text, at))
+    let idx = LineIndex::new(text);
+    json_offset_in(text, &idx, e).map_or((0, 0), |at| idx.line_col(text, at))
 }
 
 /// Lower-cases the first letter of an error message, ripgrep style.

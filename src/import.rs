@@ -510,10 +510,7 @@ const POSITION_WORDS: &[&str] = &[
 
 fn is_position(line: &str) -> bool {
     line.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| {
-            let w = w.to_lowercase();
-            POSITION_WORDS.contains(&w.as_str()) || crate::text::JOB_NOUNS.contains(&w.as_str())
-        })
+        .any(|w| crate::text::names_job(w, POSITION_WORDS))
 }
 
 /// A line of the résumé after clean-up.

@@ -230,11 +230,8 @@ impl Posting {
                 let role = parts[1..]
                     .iter()
                     .find(|p| {
-                        p.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                            let w = w.to_lowercase();
-                            ROLE_NOUNS.contains(&w.as_str())
-                                || crate::text::JOB_NOUNS.contains(&w.as_str())
-                        })
+                        p.split(|c: char| !c.is_alphanumeric())
+                            .any(|w| crate::text::names_job(w, ROLE_NOUNS))
                     })
                     .unwrap_or(&parts[1]);
                 self.title = Some((*role).to_owned());

@@ -279,7 +279,7 @@ pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
                 origin,
                 format!(
                     "invalid JSON at column {}: {}",
-                    e.column(),
+                    crate::error::json_line_col(line, &e).1,
                     crate::error::lower_first(&e.to_string())
                         .split(" at line")
                         .next()

@@ -252,6 +252,14 @@ pub const JOB_NOUNS: &[&str] = &[
     "owner",
 ];
 
+/// True when `word` (any case) is one of `JOB_NOUNS` or of a caller's own `extra`
+/// words (lower-case).
+#[must_use]
+pub fn names_job(word: &str, extra: &[&str]) -> bool {
+    let w = word.to_lowercase();
+    JOB_NOUNS.contains(&w.as_str()) || extra.contains(&w.as_str())
+}
+
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
