@@ -273,6 +273,14 @@ fn process(
 /// # Errors
 /// Invalid JSON (with its column) or a line without text.
 pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
+    // The common case straight into the record, skipping fields it does not use; only a
+    // line that fails goes through a generic JSON value, to say exactly what is wrong.
+    // Building that value for every line was a tenth of the time spent ranking.
+    if let Ok(record) = serde_json::from_str::<source::PostingRecord>(line)
+        && let Some(posting) = record.into_posting(origin.to_owned())
+    {
+        return Ok(posting);
+    }
     let value: serde_json::Value = serde_json::from_str(line).map_err(|e| {
         Error::from(
             Diagnostic::new(
