@@ -693,35 +693,56 @@ static COMPANY_PHRASES_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// Sentence-level cues that make the skills of their sentence "preferred" wherever the
-/// sentence is: "Kubernetes experience is a plus", "bonus points for Rust".
-const PREFERRED_CUES: &[&str] = &[
-    "a plus",
-    "a big plus",
-    "is a bonus",
-    "bonus points",
-    "bonus if",
-    "nice to have",
-    "nice-to-have",
-    "would be nice",
-    "would be great",
-    "is preferred",
-    "are preferred",
-    "preferred but not required",
-    "not required",
-    "not a requirement",
-    "ideally",
-    "desirable",
-    "an advantage",
-    "a bonus",
-    "helpful but",
-    "is helpful",
-    "are helpful",
-    "would be helpful",
+/// sentence is ("Kubernetes experience is a plus", "bonus points for Rust"), each with
+/// the word in it that the search looks for: cues start with words as common as "a"
+/// and "is", which make a poor first step; these words are rare.
+const PREFERRED_CUES: &[(&str, &str)] = &[
+    ("a plus", "plus"),
+    ("a big plus", "plus"),
+    ("is a bonus", "bonus"),
+    ("bonus points", "bonus"),
+    ("bonus if", "bonus"),
+    ("nice to have", "nice"),
+    ("nice-to-have", "nice"),
+    ("would be nice", "nice"),
+    ("would be great", "great"),
+    ("is preferred", "preferred"),
+    ("are preferred", "preferred"),
+    ("preferred but not required", "preferred"),
+    ("not required", "required"),
+    ("not a requirement", "requirement"),
+    ("ideally", "ideally"),
+    ("desirable", "desirable"),
+    ("an advantage", "advantage"),
+    ("a bonus", "bonus"),
+    ("helpful but", "helpful"),
+    ("is helpful", "helpful"),
+    ("are helpful", "helpful"),
+    ("would be helpful", "helpful"),
 ];
 
-static PREFERRED_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    AhoCorasick::new(PREFERRED_CUES)
-        .unwrap_or_else(|_| AhoCorasick::new([""; 0]).expect("empty automaton"))
+/// The cues holding one anchor word, each with the anchor's offset in it.
+type AnchoredCues = Vec<(&'static str, usize)>;
+
+/// The distinct anchor words of `PREFERRED_CUES` in one automaton, and for each anchor
+/// the cues holding it.
+static PREFERRED_ANCHORS: LazyLock<(AhoCorasick, Vec<AnchoredCues>)> = LazyLock::new(|| {
+    let mut anchors: Vec<&str> = Vec::new();
+    let mut cues: Vec<Vec<(&str, usize)>> = Vec::new();
+    for &(cue, anchor) in PREFERRED_CUES {
+        let offset = cue.find(anchor).expect("a cue holds its anchor");
+        let k = anchors
+            .iter()
+            .position(|a| *a == anchor)
+            .unwrap_or_else(|| {
+                anchors.push(anchor);
+                cues.push(Vec::new());
+                anchors.len() - 1
+            });
+        cues[k].push((cue, offset));
+    }
+    let ac = AhoCorasick::new(&anchors).expect("cue anchors build an automaton");
+    (ac, cues)
 });
 
 static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1199,16 +1220,26 @@ pub fn split_sections(text: &str) -> Vec<Section> {
 fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     let ft = folded.as_str();
     let mut out: Vec<(usize, usize)> = Vec::new();
-    for m in PREFERRED_AC.find_iter(ft) {
-        if !crate::extract::on_boundaries(ft.as_bytes(), m.start(), m.end()) {
-            continue;
-        }
-        let (s, _) = folded.original_span(m.start(), m.end());
-        let (a, b) = sentence_around(text, s);
-        if out.last().is_none_or(|&(_, e)| e <= a) {
-            out.push((a, b));
+    let fb = ft.as_bytes();
+    let (ac, cues) = &*PREFERRED_ANCHORS;
+    for m in ac.find_iter(fb) {
+        for &(cue, offset) in &cues[m.pattern().as_usize()] {
+            let Some(start) = m.start().checked_sub(offset) else {
+                continue;
+            };
+            let end = start + cue.len();
+            if fb.get(start..end) != Some(cue.as_bytes())
+                || !crate::extract::on_boundaries(fb, start, end)
+            {
+                continue;
+            }
+            let (s, _) = folded.original_span(start, end);
+            out.push(sentence_around(text, s));
         }
     }
+    // Two cues of one sentence give it twice.
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -256,8 +256,11 @@ pub const JOB_NOUNS: &[&str] = &[
 /// words (lower-case).
 #[must_use]
 pub fn names_job(word: &str, extra: &[&str]) -> bool {
-    let w = word.to_lowercase();
-    JOB_NOUNS.contains(&w.as_str()) || extra.contains(&w.as_str())
+    // The nouns are ASCII, so comparing without allocating a lower-cased copy is exact.
+    JOB_NOUNS
+        .iter()
+        .chain(extra)
+        .any(|n| n.eq_ignore_ascii_case(word))
 }
 
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
