@@ -405,3 +405,50 @@ fn help_mentions_every_command() {
         .success()
         .stdout(predicate::str::contains("score").and(predicate::str::contains("extract")));
 }
+
+/// An NDJSON file longer than one batch of the streaming reader (2,048 postings), with
+/// broken lines in different batches: every other line is ranked, the broken ones are
+/// reported in file order, and `--strict` stops at the first.
+#[test]
+fn rank_streams_ndjson_across_batches() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.ndjson");
+    let mut bytes = Vec::new();
+    for i in 1..=5000 {
+        match i {
+            1500 => bytes.extend_from_slice(b"{\"text\": \"broken\n"),
+            3000 => bytes.extend_from_slice(b"{\"text\": \"caf\xe9 Python\"}\n"),
+            4097 => bytes.extend_from_slice(b"[1, 2]\n"),
+            _ => bytes.extend_from_slice(
+                format!("{{\"id\": \"p{i}\", \"text\": \"Python and Go, posting {i}.\"}}\n")
+                    .as_bytes(),
+            ),
+        }
+    }
+    std::fs::write(&path, bytes).unwrap();
+    let file = path.to_str().unwrap();
+    let out = stdout(jobfit().args(["rank", "-p", "profiles/dev.yaml", file, "-f", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["postings"], 4997);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 4997);
+    let skipped: Vec<String> = v["skipped"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            s["origin"]
+                .as_str()
+                .unwrap()
+                .rsplit(':')
+                .next()
+                .unwrap()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(skipped, ["1500", "3000", "4097"]);
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("many.ndjson:1500"), "{err}");
+}
