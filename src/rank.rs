@@ -433,7 +433,7 @@ pub fn rank(
 fn rank_ndjson(
     path: &Path,
     acc: &mut Acc<'_>,
-    run: &mut (impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()> + Send),
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
@@ -451,13 +451,13 @@ fn rank_ndjson(
 }
 
 /// Ranks the postings of an NDJSON stream, one per line; `name` is the file's name.
-/// The next batch is read while the current one is scored, so the cores do not wait
-/// for the file between batches.
+/// (Reading the next batch while scoring the current one, with `rayon::join`, was
+/// tried: reading is too small a share of the time for it to show.)
 fn ndjson_lines(
     name: &str,
-    reader: impl BufRead + Send,
+    reader: impl BufRead,
     acc: &mut Acc<'_>,
-    run: &mut (impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()> + Send),
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
     let mut lines = LineBatches {
         name,
@@ -466,12 +466,9 @@ fn ndjson_lines(
         buf: Vec::new(),
         strict: acc.opts.strict,
     };
-    let mut next = lines.next_batch()?;
-    while let Some((batch, skipped)) = next {
+    while let Some((batch, skipped)) = lines.next_batch()? {
         acc.skipped.extend(skipped);
-        let (scored, following) = rayon::join(|| run(acc, batch), || lines.next_batch());
-        scored?;
-        next = following?;
+        run(acc, batch)?;
     }
     Ok(())
 }
