@@ -541,17 +541,14 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
         .filter(|w| !w.is_empty());
     for _ in 0..2 {
         let Some(w) = words.next() else { return false };
-        // The word's leading letters and digits, lower-cased on the stack: this runs
-        // for every finding of every posting.
+        // The word's leading letters and digits, compared without a lower-cased copy
+        // (the nouns are lower-case ASCII): this runs for every finding of every posting.
         let head = &w[..w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len())];
-        let mut buf = [0u8; 16];
-        if head.is_ascii() && head.len() <= buf.len() {
-            let lw = &mut buf[..head.len()];
-            lw.copy_from_slice(head.as_bytes());
-            lw.make_ascii_lowercase();
-            if TITLE_NOUNS_AFTER.iter().any(|n| n.as_bytes() == lw) {
-                return true;
-            }
+        if TITLE_NOUNS_AFTER
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(head))
+        {
+            return true;
         }
         // A sentence or list boundary ends the phrase.
         if head.len() != w.len() || head.is_empty() {
@@ -1366,7 +1363,7 @@ mod tests {
     }
 
     #[test]
-    fn title_nouns_fit_the_stack_buffer() {
+    fn title_nouns_are_short_lower_case_ascii() {
         for n in TITLE_NOUNS_AFTER {
             assert!(
                 n.len() <= 16 && n.bytes().all(|b| b.is_ascii_lowercase()),
