@@ -451,92 +451,66 @@ fn rank_ndjson(
 }
 
 /// Ranks the postings of an NDJSON stream, one per line; `name` is the file's name.
-/// (Reading the next batch while scoring the current one, with `rayon::join`, was
-/// tried: reading is too small a share of the time for it to show.)
 fn ndjson_lines(
     name: &str,
-    reader: impl BufRead,
+    mut reader: impl BufRead,
     acc: &mut Acc<'_>,
     run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
-    let mut lines = LineBatches {
-        name,
-        reader,
-        line_no: 0,
-        buf: Vec::new(),
-        strict: acc.opts.strict,
-    };
-    while let Some((batch, skipped)) = lines.next_batch()? {
-        acc.skipped.extend(skipped);
+    let mut batch = Vec::with_capacity(BATCH);
+    let mut line_no = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        // Never buffer more than the input limit: a line past it is skipped unread, so
+        // memory stays bounded whatever the file holds.
+        let n = (&mut reader)
+            .take(source::MAX_INPUT + 1)
+            .read_until(b'\n', &mut buf)
+            .map_err(|e| Error::io(name, e))?;
+        if n == 0 {
+            break;
+        }
+        line_no += 1;
+        let origin = format!("{name}:{line_no}");
+        let skip = if buf.len() as u64 > source::MAX_INPUT {
+            buf.clear();
+            skip_line(&mut reader).map_err(|e| Error::io(name, e))?;
+            Skipped {
+                origin,
+                error: format!(
+                    "line longer than the {} MiB input limit",
+                    source::MAX_INPUT >> 20
+                ),
+            }
+        } else {
+            match std::str::from_utf8(&buf) {
+                Ok(s) if s.trim().is_empty() => continue,
+                Ok(s) => {
+                    batch.push(Item::Line {
+                        origin,
+                        text: s.trim_end().to_owned(),
+                    });
+                    if batch.len() >= BATCH {
+                        run(acc, std::mem::take(&mut batch))?;
+                    }
+                    continue;
+                }
+                Err(e) => Skipped {
+                    origin,
+                    error: format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()),
+                },
+            }
+        };
+        if acc.opts.strict {
+            return Err(Error::msg(skip.origin, skip.error));
+        }
+        acc.skipped.push(skip);
+    }
+    if !batch.is_empty() {
         run(acc, batch)?;
     }
     Ok(())
-}
-
-/// Reads an NDJSON stream in batches of postings.
-struct LineBatches<'a, R> {
-    name: &'a str,
-    reader: R,
-    line_no: usize,
-    buf: Vec<u8>,
-    /// A line that cannot be read is an error, not a skip.
-    strict: bool,
-}
-
-impl<R: BufRead> LineBatches<'_, R> {
-    /// Up to `BATCH` postings, with the lines skipped on the way; `None` at the end.
-    fn next_batch(&mut self) -> Result<Option<(Vec<Item>, Vec<Skipped>)>> {
-        let name = self.name;
-        let mut batch = Vec::with_capacity(BATCH);
-        let mut skipped = Vec::new();
-        let mut at_end = false;
-        while batch.len() < BATCH {
-            self.buf.clear();
-            // Never buffer more than the input limit: a line past it is skipped unread,
-            // so memory stays bounded whatever the file holds.
-            let n = (&mut self.reader)
-                .take(source::MAX_INPUT + 1)
-                .read_until(b'\n', &mut self.buf)
-                .map_err(|e| Error::io(name, e))?;
-            if n == 0 {
-                at_end = true;
-                break;
-            }
-            self.line_no += 1;
-            let origin = format!("{name}:{}", self.line_no);
-            let skip = if self.buf.len() as u64 > source::MAX_INPUT {
-                self.buf.clear();
-                skip_line(&mut self.reader).map_err(|e| Error::io(name, e))?;
-                Skipped {
-                    origin,
-                    error: format!(
-                        "line longer than the {} MiB input limit",
-                        source::MAX_INPUT >> 20
-                    ),
-                }
-            } else {
-                match std::str::from_utf8(&self.buf) {
-                    Ok(s) if s.trim().is_empty() => continue,
-                    Ok(s) => {
-                        batch.push(Item::Line {
-                            origin,
-                            text: s.trim_end().to_owned(),
-                        });
-                        continue;
-                    }
-                    Err(e) => Skipped {
-                        origin,
-                        error: format!("not valid UTF-8 (byte {} of the line)", e.valid_up_to()),
-                    },
-                }
-            };
-            if self.strict {
-                return Err(Error::msg(skip.origin, skip.error));
-            }
-            skipped.push(skip);
-        }
-        Ok((!(at_end && batch.is_empty() && skipped.is_empty())).then_some((batch, skipped)))
-    }
 }
 
 /// Consumes the rest of the current line without keeping it.
