@@ -72,6 +72,27 @@ fn score_explain_lists_every_point() {
 }
 
 #[test]
+fn rank_table_report() {
+    let out = stdout(core().args(["rank", "-p", "profiles/dev.yaml", "postings", "-f", "table"]));
+    insta::assert_snapshot!("rank_table", out);
+}
+
+/// One posting: the counts in the text agree with their noun ("1 posting").
+#[test]
+fn rank_markdown_report() {
+    let out = stdout(core().args([
+        "rank",
+        "-p",
+        "profiles/dev.yaml",
+        "postings/ad.txt",
+        "-f",
+        "markdown",
+    ]));
+    assert!(out.contains("1 posting for"), "{out}");
+    insta::assert_snapshot!("rank_markdown", out);
+}
+
+#[test]
 fn score_reads_a_pasted_ad_from_stdin() {
     let ad = std::fs::read_to_string(fixtures().join("postings/ad.txt")).expect("fixture");
     let out = stdout(

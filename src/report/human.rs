@@ -167,8 +167,10 @@ fn write_ranking(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{BOLD}{} postings ranked{BOLD:#}  {DIM}profile {} ({:.1} years){DIM:#}",
-        r.postings, r.profile.origin, r.profile.total_years
+        "{BOLD}{} ranked{BOLD:#}  {DIM}profile {} ({:.1} years){DIM:#}",
+        super::postings(r.postings),
+        r.profile.origin,
+        r.profile.total_years
     )?;
     if !r.rows.is_empty() {
         let mut t = table(style);
@@ -203,16 +205,20 @@ fn write_ranking(
         for m in r.missing.iter().take(10) {
             writeln!(
                 out,
-                "  {:>8.1}  {} {DIM}({} postings, +{:.2} on average){DIM:#}",
-                m.total_lift, m.name, m.postings, m.mean_lift
+                "  {:>8.1}  {} {DIM}({}; +{:.2} per ranked posting){DIM:#}",
+                m.total_lift,
+                m.name,
+                super::postings(m.postings),
+                m.mean_lift
             )?;
         }
     }
     if !r.skipped.is_empty() {
         writeln!(
             out,
-            "\n{} postings could not be read and were skipped (see the warnings above).",
-            r.skipped.len()
+            "\n{} could not be read and {} skipped (see the warnings above).",
+            super::postings(r.skipped.len()),
+            if r.skipped.len() == 1 { "was" } else { "were" }
         )?;
     }
     Ok(())
@@ -238,7 +244,7 @@ fn write_job_list(r: &super::JobListReport, style: &Style, out: &mut dyn Write) 
         ]);
     }
     writeln!(out, "{t}")?;
-    writeln!(out, "{} postings", r.jobs.len())
+    writeln!(out, "{}", super::postings(r.jobs.len()))
 }
 
 fn write_saved(r: &super::SavedReport, out: &mut dyn Write) -> io::Result<()> {

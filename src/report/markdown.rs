@@ -86,8 +86,9 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
 fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "# Ranking: {} postings for `{}`\n",
-        r.postings, r.profile.origin
+        "# Ranking: {} for `{}`\n",
+        super::postings(r.postings),
+        r.profile.origin
     )?;
     let summaries = r.rows.iter().any(|row| row.summary.is_some());
     if summaries {
@@ -124,8 +125,10 @@ fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result
         for m in r.missing.iter().take(10) {
             writeln!(
                 out,
-                "- **{}**: +{:.1} points in total over {} postings",
-                m.name, m.total_lift, m.postings
+                "- **{}**: +{:.1} points in total over {}",
+                m.name,
+                m.total_lift,
+                super::postings(m.postings)
             )?;
         }
     }

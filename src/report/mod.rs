@@ -22,6 +22,15 @@ use crate::text::LineIndex;
 pub use human::{Style, explain_text};
 pub use resume::{TailorReport, json_resume, markdown as resume_markdown, text as resume_text};
 
+/// "1 posting", "3 postings": counts in human-facing text agree with their noun.
+pub(crate) fn postings(n: usize) -> String {
+    if n == 1 {
+        "1 posting".to_owned()
+    } else {
+        format!("{n} postings")
+    }
+}
+
 /// Version of the JSON schema of every message (see docs/json.md).
 pub const SCHEMA_VERSION: u32 = 1;
 
