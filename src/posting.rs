@@ -455,6 +455,17 @@ const CANDIDATE_CUES: &[&str] = &[
     "candidates",
     "ideal",
     "looking",
+    // What the employer asks for in its own voice: "we need Python and Django" states
+    // requirements even though "we" otherwise marks a sentence about the company.
+    "need",
+    "needs",
+    "seeking",
+    "wanted",
+    "requires",
+    "expect",
+    "essential",
+    "mandatory",
+    "hiring",
 ];
 
 /// Words that make a sentence about the company when no candidate cue is present: its

@@ -115,6 +115,41 @@ fn score_reads_a_pasted_ad_from_stdin() {
     assert_eq!(v["posting"]["origin"], "<stdin>");
 }
 
+/// Skills the employer asks for in its own voice ("we need") are requirements; the
+/// same skills in a sentence about the company's customers count little, and a
+/// posting that names little cannot score 100 on it: the report says why.
+#[test]
+fn employer_needs_count_and_thin_postings_are_scored_out_of_a_minimum() {
+    let score = |ad: &str| {
+        let out = stdout(
+            core()
+                .args(["score", "-", "--format", "json"])
+                .write_stdin(ad.to_owned()),
+        );
+        let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+        let needs: Vec<String> = v["skills"]
+            .as_array()
+            .expect("skills")
+            .iter()
+            .map(|s| s["need"].as_str().expect("need").to_owned())
+            .collect();
+        (v["score"].as_f64().expect("score"), needs)
+    };
+    let (asked, needs) = score("We need Python, Django and PostgreSQL.");
+    assert!(needs.iter().all(|n| n != "company"), "{needs:?}");
+    assert!(asked >= 60.0, "{asked}");
+    let (described, needs) =
+        score("Our customers run PostgreSQL and Django in their data centres.");
+    assert!(needs.iter().all(|n| n == "company"), "{needs:?}");
+    assert!(described < 40.0, "{described}");
+    let table = stdout(
+        core()
+            .args(["score", "-", "--format", "table"])
+            .write_stdin("Our customers run PostgreSQL and Django in their data centres."),
+    );
+    assert!(table.contains("Little recognised"), "{table}");
+}
+
 #[test]
 fn score_min_score_sets_exit_code_one() {
     core()

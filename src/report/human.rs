@@ -324,6 +324,16 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
             e.required, e.posting_evidence, e.have, e.points
         )?;
     }
+    if r.unrecognized_weight > 0.0 {
+        writeln!(
+            out,
+            "Little recognised: the rules find skills worth {:.2} in this posting, under the minimum {:.1}; the other {:.2} counts as unrecognised requirements (−{:.1} points).",
+            r.total_weight - r.unrecognized_weight,
+            crate::score::MIN_TOTAL_WEIGHT,
+            r.unrecognized_weight,
+            100.0 * r.unrecognized_weight / r.total_weight
+        )?;
+    }
     if !r.gaps.is_empty() {
         writeln!(out, "\n{BOLD}Gaps, by points lost{BOLD:#}")?;
         for g in r.gaps.iter().take(10) {
@@ -373,10 +383,15 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
 pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#}: score {:.1} = Σ points below; each item is 100 × weight × credit / {:.2} (the sum of all weights)\n",
+        "{BOLD}{}{BOLD:#}: score {:.1} = Σ points below; each item is 100 × weight × credit / {:.2} ({})\n",
         r.posting.label(),
         r.score,
-        r.total_weight
+        r.total_weight,
+        if r.unrecognized_weight > 0.0 {
+            "the minimum total weight: the posting's skills weigh less"
+        } else {
+            "the sum of all weights"
+        }
     )?;
     for s in &r.skills {
         let p = &s.weight_parts;
