@@ -25,6 +25,10 @@ pub struct ProfileMention {
     pub text: String,
     /// Demonstrated (work, projects) or declared (summary, skills list).
     pub kind: FieldKind,
+    /// The words that make this a mention in passing ("a bit of", "familiar with"),
+    /// if any: such a mention is worth less than work shown and adds no years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hedge: Option<&'static str>,
 }
 
 /// Everything the profile says about one skill.
@@ -35,8 +39,10 @@ pub struct SkillEvidence {
     /// Profile skills that imply this one (Django ⇒ Python), when not named directly.
     #[serde(skip)]
     pub implied_by: Vec<RuleId>,
-    /// Named in a demonstrated field.
+    /// Named, not in passing, in a demonstrated field.
     pub demonstrated: bool,
+    /// Named somewhere without a hedge ("a bit of PHP" is a hedge).
+    pub firm: bool,
     /// Implied by a skill named in a demonstrated field.
     pub demonstrated_implied: bool,
     /// Months of dated roles whose text shows the skill (directly or implied), overlaps
@@ -134,8 +140,9 @@ impl AnalyzedProfile {
         for field in profile.fields() {
             let folded = Folded::new(field.text);
             let found = rules.extract_folded(field.text, &folded);
+            let hedges = hedges(folded.as_bytes(), &found);
             let mut field_skills: Vec<RuleId> = Vec::new();
-            for f in &found {
+            for (f, &hedge) in found.iter().zip(&hedges) {
                 let ev = skills.entry(f.rule).or_default();
                 ev.mentions.push(ProfileMention {
                     field: field.path.clone(),
@@ -143,7 +150,14 @@ impl AnalyzedProfile {
                     end: f.end,
                     text: field.text[f.start..f.end].to_owned(),
                     kind: field.kind,
+                    hedge,
                 });
+                // A mention in passing is kept as evidence, but it demonstrates
+                // nothing, implies nothing and adds no years of its role.
+                if hedge.is_some() {
+                    continue;
+                }
+                ev.firm = true;
                 if field.kind == FieldKind::Demonstrated {
                     ev.demonstrated = true;
                 }
@@ -258,6 +272,140 @@ impl AnalyzedProfile {
     }
 }
 
+/// Phrases before a skill that say the résumé knows it only in passing, folded.
+const HEDGES_BEFORE: &[&str] = &[
+    "a bit of",
+    "a little",
+    "some exposure to",
+    "exposure to",
+    "limited exposure to",
+    "limited experience with",
+    "limited experience in",
+    "basic knowledge of",
+    "basic knowledge in",
+    "basic understanding of",
+    "basic familiarity with",
+    "familiar with",
+    "familiarity with",
+    "some familiarity with",
+    "dabbled in",
+    "dabbled with",
+    "dabbling in",
+    "toyed with",
+    "played with",
+    "played around with",
+    "poked at",
+    "currently learning",
+    "started learning",
+    "now learning",
+    "beginner in",
+    "beginner-level",
+];
+
+/// Words right after a skill, in brackets or after a dash or colon, that say the same
+/// ("Java (basic)", "Rust: learning").
+const HEDGES_AFTER: &[&str] = &[
+    "basic",
+    "beginner",
+    "elementary",
+    "novice",
+    "familiar",
+    "learning",
+];
+
+/// Words that may sit between a hedge and the skills of its list without ending it
+/// ("a bit of PHP, ASP and Java as well").
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "as", "well", "also", "plus", "some", "the", "other",
+];
+
+/// Unknown words a hedged list may hold before the hedge stops applying: the names the
+/// rules do not know ("a bit of php, asp, vbscript, and java"), not a new clause.
+const LIST_UNKNOWN_WORDS: usize = 2;
+
+static HEDGE_AC: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(HEDGES_BEFORE)
+        .expect("hedge phrases build an automaton")
+});
+
+/// For each finding of a field (folded text `t`, findings sorted by position), the
+/// hedge that makes it a mention in passing, if any. A hedge covers the skills of the
+/// list it introduces: "with a bit of php, asp, vbscript, and java" hedges PHP and
+/// Java; a clause end (`.`, `;`, `:`, a line break) or more than a couple of other
+/// words ends the list, so "familiar with Kafka and led the Postgres migration"
+/// hedges Kafka only.
+fn hedges(t: &[u8], found: &[crate::extract::Finding]) -> Vec<Option<&'static str>> {
+    let mut out = vec![None; found.len()];
+    if found.is_empty() {
+        return out;
+    }
+    for m in HEDGE_AC.find_iter(t) {
+        if !crate::extract::on_boundaries(t, m.start(), m.end()) {
+            continue;
+        }
+        let hedge = HEDGES_BEFORE[m.pattern().as_usize()];
+        let mut at = m.end();
+        let mut unknown = 0;
+        for (i, f) in found.iter().enumerate() {
+            if f.fstart < at {
+                continue;
+            }
+            match list_gap(&t[at..f.fstart]) {
+                Some(n) if unknown + n <= LIST_UNKNOWN_WORDS => unknown += n,
+                _ => break,
+            }
+            out[i] = Some(hedge);
+            at = f.fend;
+        }
+    }
+    for (i, f) in found.iter().enumerate() {
+        if out[i].is_none() {
+            out[i] = hedge_after(&t[f.fend..]);
+        }
+    }
+    out
+}
+
+/// The number of words in `gap` (text between list items) that are not list words,
+/// or `None` when the gap ends a clause.
+fn list_gap(gap: &[u8]) -> Option<usize> {
+    if gap
+        .iter()
+        .any(|b| matches!(b, b'.' | b';' | b':' | b'!' | b'?' | b'\n'))
+    {
+        return None;
+    }
+    Some(
+        gap.split(|&b| !crate::text::is_word_byte(b))
+            .filter(|w| !w.is_empty() && !LIST_WORDS.iter().any(|l| l.as_bytes() == *w))
+            .count(),
+    )
+}
+
+/// A hedge word just after a skill, after an opening bracket, a dash or a colon.
+fn hedge_after(rest: &[u8]) -> Option<&'static str> {
+    let mut i = 0;
+    while i < rest.len() && rest[i] == b' ' {
+        i += 1;
+    }
+    if !matches!(rest.get(i), Some(b'(' | b'-' | b':')) {
+        return None;
+    }
+    i += 1;
+    while i < rest.len() && rest[i] == b' ' {
+        i += 1;
+    }
+    let word = &rest[i..];
+    HEDGES_AFTER.iter().copied().find(|h| {
+        word.starts_with(h.as_bytes())
+            && word
+                .get(h.len())
+                .is_none_or(|&b| !crate::text::is_word_byte(b))
+    })
+}
+
 /// Months covered by a set of inclusive month intervals, overlaps counted once.
 fn union_months(mut ivs: Vec<(i32, i32)>) -> u32 {
     ivs.sort_unstable();
@@ -282,6 +430,73 @@ fn union_months(mut ivs: Vec<(i32, i32)>) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The hedge of each skill found in `text`, by rule id.
+    fn hedged(text: &str) -> Vec<(String, Option<&'static str>)> {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let folded = Folded::new(text);
+        let found = rules.extract_folded(text, &folded);
+        hedges(folded.as_bytes(), &found)
+            .into_iter()
+            .zip(&found)
+            .map(|(h, f)| (rules.rule(f.rule).id.to_string(), h))
+            .collect()
+    }
+
+    #[test]
+    fn a_hedge_covers_its_list_and_stops_at_a_new_clause() {
+        let h = hedged("mostly Python, with a bit of PHP, ASP, VBScript, and Java as needed");
+        assert!(h.contains(&("python".into(), None)), "{h:?}");
+        assert!(h.contains(&("php".into(), Some("a bit of"))), "{h:?}");
+        assert!(h.contains(&("java".into(), Some("a bit of"))), "{h:?}");
+        let h =
+            hedged("Familiar with Kafka and led the migration of the billing data to PostgreSQL");
+        assert!(
+            h.contains(&("kafka".into(), Some("familiar with"))),
+            "{h:?}"
+        );
+        assert!(h.contains(&("postgresql".into(), None)), "{h:?}");
+        let h =
+            hedged("Built services in Python. Some exposure to Rust; shipped Docker images daily");
+        assert!(h.contains(&("python".into(), None)), "{h:?}");
+        assert!(
+            h.contains(&("rust".into(), Some("some exposure to"))),
+            "{h:?}"
+        );
+        assert!(h.contains(&("docker".into(), None)), "{h:?}");
+    }
+
+    #[test]
+    fn a_hedge_after_the_skill_and_words_that_are_no_hedge() {
+        let h = hedged("Languages: Python, Java (basic), Go");
+        assert!(h.contains(&("java".into(), Some("basic"))), "{h:?}");
+        assert!(h.contains(&("python".into(), None)), "{h:?}");
+        assert!(h.contains(&("go".into(), None)), "{h:?}");
+        // "learning" alone is a field (machine learning), not a hedge.
+        let h = hedged("Trained machine learning models with Python and PyTorch");
+        assert!(h.iter().all(|(_, x)| x.is_none()), "{h:?}");
+    }
+
+    #[test]
+    fn a_skill_named_only_in_passing_is_neither_demonstrated_nor_dated() {
+        let yaml = "work:\n  - name: Acme\n    startDate: 2015-01\n    endDate: 2020-12\n    highlights:\n      - Wrote Python services, with a bit of PHP.\n";
+        let profile = crate::profile::Profile::from_yaml("p.yaml", yaml).expect("profile");
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let p = AnalyzedProfile::analyze(
+            profile,
+            &rules,
+            PartialDate::parse("2024-01").expect("date"),
+        );
+        let php = p
+            .evidence(rules.find("php").expect("php rule"))
+            .expect("php evidence");
+        assert!(!php.demonstrated && !php.firm && php.months == 0, "{php:?}");
+        assert_eq!(php.mentions[0].hedge, Some("a bit of"));
+        let python = p
+            .evidence(rules.find("python").expect("python rule"))
+            .expect("python");
+        assert!(python.demonstrated && python.months == 72, "{python:?}");
+    }
 
     #[test]
     fn union_counts_overlaps_once() {

@@ -16,6 +16,9 @@ use crate::rules::{RuleId, RuleSet};
 pub const CREDIT_DEMONSTRATED: f32 = 1.0;
 /// Credit for a skill only claimed (summary, skills list).
 pub const CREDIT_DECLARED: f32 = 0.85;
+/// Credit for a skill the profile names only in passing ("a bit of PHP", "familiar
+/// with Kafka").
+pub const CREDIT_IN_PASSING: f32 = 0.5;
 /// Credit for a skill implied by a profile skill (Django ⇒ Python).
 pub const CREDIT_IMPLIED: f32 = 0.8;
 /// Credit for a skill related to a profile skill (MySQL ~ PostgreSQL).
@@ -302,8 +305,10 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
                 None,
                 if ev.demonstrated {
                     CREDIT_DEMONSTRATED
-                } else {
+                } else if ev.firm {
                     CREDIT_DECLARED
+                } else {
+                    CREDIT_IN_PASSING
                 },
             );
         }
@@ -321,17 +326,16 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
         if let Some(ev) = profile.evidence(r) {
             let scale = if ev.demonstrated || ev.demonstrated_implied {
                 1.0
-            } else {
+            } else if ev.firm || !ev.implied_by.is_empty() {
                 CREDIT_DECLARED
+            } else {
+                CREDIT_IN_PASSING
             };
             consider(Status::Related, Some(r), CREDIT_RELATED * scale);
         }
     }
     for &r in rules.implied_by(rule) {
-        if profile
-            .evidence(r)
-            .is_some_and(crate::evidence::SkillEvidence::is_direct)
-        {
+        if profile.evidence(r).is_some_and(|e| e.firm) {
             consider(Status::Related, Some(r), CREDIT_FOUNDATION);
         }
     }

@@ -41,6 +41,9 @@ fn status_cell(s: &SkillLine) -> String {
         Status::Missing => "✗ missing",
     };
     let mut out = mark.to_owned();
+    if s.in_passing().is_some() {
+        out.push_str(" in passing");
+    }
     if let Some(v) = &s.via {
         out.push_str(&format!(" ({})", v.name));
     }
@@ -411,7 +414,10 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             p.title
         )?;
         let how = match s.status {
-            Status::Matched => "the résumé names it".to_owned(),
+            Status::Matched => match s.in_passing() {
+                Some(h) => format!("the résumé names it only in passing (“{h}”)"),
+                None => "the résumé names it".to_owned(),
+            },
             Status::Implied => format!(
                 "implied by {} in the résumé",
                 s.via.as_ref().map_or("?", |v| v.name.as_str())

@@ -157,6 +157,9 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         writeln!(out, "|---|---|---:|---|---:|---|")?;
         for s in &r.skills {
             let mut m = s.status.as_str().to_owned();
+            if s.in_passing().is_some() {
+                m.push_str(" in passing");
+            }
             if let Some(v) = &s.via {
                 m.push_str(&format!(" ({})", v.name));
             }

@@ -375,6 +375,18 @@ pub struct SkillLine {
     pub profile_evidence: Vec<ProfileMention>,
 }
 
+impl SkillLine {
+    /// The hedge of a match the résumé makes only in passing ("a bit of"): its
+    /// evidence lists firm mentions first, so the first one tells.
+    #[must_use]
+    pub fn in_passing(&self) -> Option<&'static str> {
+        match self.status {
+            Status::Matched => self.profile_evidence.first().and_then(|m| m.hedge),
+            _ => None,
+        }
+    }
+}
+
 /// One place the posting names a skill.
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionLine {
@@ -517,9 +529,15 @@ impl ScoreReport {
                     _ => profile
                         .evidence(source)
                         .map(|e| {
-                            // Work shown beats a claim: demonstrated mentions first.
                             let mut m: Vec<ProfileMention> = e.mentions.clone();
-                            m.sort_by_key(|x| x.kind != crate::profile::FieldKind::Demonstrated);
+                            // Work shown beats a claim, and a claim beats a mention
+                            // in passing.
+                            m.sort_by_key(|x| {
+                                (
+                                    x.hedge.is_some(),
+                                    x.kind != crate::profile::FieldKind::Demonstrated,
+                                )
+                            });
                             m.truncate(3);
                             m
                         })

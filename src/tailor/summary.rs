@@ -321,10 +321,11 @@ impl<'a> Facts<'a> {
 
 /// The mention to cite: work shown before a claim.
 fn best_mention(ev: &crate::evidence::SkillEvidence) -> Option<&crate::evidence::ProfileMention> {
-    ev.mentions
-        .iter()
+    // A skill named only in passing ("a bit of PHP") is no strength to lead with.
+    let firm = || ev.mentions.iter().filter(|m| m.hedge.is_none());
+    firm()
         .find(|m| m.kind == crate::profile::FieldKind::Demonstrated)
-        .or_else(|| ev.mentions.first())
+        .or_else(|| firm().next())
 }
 
 /// The years a profile shows with a skill, from its dated roles, a "N years of X"
