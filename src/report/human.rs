@@ -142,6 +142,8 @@ fn write_profile(r: &super::ProfileView, style: &Style, out: &mut dyn Write) -> 
                     .map_or_else(|| "?".to_owned(), |y| format!("{y:.1}")),
                 if s.implied_only {
                     "implied".to_owned()
+                } else if s.in_passing {
+                    "in passing".to_owned()
                 } else if s.demonstrated {
                     "in work".to_owned()
                 } else {

@@ -110,6 +110,8 @@ pub struct SkillYears {
     pub demonstrated: bool,
     /// Only implied by other skills (Django ⇒ Python), never named.
     pub implied_only: bool,
+    /// Named only in passing ("a bit of PHP"): credited at half and without years.
+    pub in_passing: bool,
     /// Places the profile names it.
     pub mentions: usize,
 }
@@ -174,6 +176,7 @@ impl ProfileView {
                 years: ev.years().map(round1),
                 demonstrated: ev.demonstrated || ev.demonstrated_implied,
                 implied_only: ev.mentions.is_empty(),
+                in_passing: !ev.mentions.is_empty() && !ev.firm,
                 mentions: ev.mentions.len(),
             })
             .collect();
