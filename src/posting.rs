@@ -58,6 +58,9 @@ pub enum SectionKind {
     About,
     /// Benefits, perks, compensation, equal opportunity, how to apply.
     Benefits,
+    /// The job title (its line in the text, or a title line in the body): evidence of
+    /// the title boost, never a skill's `need`.
+    Title,
 }
 
 impl SectionKind {
@@ -73,6 +76,8 @@ impl SectionKind {
             SectionKind::Company => 0.4,
             SectionKind::About => 0.1,
             SectionKind::Benefits => 0.05,
+            // The title's own boost is `WeightParts::title`.
+            SectionKind::Title => 1.0,
         }
     }
 
@@ -87,6 +92,7 @@ impl SectionKind {
             SectionKind::Company => "company",
             SectionKind::About => "about",
             SectionKind::Benefits => "benefits",
+            SectionKind::Title => "title",
         }
     }
 }
@@ -151,6 +157,11 @@ pub struct PostingSkill {
     /// Every mention.
     #[serde(skip)]
     pub mentions: Vec<Mention>,
+    /// Where a title in the text names it (section `Title`): the spans behind the
+    /// title boost. Empty when the title came from metadata (front matter, an NDJSON
+    /// `title`) and the text does not repeat it.
+    #[serde(skip)]
+    pub title_mentions: Vec<Mention>,
     /// Years of experience asked for, when the posting says so.
     pub years: Option<u32>,
 }
@@ -928,10 +939,22 @@ impl AnalyzedPosting {
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        let mut title_spans: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        let title_mention = |f: &crate::extract::Finding| Mention {
+            start: f.start,
+            end: f.end,
+            section: SectionKind::Title,
+        };
         // Findings come in text order, so one sentence is classified once.
         let mut sentence: (usize, usize, SentenceRole) = (0, 0, SentenceRole::Requirement);
         for f in &findings {
             if title_line_end.is_some_and(|e| f.end <= e) {
+                if title_rules.contains(&f.rule) {
+                    title_spans
+                        .entry(f.rule)
+                        .or_default()
+                        .push(title_mention(f));
+                }
                 continue;
             }
             if !(sentence.0 <= f.start && f.start < sentence.1) {
@@ -950,6 +973,10 @@ impl AnalyzedPosting {
                     if !title_rules.contains(&f.rule) {
                         title_rules.push(f.rule);
                     }
+                    title_spans
+                        .entry(f.rule)
+                        .or_default()
+                        .push(title_mention(f));
                     continue;
                 }
                 SentenceRole::Company
@@ -1033,6 +1060,7 @@ impl AnalyzedPosting {
                         need
                     },
                     mentions,
+                    title_mentions: title_spans.remove(&rule).unwrap_or_default(),
                     years: yr,
                 }
             })

@@ -48,6 +48,19 @@ fn score_json_report_has_stable_schema() {
         .sum::<f64>()
         + v["experience"]["points"].as_f64().unwrap_or(0.0);
     assert!((sum - score).abs() < 0.5, "points {sum} vs score {score}");
+    // Every boost is explained by a span: a title boost by the title's words.
+    for s in v["skills"].as_array().expect("skills") {
+        if s["weight_parts"]["title"].as_f64() > Some(1.0) {
+            assert!(
+                s["posting_evidence"]
+                    .as_array()
+                    .expect("evidence")
+                    .iter()
+                    .any(|m| m["section"] == "title"),
+                "{s}"
+            );
+        }
+    }
     insta::assert_snapshot!("score_json", out);
 }
 
@@ -148,6 +161,30 @@ fn employer_needs_count_and_thin_postings_are_scored_out_of_a_minimum() {
             .write_stdin("Our customers run PostgreSQL and Django in their data centres."),
     );
     assert!(table.contains("Little recognised"), "{table}");
+}
+
+/// A title given only in front matter has no span in the text: `--explain` names the
+/// title itself as the evidence of its boost.
+#[test]
+fn explain_names_a_front_matter_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ad.md");
+    std::fs::write(
+        &path,
+        "---\ntitle: Redis Engineer\ncompany: Initech\n---\nYou will run our caches and write Python.\n",
+    )
+    .unwrap();
+    let out = stdout(core().args([
+        "score",
+        path.to_str().unwrap(),
+        "--explain",
+        "--format",
+        "table",
+    ]));
+    assert!(
+        out.contains("posting title “Redis Engineer” [title]"),
+        "{out}"
+    );
 }
 
 #[test]

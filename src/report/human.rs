@@ -440,6 +440,17 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             ));
         }
         writeln!(out, "{credit}")?;
+        // A title given as metadata (front matter, an NDJSON field) has no span in the
+        // text; the title itself is the evidence of its boost.
+        if p.title > 1.0
+            && !s
+                .posting_evidence
+                .iter()
+                .any(|m| m.section == crate::posting::SectionKind::Title)
+            && let Some(title) = &r.posting.title
+        {
+            writeln!(out, "        posting title “{title}” [title]")?;
+        }
         for m in &s.posting_evidence {
             writeln!(
                 out,

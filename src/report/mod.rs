@@ -563,7 +563,13 @@ impl ScoreReport {
                         y.factor = round2(y.factor);
                         y
                     }),
-                    posting_evidence: it.skill.mentions.iter().map(&mention).collect(),
+                    posting_evidence: it
+                        .skill
+                        .title_mentions
+                        .iter()
+                        .chain(&it.skill.mentions)
+                        .map(&mention)
+                        .collect(),
                     profile_evidence,
                 }
             })
