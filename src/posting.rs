@@ -157,11 +157,6 @@ pub struct PostingSkill {
     /// Every mention.
     #[serde(skip)]
     pub mentions: Vec<Mention>,
-    /// Where a title in the text names it (section `Title`): the spans behind the
-    /// title boost. Empty when the title came from metadata (front matter, an NDJSON
-    /// `title`) and the text does not repeat it.
-    #[serde(skip)]
-    pub title_mentions: Vec<Mention>,
     /// Years of experience asked for, when the posting says so.
     pub years: Option<u32>,
 }
@@ -199,6 +194,21 @@ pub struct AnalyzedPosting {
     pub total_years: Option<YearsRequirement>,
     /// Raw findings in the body, for `extract`-style displays.
     pub findings: Vec<Finding>,
+    /// Where a title in the text names a skill (section `Title`), in text order: the
+    /// spans behind title boosts. None for a title that came from metadata (front
+    /// matter, an NDJSON `title`) which the text does not repeat. Kept here rather than
+    /// per skill: skills are cloned per scored item and most have none.
+    pub title_mentions: Vec<(RuleId, Mention)>,
+}
+
+impl AnalyzedPosting {
+    /// The title's spans naming `rule`.
+    pub fn title_mentions_of(&self, rule: RuleId) -> impl Iterator<Item = &Mention> {
+        self.title_mentions
+            .iter()
+            .filter(move |(r, _)| *r == rule)
+            .map(|(_, m)| m)
+    }
 }
 
 impl Posting {
@@ -939,7 +949,7 @@ impl AnalyzedPosting {
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
-        let mut title_spans: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        let mut title_mentions: Vec<(RuleId, Mention)> = Vec::new();
         let title_mention = |f: &crate::extract::Finding| Mention {
             start: f.start,
             end: f.end,
@@ -950,10 +960,7 @@ impl AnalyzedPosting {
         for f in &findings {
             if title_line_end.is_some_and(|e| f.end <= e) {
                 if title_rules.contains(&f.rule) {
-                    title_spans
-                        .entry(f.rule)
-                        .or_default()
-                        .push(title_mention(f));
+                    title_mentions.push((f.rule, title_mention(f)));
                 }
                 continue;
             }
@@ -973,10 +980,7 @@ impl AnalyzedPosting {
                     if !title_rules.contains(&f.rule) {
                         title_rules.push(f.rule);
                     }
-                    title_spans
-                        .entry(f.rule)
-                        .or_default()
-                        .push(title_mention(f));
+                    title_mentions.push((f.rule, title_mention(f)));
                     continue;
                 }
                 SentenceRole::Company
@@ -1060,7 +1064,6 @@ impl AnalyzedPosting {
                         need
                     },
                     mentions,
-                    title_mentions: title_spans.remove(&rule).unwrap_or_default(),
                     years: yr,
                 }
             })
@@ -1078,6 +1081,7 @@ impl AnalyzedPosting {
             years,
             total_years,
             findings,
+            title_mentions,
         }
     }
 }

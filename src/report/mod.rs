@@ -563,10 +563,8 @@ impl ScoreReport {
                         y.factor = round2(y.factor);
                         y
                     }),
-                    posting_evidence: it
-                        .skill
-                        .title_mentions
-                        .iter()
+                    posting_evidence: posting
+                        .title_mentions_of(it.skill.rule)
                         .chain(&it.skill.mentions)
                         .map(&mention)
                         .collect(),
