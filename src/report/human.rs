@@ -329,15 +329,8 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
             e.required, e.posting_evidence, e.have, e.points
         )?;
     }
-    if r.unrecognized_weight > 0.0 {
-        writeln!(
-            out,
-            "Little recognised: the rules find skills worth {:.2} in this posting, under the minimum {:.1}; the other {:.2} counts as unrecognised requirements (−{:.1} points).",
-            r.total_weight - r.unrecognized_weight,
-            crate::score::MIN_TOTAL_WEIGHT,
-            r.unrecognized_weight,
-            100.0 * r.unrecognized_weight / r.total_weight
-        )?;
+    if let Some(note) = r.little_recognised() {
+        writeln!(out, "{note}")?;
     }
     if !r.gaps.is_empty() {
         writeln!(out, "\n{BOLD}Gaps, by points lost{BOLD:#}")?;

@@ -390,6 +390,23 @@ impl SkillLine {
     }
 }
 
+impl ScoreReport {
+    /// The sentence saying the posting was scored out of `MIN_TOTAL_WEIGHT` because
+    /// its recognised skills weigh less, for the table and Markdown reports alike.
+    #[must_use]
+    pub fn little_recognised(&self) -> Option<String> {
+        (self.unrecognized_weight > 0.0).then(|| {
+            format!(
+                "Little recognised: the rules find skills worth {:.2} in this posting, under the minimum {:.1}; the other {:.2} counts as unrecognised requirements (−{:.1} points).",
+                self.total_weight - self.unrecognized_weight,
+                crate::score::MIN_TOTAL_WEIGHT,
+                self.unrecognized_weight,
+                100.0 * self.unrecognized_weight / self.total_weight
+            )
+        })
+    }
+}
+
 /// One place the posting names a skill.
 #[derive(Debug, Clone, Serialize)]
 pub struct MentionLine {
