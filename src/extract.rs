@@ -267,13 +267,17 @@ impl RuleSet {
             (Some(x), Some(y)) => (x.start as usize, y.end as usize),
             _ => (s, e),
         };
-        if terms_near(t, window, a, b, s, e, &g.none_near, &g.none_near_keys, true) {
+        let [none_filter, any_filter] = &self.guard_filters[rule.index()];
+        let near = |terms, keys, overlap, filter| {
+            terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
+        };
+        if near(&g.none_near, &g.none_near_keys, true, none_filter) {
             return false;
         }
         if !g.has_positive() {
             return true;
         }
-        if terms_near(t, window, a, b, s, e, &g.any_near, &g.any_near_keys, false) {
+        if near(&g.any_near, &g.any_near_keys, false, any_filter) {
             return true;
         }
         if !g.any_near_category.is_empty() {
@@ -321,7 +325,8 @@ fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Findi
 
 /// True when one of `terms` (sorted by `keys`, see `tables::term_key`) occurs
 /// token-bounded in the window `t[a..b]`, whose words are `window`: each word's hash
-/// is looked up instead of searching the window for every term.
+/// is looked up instead of searching the window for every term, once it passes
+/// `filter` (see `RuleSet::guard_filters`).
 #[allow(clippy::too_many_arguments)]
 fn terms_near(
     t: &[u8],
@@ -333,6 +338,7 @@ fn terms_near(
     terms: &[crate::rules::Str],
     keys: &[u64],
     overlap: bool,
+    filter: &crate::rules::TermFilter,
 ) -> bool {
     if terms.is_empty() {
         return false;
@@ -348,6 +354,9 @@ fn terms_near(
     let keys = &keys[symbolic..];
     let terms = &terms[symbolic..];
     window.iter().any(|w| {
+        if !crate::rules::may_contain(filter, w.hash) {
+            return false;
+        }
         let lo = keys.partition_point(|&k| k < w.hash);
         terms[lo..]
             .iter()

@@ -11,6 +11,7 @@ mod tables;
 use std::path::PathBuf;
 
 pub use compile::{RuleSet, build_pattern};
+pub(crate) use compile::{TermFilter, may_contain};
 pub use load::{RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
 pub use tables::{
