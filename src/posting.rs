@@ -247,15 +247,17 @@ impl Posting {
                     self.company = Some(parts[0].to_owned());
                 }
                 // The role is usually second, but posters vary the order: prefer the
-                // first part that names a role.
+                // first part that names a role, else the first that is not a place,
+                // terms of work or a link ("Acme | Vancouver, BC | Onsite" has no
+                // title: the report then names the company alone).
                 let role = parts[1..]
                     .iter()
                     .find(|p| {
                         p.split(|c: char| !c.is_alphanumeric())
                             .any(|w| crate::text::names_job(w, ROLE_NOUNS))
                     })
-                    .unwrap_or(&parts[1]);
-                self.title = Some((*role).to_owned());
+                    .or_else(|| parts[1..].iter().find(|p| !is_place_or_terms(p)));
+                self.title = role.map(|r| (*r).to_owned());
                 return;
             }
         }
@@ -273,6 +275,69 @@ impl Posting {
             }
         }
     }
+}
+
+/// Words of a header part that say where or on what terms, not what the job is.
+const TERMS_WORDS: &[&str] = &[
+    "remote",
+    "onsite",
+    "on-site",
+    "hybrid",
+    "full-time",
+    "fulltime",
+    "part-time",
+    "contract",
+    "contractor",
+    "freelance",
+    "permanent",
+    "perm",
+    "visa",
+    "visas",
+    "relocation",
+    "relo",
+    "salary",
+    "equity",
+    "http",
+    "https",
+    "www",
+    "citizen",
+    "citizenship",
+    "interns",
+    "internships",
+    "ft",
+    "pt",
+];
+
+/// True when a `Company | … | …` header part is a place ("Vancouver, BC", "Copenhagen,
+/// Denmark/ Budapest, Hungary"), terms of work ("Full-time, REMOTE", "$90-130k") or a
+/// link, rather than a role.
+fn is_place_or_terms(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    if lower.contains(['$', '€', '£'])
+        || lower.contains("full time")
+        || lower.contains("part time")
+        || lower.contains("on site")
+        || lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| TERMS_WORDS.contains(&w))
+        || lower.contains(".com")
+        || lower.contains(".io")
+        || (!part.contains(' ') && part.contains('.'))
+    {
+        return true;
+    }
+    // "City, Region": comma- or semicolon-separated capitalised names of a few words.
+    let pieces: Vec<&str> = part
+        .split([',', ';', '/'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    part.contains(',')
+        && pieces.iter().all(|p| {
+            p.split_whitespace().count() <= 3
+                && p.split_whitespace()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        })
 }
 
 /// Strips Markdown heading marks, emphasis and trailing colons from a heading line.
@@ -1458,6 +1523,20 @@ mod tests {
         let p = Posting::from_text("x", "Acme | Senior Rust Engineer | Remote\n\nWe build.");
         assert_eq!(p.title.as_deref(), Some("Senior Rust Engineer"));
         assert_eq!(p.company.as_deref(), Some("Acme"));
+        // No part names a role: the first that is not a place or terms is taken; a
+        // header of places and terms only gives no title at all.
+        let p = Posting::from_text("x", "Initech | Platform team | Austin, TX | REMOTE");
+        assert_eq!(p.title.as_deref(), Some("Platform team"));
+        for header in [
+            "Cmd | Vancouver, BC | Onsite and Remote | Full Time | https://www.cmd.com",
+            "Airtame | Copenhagen, Denmark/ Budapest, Hungary | Full-time, Onsite",
+            "SpaceX | Hawthorne, CA; Redmond, WA | Perm, Onsite | $120k",
+            "Tata Institute | tiss.edu | Mumbai, India",
+        ] {
+            let p = Posting::from_text("x", header);
+            assert_eq!(p.title, None, "{header}");
+            assert!(p.company.is_some(), "{header}");
+        }
         let p = Posting::from_text("x", "# Data Engineer at Globex\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Data Engineer"));
         assert_eq!(p.company.as_deref(), Some("Globex"));
