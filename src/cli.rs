@@ -170,6 +170,12 @@ pub struct RankArgs {
     /// Add a one-line summary of the profile for each posting.
     #[arg(long)]
     pub summary: bool,
+
+    /// Rank every posting, even the same job twice. By default postings with the same
+    /// company and title (or, without both, the same text) are one row, shown by the
+    /// best-scoring of them with a count of the others.
+    #[arg(long)]
+    pub keep_duplicates: bool,
 }
 
 /// Document formats of `jobfit tailor`.

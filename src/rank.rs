@@ -33,6 +33,8 @@ pub struct RankOptions {
     pub strict: bool,
     /// Add a one-line summary of the profile for each posting.
     pub summary: bool,
+    /// Rank every posting, even the same job seen again (see `dup_key`).
+    pub keep_duplicates: bool,
 }
 
 /// One ranked posting.
@@ -63,17 +65,31 @@ pub struct RankRow {
     /// One line on the profile for this posting (`--summary`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summary: Option<String>,
+    /// Other postings of the same job folded into this row (see `dup_key`): a board
+    /// reposted monthly, or the same ad saved twice.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub duplicates: usize,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)]
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl RankRow {
-    /// "Title — Company" or the origin.
+    /// "Title — Company" or the origin, with the count of folded duplicates.
     #[must_use]
     pub fn label(&self) -> String {
-        match (&self.title, &self.company) {
+        let name = match (&self.title, &self.company) {
             (Some(t), Some(c)) => format!("{t} — {c}"),
             (Some(t), None) => t.clone(),
             (None, Some(c)) => c.clone(),
             (None, None) => self.origin.clone(),
+        };
+        match self.duplicates {
+            0 => name,
+            1 => format!("{name} (+1 duplicate)"),
+            n => format!("{name} (+{n} duplicates)"),
         }
     }
 }
@@ -111,6 +127,8 @@ pub struct RankReport {
     pub profile: ProfileInfo,
     /// Postings scored.
     pub postings: usize,
+    /// Of those, postings folded into a row of the same job (see `dup_key`).
+    pub duplicates: usize,
     /// Bytes of posting text scored.
     pub bytes: u64,
     /// Ranked postings, best first (after `--min-score` and `--top`).
@@ -130,13 +148,16 @@ enum Item {
 /// What scoring one posting yields.
 struct Scored {
     row: RankRow,
+    /// `dup_key` of the posting.
+    key: u64,
     /// (rule, points lost) of every gap.
     lost: Vec<(RuleId, f32)>,
     bytes: u64,
 }
 
-/// Orders rows best first; ties by origin so results are deterministic.
-struct Ranked(RankRow);
+/// Orders rows best first; ties by origin so results are deterministic. With the
+/// row's `dup_key`.
+struct Ranked(RankRow, u64);
 
 impl PartialEq for Ranked {
     fn eq(&self, o: &Self) -> bool {
@@ -158,13 +179,26 @@ impl Ord for Ranked {
     }
 }
 
+/// What ranking remembers of one job (one `dup_key`): 16 bytes per distinct
+/// posting, so a huge input of distinct postings stays small.
+struct Seen {
+    /// Best score among its postings.
+    score: f32,
+    /// Postings seen.
+    copies: u32,
+    /// Index of its row in `Acc::all` (without `--top`), or `u32::MAX`.
+    slot: u32,
+}
+
 /// Accumulates results batch by batch.
 struct Acc<'a> {
     opts: &'a RankOptions,
     heap: BinaryHeap<Ranked>,
-    all: Vec<RankRow>,
+    all: Vec<Ranked>,
     missing: FxHashMap<RuleId, (usize, f32)>,
+    seen: FxHashMap<u64, Seen>,
     postings: usize,
+    duplicates: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
 }
@@ -173,6 +207,58 @@ impl Acc<'_> {
     fn add(&mut self, s: Scored) {
         self.postings += 1;
         self.bytes += s.bytes;
+        if !self.opts.keep_duplicates {
+            match self.seen.get_mut(&s.key) {
+                Some(seen) => {
+                    // The same job again: counted once in the missing skills, shown
+                    // once, by its best-scoring posting (the first of equals).
+                    seen.copies += 1;
+                    self.duplicates += 1;
+                    if s.row.score <= seen.score {
+                        return;
+                    }
+                    seen.score = s.row.score;
+                    let key = s.key;
+                    if self.opts.min_score.is_some_and(|m| s.row.score < m) {
+                        return;
+                    }
+                    match self.opts.top {
+                        Some(n) => {
+                            self.heap.retain(|r| r.1 != key);
+                            self.heap.push(Ranked(s.row, key));
+                            if self.heap.len() > n {
+                                self.heap.pop();
+                            }
+                        }
+                        None => match self.all.get_mut(seen.slot as usize) {
+                            Some(slot) => *slot = Ranked(s.row, key),
+                            None => {
+                                seen.slot = u32::try_from(self.all.len()).unwrap_or(u32::MAX);
+                                self.all.push(Ranked(s.row, key));
+                            }
+                        },
+                    }
+                    return;
+                }
+                None => {
+                    let slot = if self.opts.top.is_none()
+                        && !self.opts.min_score.is_some_and(|m| s.row.score < m)
+                    {
+                        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
+                    } else {
+                        u32::MAX
+                    };
+                    self.seen.insert(
+                        s.key,
+                        Seen {
+                            score: s.row.score,
+                            copies: 1,
+                            slot,
+                        },
+                    );
+                }
+            }
+        }
         for (r, lost) in s.lost {
             let e = self.missing.entry(r).or_default();
             e.0 += 1;
@@ -183,14 +269,67 @@ impl Acc<'_> {
         }
         match self.opts.top {
             Some(n) => {
-                self.heap.push(Ranked(s.row));
+                self.heap.push(Ranked(s.row, s.key));
                 if self.heap.len() > n {
                     self.heap.pop();
                 }
             }
-            None => self.all.push(s.row),
+            None => self.all.push(Ranked(s.row, s.key)),
         }
     }
+
+    /// Postings of the job `key` beyond the first.
+    fn duplicates_of(&self, key: u64) -> usize {
+        self.seen
+            .get(&key)
+            .map_or(0, |s| s.copies.saturating_sub(1) as usize)
+    }
+}
+
+/// Identity of a job across postings: the same company and title (case and
+/// punctuation aside); for a company's untitled posting, the same company and the
+/// same set of skills; otherwise the same text (whitespace aside). Reposts of a
+/// board's ads month after month, and the same ad saved twice, share it.
+fn dup_key(a: &AnalyzedPosting) -> u64 {
+    let p = &a.posting;
+    use std::hash::Hasher as _;
+    let mut h = rustc_hash::FxHasher::default();
+    let words = |h: &mut rustc_hash::FxHasher, s: &str| {
+        for w in s
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            for c in w.chars().flat_map(char::to_lowercase) {
+                h.write_u32(c as u32);
+            }
+            h.write_u8(0);
+        }
+    };
+    match (&p.company, &p.title) {
+        (Some(c), Some(t)) => {
+            h.write_u8(1);
+            words(&mut h, c);
+            h.write_u8(1);
+            words(&mut h, t);
+        }
+        (Some(c), None) if !a.skills.is_empty() => {
+            h.write_u8(3);
+            words(&mut h, c);
+            let mut ids: Vec<u32> = a.skills.iter().map(|s| s.rule.0).collect();
+            ids.sort_unstable();
+            for id in ids {
+                h.write_u32(id);
+            }
+        }
+        _ => {
+            h.write_u8(2);
+            for w in p.text.split_whitespace() {
+                h.write(w.as_bytes());
+                h.write_u8(0);
+            }
+        }
+    }
+    h.finish()
 }
 
 fn score_one(
@@ -201,6 +340,7 @@ fn score_one(
 ) -> Scored {
     let bytes = posting.text.len() as u64;
     let analyzed = AnalyzedPosting::analyze(posting, rules);
+    let key = dup_key(&analyzed);
     let score = Score::compute(rules, &analyzed, profile);
     let name = |r: RuleId| rules.rule(r).name.to_string();
     let top_matches = score
@@ -237,7 +377,9 @@ fn score_one(
             top_matches,
             top_gaps,
             summary,
+            duplicates: 0,
         },
+        key,
         lost,
         bytes,
     }
@@ -323,7 +465,9 @@ pub fn rank(
         heap: BinaryHeap::new(),
         all: Vec::new(),
         missing: FxHashMap::default(),
+        seen: FxHashMap::default(),
         postings: 0,
+        duplicates: 0,
         bytes: 0,
         skipped: Vec::new(),
     };
@@ -382,26 +526,25 @@ pub fn rank(
             run(&mut acc, vec![Item::File(input.clone())])?;
         }
     }
-    let mut rows: Vec<RankRow> = if opts.top.is_some() {
-        acc.heap
-            .into_sorted_vec()
-            .into_iter()
-            .map(|r| r.0)
-            .collect()
+    let ranked = if opts.top.is_some() {
+        std::mem::take(&mut acc.heap).into_sorted_vec()
     } else {
-        let mut all = acc.all;
-        all.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.origin.cmp(&b.origin))
-        });
+        let mut all = std::mem::take(&mut acc.all);
+        all.sort();
         all
     };
+    let mut rows: Vec<RankRow> = ranked
+        .into_iter()
+        .map(|Ranked(mut row, key)| {
+            row.duplicates = acc.duplicates_of(key);
+            row
+        })
+        .collect();
     if let Some(n) = opts.top {
         rows.truncate(n);
     }
     #[allow(clippy::cast_precision_loss)]
-    let n = acc.postings.max(1) as f32;
+    let n = (acc.postings - acc.duplicates).max(1) as f32;
     let mut missing: Vec<MissingSkill> = acc
         .missing
         .into_iter()
@@ -423,6 +566,7 @@ pub fn rank(
         schema: crate::report::SCHEMA_VERSION,
         profile: ProfileInfo::of(profile),
         postings: acc.postings,
+        duplicates: acc.duplicates,
         bytes: acc.bytes,
         rows,
         missing,

@@ -545,3 +545,57 @@ fn rank_streams_ndjson_across_batches() {
     );
     assert!(err.contains("many.ndjson:1500"), "{err}");
 }
+
+/// The same job seen again (a board's monthly repost, an ad saved twice) is one row,
+/// shown by its best-scoring posting with a count of the others, whatever the order
+/// they come in and with or without `--top`; `--keep-duplicates` ranks them all.
+#[test]
+fn rank_folds_the_same_job_seen_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ndjson");
+    let lines = [
+        // Acme's role posted twice: the later one asks for more the profile has.
+        r#"{"id": "a1", "company": "Acme", "title": "Backend Engineer", "text": "Requirements: Rust and Kubernetes."}"#,
+        r#"{"id": "b1", "company": "Globex", "title": "Data Engineer", "text": "Requirements: Python and SQL."}"#,
+        r#"{"id": "a2", "company": "ACME", "title": "Backend engineer!", "text": "Requirements: Python, Django and PostgreSQL."}"#,
+        // The same untitled text twice, whitespace aside.
+        r#"{"id": "c1", "text": "We need Python and Go.\nRemote."}"#,
+        r#"{"id": "c2", "text": "We need  Python and Go. Remote."}"#,
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let file = path.to_str().unwrap();
+    let rank = |extra: &[&str]| -> serde_json::Value {
+        let mut args = vec!["rank", "-p", "profiles/dev.yaml", file, "-f", "json"];
+        args.extend_from_slice(extra);
+        serde_json::from_str(&stdout(jobfit().args(&args))).unwrap()
+    };
+    for extra in [&[][..], &["--top", "10"]] {
+        let v = rank(extra);
+        assert_eq!(v["postings"], 5, "{extra:?}");
+        assert_eq!(v["duplicates"], 2, "{extra:?}");
+        let rows = v["rows"].as_array().unwrap();
+        let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+        assert_eq!(ids.len(), 3, "{extra:?} {ids:?}");
+        assert!(
+            ids.contains(&"a2") && !ids.contains(&"a1"),
+            "{extra:?} {ids:?}"
+        );
+        assert!(
+            ids.contains(&"c1") && !ids.contains(&"c2"),
+            "{extra:?} {ids:?}"
+        );
+        for r in rows {
+            let folded = if r["id"] == "b1" { None } else { Some(1) };
+            assert_eq!(r["duplicates"].as_u64(), folded, "{r}");
+        }
+    }
+    let v = rank(&["--keep-duplicates"]);
+    assert_eq!(v["duplicates"], 0);
+    assert_eq!(v["rows"].as_array().unwrap().len(), 5);
+    let table = stdout(jobfit().args(["rank", "-p", "profiles/dev.yaml", file, "-f", "table"]));
+    assert!(
+        table.contains("5 postings ranked (2 duplicates folded)"),
+        "{table}"
+    );
+    assert!(table.contains("(+1 duplicate)"), "{table}");
+}

@@ -430,7 +430,7 @@ fn rank_ndjson_skips_broken_lines_and_strict_stops() {
     assert_eq!(csv.lines().count(), 2, "{csv}");
     assert!(
         csv.starts_with(
-            "rank,score,band,title,company,id,url,origin,top_matches,top_gaps,summary\n1,"
+            "rank,score,band,title,company,id,url,origin,top_matches,top_gaps,summary,duplicates\n1,"
         ),
         "{csv}"
     );

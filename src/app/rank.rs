@@ -36,6 +36,7 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
         min_score: args.min_score,
         strict: args.strict,
         summary: args.summary,
+        keep_duplicates: args.keep_duplicates,
     };
     let report = rank(&rules, &profile, &inputs, &opts, &|n| bar.inc(n));
     bar.finish_and_clear();

@@ -172,8 +172,9 @@ fn write_ranking(
 ) -> io::Result<()> {
     writeln!(
         out,
-        "{BOLD}{} ranked{BOLD:#}  {DIM}profile {} ({:.1} years){DIM:#}",
+        "{BOLD}{} ranked{BOLD:#}{}  {DIM}profile {} ({:.1} years){DIM:#}",
         super::postings(r.postings),
+        super::folded(r.duplicates),
         r.profile.origin,
         r.profile.total_years
     )?;

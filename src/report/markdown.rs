@@ -86,8 +86,9 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
 fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(
         out,
-        "# Ranking: {} for `{}`\n",
+        "# Ranking: {}{} for `{}`\n",
         super::postings(r.postings),
+        super::folded(r.duplicates),
         r.profile.origin
     )?;
     let summaries = r.rows.iter().any(|row| row.summary.is_some());

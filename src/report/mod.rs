@@ -31,6 +31,15 @@ pub(crate) fn postings(n: usize) -> String {
     }
 }
 
+/// " (12 duplicates folded)" after a ranking's posting count, or nothing.
+pub(crate) fn folded(duplicates: usize) -> String {
+    match duplicates {
+        0 => String::new(),
+        1 => " (1 duplicate folded)".to_owned(),
+        n => format!(" ({n} duplicates folded)"),
+    }
+}
+
 /// Version of the JSON schema of every message (see docs/json.md).
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -940,6 +949,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 "top_matches",
                 "top_gaps",
                 "summary",
+                "duplicates",
             ])?;
             for (i, row) in r.rows.iter().enumerate() {
                 line(&[
@@ -954,6 +964,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     &row.top_matches.join("; "),
                     &row.top_gaps.join("; "),
                     row.summary.as_deref().unwrap_or(""),
+                    &row.duplicates.to_string(),
                 ])?;
             }
             Ok(())
@@ -1028,6 +1039,7 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             struct Summary<'a> {
                 r#type: &'static str,
                 postings: usize,
+                duplicates: usize,
                 bytes: u64,
                 missing: &'a [crate::rank::MissingSkill],
                 skipped: &'a [crate::rank::Skipped],
@@ -1049,6 +1061,7 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 &Summary {
                     r#type: "rank_summary",
                     postings: r.postings,
+                    duplicates: r.duplicates,
                     bytes: r.bytes,
                     missing: &r.missing,
                     skipped: &r.skipped,
