@@ -176,6 +176,11 @@ pub struct RankArgs {
     /// best-scoring of them with a count of the others.
     #[arg(long)]
     pub keep_duplicates: bool,
+
+    /// Rank only postings that ask for this skill (a rule id, a name, or any alias such
+    /// as "k8s"), or for a skill implying it; repeat for any of several.
+    #[arg(long, value_name = "SKILL")]
+    pub with: Vec<String>,
 }
 
 /// Document formats of `jobfit tailor`.

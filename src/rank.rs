@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::error::{Diagnostic, Error, Result};
 use crate::evidence::AnalyzedProfile;
-use crate::posting::{AnalyzedPosting, Posting};
+use crate::posting::{AnalyzedPosting, Posting, SectionKind};
 use crate::report::ProfileInfo;
 use crate::rules::{RuleId, RuleSet};
 use crate::score::{Band, Score, Status};
@@ -35,6 +35,9 @@ pub struct RankOptions {
     pub summary: bool,
     /// Rank every posting, even the same job seen again (see `dup_key`).
     pub keep_duplicates: bool,
+    /// Rank only postings that ask for at least one of these skills (see `asks_for`);
+    /// empty: every posting.
+    pub with: Vec<RuleId>,
 }
 
 /// One ranked posting.
@@ -72,7 +75,7 @@ pub struct RankRow {
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]
-fn is_zero(n: &usize) -> bool {
+pub(crate) fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
@@ -129,6 +132,12 @@ pub struct RankReport {
     pub postings: usize,
     /// Of those, postings folded into a row of the same job (see `dup_key`).
     pub duplicates: usize,
+    /// Skills given with `--with` (names): only postings asking for one are ranked.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub with: Vec<String>,
+    /// Postings read but not ranked because they ask for none of `with`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub without: usize,
     /// Bytes of posting text scored.
     pub bytes: u64,
     /// Ranked postings, best first (after `--min-score` and `--top`).
@@ -147,6 +156,8 @@ enum Item {
 
 /// What scoring one posting yields.
 struct Scored {
+    /// False when the posting asks for none of the `--with` skills: read, not ranked.
+    kept: bool,
     row: RankRow,
     /// `dup_key` of the posting.
     key: u64,
@@ -199,12 +210,17 @@ struct Acc<'a> {
     seen: FxHashMap<u64, Seen>,
     postings: usize,
     duplicates: usize,
+    without: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
 }
 
 impl Acc<'_> {
     fn add(&mut self, s: Scored) {
+        if !s.kept {
+            self.without += 1;
+            return;
+        }
         self.postings += 1;
         self.bytes += s.bytes;
         if !self.opts.keep_duplicates {
@@ -332,14 +348,29 @@ fn dup_key(a: &AnalyzedPosting) -> u64 {
     h.finish()
 }
 
+/// True when the posting asks for one of `skills`, or for a skill that implies one
+/// (a posting asking for Ceph asks for object storage), anywhere but in what it says
+/// about the company and its benefits.
+fn asks_for(rules: &RuleSet, posting: &AnalyzedPosting, skills: &[RuleId]) -> bool {
+    posting.skills.iter().any(|s| {
+        !matches!(
+            s.need,
+            SectionKind::Company | SectionKind::About | SectionKind::Benefits
+        ) && (skills.contains(&s.rule)
+            || rules.implied_by(s.rule).iter().any(|r| skills.contains(r)))
+    })
+}
+
 fn score_one(
     rules: &RuleSet,
     profile: &AnalyzedProfile,
     posting: Posting,
-    summary: bool,
+    opts: &RankOptions,
 ) -> Scored {
+    let summary = opts.summary;
     let bytes = posting.text.len() as u64;
     let analyzed = AnalyzedPosting::analyze(posting, rules);
+    let kept = opts.with.is_empty() || asks_for(rules, &analyzed, &opts.with);
     let key = dup_key(&analyzed);
     let score = Score::compute(rules, &analyzed, profile);
     let name = |r: RuleId| rules.rule(r).name.to_string();
@@ -379,6 +410,7 @@ fn score_one(
             summary,
             duplicates: 0,
         },
+        kept,
         key,
         lost,
         bytes,
@@ -389,7 +421,7 @@ fn process(
     rules: &RuleSet,
     profile: &AnalyzedProfile,
     item: Item,
-    summary: bool,
+    opts: &RankOptions,
 ) -> std::result::Result<Scored, Skipped> {
     let posting = match item {
         Item::File(path) => {
@@ -406,7 +438,7 @@ fn process(
             error: e.to_string(),
         })?,
     };
-    Ok(score_one(rules, profile, posting, summary))
+    Ok(score_one(rules, profile, posting, opts))
 }
 
 /// A posting from one NDJSON line.
@@ -468,13 +500,14 @@ pub fn rank(
         seen: FxHashMap::default(),
         postings: 0,
         duplicates: 0,
+        without: 0,
         bytes: 0,
         skipped: Vec::new(),
     };
     let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
         let results: Vec<_> = batch
             .into_par_iter()
-            .map(|item| process(rules, profile, item, opts.summary))
+            .map(|item| process(rules, profile, item, opts))
             .collect();
         for r in results {
             match r {
@@ -567,6 +600,12 @@ pub fn rank(
         profile: ProfileInfo::of(profile),
         postings: acc.postings,
         duplicates: acc.duplicates,
+        with: opts
+            .with
+            .iter()
+            .map(|&r| rules.rule(r).name.to_string())
+            .collect(),
+        without: acc.without,
         bytes: acc.bytes,
         rows,
         missing,

@@ -599,3 +599,75 @@ fn rank_folds_the_same_job_seen_twice() {
     );
     assert!(table.contains("(+1 duplicate)"), "{table}");
 }
+
+/// `rank --with` ranks only the postings that ask for a skill (by id, name or alias),
+/// or for one implying it, outside what they say about the company; the others are
+/// counted as left out. A skill no rule knows is an error.
+#[test]
+fn rank_with_keeps_postings_asking_for_a_skill() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ndjson");
+    let lines = [
+        r#"{"id": "ceph", "text": "Requirements: Ceph and Linux."}"#,
+        r#"{"id": "s3", "text": "Requirements: object storage and Python."}"#,
+        r#"{"id": "py", "text": "Requirements: Python and Django."}"#,
+        r#"{"id": "about", "text": "About us\nWe build object storage for banks.\n\nRequirements\nPython and SQL."}"#,
+    ];
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let file = path.to_str().unwrap();
+    for skill in ["object storage", "object-storage", "OBJECT STORAGE"] {
+        let out = stdout(jobfit().args([
+            "rank",
+            "-p",
+            "profiles/dev.yaml",
+            file,
+            "-f",
+            "json",
+            "--with",
+            skill,
+        ]));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut ids: Vec<&str> = v["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap())
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids, ["ceph", "s3"], "{skill}");
+        assert_eq!(v["postings"], 2);
+        assert_eq!(v["without"], 2);
+        assert_eq!(v["with"], serde_json::json!(["Object storage"]));
+    }
+    let table = stdout(jobfit().args([
+        "rank",
+        "-p",
+        "profiles/dev.yaml",
+        file,
+        "-f",
+        "table",
+        "--with",
+        "django",
+        "--with",
+        "ceph",
+    ]));
+    assert!(
+        table.contains("2 postings ranked (asking for Ceph or Django: 2 others left out)"),
+        "{table}"
+    );
+    let err = stderr_of_failure(
+        jobfit().args([
+            "rank",
+            "-p",
+            "profiles/dev.yaml",
+            file,
+            "--with",
+            "frobnication",
+        ]),
+        2,
+    );
+    assert!(
+        err.contains("no rule recognises the skill `frobnication`"),
+        "{err}"
+    );
+}

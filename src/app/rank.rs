@@ -5,9 +5,10 @@ use std::path::PathBuf;
 
 use super::{default_format, emit};
 use crate::cli::RankArgs;
-use crate::error::Result;
+use crate::error::{Diagnostic, Error, Result};
 use crate::rank::{RankOptions, rank};
 use crate::report::Message;
+use crate::rules::RuleId;
 use crate::settings::Settings;
 
 pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
@@ -37,6 +38,7 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
         strict: args.strict,
         summary: args.summary,
         keep_duplicates: args.keep_duplicates,
+        with: with_skills(&rules, &args.with)?,
     };
     let report = rank(&rules, &profile, &inputs, &opts, &|n| bar.inc(n));
     bar.finish_and_clear();
@@ -65,6 +67,25 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
         default_format(args.format),
     )?;
     Ok(0)
+}
+
+/// The rules named by `--with` values (ids, names or any text the rules recognise).
+fn with_skills(rules: &crate::rules::RuleSet, values: &[String]) -> Result<Vec<RuleId>> {
+    let mut ids = Vec::new();
+    for v in values {
+        let found = rules.resolve(v);
+        if found.is_empty() {
+            return Err(Error::from(
+                Diagnostic::new("--with", format!("no rule recognises the skill `{v}`")).help(
+                    "give a rule id, a skill name or an alias; `jobfit rules list` shows them",
+                ),
+            ));
+        }
+        ids.extend(found);
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    Ok(ids)
 }
 
 /// Bytes under an input, for the progress bar (directories: their files).

@@ -174,7 +174,7 @@ fn write_ranking(
         out,
         "{BOLD}{} ranked{BOLD:#}{}  {DIM}profile {} ({:.1} years){DIM:#}",
         super::postings(r.postings),
-        super::folded(r.duplicates),
+        super::folded(r),
         r.profile.origin,
         r.profile.total_years
     )?;

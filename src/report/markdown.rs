@@ -88,7 +88,7 @@ fn write_ranking(r: &crate::rank::RankReport, out: &mut dyn Write) -> io::Result
         out,
         "# Ranking: {}{} for `{}`\n",
         super::postings(r.postings),
-        super::folded(r.duplicates),
+        super::folded(r),
         r.profile.origin
     )?;
     let summaries = r.rows.iter().any(|row| row.summary.is_some());

@@ -31,12 +31,27 @@ pub(crate) fn postings(n: usize) -> String {
     }
 }
 
-/// " (12 duplicates folded)" after a ranking's posting count, or nothing.
-pub(crate) fn folded(duplicates: usize) -> String {
-    match duplicates {
-        0 => String::new(),
-        1 => " (1 duplicate folded)".to_owned(),
-        n => format!(" ({n} duplicates folded)"),
+/// What follows "N postings ranked": " (asking for Ceph or Object storage: 7120 others
+/// left out; 12 duplicates folded)", or nothing.
+pub(crate) fn folded(r: &crate::rank::RankReport) -> String {
+    let mut parts = Vec::new();
+    if let Some((last, rest)) = r.with.split_last() {
+        let names = if rest.is_empty() {
+            last.clone()
+        } else {
+            format!("{} or {last}", rest.join(", "))
+        };
+        parts.push(format!("asking for {names}: {} others left out", r.without));
+    }
+    match r.duplicates {
+        0 => {}
+        1 => parts.push("1 duplicate folded".to_owned()),
+        n => parts.push(format!("{n} duplicates folded")),
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join("; "))
     }
 }
 
@@ -1040,6 +1055,10 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 r#type: &'static str,
                 postings: usize,
                 duplicates: usize,
+                #[serde(skip_serializing_if = "<[String]>::is_empty")]
+                with: &'a [String],
+                #[serde(skip_serializing_if = "crate::rank::is_zero")]
+                without: usize,
                 bytes: u64,
                 missing: &'a [crate::rank::MissingSkill],
                 skipped: &'a [crate::rank::Skipped],
@@ -1062,6 +1081,8 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     r#type: "rank_summary",
                     postings: r.postings,
                     duplicates: r.duplicates,
+                    with: &r.with,
+                    without: r.without,
                     bytes: r.bytes,
                     missing: &r.missing,
                     skipped: &r.skipped,

@@ -195,6 +195,28 @@ impl RuleSet {
             .map(|i| idx[i].1)
     }
 
+    /// The rules a user means by `skill`: a rule id, a rule's name (any case), or text
+    /// the rules recognise ("k8s", "object storage"). Empty when none applies.
+    #[must_use]
+    pub fn resolve(&self, skill: &str) -> Vec<RuleId> {
+        let skill = skill.trim();
+        if let Some(id) = self.find(skill) {
+            return vec![id];
+        }
+        if let Some(i) = self
+            .tables
+            .rules
+            .iter()
+            .position(|r| r.name.eq_ignore_ascii_case(skill))
+        {
+            return vec![RuleId(u32::try_from(i).unwrap_or(u32::MAX))];
+        }
+        let mut ids: Vec<RuleId> = self.extract(skill).into_iter().map(|f| f.rule).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
     /// Every rule `id` implies, transitively (not including itself).
     #[must_use]
     pub fn implied_by(&self, id: RuleId) -> &[RuleId] {
