@@ -172,8 +172,9 @@ pub struct RankArgs {
     pub summary: bool,
 
     /// Rank every posting, even the same job twice. By default postings with the same
-    /// company and title (or, without both, the same text) are one row, shown by the
-    /// best-scoring of them with a count of the others.
+    /// company and title (an untitled one: the same company and skills; otherwise the
+    /// same text) are one row, shown by the best-scoring of them with a count of the
+    /// others.
     #[arg(long)]
     pub keep_duplicates: bool,
 
