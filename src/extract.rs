@@ -267,7 +267,7 @@ impl RuleSet {
             (Some(x), Some(y)) => (x.start as usize, y.end as usize),
             _ => (s, e),
         };
-        let [none_filter, any_filter] = &self.guard_filters[rule.index()];
+        let [none_filter, any_filter] = &self.tables.guard_filters[rule.index()];
         let near = |terms, keys, overlap, filter| {
             terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
         };
@@ -326,7 +326,7 @@ fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Findi
 /// True when one of `terms` (sorted by `keys`, see `tables::term_key`) occurs
 /// token-bounded in the window `t[a..b]`, whose words are `window`: each word's hash
 /// is looked up instead of searching the window for every term, once it passes
-/// `filter` (see `RuleSet::guard_filters`).
+/// `filter` (see `Tables::guard_filters`).
 #[allow(clippy::too_many_arguments)]
 fn terms_near(
     t: &[u8],

@@ -45,33 +45,6 @@ pub struct RuleSet {
     pub(crate) regexes: Vec<(RuleId, bool, Regex)>,
     /// Prefilter over all patterns, when there are several.
     pub(crate) regex_set: Option<RegexSet>,
-    /// Per rule, a 256-bit filter over the keys (first-word hashes) of its
-    /// `none_near` terms and one over its `any_near` terms. A guard looks every word
-    /// near a match up in its terms; nearly all those words begin none of them, and
-    /// one bit test turns them away before the sorted keys are searched. Per rule,
-    /// because the guards' terms together include the commonest words (`to`, `the`,
-    /// `we`): a filter over all of them would pass most words.
-    pub(crate) guard_filters: Vec<[TermFilter; 2]>,
-}
-
-/// A 256-bit set over word hashes (bits 56..64 of the hash pick the bit).
-pub(crate) type TermFilter = [u64; 4];
-
-/// True when `hash` may be in `f`.
-#[inline]
-#[must_use]
-pub(crate) fn may_contain(f: &TermFilter, hash: u64) -> bool {
-    let bit = (hash >> 56) as usize;
-    f[bit / 64] & (1 << (bit % 64)) != 0
-}
-
-fn term_filter(keys: &[u64]) -> TermFilter {
-    let mut f = [0u64; 4];
-    for &k in keys {
-        let bit = (k >> 56) as usize;
-        f[bit / 64] |= 1 << (bit % 64);
-    }
-    f
 }
 
 impl RuleSet {
@@ -132,23 +105,10 @@ impl RuleSet {
         } else {
             None
         };
-        let guard_filters = tables
-            .rules
-            .iter()
-            .map(|r| {
-                r.context.as_ref().map_or([[0; 4]; 2], |g| {
-                    [
-                        term_filter(&g.none_near_keys),
-                        term_filter(&g.any_near_keys),
-                    ]
-                })
-            })
-            .collect();
         Ok(Self {
             tables,
             regexes,
             regex_set,
-            guard_filters,
         })
     }
 

@@ -11,11 +11,11 @@ mod tables;
 use std::path::PathBuf;
 
 pub use compile::{RuleSet, build_pattern};
-pub(crate) use compile::{TermFilter, may_contain};
 pub use load::{RuleDef, SourceFile, closest, valid_id};
 pub use schema::Category;
 pub use tables::{
-    ContextDef, DEFAULT_WINDOW, Origin, Rule, RuleId, RuleSource, Str, Target, term_key, word_hash,
+    ContextDef, DEFAULT_WINDOW, Origin, Rule, RuleId, RuleSource, Str, Target, TermFilter,
+    may_contain, term_key, word_hash,
 };
 
 use crate::error::{Diagnostic, Error, Result};

@@ -75,6 +75,28 @@ pub struct ContextDef {
     pub window: u32,
 }
 
+/// A 256-bit set over word hashes (bits 56..64 of the hash pick the bit).
+pub type TermFilter = [u64; 4];
+
+/// True when `hash` may be in `f`.
+#[inline]
+#[must_use]
+pub fn may_contain(f: &TermFilter, hash: u64) -> bool {
+    let bit = (hash >> 56) as usize;
+    f[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// The `TermFilter` of some term keys.
+#[must_use]
+pub fn term_filter(keys: &[u64]) -> TermFilter {
+    let mut f = [0u64; 4];
+    for &k in keys {
+        let bit = (k >> 56) as usize;
+        f[bit / 64] |= 1 << (bit % 64);
+    }
+    f
+}
+
 /// FNV-1a hash of bytes: stable across versions, for what is stored or must not change
 /// (saved postings' content hashes, the tailoring wording seed).
 #[must_use]
@@ -241,6 +263,15 @@ pub struct Tables {
     pub targets: List<Target>,
     /// The alias dictionary over the folded spellings.
     pub dict: Dict,
+    /// Per rule, the `term_filter` of its `none_near` keys and of its `any_near` keys
+    /// (zero without a guard). A guard looks every word near a match up in its terms;
+    /// nearly all those words begin none of them, and one bit test turns them away
+    /// before the sorted keys are searched. Per rule, because the guards' terms
+    /// together include the commonest words (`to`, `the`, `we`): one filter over all
+    /// of them would pass most words. A table of its own, not a field of `ContextDef`:
+    /// plain numbers need no relocation when the program starts, while every byte
+    /// added to `Rule` made start-up touch more relocated pages.
+    pub guard_filters: List<[TermFilter; 2]>,
 }
 
 /// A rule ready to be compiled: validated (at run time) or trusted (built-in, checked
@@ -446,6 +477,17 @@ impl Tables {
             pattern_targets.push((start, end));
         }
         let dict = Dict::new(&patterns);
+        let guard_filters = rules
+            .iter()
+            .map(|r| {
+                r.context.as_ref().map_or([[0; 4]; 2], |g| {
+                    [
+                        term_filter(&g.none_near_keys),
+                        term_filter(&g.any_near_keys),
+                    ]
+                })
+            })
+            .collect();
         Ok(Self {
             rules: Cow::Owned(rules),
             implied: Cow::Owned(implied.into_iter().map(Cow::Owned).collect()),
@@ -454,6 +496,7 @@ impl Tables {
             pattern_targets: Cow::Owned(pattern_targets),
             targets: Cow::Owned(targets),
             dict,
+            guard_filters: Cow::Owned(guard_filters),
         })
     }
 
@@ -497,7 +540,11 @@ impl Tables {
         }
         o.push_str("]),\ndict: ");
         self.dict.to_rust(&mut o);
-        o.push_str(",\n};\n");
+        o.push_str(",\nguard_filters: Cow::Borrowed(&[");
+        for f in self.guard_filters.iter() {
+            let _ = write!(o, "{f:?},");
+        }
+        o.push_str("]),\n};\n");
         o
     }
 }
