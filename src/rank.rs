@@ -154,10 +154,19 @@ enum Item {
     Line { origin: String, text: String },
 }
 
+/// What reading one posting yields.
+// Most postings are scored: boxing the large variant would cost an allocation each.
+#[allow(clippy::large_enum_variant)]
+enum Outcome {
+    /// Scored, to rank.
+    Scored(Scored),
+    /// Asks for none of the `--with` skills: read (this many bytes of text), not
+    /// scored.
+    LeftOut(u64),
+}
+
 /// What scoring one posting yields.
 struct Scored {
-    /// False when the posting asks for none of the `--with` skills: read, not ranked.
-    kept: bool,
     row: RankRow,
     /// `dup_key` of the posting.
     key: u64,
@@ -217,80 +226,68 @@ struct Acc<'a> {
 
 impl Acc<'_> {
     fn add(&mut self, s: Scored) {
-        if !s.kept {
-            self.without += 1;
-            return;
-        }
         self.postings += 1;
         self.bytes += s.bytes;
+        // A better-scoring posting of a job already seen takes its row.
+        let mut replaces = false;
         if !self.opts.keep_duplicates {
-            match self.seen.get_mut(&s.key) {
-                Some(seen) => {
+            match self.seen.entry(s.key) {
+                std::collections::hash_map::Entry::Occupied(mut e) => {
                     // The same job again: counted once in the missing skills, shown
                     // once, by its best-scoring posting (the first of equals).
+                    let seen = e.get_mut();
                     seen.copies += 1;
                     self.duplicates += 1;
                     if s.row.score <= seen.score {
                         return;
                     }
                     seen.score = s.row.score;
-                    let key = s.key;
-                    if self.opts.min_score.is_some_and(|m| s.row.score < m) {
-                        return;
-                    }
-                    match self.opts.top {
-                        Some(n) => {
-                            self.heap.retain(|r| r.1 != key);
-                            self.heap.push(Ranked(s.row, key));
-                            if self.heap.len() > n {
-                                self.heap.pop();
-                            }
-                        }
-                        None => match self.all.get_mut(seen.slot as usize) {
-                            Some(slot) => *slot = Ranked(s.row, key),
-                            None => {
-                                seen.slot = u32::try_from(self.all.len()).unwrap_or(u32::MAX);
-                                self.all.push(Ranked(s.row, key));
-                            }
-                        },
-                    }
-                    return;
+                    replaces = true;
                 }
-                None => {
-                    let slot = if self.opts.top.is_none()
-                        && !self.opts.min_score.is_some_and(|m| s.row.score < m)
-                    {
-                        u32::try_from(self.all.len()).unwrap_or(u32::MAX)
-                    } else {
-                        u32::MAX
-                    };
-                    self.seen.insert(
-                        s.key,
-                        Seen {
-                            score: s.row.score,
-                            copies: 1,
-                            slot,
-                        },
-                    );
+                std::collections::hash_map::Entry::Vacant(e) => {
+                    e.insert(Seen {
+                        score: s.row.score,
+                        copies: 1,
+                        slot: u32::MAX,
+                    });
                 }
             }
         }
-        for (r, lost) in s.lost {
-            let e = self.missing.entry(r).or_default();
-            e.0 += 1;
-            e.1 += lost;
+        if !replaces {
+            for (r, lost) in s.lost {
+                let e = self.missing.entry(r).or_default();
+                e.0 += 1;
+                e.1 += lost;
+            }
         }
         if self.opts.min_score.is_some_and(|m| s.row.score < m) {
             return;
         }
+        let key = s.key;
         match self.opts.top {
             Some(n) => {
-                self.heap.push(Ranked(s.row, s.key));
+                if replaces {
+                    self.heap.retain(|r| r.1 != key);
+                }
+                self.heap.push(Ranked(s.row, key));
                 if self.heap.len() > n {
                     self.heap.pop();
                 }
             }
-            None => self.all.push(Ranked(s.row, s.key)),
+            None => {
+                let row = Ranked(s.row, key);
+                match self.seen.get_mut(&key).map(|e| &mut e.slot) {
+                    Some(slot) if (*slot as usize) < self.all.len() => {
+                        self.all[*slot as usize] = row;
+                    }
+                    slot => {
+                        if let Some(slot) = slot {
+                            *slot = u32::try_from(self.all.len()).unwrap_or(u32::MAX);
+                        }
+                        self.all.push(row);
+                    }
+                }
+            }
         }
     }
 
@@ -307,8 +304,8 @@ impl Acc<'_> {
 /// same set of skills; otherwise the same text (whitespace aside). Reposts of a
 /// board's ads month after month, and the same ad saved twice, share it.
 fn dup_key(a: &AnalyzedPosting) -> u64 {
-    let p = &a.posting;
     use std::hash::Hasher as _;
+    let p = &a.posting;
     let mut h = rustc_hash::FxHasher::default();
     let words = |h: &mut rustc_hash::FxHasher, s: &str| {
         for w in s
@@ -366,11 +363,13 @@ fn score_one(
     profile: &AnalyzedProfile,
     posting: Posting,
     opts: &RankOptions,
-) -> Scored {
+) -> Outcome {
     let summary = opts.summary;
     let bytes = posting.text.len() as u64;
     let analyzed = AnalyzedPosting::analyze(posting, rules);
-    let kept = opts.with.is_empty() || asks_for(rules, &analyzed, &opts.with);
+    if !opts.with.is_empty() && !asks_for(rules, &analyzed, &opts.with) {
+        return Outcome::LeftOut(bytes);
+    }
     let key = dup_key(&analyzed);
     let score = Score::compute(rules, &analyzed, profile);
     let name = |r: RuleId| rules.rule(r).name.to_string();
@@ -396,7 +395,7 @@ fn score_one(
         None
     };
     let p = analyzed.posting;
-    Scored {
+    Outcome::Scored(Scored {
         row: RankRow {
             origin: p.origin,
             id: p.id,
@@ -410,11 +409,10 @@ fn score_one(
             summary,
             duplicates: 0,
         },
-        kept,
         key,
         lost,
         bytes,
-    }
+    })
 }
 
 fn process(
@@ -422,7 +420,7 @@ fn process(
     profile: &AnalyzedProfile,
     item: Item,
     opts: &RankOptions,
-) -> std::result::Result<Scored, Skipped> {
+) -> std::result::Result<Outcome, Skipped> {
     let posting = match item {
         Item::File(path) => {
             let origin = path.display().to_string();
@@ -511,9 +509,13 @@ pub fn rank(
             .collect();
         for r in results {
             match r {
-                Ok(s) => {
+                Ok(Outcome::Scored(s)) => {
                     progress(s.bytes);
                     acc.add(s);
+                }
+                Ok(Outcome::LeftOut(bytes)) => {
+                    progress(bytes);
+                    acc.without += 1;
                 }
                 Err(skip) if opts.strict => {
                     return Err(Error::msg(

@@ -225,6 +225,13 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
 
+/// Bytes of the word (`is_word_byte` run) that `b` starts with; 0 when it starts with
+/// none.
+#[must_use]
+pub fn word_len(b: &[u8]) -> usize {
+    b.iter().take_while(|&&c| is_word_byte(c)).count()
+}
+
 /// Nouns that name a job. Shared by the résumé importer (a header line with one is a
 /// position, not an employer) and the posting analyser (a short line with one is a job
 /// title); each adds words of its own.

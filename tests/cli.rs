@@ -546,14 +546,28 @@ fn rank_streams_ndjson_across_batches() {
     assert!(err.contains("many.ndjson:1500"), "{err}");
 }
 
+/// An NDJSON board of `lines` in a fresh directory (kept alive by the returned guard).
+fn board(lines: &[&str]) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ndjson");
+    std::fs::write(&path, lines.join("\n")).unwrap();
+    let file = path.to_str().unwrap().to_owned();
+    (dir, file)
+}
+
+/// `jobfit rank` of `file` for the test profile as JSON, with `extra` flags.
+fn rank_json(file: &str, extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["rank", "-p", "profiles/dev.yaml", file, "-f", "json"];
+    args.extend_from_slice(extra);
+    serde_json::from_str(&stdout(jobfit().args(&args))).unwrap()
+}
+
 /// The same job seen again (a board's monthly repost, an ad saved twice) is one row,
 /// shown by its best-scoring posting with a count of the others, whatever the order
 /// they come in and with or without `--top`; `--keep-duplicates` ranks them all.
 #[test]
 fn rank_folds_the_same_job_seen_twice() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("board.ndjson");
-    let lines = [
+    let (_dir, file) = board(&[
         // Acme's role posted twice: the later one asks for more the profile has.
         r#"{"id": "a1", "company": "Acme", "title": "Backend Engineer", "text": "Requirements: Rust and Kubernetes."}"#,
         r#"{"id": "b1", "company": "Globex", "title": "Data Engineer", "text": "Requirements: Python and SQL."}"#,
@@ -561,14 +575,9 @@ fn rank_folds_the_same_job_seen_twice() {
         // The same untitled text twice, whitespace aside.
         r#"{"id": "c1", "text": "We need Python and Go.\nRemote."}"#,
         r#"{"id": "c2", "text": "We need  Python and Go. Remote."}"#,
-    ];
-    std::fs::write(&path, lines.join("\n")).unwrap();
-    let file = path.to_str().unwrap();
-    let rank = |extra: &[&str]| -> serde_json::Value {
-        let mut args = vec!["rank", "-p", "profiles/dev.yaml", file, "-f", "json"];
-        args.extend_from_slice(extra);
-        serde_json::from_str(&stdout(jobfit().args(&args))).unwrap()
-    };
+    ]);
+    let file = file.as_str();
+    let rank = |extra: &[&str]| rank_json(file, extra);
     for extra in [&[][..], &["--top", "10"]] {
         let v = rank(extra);
         assert_eq!(v["postings"], 5, "{extra:?}");
@@ -605,28 +614,15 @@ fn rank_folds_the_same_job_seen_twice() {
 /// counted as left out. A skill no rule knows is an error.
 #[test]
 fn rank_with_keeps_postings_asking_for_a_skill() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("board.ndjson");
-    let lines = [
+    let (_dir, file) = board(&[
         r#"{"id": "ceph", "text": "Requirements: Ceph and Linux."}"#,
         r#"{"id": "s3", "text": "Requirements: object storage and Python."}"#,
         r#"{"id": "py", "text": "Requirements: Python and Django."}"#,
         r#"{"id": "about", "text": "About us\nWe build object storage for banks.\n\nRequirements\nPython and SQL."}"#,
-    ];
-    std::fs::write(&path, lines.join("\n")).unwrap();
-    let file = path.to_str().unwrap();
+    ]);
+    let file = file.as_str();
     for skill in ["object storage", "object-storage", "OBJECT STORAGE"] {
-        let out = stdout(jobfit().args([
-            "rank",
-            "-p",
-            "profiles/dev.yaml",
-            file,
-            "-f",
-            "json",
-            "--with",
-            skill,
-        ]));
-        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let v = rank_json(file, &["--with", skill]);
         let mut ids: Vec<&str> = v["rows"]
             .as_array()
             .unwrap()

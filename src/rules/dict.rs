@@ -90,6 +90,20 @@ fn pair_bit(k: u64) -> usize {
     (k >> 47) as usize
 }
 
+/// Length of the word starting at `t[i]`, which is bit `k` of the 64-byte block whose
+/// word mask is `word`: read off the mask, or byte by byte when the word runs past
+/// the block (or `k` is past it).
+#[inline]
+fn word_len_at(t: &[u8], i: usize, word: u64, k: usize) -> usize {
+    if k < 64 {
+        let len = (!word >> k).trailing_zeros() as usize;
+        if k + len < 64 {
+            return len;
+        }
+    }
+    crate::text::word_len(&t[i..])
+}
+
 #[inline]
 fn test_bit(bits: &[u64], bit: usize) -> bool {
     bits[bit / 64] & (1 << (bit % 64)) != 0
@@ -286,22 +300,17 @@ impl Dict {
         let mut first_words: Vec<(u64, u32)> = Vec::new();
         let mut pair_filter = vec![0u64; PAIR_WORDS];
         let mut walk_filter = vec![0u64; FILTER_WORDS];
-        let word_len = |b: &[u8]| {
-            b.iter()
-                .take_while(|&&c| crate::text::is_word_byte(c))
-                .count()
-        };
         for p in patterns {
             let b = p.as_bytes();
             if !crate::text::is_word_byte(b[0]) {
                 symbol_starts[b[0] as usize] = true;
                 continue;
             }
-            let len = word_len(b);
+            let len = crate::text::word_len(b);
             let first = nonzero_hash(&b[..len]);
             let rest = &b[len..];
             if !rest.is_empty() {
-                let second = word_len(&rest[1..]);
+                let second = crate::text::word_len(&rest[1..]);
                 if second > 0 {
                     let bit = pair_bit(pair_key(first, rest[0], nonzero_hash(&rest[1..=second])));
                     pair_filter[bit / 64] |= 1 << (bit % 64);
@@ -422,14 +431,7 @@ impl Dict {
                 let is_word = word_starts & (1 << k) != 0;
                 let mut len = 0;
                 if is_word {
-                    let rest = !word >> k;
-                    len = rest.trailing_zeros() as usize;
-                    if k + len >= 64 {
-                        len = t[i..]
-                            .iter()
-                            .take_while(|&&c| crate::text::is_word_byte(c))
-                            .count();
-                    }
+                    len = word_len_at(t, i, word, k);
                     words.push(Word {
                         start: u32::try_from(i).unwrap_or(u32::MAX),
                         end: u32::try_from(i + len).unwrap_or(u32::MAX),
@@ -453,8 +455,7 @@ impl Dict {
                         continue;
                     };
                     let j = i + len;
-                    let word_rest = if k + len < 64 { word >> (k + len) } else { 0 };
-                    if self.may_go_on(t, j, hash, word_rest, k + len) {
+                    if self.may_go_on(t, j, hash, word, k + len) {
                         #[cfg(feature = "stats")]
                         STATS[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         self.walk_from(t, node, j, &mut accept);
@@ -493,24 +494,14 @@ impl Dict {
 
     /// Whether some alias may go on past the first word (hash `first`) that ends at
     /// `t[j]`: the separator and next word there make a pair in `pair_filter`, or the
-    /// word is one that aliases continue otherwise. `word_rest` is the block's word
-    /// mask shifted so bit 0 is `t[j]`, valid for `64 - at` bits.
+    /// word is one that aliases continue otherwise. `t[j]` is bit `at` (perhaps past
+    /// 63) of the block whose word mask is `word`.
     #[inline]
-    fn may_go_on(&self, t: &[u8], j: usize, first: u64, word_rest: u64, at: usize) -> bool {
+    fn may_go_on(&self, t: &[u8], j: usize, first: u64, word: u64, at: usize) -> bool {
         let next = j + 1;
         if next < t.len() && !crate::text::is_word_byte(t[j]) && crate::text::is_word_byte(t[next])
         {
-            let mut len = if at + 1 < 64 {
-                (!(word_rest >> 1)).trailing_zeros() as usize
-            } else {
-                0
-            };
-            if at + 1 + len >= 64 {
-                len = t[next..]
-                    .iter()
-                    .take_while(|&&c| crate::text::is_word_byte(c))
-                    .count();
-            }
+            let len = word_len_at(t, next, word, at + 1);
             let key = pair_key(first, t[j], hash_at(t, next, len));
             if test_bit(&self.pair_filter, pair_bit(key)) {
                 return true;
@@ -653,11 +644,7 @@ mod tests {
         // the 64-byte blocks of the scan and multi-word patterns recur.
         const SYMBOLIC: &[&str] = &["a", "b", "c", " ", ".", "+", "-", "/", "é", "1"];
         const WORDY: &[&str] = &["a", "b", "a", "b", "a", "b", "a", "b", " ", "-"];
-        let word_len = |b: &[u8]| {
-            b.iter()
-                .take_while(|&&c| crate::text::is_word_byte(c))
-                .count()
-        };
+        let word_len = crate::text::word_len;
         for seed in 0..3000u64 {
             let mut r = rng(seed);
             let (alphabet, max_len) = if seed % 2 == 0 {

@@ -159,10 +159,7 @@ fn finish(h: u64) -> u64 {
 #[must_use]
 pub fn term_key(term: &str) -> u64 {
     let b = term.as_bytes();
-    let n = b
-        .iter()
-        .take_while(|&&c| crate::text::is_word_byte(c))
-        .count();
+    let n = crate::text::word_len(b);
     if n == 0 {
         0
     } else {
