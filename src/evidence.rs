@@ -7,8 +7,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::extract::Finding;
 use crate::posting::years_phrases;
-use crate::profile::{FieldKind, PartialDate, Profile, RoleRef};
+use crate::profile::{Field, FieldKind, PartialDate, Profile, RoleRef};
 use crate::rules::{RuleId, RuleSet};
 use crate::text::Folded;
 
@@ -137,9 +138,13 @@ impl AnalyzedProfile {
             Some((s, e))
         };
 
-        for field in profile.fields() {
+        let fields: Vec<Field<'_>> = profile.fields().collect();
+        for (n, field) in fields.iter().enumerate() {
             let folded = Folded::new(field.text);
-            let found = rules.extract_folded(field.text, &folded);
+            let found = match list_of(&field.path) {
+                Some(list) => list_item_findings(rules, &fields, n, list),
+                None => rules.extract_folded(field.text, &folded),
+            };
             let hedges = hedges(folded.as_bytes(), &found);
             let mut field_skills: Vec<RuleId> = Vec::new();
             for (f, &hedge) in found.iter().zip(&hedges) {
@@ -228,7 +233,11 @@ impl AnalyzedProfile {
             let Some(y) = s.years else { continue };
             let names = s.name.iter().chain(&s.keywords);
             for n in names {
-                for f in rules.extract(n) {
+                let mut found = rules.extract(n);
+                if found.is_empty() {
+                    found.extend(rules.label_finding(n));
+                }
+                for f in found {
                     let ev = skills.entry(f.rule).or_default();
                     ev.listed_years = Some(ev.listed_years.map_or(y, |v: f32| v.max(y)));
                 }
@@ -270,6 +279,52 @@ impl AnalyzedProfile {
     pub fn evidence(&self, rule: RuleId) -> Option<&SkillEvidence> {
         self.skills.get(&rule)
     }
+}
+
+/// The list a field is an item of, if any: a skills entry (its name and keywords), a
+/// project's keywords, a degree (its area, type and courses). An item such as "Go" or
+/// "BS" is a skill's or a degree's name by where it stands, and its guard needs that
+/// context.
+fn list_of(path: &str) -> Option<&str> {
+    let (head, tail) = path.split_once('.')?;
+    let listed = head.starts_with("skills[")
+        || head.starts_with("education[")
+        || (head.starts_with("projects[") && tail.starts_with("keywords["));
+    listed.then_some(head)
+}
+
+/// Items on each side of a list item that its guard gets to see.
+const LIST_CONTEXT: usize = 8;
+
+/// Findings of `fields[n]`, an item of `list`: read as part of the line its list
+/// would make ("Languages, Go, R, Rust"), so that a guarded name sees its
+/// neighbours; failing that, the item whole as the one guarded skill it names.
+fn list_item_findings(rules: &RuleSet, fields: &[Field<'_>], n: usize, list: &str) -> Vec<Finding> {
+    let items: Vec<usize> = (0..fields.len())
+        .filter(|&i| list_of(&fields[i].path) == Some(list))
+        .collect();
+    let join = |range: &[usize]| {
+        range
+            .iter()
+            .map(|&i| fields[i].text)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let at = items.iter().position(|&i| i == n).unwrap_or(0);
+    let mut before = join(&items[at.saturating_sub(LIST_CONTEXT)..at]);
+    if !before.is_empty() {
+        before.push_str(", ");
+    }
+    let mut after =
+        join(&items[(at + 1).min(items.len())..(at + 1 + LIST_CONTEXT).min(items.len())]);
+    if !after.is_empty() {
+        after.insert_str(0, ", ");
+    }
+    let found = rules.extract_within(&before, fields[n].text, &after);
+    if found.is_empty() {
+        return rules.label_finding(fields[n].text).into_iter().collect();
+    }
+    found
 }
 
 /// Phrases before a skill that say the résumé knows it only in passing, folded.
@@ -496,6 +551,66 @@ mod tests {
             .evidence(rules.find("python").expect("python rule"))
             .expect("python");
         assert!(python.demonstrated && python.months == 72, "{python:?}");
+    }
+
+    fn analyzed(yaml: &str) -> (AnalyzedProfile, RuleSet) {
+        let profile = crate::profile::Profile::from_yaml("p.yaml", yaml).expect("profile");
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let p = AnalyzedProfile::analyze(
+            profile,
+            &rules,
+            PartialDate::parse("2024-01").expect("date"),
+        );
+        (p, rules)
+    }
+
+    fn has(p: &AnalyzedProfile, rules: &RuleSet, id: &str) -> bool {
+        p.evidence(rules.find(id).expect(id))
+            .is_some_and(|e| e.firm)
+    }
+
+    #[test]
+    fn listed_skills_and_degrees_are_read_as_the_list_they_stand_in() {
+        // Alone, "Go", "R" or "BS" is too ambiguous for its guard; in a skills entry
+        // or a degree, where it stands says what it is.
+        let (p, rules) = analyzed(
+            "skills:\n  - name: Languages\n    keywords: [Go, R, Rust]\n  - name: Storage\n    keywords: [Swift, Ceph]\n  - keywords: [Spark]\neducation:\n  - studyType: BS\n    area: CS\n",
+        );
+        for id in [
+            "go",
+            "r-lang",
+            "rust",
+            "openstack-swift",
+            "ceph",
+            "spark",
+            "bachelors-degree",
+            "computer-science",
+        ] {
+            assert!(has(&p, &rules, id), "{id}");
+        }
+        assert!(!has(&p, &rules, "swift-lang"));
+        let mention = &p
+            .evidence(rules.find("go").expect("go"))
+            .expect("go")
+            .mentions[0];
+        assert_eq!(
+            (mention.field.as_str(), mention.start, mention.end),
+            ("skills[0].keywords[0]", 0, 2)
+        );
+    }
+
+    #[test]
+    fn years_for_a_skill_stay_with_it_not_with_the_next_clause() {
+        let (p, rules) = analyzed(
+            "basics:\n  summary: Has written Python professionally for fifteen years and has also used Go and C++.\n",
+        );
+        let years = |id: &str| {
+            p.evidence(rules.find(id).expect(id))
+                .and_then(|e| e.stated_years)
+        };
+        assert_eq!(years("python"), Some(15));
+        assert_eq!(years("go"), None);
+        assert_eq!(years("c++"), None);
     }
 
     #[test]

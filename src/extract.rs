@@ -80,6 +80,75 @@ impl RuleSet {
         self.extract_folded(text, &folded)
     }
 
+    /// Extracts findings from `text` read between `before` and `after`, which its
+    /// guards see as context but which give no findings of their own: a résumé's
+    /// skills keyword "Go" read within "Languages: Go, R, Rust". Offsets are into
+    /// `text` and its folded form.
+    #[must_use]
+    pub fn extract_within(&self, before: &str, text: &str, after: &str) -> Vec<Finding> {
+        let joined = format!("{before}{text}{after}");
+        let folded = Folded::new(&joined);
+        let fb = Folded::new(before).as_bytes().len();
+        let ft = Folded::new(text).as_bytes().len();
+        let fa = Folded::new(after).as_bytes().len();
+        // Folding is per character except that a run of spaces stays one space; should
+        // such a run straddle a seam, the pieces' offsets do not add up: read `text`
+        // alone rather than misplace a span.
+        if folded.as_bytes().len() != fb + ft + fa {
+            return self.extract(text);
+        }
+        let (a, b) = (before.len(), before.len() + text.len());
+        self.extract_folded(&joined, &folded)
+            .into_iter()
+            .filter(|f| f.start >= a && f.end <= b && f.fstart >= fb && f.fend <= fb + ft)
+            .map(|f| Finding {
+                start: f.start - a,
+                end: f.end - a,
+                fstart: f.fstart - fb,
+                fend: f.fend - fb,
+                ..f
+            })
+            .collect()
+    }
+
+    /// The rule a skill-list item names when the item is, whole, one alias of exactly
+    /// one guarded rule ("Go", "R", "Spark"): being listed as a skill is its context.
+    #[must_use]
+    pub fn label_finding(&self, text: &str) -> Option<Finding> {
+        let folded = Folded::new(text);
+        let t = folded.as_bytes();
+        let lead = t.iter().take_while(|&&b| b == b' ').count();
+        let end = t.len() - t.iter().rev().take_while(|&&b| b == b' ').count();
+        let mut hit = None;
+        let mut hits = 0;
+        self.dict().scan(
+            t,
+            &mut Vec::new(),
+            |e| end_ok(t, e),
+            |s, pid, e| {
+                hits += 1;
+                hit = Some((s, pid as usize, e));
+            },
+        );
+        let (s, pid, e) = hit.filter(|&(s, _, e)| hits == 1 && s == lead && e == end)?;
+        let (os, oe) = folded.original_span(s, e);
+        let mut readings = self.readings(pid).iter().filter(|r| {
+            r.exact
+                .as_ref()
+                .is_none_or(|x| text.as_bytes().get(os..oe) == Some(x.as_bytes()))
+        });
+        let first = readings.next()?;
+        if !first.guarded || readings.any(|r| r.rule != first.rule) {
+            return None;
+        }
+        let via = if first.exact.is_some() {
+            Via::Exact
+        } else {
+            Via::Alias
+        };
+        Some(finding(&folded, first.rule, s, e, via))
+    }
+
     /// Extracts findings from `original`, whose folded form is `folded`. Findings are
     /// sorted by position; a rule never has two overlapping findings.
     #[must_use]
@@ -156,10 +225,14 @@ impl RuleSet {
                 words: &words,
                 rules: Vec::new(),
             };
+            let mut decided = vec![false; pending.len()];
             for second in [false, true] {
                 found.sort_by_key(|f| (f.fstart, f.rule));
                 let mut accepted = Vec::new();
-                for p in pending.iter().filter(|p| needs_skills(p) == second) {
+                for (p, done) in pending.iter().zip(decided.iter_mut()) {
+                    if needs_skills(p) != second {
+                        continue;
+                    }
                     let mut any = false;
                     for &(rule, via) in &p.guarded {
                         let Some(guard) = &self.rule(rule).context else {
@@ -180,10 +253,13 @@ impl RuleSet {
                     }
                     if !any && let Some((rule, via)) = p.fallback {
                         accepted.push(finding(folded, rule, p.fstart, p.fend, via));
+                        any = true;
                     }
+                    *done = any;
                 }
                 found.extend(accepted);
             }
+            found.extend(self.vouching_pairs(folded, &pending, &decided, &doc_cache));
         }
 
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
@@ -257,16 +333,7 @@ impl RuleSet {
         found: &[Finding],
         doc: &mut DocCache<'_>,
     ) -> bool {
-        let tokens = doc.words;
-        // The match's own words, then `window` words on each side.
-        let first = tokens.partition_point(|w| (w.end as usize) <= s);
-        let past = tokens.partition_point(|w| (w.start as usize) < e);
-        let w = g.window as usize;
-        let window = &tokens[first.saturating_sub(w)..(past + w).min(tokens.len())];
-        let (a, b) = match (window.first(), window.last()) {
-            (Some(x), Some(y)) => (x.start as usize, y.end as usize),
-            _ => (s, e),
-        };
+        let (window, a, b) = guard_window(g, doc.words, s, e);
         let [none_filter, any_filter] = &self.tables.guard_filters[rule.index()];
         let near = |terms, keys, overlap, filter| {
             terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
@@ -277,7 +344,7 @@ impl RuleSet {
         if !g.has_positive() {
             return true;
         }
-        if near(&g.any_near, &g.any_near_keys, false, any_filter) {
+        if near(&g.any_near, &g.any_near_keys, true, any_filter) {
             return true;
         }
         if !g.any_near_category.is_empty() {
@@ -301,6 +368,103 @@ impl RuleSet {
             return v;
         }
         false
+    }
+}
+
+impl RuleSet {
+    /// Findings for ambiguous names still undecided that vouch for each other: two
+    /// guarded candidates of different rules within each other's window ("Rust, Go or
+    /// C"), neither vetoed by its own guard, each of a category the other's guard asks
+    /// to see near. The passes before cannot accept them: each waits for the other.
+    fn vouching_pairs(
+        &self,
+        folded: &Folded,
+        pending: &[Pending],
+        decided: &[bool],
+        doc: &DocCache<'_>,
+    ) -> Vec<Finding> {
+        let t = folded.as_bytes();
+        // (pending index, reading, window byte range), by position.
+        let mut cands: Vec<(usize, RuleId, Via, usize, usize)> = Vec::new();
+        for (i, p) in pending.iter().enumerate() {
+            // A span with an unguarded reading was settled by its fallback.
+            if decided[i] || p.fallback.is_some() {
+                continue;
+            }
+            for &(rule, via) in &p.guarded {
+                let Some(g) = &self.rule(rule).context else {
+                    continue;
+                };
+                if g.any_near_category.is_empty() {
+                    continue;
+                }
+                let (window, a, b) = guard_window(g, doc.words, p.fstart, p.fend);
+                let [none_filter, _] = &self.tables.guard_filters[rule.index()];
+                let vetoed = terms_near(
+                    t,
+                    window,
+                    a,
+                    b,
+                    p.fstart,
+                    p.fend,
+                    &g.none_near,
+                    &g.none_near_keys,
+                    true,
+                    none_filter,
+                );
+                if !vetoed {
+                    cands.push((i, rule, via, a, b));
+                }
+            }
+        }
+        cands.sort_by_key(|c| (pending[c.0].fstart, c.1));
+        let asks = |r: RuleId, other: RuleId| {
+            self.rule(r)
+                .context
+                .as_ref()
+                .is_some_and(|g| g.any_near_category.contains(&self.rule(other).category))
+        };
+        let mut taken = vec![false; cands.len()];
+        for x in 0..cands.len() {
+            let (i, ri, _, _, bi) = cands[x];
+            for y in x + 1..cands.len() {
+                let (j, rj, _, aj, _) = cands[y];
+                // Windows are bounded, so this inner loop is too.
+                if pending[j].fstart >= bi {
+                    break;
+                }
+                if i != j && ri != rj && pending[i].fstart >= aj && asks(ri, rj) && asks(rj, ri) {
+                    taken[x] = true;
+                    taken[y] = true;
+                }
+            }
+        }
+        cands
+            .iter()
+            .zip(taken)
+            .filter(|(_, took)| *took)
+            .map(|(&(i, rule, via, _, _), _)| {
+                finding(folded, rule, pending[i].fstart, pending[i].fend, via)
+            })
+            .collect()
+    }
+}
+
+/// The words a guard looks at around the match `[s, e)` (its own, then `window` words
+/// on each side) and the byte range they cover.
+fn guard_window<'w>(
+    g: &ContextDef,
+    words: &'w [Word],
+    s: usize,
+    e: usize,
+) -> (&'w [Word], usize, usize) {
+    let first = words.partition_point(|w| (w.end as usize) <= s);
+    let past = words.partition_point(|w| (w.start as usize) < e);
+    let w = g.window as usize;
+    let window = &words[first.saturating_sub(w)..(past + w).min(words.len())];
+    match (window.first(), window.last()) {
+        (Some(x), Some(y)) => (window, x.start as usize, y.end as usize),
+        _ => (window, s, e),
     }
 }
 

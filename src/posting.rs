@@ -1195,6 +1195,7 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
         if let Some(k) = after
             .iter()
             .position(|f| only_links_between(&ft[fe..f.fstart]))
+            .filter(|&k| !opens_clause(&ft[fe..after[k].fstart]))
         {
             skills.push(after[k].rule);
             let mut end = after[k].fend;
@@ -1217,6 +1218,24 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
                 .map(|f| f.rule)
                 .collect();
         }
+        if skills.is_empty() {
+            // "has written Python professionally for fifteen years": the years of
+            // "for N years" are those of the skill just before, in the same clause.
+            let before = ft[..fs].trim_end();
+            if before.ends_with(" for") || before.ends_with(" over") {
+                skills.extend(
+                    findings
+                        .iter()
+                        .rev()
+                        .find(|f| f.fend <= fs)
+                        .filter(|f| {
+                            fs - f.fend <= 60
+                                && !ft[f.fend..fs].contains(['.', ';', '!', '?', '\n'])
+                        })
+                        .map(|f| f.rule),
+                );
+            }
+        }
         skills.sort();
         skills.dedup();
         let tail = &ft[fe..sentence_end];
@@ -1232,6 +1251,44 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
         });
     }
     out
+}
+
+/// True when the words after a years phrase begin a new clause ("fifteen years and
+/// has also used Go"): the skills in it are not what the years are about
+/// ("ten years and a million lines of Python" goes on about the same thing).
+fn opens_clause(gap: &str) -> bool {
+    let mut words = gap
+        .split(|c: char| c.is_whitespace() || ",()".contains(c))
+        .filter(|w| !w.is_empty());
+    match words.next() {
+        Some("but" | "while" | "whereas" | "which" | "who" | "where") => true,
+        Some("and" | "so" | "then") => matches!(
+            words.next(),
+            Some(
+                "has"
+                    | "have"
+                    | "had"
+                    | "also"
+                    | "is"
+                    | "was"
+                    | "am"
+                    | "are"
+                    | "i"
+                    | "we"
+                    | "he"
+                    | "she"
+                    | "they"
+                    | "used"
+                    | "worked"
+                    | "later"
+                    | "then"
+                    | "now"
+                    | "recently"
+                    | "since"
+            )
+        ),
+        _ => false,
+    }
 }
 
 /// True when `gap` only separates items of a list: commas, slashes, "and", "or".

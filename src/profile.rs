@@ -832,9 +832,21 @@ impl Profile {
             }
         }
         for (i, e) in self.education.iter().enumerate() {
+            // The area answers a posting's field of study, the degree ("Bachelor of
+            // Science", "BS") its degree; read in this order, "Electronics, Bachelor
+            // of Science" puts the degree right after the area its guard looks for.
             if let Some(t) = &e.area {
                 push(
                     format!("education[{i}].area"),
+                    t,
+                    FieldKind::Declared,
+                    None,
+                    false,
+                );
+            }
+            if let Some(t) = &e.study_type {
+                push(
+                    format!("education[{i}].studyType"),
                     t,
                     FieldKind::Declared,
                     None,

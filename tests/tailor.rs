@@ -141,6 +141,39 @@ fn text_format_has_no_markup() {
 }
 
 #[test]
+fn a_role_without_title_or_employer_keeps_its_bullets() {
+    // An imported narrative may know only where a role was.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "basics:\n  name: Pat\nwork:\n  - location: Lisbon\n    highlights:\n      - Ran the Ceph clusters behind the object store.\n  - highlights:\n      - Wrote the Ceph upgrade runbooks.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ad.txt"),
+        "Storage engineer\n\nRequirements\n- Ceph\n",
+    )
+    .unwrap();
+    for (format, heading) in [
+        ("markdown", "### Role in Lisbon"),
+        ("text", "Role in Lisbon"),
+    ] {
+        let out = stdout(jobfit_in(dir.path()).args([
+            "--no-config",
+            "tailor",
+            "-p",
+            "p.yaml",
+            "ad.txt",
+            "-f",
+            format,
+        ]));
+        assert!(out.contains(heading), "{out}");
+        assert!(out.contains("Ran the Ceph clusters"), "{out}");
+        assert!(out.contains("Wrote the Ceph upgrade runbooks."), "{out}");
+    }
+}
+
+#[test]
 fn output_is_atomic_and_never_clobbers() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("cv.md");

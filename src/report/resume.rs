@@ -90,12 +90,15 @@ fn dates(start: Option<Dated>, end: Option<Dated>) -> Option<String> {
     ))
 }
 
-fn role_title(w: &Work) -> Option<String> {
-    match (&w.position, &w.name) {
-        (Some(p), Some(n)) => Some(format!("{p}, {n}")),
-        (Some(p), None) => Some(p.clone()),
-        (None, Some(n)) => Some(n.clone()),
-        (None, None) => None,
+/// A role's heading. A role with neither title nor employer (an imported narrative
+/// may say only where it was) still gets one: its bullets must not vanish with it.
+fn role_title(w: &Work) -> String {
+    match (&w.position, &w.name, &w.location) {
+        (Some(p), Some(n), _) => format!("{p}, {n}"),
+        (Some(p), None, _) => p.clone(),
+        (None, Some(n), _) => n.clone(),
+        (None, None, Some(l)) => format!("Role in {l}"),
+        (None, None, None) => "Role".to_owned(),
     }
 }
 
@@ -210,7 +213,7 @@ pub fn markdown(r: &TailorReport, explain: bool) -> String {
     }
     let mut roles = String::new();
     for (i, w) in p.work.iter().enumerate() {
-        let Some(title) = role_title(w) else { continue };
+        let title = role_title(w);
         let _ = writeln!(roles, "### {title}\n");
         if let Some(d) = dates(w.start_date, w.end_date) {
             let _ = writeln!(roles, "*{d}*\n");
@@ -300,7 +303,7 @@ pub fn text(r: &TailorReport, explain: bool) -> String {
     }
     let mut first = true;
     for (i, w) in p.work.iter().enumerate() {
-        let Some(title) = role_title(w) else { continue };
+        let title = role_title(w);
         if first {
             let _ = writeln!(out, "\nEXPERIENCE");
             first = false;
