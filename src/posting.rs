@@ -159,6 +159,10 @@ pub struct PostingSkill {
     pub mentions: Vec<Mention>,
     /// Years of experience asked for, when the posting says so.
     pub years: Option<u32>,
+    /// The skills the posting lists as alternatives to this one ("C, C++, Java, Go
+    /// or Python": any one will do), when every mention of it is in such a list.
+    #[serde(skip)]
+    pub alternatives: Vec<RuleId>,
 }
 
 /// A "N+ years" phrase in the posting.
@@ -647,8 +651,13 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
         {
             return true;
         }
-        // A sentence or list boundary ends the phrase.
-        if head.len() != w.len() || head.is_empty() {
+        // A sentence or list boundary ends the phrase, and so does "or"/"and": in
+        // "a bachelor's or master's degree" the "master" is no role.
+        if head.len() != w.len()
+            || head.is_empty()
+            || head.eq_ignore_ascii_case("or")
+            || head.eq_ignore_ascii_case("and")
+        {
             return false;
         }
     }
@@ -1014,6 +1023,9 @@ impl AnalyzedPosting {
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
+        let lists = or_lists(folded.as_str(), &findings);
+        // Per rule, the or-list of each of its mentions (None: a mention outside one).
+        let mut lists_of: BTreeMap<RuleId, Vec<Option<usize>>> = BTreeMap::new();
         let mut title_mentions: Vec<(RuleId, Mention)> = Vec::new();
         let title_mention = |f: &crate::extract::Finding| Mention {
             start: f.start,
@@ -1022,7 +1034,7 @@ impl AnalyzedPosting {
         };
         // Findings come in text order, so one sentence is classified once.
         let mut sentence: (usize, usize, SentenceRole) = (0, 0, SentenceRole::Requirement);
-        for f in &findings {
+        for (n, f) in findings.iter().enumerate() {
             if title_line_end.is_some_and(|e| f.end <= e) {
                 if title_rules.contains(&f.rule) {
                     title_mentions.push((f.rule, title_mention(f)));
@@ -1063,7 +1075,9 @@ impl AnalyzedPosting {
                 end: f.end,
                 section,
             });
+            lists_of.entry(f.rule).or_default().push(lists[n]);
         }
+        let alternatives = alternative_groups(rules, &lists_of, &title_rules);
         for r in &title_rules {
             by_rule.entry(*r).or_default();
         }
@@ -1130,6 +1144,7 @@ impl AnalyzedPosting {
                     },
                     mentions,
                     years: yr,
+                    alternatives: alternatives.get(&rule).cloned().unwrap_or_default(),
                 }
             })
             .collect();
@@ -1289,6 +1304,132 @@ fn opens_clause(gap: &str) -> bool {
         ),
         _ => false,
     }
+}
+
+/// How two neighbouring items of a list are joined, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Join {
+    /// A comma.
+    Comma,
+    /// "or", "and/or", a slash: either will do.
+    Or,
+    /// "and", "&": both are asked for.
+    And,
+}
+
+/// How the text between two findings joins them as list items, if it does: the
+/// strongest of its joins ("and" over "or" over a comma).
+fn list_join(gap: &str) -> Option<Join> {
+    let mut join: Option<Join> = None;
+    let mut add = |j: Join| join = Some(join.map_or(j, |k| k.max(j)));
+    for token in gap.split(' ').filter(|t| !t.is_empty()) {
+        let word = token.trim_matches([',', '/', '&']);
+        match word {
+            "" => {}
+            "or" | "and/or" => add(Join::Or),
+            "and" => add(Join::And),
+            _ => return None,
+        }
+        for c in token.chars() {
+            match c {
+                ',' => add(Join::Comma),
+                '/' if word != "and/or" => add(Join::Or),
+                '&' => add(Join::And),
+                _ => {}
+            }
+        }
+    }
+    join
+}
+
+/// For each finding, the "or" list it is an item of, if any: a run of findings
+/// joined by commas and at least one "or" (or slash) and no "and" ("C, C++, Java, Go
+/// or Python", "AWS/GCP", "a bachelor's or master's degree").
+fn or_lists(ft: &str, findings: &[Finding]) -> Vec<Option<usize>> {
+    let mut out = vec![None; findings.len()];
+    let mut next_id = 0;
+    let mut i = 0;
+    while i < findings.len() {
+        let mut end = findings[i].fend;
+        let (mut or, mut and, mut items) = (false, false, 1);
+        let mut k = i + 1;
+        while k < findings.len() {
+            let f = &findings[k];
+            // Another reading of the same words.
+            if f.fstart < end {
+                k += 1;
+                continue;
+            }
+            match ft.get(end..f.fstart).and_then(list_join) {
+                Some(Join::Or) => or = true,
+                Some(Join::And) => and = true,
+                Some(Join::Comma) => {}
+                None => break,
+            }
+            items += 1;
+            end = f.fend;
+            k += 1;
+        }
+        if or && !and && items > 1 {
+            for x in &mut out[i..k] {
+                *x = Some(next_id);
+            }
+            next_id += 1;
+        }
+        i = k;
+    }
+    out
+}
+
+/// Per skill, the skills it is an alternative to: members of one "or" list of the
+/// same category (a language among languages), whose every mention is in such a
+/// list and which no title names; lists sharing a member merge.
+fn alternative_groups(
+    rules: &RuleSet,
+    lists_of: &BTreeMap<RuleId, Vec<Option<usize>>>,
+    title_rules: &[RuleId],
+) -> BTreeMap<RuleId, Vec<RuleId>> {
+    let mut members: BTreeMap<(usize, crate::rules::Category), Vec<RuleId>> = BTreeMap::new();
+    for (&rule, lists) in lists_of {
+        if title_rules.contains(&rule) || lists.iter().any(Option::is_none) {
+            continue;
+        }
+        for l in lists.iter().flatten() {
+            members
+                .entry((*l, rules.rule(rule).category))
+                .or_default()
+                .push(rule);
+        }
+    }
+    // Union-find over rules, by their index in `ids`.
+    let ids: Vec<RuleId> = lists_of.keys().copied().collect();
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn root(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let index = |r: &RuleId| ids.binary_search(r).unwrap_or(0);
+    for group in members.values().filter(|g| g.len() > 1) {
+        let a = root(&mut parent, index(&group[0]));
+        for r in &group[1..] {
+            let b = root(&mut parent, index(r));
+            parent[b] = a;
+        }
+    }
+    let mut sets: BTreeMap<usize, Vec<RuleId>> = BTreeMap::new();
+    for (i, &r) in ids.iter().enumerate() {
+        sets.entry(root(&mut parent, i)).or_default().push(r);
+    }
+    let mut out = BTreeMap::new();
+    for set in sets.values().filter(|s| s.len() > 1) {
+        for &r in set {
+            out.insert(r, set.iter().copied().filter(|&o| o != r).collect());
+        }
+    }
+    out
 }
 
 /// True when `gap` only separates items of a list: commas, slashes, "and", "or".
@@ -1458,6 +1599,35 @@ fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skills_listed_as_alternatives_know_each_other() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Engineer\n\nRequirements\n- One or more of C++, Java or Go\n- Python and Docker\n- AWS/GCP\n- Kotlin experience\n- A bachelor's or master's degree\n- Kotlin, Terraform or Redis\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let alts = |id: &str| -> Vec<String> {
+            let rule = rules.find(id).expect(id);
+            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
+            let mut v: Vec<String> = skill
+                .alternatives
+                .iter()
+                .map(|&r| rules.rule(r).id.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(alts("c++"), ["go", "java"]);
+        assert_eq!(alts("aws"), ["gcp"]);
+        assert_eq!(alts("bachelors-degree"), ["masters-degree"]);
+        // "and" joins requirements; Kotlin is also asked for on its own; Terraform
+        // and Redis are of different kinds.
+        assert!(alts("python").is_empty() && alts("docker").is_empty());
+        assert!(alts("kotlin").is_empty() && alts("terraform").is_empty());
+        assert!(alts("redis").is_empty());
+        // "master" right after "or" is no job title.
+        let bachelor = rules.find("bachelors-degree").expect("rule");
+        assert!(a.title_mentions_of(bachelor).next().is_none());
+    }
 
     #[test]
     fn classifies_sentences_by_their_words() {

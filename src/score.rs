@@ -120,6 +120,13 @@ pub struct ScoreItem {
     pub points: f32,
     /// Points lost.
     pub lost: f32,
+    /// The weight counted in the score: the skill's own, except in a group of
+    /// alternatives, where the best-covered member counts with the group's heaviest
+    /// weight and the others count 0.
+    pub weight: f32,
+    /// For a listed alternative that does not count: the member of its group that
+    /// does.
+    pub alternative_to: Option<RuleId>,
 }
 
 /// The overall-experience item.
@@ -201,6 +208,7 @@ impl Score {
             .iter()
             .map(|s| item_for(rules, s, profile))
             .collect();
+        settle_alternatives(&mut items);
         let experience = posting.total_years.as_ref().map(|req| {
             #[allow(clippy::cast_precision_loss)]
             let need = req.years as f32;
@@ -214,16 +222,16 @@ impl Score {
                 lost: 0.0,
             }
         });
-        let recognized: f32 = items.iter().map(|i| i.skill.weight).sum::<f32>()
-            + experience.map_or(0.0, |e| e.weight);
+        let recognized: f32 =
+            items.iter().map(|i| i.weight).sum::<f32>() + experience.map_or(0.0, |e| e.weight);
         let total_weight = recognized.max(MIN_TOTAL_WEIGHT);
         let unrecognized_weight = total_weight - recognized;
         let mut experience = experience;
         let mut value = 0.0;
         if total_weight > 0.0 {
             for it in &mut items {
-                it.points = 100.0 * it.skill.weight * it.credit / total_weight;
-                it.lost = 100.0 * it.skill.weight * (1.0 - it.credit) / total_weight;
+                it.points = 100.0 * it.weight * it.credit / total_weight;
+                it.lost = 100.0 * it.weight * (1.0 - it.credit) / total_weight;
                 value += it.points;
             }
             if let Some(e) = &mut experience {
@@ -260,6 +268,48 @@ impl Score {
     }
 }
 
+/// Skills the posting lists as alternatives ("C, C++, Java, Go or Python") are one
+/// requirement: the group weighs as its heaviest member, whatever the profile holds
+/// (so more evidence never lowers a score), and is met as well as its best-covered
+/// member is. The other members count for nothing and point at that one.
+fn settle_alternatives(items: &mut [ScoreItem]) {
+    let mut groups: std::collections::BTreeMap<Vec<RuleId>, Vec<usize>> =
+        std::collections::BTreeMap::new();
+    for (i, it) in items.iter().enumerate() {
+        if it.skill.alternatives.is_empty() {
+            continue;
+        }
+        let mut key = it.skill.alternatives.clone();
+        key.push(it.skill.rule);
+        key.sort();
+        groups.entry(key).or_default().push(i);
+    }
+    for members in groups.values().filter(|m| m.len() > 1) {
+        let heaviest = members
+            .iter()
+            .map(|&i| items[i].skill.weight)
+            .fold(0.0f32, f32::max);
+        let Some(&best) = members.iter().max_by(|&&a, &&b| {
+            let (x, y) = (&items[a], &items[b]);
+            x.credit
+                .total_cmp(&y.credit)
+                .then(x.skill.weight.total_cmp(&y.skill.weight))
+                .then(y.skill.rule.cmp(&x.skill.rule))
+        }) else {
+            continue;
+        };
+        let chosen = items[best].skill.rule;
+        for &i in members {
+            if i == best {
+                items[i].weight = heaviest;
+            } else {
+                items[i].weight = 0.0;
+                items[i].alternative_to = Some(chosen);
+            }
+        }
+    }
+}
+
 fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) -> ScoreItem {
     let rule = skill.rule;
     // Every way the profile could cover the skill, each with its final credit (years
@@ -280,6 +330,8 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
             .map(|req| YearsCheck::new(req, Some(0.0), false)),
         points: 0.0,
         lost: 0.0,
+        weight: skill.weight,
+        alternative_to: None,
     };
     let mut consider = |status: Status, via: Option<RuleId>, base: f32| {
         let years = skill.years.map(|req| {

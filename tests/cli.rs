@@ -106,6 +106,45 @@ fn rank_markdown_report() {
 }
 
 #[test]
+fn skills_listed_as_alternatives_count_once() {
+    let ad = "Back-end engineer\n\nRequirements\n- Strong in one of Java, Go or Python\n- PostgreSQL and Docker\n";
+    let score = |ad: &str| -> serde_json::Value {
+        let out = stdout(
+            jobfit()
+                .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+                .write_stdin(ad.to_owned()),
+        );
+        serde_json::from_str(&out).expect("json")
+    };
+    let v = score(ad);
+    let skill = |id: &str| {
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"))
+            .clone()
+    };
+    // Python (in the profile) stands for the group; Java and Go weigh nothing.
+    assert!(skill("python").get("alternative_to").is_none());
+    assert_eq!(skill("python")["alternatives"].as_array().unwrap().len(), 2);
+    for id in ["java", "go"] {
+        let s = skill(id);
+        assert_eq!(s["alternative_to"]["id"], "python", "{s}");
+        assert_eq!(s["counted_weight"], 0.0, "{s}");
+        assert_eq!(s["lost"], 0.0, "{s}");
+    }
+    // Every skill of the ad is in the profile once the alternatives count once.
+    assert_eq!(v["score"], 100.0, "{v}");
+    // Asked for with "and", all three are required and two are missing.
+    let v = score(
+        "Back-end engineer\n\nRequirements\n- Strong in Java, Go and Python\n- PostgreSQL and Docker\n",
+    );
+    assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
+}
+
+#[test]
 fn score_reads_a_pasted_ad_from_stdin() {
     let ad = std::fs::read_to_string(fixtures().join("postings/ad.txt")).expect("fixture");
     let out = stdout(

@@ -47,6 +47,9 @@ fn status_cell(s: &SkillLine) -> String {
     if let Some(v) = &s.via {
         out.push_str(&format!(" ({})", v.name));
     }
+    if let Some(a) = &s.alternative_to {
+        out = format!("○ or {} instead", a.name);
+    }
     if let Some(y) = &s.years {
         match y.have {
             Some(h) => out.push_str(&format!("\n{h:.0}y of {}y", y.required)),
@@ -434,6 +437,21 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             ));
         }
         writeln!(out, "{credit}")?;
+        if !s.alternatives.is_empty() {
+            let names: Vec<&str> = s.alternatives.iter().map(|a| a.name.as_str()).collect();
+            let counted = match (&s.alternative_to, s.counted_weight) {
+                (Some(a), _) => format!("{} counts for the group, this one weighs 0", a.name),
+                (None, Some(w)) => {
+                    format!("the best covered, it counts with the group's weight {w:.2}")
+                }
+                (None, None) => "the best covered, it counts for the group".to_owned(),
+            };
+            writeln!(
+                out,
+                "        listed as an alternative to {}: {counted}",
+                names.join(", ")
+            )?;
+        }
         // A title given as metadata (front matter, an NDJSON field) has no span in the
         // text; the title itself is the evidence of its boost.
         if p.title > 1.0

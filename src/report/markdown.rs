@@ -164,6 +164,9 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             if let Some(v) = &s.via {
                 m.push_str(&format!(" ({})", v.name));
             }
+            if let Some(a) = &s.alternative_to {
+                m = format!("or {} instead", a.name);
+            }
             if let Some(y) = &s.years {
                 m.push_str(&format!(
                     ", {} of {} years",

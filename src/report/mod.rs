@@ -393,6 +393,17 @@ pub struct SkillLine {
     /// The profile skill behind an implied or related credit.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<RuleRef>,
+    /// The skills the posting lists as alternatives to this one ("Java, Go or
+    /// Python"): the group counts once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<RuleRef>,
+    /// For an alternative that does not count: the member of its group that does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alternative_to: Option<RuleRef>,
+    /// The weight counted in the score, when it is not `weight`: the group's
+    /// heaviest for the member that counts, 0 for the others.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub counted_weight: Option<f32>,
     /// Years check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsCheck>,
@@ -599,6 +610,15 @@ impl ScoreReport {
                     points: round2(it.points),
                     lost: round2(it.lost),
                     via: it.via.map(|v| RuleRef::of(rules, v)),
+                    alternatives: it
+                        .skill
+                        .alternatives
+                        .iter()
+                        .map(|&a| RuleRef::of(rules, a))
+                        .collect(),
+                    alternative_to: it.alternative_to.map(|a| RuleRef::of(rules, a)),
+                    #[allow(clippy::float_cmp)]
+                    counted_weight: (it.weight != it.skill.weight).then(|| round2(it.weight)),
                     years: it.years.map(|mut y| {
                         y.have = y.have.map(round1);
                         y.factor = round2(y.factor);

@@ -248,7 +248,7 @@ impl<'a> Facts<'a> {
                     sources.extend(y.sources.iter().cloned());
                 }
                 Some((
-                    i.skill.weight * i.credit,
+                    i.weight * i.credit,
                     SkillFact {
                         rule: i.skill.rule,
                         name: short_name(rules, i.skill.rule),
@@ -623,7 +623,7 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
         .items
         .iter()
         .filter(|i| i.status == Status::Matched)
-        .map(|i| (i.skill.rule, i.skill.weight))
+        .map(|i| (i.skill.rule, i.weight))
         .collect();
     let mut out = Vec::new();
     for b in &f.profile.bullets {
