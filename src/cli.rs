@@ -131,8 +131,8 @@ pub struct ScoreArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Exit with status 1 when the score is below this.
-    #[arg(long, value_name = "SCORE")]
+    /// Exit with status 1 when the score is below this (0–100).
+    #[arg(long, value_name = "SCORE", value_parser = score_value)]
     pub min_score: Option<f32>,
 
     /// How many résumé bullets to suggest.
@@ -154,8 +154,8 @@ pub struct RankArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Show only postings scoring at least this.
-    #[arg(long, value_name = "SCORE")]
+    /// Show only postings scoring at least this (0–100).
+    #[arg(long, value_name = "SCORE", value_parser = score_value)]
     pub min_score: Option<f32>,
 
     /// Output format (default: table on a terminal, JSON otherwise).
@@ -398,4 +398,17 @@ pub enum ProfileCommand {
         #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
         format: Option<Format>,
     },
+}
+
+/// A score threshold: a number from 0 to 100.
+fn score_value(s: &str) -> Result<f32, String> {
+    let v: f32 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{s}` is not a number; scores run from 0 to 100"))?;
+    if (0.0..=100.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is outside 0–100, the range of scores"))
+    }
 }

@@ -262,6 +262,13 @@ impl RuleSet {
             found.extend(self.vouching_pairs(folded, &pending, &decided, &doc_cache));
         }
 
+        // Words inside a web address ("careers.html", "notebooks.azure.com",
+        // "/vs/python/") name no skill of the document.
+        let urls = url_ranges(t);
+        if !urls.is_empty() {
+            found.retain(|f| !urls.iter().any(|&(a, b)| a <= f.fstart && f.fend <= b));
+        }
+
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
         // by rule, in order of position, a finding that starts inside the previous kept
         // one goes (stable sorts: of equal spans, the first produced stays).
@@ -450,6 +457,21 @@ impl RuleSet {
     }
 }
 
+/// Byte ranges of the web addresses in folded text `t`: the whitespace-delimited
+/// tokens around each `://` and `www.`.
+fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
+    let stop = |b: &u8| b" <>\"()[]'".contains(b);
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for needle in ["://", "www."] {
+        for at in memchr::memmem::find_iter(t, needle) {
+            let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
+            let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
+            out.push((a, b));
+        }
+    }
+    out
+}
+
 /// The words a guard looks at around the match `[s, e)` (its own, then `window` words
 /// on each side) and the byte range they cover.
 fn guard_window<'w>(
@@ -564,4 +586,33 @@ fn term_in(t: &[u8], a: usize, b: usize, s: usize, e: usize, term: &str, overlap
     // searcher per term.
     let _ = n;
     memchr::memchr_iter(first, &t[a..b]).any(|p| matches_at(t, a + p, b, s, e, needle, overlap))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        rules
+            .extract(text)
+            .iter()
+            .map(|f| rules.rule(f.rule).id.to_string())
+            .collect()
+    }
+
+    #[test]
+    fn nothing_inside_a_web_address_is_a_skill() {
+        assert_eq!(
+            ids("Apply at https://example.com/careers.html (www.python.org) if you know Python"),
+            ["python"]
+        );
+    }
+
+    #[test]
+    fn ambiguous_names_in_a_list_vouch_for_each_other() {
+        assert_eq!(ids("Rust, Go, or C"), ["rust", "go", "c"]);
+        // Each alone has no context; a veto still holds.
+        assert!(ids("we go the extra mile, rust or not").is_empty());
+    }
 }

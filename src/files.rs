@@ -16,6 +16,14 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// # Errors
 /// An existing file without `force`, or any I/O error (the temporary file is removed).
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    // `--force` replaces a file, never a directory (nor what is in it).
+    if path.is_dir() {
+        return Err(
+            Diagnostic::new(path.display().to_string(), "is a directory")
+                .help("give a file name, e.g. DIR/resume.md")
+                .into(),
+        );
+    }
     if !force && path.exists() {
         return Err(exists(path));
     }

@@ -435,17 +435,17 @@ fn rank_ndjson_skips_broken_lines_and_strict_stops() {
         "{csv}"
     );
     let out = jobfit(ws.path())
-        .args([
-            "rank",
-            "postings.ndjson",
-            "-f",
-            "ndjson",
-            "--min-score",
-            "101",
-        ])
+        .args(["rank", "postings.ndjson", "-f", "ndjson", "--top", "0"])
         .output()
         .unwrap();
     let nd = String::from_utf8_lossy(&out.stdout);
     assert_eq!(nd.lines().count(), 1, "only the summary line: {nd}");
     assert!(nd.contains("\"type\":\"rank_summary\""));
+    // A threshold no score can reach is a mistake, said as such.
+    let out = jobfit(ws.path())
+        .args(["rank", "postings.ndjson", "--min-score", "101"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("outside 0–100"));
 }

@@ -1052,6 +1052,70 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
+        Message::Score(r) => {
+            // One row per posting skill: the score's items, as a spreadsheet wants them.
+            line(&[
+                "id",
+                "name",
+                "category",
+                "need",
+                "weight",
+                "counted_weight",
+                "status",
+                "via",
+                "alternative_to",
+                "credit",
+                "points",
+                "lost",
+                "years_required",
+                "years_have",
+            ])?;
+            for s in &r.skills {
+                let years = s.years.as_ref();
+                line(&[
+                    &s.id,
+                    &s.name,
+                    &s.category,
+                    s.need.as_str(),
+                    &format!("{:.2}", s.weight),
+                    &format!("{:.2}", s.counted_weight.unwrap_or(s.weight)),
+                    s.status.as_str(),
+                    s.via.as_ref().map_or("", |v| v.id.as_str()),
+                    s.alternative_to.as_ref().map_or("", |v| v.id.as_str()),
+                    &format!("{:.2}", s.credit),
+                    &format!("{:.2}", s.points),
+                    &format!("{:.2}", s.lost),
+                    &years.map_or(String::new(), |y| y.required.to_string()),
+                    &years
+                        .and_then(|y| y.have)
+                        .map_or(String::new(), |h| format!("{h:.1}")),
+                ])?;
+            }
+            Ok(())
+        }
+        Message::Profile(p) => {
+            line(&[
+                "id",
+                "name",
+                "years",
+                "demonstrated",
+                "implied_only",
+                "in_passing",
+                "mentions",
+            ])?;
+            for s in &p.skills {
+                line(&[
+                    &s.id,
+                    &s.name,
+                    &s.years.map_or(String::new(), |y| format!("{y:.1}")),
+                    &s.demonstrated.to_string(),
+                    &s.implied_only.to_string(),
+                    &s.in_passing.to_string(),
+                    &s.mentions.to_string(),
+                ])?;
+            }
+            Ok(())
+        }
         other => {
             // Nested reports have no natural table shape: fall back to JSON.
             serde_json::to_writer_pretty(&mut *out, other).map_err(io::Error::from)?;
