@@ -1026,6 +1026,8 @@ impl AnalyzedPosting {
         let lists = or_lists(folded.as_str(), &findings);
         // Per rule, the or-list of each of its mentions (None: a mention outside one).
         let mut lists_of: BTreeMap<RuleId, Vec<Option<usize>>> = BTreeMap::new();
+        // Most postings have no "or" list: then nothing is tracked per rule.
+        let any_or_list = lists.iter().any(Option::is_some);
         let mut title_mentions: Vec<(RuleId, Mention)> = Vec::new();
         let title_mention = |f: &crate::extract::Finding| Mention {
             start: f.start,
@@ -1075,9 +1077,15 @@ impl AnalyzedPosting {
                 end: f.end,
                 section,
             });
-            lists_of.entry(f.rule).or_default().push(lists[n]);
+            if any_or_list {
+                lists_of.entry(f.rule).or_default().push(lists[n]);
+            }
         }
-        let alternatives = alternative_groups(rules, &lists_of, &title_rules);
+        let alternatives = if any_or_list {
+            alternative_groups(rules, &lists_of, &title_rules)
+        } else {
+            BTreeMap::new()
+        };
         for r in &title_rules {
             by_rule.entry(*r).or_default();
         }

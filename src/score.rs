@@ -273,6 +273,9 @@ impl Score {
 /// (so more evidence never lowers a score), and is met as well as its best-covered
 /// member is. The other members count for nothing and point at that one.
 fn settle_alternatives(items: &mut [ScoreItem]) {
+    if items.iter().all(|it| it.skill.alternatives.is_empty()) {
+        return;
+    }
     let mut groups: std::collections::BTreeMap<Vec<RuleId>, Vec<usize>> =
         std::collections::BTreeMap::new();
     for (i, it) in items.iter().enumerate() {
