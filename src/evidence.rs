@@ -139,10 +139,11 @@ impl AnalyzedProfile {
         };
 
         let fields: Vec<Field<'_>> = profile.fields().collect();
+        let lists: Vec<Option<&str>> = fields.iter().map(|f| list_of(&f.path)).collect();
         for (n, field) in fields.iter().enumerate() {
             let folded = Folded::new(field.text);
-            let found = match list_of(&field.path) {
-                Some(list) => list_item_findings(rules, &fields, n, list),
+            let found = match lists[n] {
+                Some(_) => list_item_findings(rules, &fields, &lists, n),
                 None => rules.extract_folded(field.text, &folded),
             };
             let hedges = hedges(folded.as_bytes(), &found);
@@ -296,12 +297,18 @@ fn list_of(path: &str) -> Option<&str> {
 /// Items on each side of a list item that its guard gets to see.
 const LIST_CONTEXT: usize = 8;
 
-/// Findings of `fields[n]`, an item of `list`: read as part of the line its list
-/// would make ("Languages, Go, R, Rust"), so that a guarded name sees its
-/// neighbours; failing that, the item whole as the one guarded skill it names.
-fn list_item_findings(rules: &RuleSet, fields: &[Field<'_>], n: usize, list: &str) -> Vec<Finding> {
+/// Findings of `fields[n]`, an item of the list `lists[n]` (`lists` holds each
+/// field's `list_of`): read as part of the line its list would make ("Languages, Go,
+/// R, Rust"), so that a guarded name sees its neighbours; failing that, the item
+/// whole as the one guarded skill it names.
+fn list_item_findings(
+    rules: &RuleSet,
+    fields: &[Field<'_>],
+    lists: &[Option<&str>],
+    n: usize,
+) -> Vec<Finding> {
     let items: Vec<usize> = (0..fields.len())
-        .filter(|&i| list_of(&fields[i].path) == Some(list))
+        .filter(|&i| lists[i] == lists[n])
         .collect();
     let join = |range: &[usize]| {
         range
@@ -534,13 +541,8 @@ mod tests {
 
     #[test]
     fn a_skill_named_only_in_passing_is_neither_demonstrated_nor_dated() {
-        let yaml = "work:\n  - name: Acme\n    startDate: 2015-01\n    endDate: 2020-12\n    highlights:\n      - Wrote Python services, with a bit of PHP.\n";
-        let profile = crate::profile::Profile::from_yaml("p.yaml", yaml).expect("profile");
-        let rules = RuleSet::builtin().expect("built-in rules");
-        let p = AnalyzedProfile::analyze(
-            profile,
-            &rules,
-            PartialDate::parse("2024-01").expect("date"),
+        let (p, rules) = analyzed(
+            "work:\n  - name: Acme\n    startDate: 2015-01\n    endDate: 2020-12\n    highlights:\n      - Wrote Python services, with a bit of PHP.\n",
         );
         let php = p
             .evidence(rules.find("php").expect("php rule"))

@@ -1440,11 +1440,10 @@ fn alternative_groups(
     out
 }
 
-/// True when `gap` only separates items of a list: commas, slashes, "and", "or".
+/// True when `gap` only separates items of a list: commas, slashes, "and", "or", or
+/// nothing but spaces.
 fn list_separator(gap: &str) -> bool {
-    gap.split(|c: char| c.is_whitespace() || ",/&".contains(c))
-        .filter(|w| !w.is_empty())
-        .all(|w| matches!(w, "and" | "or" | "and/or"))
+    gap.trim().is_empty() || list_join(gap).is_some()
 }
 
 /// True when the words between a years phrase and a skill can link them: linking words
