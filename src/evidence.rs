@@ -121,9 +121,14 @@ pub struct AnalyzedProfile {
 
 impl AnalyzedProfile {
     /// Works out the evidence of `profile` under `rules`, with open-ended roles running
-    /// to `as_of`.
+    /// to `as_of`, or to the date the résumé was written (`meta.lastModified`) when that
+    /// is earlier: a role "to present" in a 2017 résumé is only evidenced up to 2017.
     #[must_use]
     pub fn analyze(profile: Profile, rules: &RuleSet, as_of: PartialDate) -> Self {
+        let as_of = match profile.last_modified() {
+            Some(d) if d.last_month() < as_of.last_month() => d,
+            _ => as_of,
+        };
         let now = as_of.last_month();
         let mut skills: BTreeMap<RuleId, SkillEvidence> = BTreeMap::new();
         // Per skill: the dated intervals that evidence it.

@@ -350,16 +350,50 @@ fn heading(line: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------
 // Dates.
 
-static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+/// One date of a résumé, as a regex: `May 2019`, `Q4 2017`, `05/2019`, `2019-05`, `2019`.
+fn date_pattern() -> String {
     let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
-    let date = format!(
+    format!(
         r"(?:{month}\s+(?:19|20)\d\d|q[1-4]\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d|(?:19|20)\d\d)"
-    );
+    )
+}
+
+static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
     Regex::new(&format!(
         r"(?i)\b(?P<from>{date})\s*(?:to|–|—|-|until|till|through|thru)\s*(?P<to>{date}|present|current|now|today|ongoing|date)\b"
     ))
     .expect("valid regex")
 });
+
+/// When the résumé was written, from a title line near the top: "My Story (Q4 2017)",
+/// "Updated: March 2020", "Last revised 2021-05". Returns the date (the end of a
+/// quarter or year) and the line that said it.
+fn written_date(lines: &[Line]) -> Option<(PartialDate, String)> {
+    static WRITTEN: LazyLock<Regex> = LazyLock::new(|| {
+        let date = date_pattern();
+        Regex::new(&format!(
+            r"(?i)(?:\(\s*(?:(?:last\s+)?(?:updated|revised|written)\s*:?\s*|as\s+of\s+)?(?P<a>{date})\s*\)|\b(?:last\s+)?(?:updated|revised|written|as\s+of)\s*(?:on|in)?\s*:?\s*(?P<b>{date})\b)"
+        ))
+        .expect("valid regex")
+    });
+    // Only the title block: the first few lines, before the text gets going.
+    for l in lines.iter().filter(|l| !l.blank).take(4) {
+        if l.text.split_whitespace().count() > 10 {
+            return None;
+        }
+        if find_range(&l.text).is_some() {
+            continue;
+        }
+        if let Some(c) = WRITTEN.captures(&l.text)
+            && let Some(d) = c.name("a").or_else(|| c.name("b"))
+            && let Some(date) = parse_date(d.as_str(), true)
+        {
+            return Some((date, l.text.clone()));
+        }
+    }
+    None
+}
 
 /// Parses one date of a résumé: `May 2019`, `Sep. 2023`, `Q4 2017`, `05/2019`,
 /// `2019-05`, `2019`. `end` picks the last month of a quarter or year.
@@ -665,6 +699,12 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         profile.basics.summary = (!kept.is_empty()).then_some(kept);
     }
     degrees_in_prose(&mut profile);
+    if let Some((date, line)) = written_date(&lines) {
+        profile.meta = Some(serde_json::json!({ "lastModified": date.to_string() }));
+        notes.push(format!(
+            "written {date} (from \"{line}\"): kept as meta.lastModified, so roles \"to present\" end then"
+        ));
+    }
     if profile.work.is_empty() {
         notes.push(
             "no dated roles found: add work entries with dates to get years per skill".into(),
@@ -1127,6 +1167,28 @@ mod tests {
             ("2017".into(), "2019".into())
         );
         assert!(find_range("Sep 2023 to present.").unwrap().1.is_none());
+    }
+
+    #[test]
+    fn the_date_a_resume_was_written_comes_from_its_title_block() {
+        let written = |t: &str| written_date(&clean_lines(t)).map(|(d, _)| d.to_string());
+        assert_eq!(
+            written("My Story\n\nMy Story (Q4 2017)\n\nI have been..."),
+            Some("2017-12".into())
+        );
+        assert_eq!(
+            written("Jane Doe\nLast updated: March 2020\n"),
+            Some("2020-03".into())
+        );
+        // A role's range, a date deep in the text or in a long sentence is no such date.
+        assert_eq!(written("Jane Doe\nAcme (2017 - 2019)\n"), None);
+        assert_eq!(
+            written(
+                "Jane Doe\nI joined Acme in 2019 and have been building (2020) things there.\n"
+            ),
+            None
+        );
+        assert_eq!(written("A\nB\nC\nD\nE (2020)\n"), None);
     }
 
     #[test]

@@ -704,6 +704,16 @@ pub struct Field<'a> {
 }
 
 impl Profile {
+    /// The date the résumé speaks as of: JSON Resume's `meta.lastModified` (a date or a
+    /// timestamp), if it holds one. Nothing after it can be evidenced by the text.
+    #[must_use]
+    pub fn last_modified(&self) -> Option<PartialDate> {
+        let s = self.meta.as_ref()?.get("lastModified")?.as_str()?.trim();
+        // "2017-12-24T15:53:00" and "2017-12-24 15:53" carry a date first.
+        let date = s.split(['T', ' ']).next()?;
+        PartialDate::parse(date).ok()
+    }
+
     fn collect_fields<'a>(&'a self, out: &mut Vec<Field<'a>>) {
         let mut push =
             |path: String, text: &'a str, kind: FieldKind, role: Option<RoleRef>, bullet: bool| {

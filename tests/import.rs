@@ -492,4 +492,10 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
     assert!(ids.contains(&"go") && ids.contains(&"python"), "{ids:?}");
     // "10 years and a million lines of python": the stated years are kept.
     assert_eq!(years(&v, "python"), Some(10.0));
+    // "My Story (Q4 2017)": the story speaks as of the end of 2017.
+    assert_eq!(p["meta"]["lastModified"], "2017-12", "{:#?}", p["meta"]);
+    assert_eq!(v["written"], "2017-12");
+    for id in ["fuse", "iscsi", "twisted"] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
 }

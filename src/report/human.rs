@@ -102,7 +102,14 @@ fn write_profile(r: &super::ProfileView, style: &Style, out: &mut dyn Write) -> 
     if let Some(l) = &r.label {
         writeln!(out, "{l}")?;
     }
-    writeln!(out, "{:.1} years of dated work\n", r.profile.total_years)?;
+    match &r.written {
+        Some(d) => writeln!(
+            out,
+            "{:.1} years of dated work, as of {d} (when it was written)\n",
+            r.profile.total_years
+        )?,
+        None => writeln!(out, "{:.1} years of dated work\n", r.profile.total_years)?,
+    }
     for role in &r.roles {
         let who = [&role.position, &role.employer]
             .into_iter()

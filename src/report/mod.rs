@@ -150,6 +150,10 @@ pub struct ProfileView {
     /// Headline.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
+    /// The date the résumé was written (`meta.lastModified`), when it says: open-ended
+    /// roles run to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub written: Option<String>,
     /// Roles in profile order.
     pub roles: Vec<RoleLine>,
     /// Skills, by years then mentions.
@@ -235,6 +239,7 @@ impl ProfileView {
             schema: SCHEMA_VERSION,
             profile: ProfileInfo::of(p),
             label: p.profile.basics.label.clone(),
+            written: p.profile.last_modified().map(|d| d.to_string()),
             roles,
             skills,
             education,

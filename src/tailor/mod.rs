@@ -66,7 +66,9 @@ pub fn tailor(
     let mut skills: Vec<RuleId> = profile
         .skills
         .iter()
-        .filter(|(_, ev)| ev.is_direct())
+        // A skill only named in passing ("poked at Pascal for fun") is listed only when the
+        // posting asks for it.
+        .filter(|(r, ev)| ev.is_direct() && (ev.firm || relevance(**r) > 0.0))
         .map(|(r, _)| *r)
         .collect();
     skills.sort_by(|a, b| {

@@ -596,13 +596,28 @@ struct Quote {
     text: String,
     covers: Vec<RuleId>,
     quantified: bool,
+    tenure: bool,
     value: f32,
     selected: bool,
     recency: i32,
     order: usize,
 }
 
+/// True when a sentence carries a result in numbers: "40% faster", "2.5 million users",
+/// "hundreds of developers". A year ("in 2019"), a version ("python3") or a tenure
+/// ("for 3-4 yrs", "5 years of") is no result.
 fn quantified(s: &str) -> bool {
+    numbers_in(s).0
+}
+
+/// True when a sentence states how long ("for 3-4 yrs", "5 years of Go"): a tenure,
+/// which the skills sentence already gives, and no achievement.
+fn tenure(s: &str) -> bool {
+    numbers_in(s).1
+}
+
+/// (has a result, has a tenure) among the numbers of a sentence.
+fn numbers_in(s: &str) -> (bool, bool) {
     const WORDS: &[&str] = &[
         "hundreds",
         "thousands",
@@ -613,9 +628,47 @@ fn quantified(s: &str) -> bool {
         "dozen",
         "dozens",
     ];
-    s.bytes().any(|b| b.is_ascii_digit())
-        || s.split(|c: char| !c.is_alphabetic())
-            .any(|w| WORDS.contains(&w.to_ascii_lowercase().as_str()))
+    const TENURE: &[&str] = &[
+        "year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades",
+    ];
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (mut result, mut tenure) = (false, false);
+    for (i, w) in words.iter().enumerate() {
+        let lower = w.to_ascii_lowercase();
+        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+        if WORDS.contains(&bare) {
+            result = true;
+            continue;
+        }
+        // A number opens the word ("$2M", "40%", "3x", "10k"), not inside a name.
+        let t = w.trim_start_matches(['$', '€', '£', '~', '+']);
+        if !t.starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        let is_year = digits.len() == 4
+            && (digits.starts_with("19") || digits.starts_with("20"))
+            && t.len() == 4;
+        let unit = t[digits.len()..]
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '.' | '+'))
+            .trim_end_matches(|c: char| !c.is_alphanumeric());
+        let next = words.get(i + 1).map(|n| {
+            n.to_ascii_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        });
+        if TENURE.contains(&unit)
+            || (unit.is_empty() && next.as_deref().is_some_and(|n| TENURE.contains(&n)))
+        {
+            tenure = true;
+        } else if !is_year {
+            result = true;
+        }
+    }
+    (result, tenure)
 }
 
 fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
@@ -654,6 +707,7 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
                 field: b.field.clone(),
                 role: b.role,
                 quantified: quantified(&s),
+                tenure: tenure(&s),
                 text: s,
                 covers,
                 value,
@@ -664,9 +718,13 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
         }
     }
     // By the weight of the posting skills they show, with a bonus for a number (the
-    // summary should carry a result) and for bullets chosen for the posting.
+    // summary should carry a result) and for bullets chosen for the posting; a sentence
+    // that only says how long ("python for 3-4 yrs") repeats the skills sentence.
     let key = |q: &Quote| {
-        q.value * if q.quantified { 1.5 } else { 1.0 } * if q.selected { 1.2 } else { 1.0 }
+        q.value
+            * if q.quantified { 1.5 } else { 1.0 }
+            * if q.selected { 1.2 } else { 1.0 }
+            * if q.tenure && !q.quantified { 0.5 } else { 1.0 }
     };
     out.sort_by(|a, b| {
         key(b)
@@ -763,7 +821,11 @@ fn category_noun(c: Category) -> &'static str {
         Category::Os => "platforms",
         Category::Security => "security tooling",
         Category::Practice => "practices",
-        _ => "tools",
+        Category::Domain => "domain knowledge",
+        Category::Soft => "people skills",
+        Category::Spoken => "languages",
+        Category::Education => "fields of study",
+        Category::Tool => "tools",
     }
 }
 
@@ -788,13 +850,23 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
         Some(y) => format!("{name} ({})", y.phrase()),
         None => name,
     };
-    let noun = category_noun(f.rules.rule(gap.skill.rule).category);
+    let category = f.rules.rule(gap.skill.rule).category;
+    let noun = category_noun(category);
+    // Tools are used; knowledge and people skills are asked for.
+    let verb = match category {
+        Category::Soft
+        | Category::Domain
+        | Category::Education
+        | Category::Spoken
+        | Category::Practice => "asks for",
+        _ => "uses",
+    };
     let mut derived_years: Vec<u32> = Vec::new();
     if let Some(y) = years.as_ref().filter(|y| y.derived) {
         derived_years.push(y.n);
     }
     let specific = match pick(seed, 4, 2) {
-        0 => format!("{have} carries over to the related {noun} this role uses."),
+        0 => format!("{have} carries over to the related {noun} this role {verb}."),
         _ => format!("Experience with {have} is close to the {noun} asked for here."),
     };
     // A category word can itself read as a skill ("data stores"): then say it plainly.
@@ -1001,6 +1073,16 @@ mod tests {
         assert_eq!(lower_first("Senior engineer"), "senior engineer");
         assert_eq!(lower_first("SRE"), "SRE");
         assert!(quantified("hundreds of developers"));
+        assert!(quantified("cut p99 latency by 40%"));
+        assert!(quantified("served 2.5M users"));
+        assert!(quantified("reduced builds from 3 days to 2 hours"));
         assert!(!quantified("wrote tests"));
+        assert!(!quantified(
+            "Been doing python development on distributed systems for 3-4 yrs."
+        ));
+        assert!(!quantified("5+ years of Go"));
+        assert!(tenure("5+ years of Go") && tenure("for 3-4 yrs."));
+        assert!(!tenure("cut p99 latency by 40%"));
+        assert!(!quantified("migrated everything to python3 in 2019"));
     }
 }
