@@ -144,6 +144,46 @@ fn skills_listed_as_alternatives_count_once() {
     assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
 }
 
+/// "Software development" and "back-end" years are those of the languages and
+/// server-side frameworks the profile's dated roles show (rules imply them), not zero
+/// because no role says the words.
+#[test]
+fn years_of_software_development_count_the_languages_roles_show() {
+    let ad = "Back-end engineer\n\nRequirements\n- 5+ years of software development experience\n- 3+ years of backend development\n- Python\n";
+    let out = stdout(
+        jobfit()
+            .args([
+                "score",
+                "-p",
+                "profiles/dev.yaml",
+                "-",
+                "-f",
+                "json",
+                "--as-of",
+                "2024-12",
+            ])
+            .write_stdin(ad.to_owned()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let skill = |id: &str| {
+        v["skills"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {v}"))
+            .clone()
+    };
+    let se = skill("software-engineering");
+    assert_eq!(se["status"], "implied", "{se}");
+    assert_eq!(se["years"]["required"], 5, "{se}");
+    assert!(se["years"]["have"].as_f64().unwrap() >= 9.0, "{se}");
+    assert_eq!(se["years"]["factor"], 1.0, "{se}");
+    // Django (2019 on) implies back-end: 5+ years of it.
+    let be = skill("back-end");
+    assert_eq!(be["years"]["factor"], 1.0, "{be}");
+}
+
 #[test]
 fn score_reads_a_pasted_ad_from_stdin() {
     let ad = std::fs::read_to_string(fixtures().join("postings/ad.txt")).expect("fixture");
