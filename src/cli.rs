@@ -146,7 +146,8 @@ pub struct RankArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
 
-    /// Directories of postings, posting files, or NDJSON files (default: jobs/).
+    /// Directories of postings, posting files, or NDJSON files (default: jobs/); `-`
+    /// reads NDJSON from standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 

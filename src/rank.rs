@@ -529,6 +529,10 @@ pub fn rank(
         Ok(())
     };
     for input in inputs {
+        if input.as_os_str() == "-" {
+            rank_stdin(&mut acc, &mut run)?;
+            continue;
+        }
         let meta = std::fs::metadata(input).map_err(|e| {
             Error::from(
                 Diagnostic::new(input.display().to_string(), format!("cannot read: {e}"))
@@ -633,6 +637,27 @@ fn rank_ndjson(
         return ndjson_lines(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
     }
     ndjson_lines(&name, reader, acc, run)
+}
+
+/// Ranks NDJSON postings piped in on standard input (`jobfit rank -`).
+fn rank_stdin(
+    acc: &mut Acc<'_>,
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let name = "<stdin>";
+    let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin().lock());
+    let head = reader.fill_buf().map_err(|e| Error::io(name, e))?;
+    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
+    let first = head.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|&b| b != b'{') {
+        return Err(Diagnostic::new(
+            name,
+            "`rank -` reads NDJSON (one JSON posting per line) from standard input",
+        )
+        .help("pipe postings as `{\"title\": ..., \"text\": ...}` lines; to score one pasted ad, use `jobfit score -`")
+        .into());
+    }
+    ndjson_lines(name, reader, acc, run)
 }
 
 /// Ranks the postings of an NDJSON stream, one per line; `name` is the file's name.

@@ -745,4 +745,67 @@ fn rank_with_keeps_postings_asking_for_a_skill() {
         err.contains("no rule recognises the skill `frobnication`"),
         "{err}"
     );
+    // A typo gets the likely skill; a spelling of two skills asks which.
+    let with_err = |skill: &str| {
+        stderr_of_failure(
+            jobfit().args(["rank", "-p", "profiles/dev.yaml", file, "--with", skill]),
+            2,
+        )
+    };
+    let err = with_err("postgress");
+    assert!(err.contains("did you mean `postgresql`"), "{err}");
+    let err = with_err("pyhton");
+    assert!(err.contains("did you mean `python` for Python?"), "{err}");
+    let err = with_err("swift");
+    assert!(
+        err.contains("names more than one skill")
+            && err.contains("`openstack-swift`")
+            && err.contains("`swift-lang`"),
+        "{err}"
+    );
+    // A spelling of one skill needs no context: "Go" alone is the language.
+    let v = rank_json(file, &["--with", "Go"]);
+    assert_eq!(v["with"], serde_json::json!(["Go"]));
+}
+
+/// `rank -` ranks NDJSON piped in; plain text on stdin is pointed at `score`; inputs
+/// with no postings at all get a warning that says what rank reads.
+#[test]
+fn rank_reads_ndjson_from_stdin_and_refuses_nothing_to_rank() {
+    let lines = [
+        r#"{"id": "py", "text": "Requirements: Python and Django."}"#,
+        r#"{"id": "ceph", "text": "Requirements: Ceph and Linux."}"#,
+    ];
+    let out = stdout(
+        jobfit()
+            .args(["rank", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+            .write_stdin(lines.join("\n")),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["postings"], 2, "{v}");
+    assert_eq!(v["rows"][0]["id"], "py", "{v}");
+    assert_eq!(v["rows"][0]["origin"], "<stdin>:1", "{v}");
+    let err = stderr_of_failure(
+        jobfit()
+            .args(["rank", "-p", "profiles/dev.yaml", "-"])
+            .write_stdin("Senior Python engineer\nRequirements: Django"),
+        2,
+    );
+    assert!(err.contains("jobfit score -"), "{err}");
+    let empty = tempfile::tempdir().unwrap();
+    let out = jobfit()
+        .args([
+            "rank",
+            "-p",
+            "profiles/dev.yaml",
+            empty.path().to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("no postings found") && err.contains(".ndjson"),
+        "{err}"
+    );
 }

@@ -19,6 +19,12 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
     } else {
         args.inputs.clone()
     };
+    if inputs.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "Paste NDJSON postings, one JSON object per line, then press Ctrl-D:"
+        );
+    }
     let total: u64 = inputs.iter().map(|p| input_bytes(p)).sum();
     let bar = if std::io::stderr().is_terminal() && total > 4 << 20 {
         let b = indicatif::ProgressBar::new(total);
@@ -62,6 +68,20 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
             );
         }
     }
+    if report.postings == 0 && report.without == 0 && report.skipped.is_empty() {
+        // Not an error (an empty board is a fact), but worth saying why the list is empty.
+        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let _ = writeln!(
+            anstream::stderr(),
+            "warning: no postings found in {}\n  = help: rank reads posting files ({}), NDJSON files (.ndjson, .jsonl) and directories of them; `jobfit jobs add URL` saves postings into jobs/",
+            names.join(", "),
+            crate::source::POSTING_EXTENSIONS
+                .iter()
+                .map(|e| format!(".{e}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
     emit(
         &Message::Ranking(Box::new(report)),
         default_format(args.format),
@@ -71,17 +91,40 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
 
 /// The rules named by `--with` values (ids, names or any text the rules recognise).
 fn with_skills(rules: &crate::rules::RuleSet, values: &[String]) -> Result<Vec<RuleId>> {
+    let named = |ids: &[RuleId]| {
+        ids.iter()
+            .map(|&r| format!("`{}` for {}", rules.rule(r).id, rules.rule(r).name))
+            .collect::<Vec<_>>()
+    };
     let mut ids = Vec::new();
     for v in values {
         let found = rules.resolve(v);
-        if found.is_empty() {
-            return Err(Error::from(
-                Diagnostic::new("--with", format!("no rule recognises the skill `{v}`")).help(
-                    "give a rule id, a skill name or an alias; `jobfit rules list` shows them",
-                ),
-            ));
+        match found.len() {
+            0 => {
+                let near = named(&rules.suggest(v));
+                let help = if near.is_empty() {
+                    "give a rule id, a skill name or an alias; `jobfit rules list` shows them"
+                        .to_owned()
+                } else {
+                    format!("did you mean {}?", near.join(", or "))
+                };
+                return Err(Error::from(
+                    Diagnostic::new("--with", format!("no rule recognises the skill `{v}`"))
+                        .help(help),
+                ));
+            }
+            1 => ids.extend(found),
+            _ => {
+                return Err(Error::from(
+                    Diagnostic::new("--with", format!("`{v}` names more than one skill")).help(
+                        format!(
+                            "give the one you mean by its id: {}",
+                            named(&found).join(", or ")
+                        ),
+                    ),
+                ));
+            }
         }
-        ids.extend(found);
     }
     ids.sort_unstable();
     ids.dedup();

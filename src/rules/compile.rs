@@ -155,26 +155,72 @@ impl RuleSet {
             .map(|i| idx[i].1)
     }
 
-    /// The rules a user means by `skill`: a rule id, a rule's name (any case), or text
-    /// the rules recognise ("k8s", "object storage"). Empty when none applies.
+    /// The rules a user means by `skill`: a rule id, a rule's name (any case), one of
+    /// a rule's spellings (any case, no context needed: "swift" names both Swift
+    /// rules), or text the rules recognise ("k8s", "object storage"). Empty when none
+    /// applies; more than one when the words are ambiguous.
     #[must_use]
     pub fn resolve(&self, skill: &str) -> Vec<RuleId> {
         let skill = skill.trim();
         if let Some(id) = self.find(skill) {
             return vec![id];
         }
-        if let Some(i) = self
-            .tables
-            .rules
+        let rules = &self.tables.rules;
+        let id_of = |i: usize| RuleId(u32::try_from(i).unwrap_or(u32::MAX));
+        if let Some(i) = rules
             .iter()
             .position(|r| r.name.eq_ignore_ascii_case(skill))
         {
-            return vec![RuleId(u32::try_from(i).unwrap_or(u32::MAX))];
+            return vec![id_of(i)];
+        }
+        let spelled: Vec<RuleId> = rules
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| {
+                r.aliases
+                    .iter()
+                    .chain(r.exact.iter())
+                    .any(|a| a.eq_ignore_ascii_case(skill))
+            })
+            .map(|(i, _)| id_of(i))
+            .collect();
+        if !spelled.is_empty() {
+            return spelled;
         }
         let mut ids: Vec<RuleId> = self.extract(skill).into_iter().map(|f| f.rule).collect();
         ids.sort_unstable();
         ids.dedup();
         ids
+    }
+
+    /// Rule ids and names close to `skill`, for "did you mean" hints (at most three).
+    #[must_use]
+    pub fn suggest(&self, skill: &str) -> Vec<RuleId> {
+        let want = skill.trim().to_lowercase();
+        let mut scored: Vec<(f64, RuleId)> = self
+            .tables
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let best = std::iter::once(r.id.as_ref())
+                    .chain(std::iter::once(r.name.as_ref()))
+                    .chain(r.aliases.iter().map(AsRef::as_ref))
+                    .map(|c| strsim::jaro_winkler(&want, &c.to_lowercase()))
+                    .fold(0.0, f64::max);
+                (best, RuleId(u32::try_from(i).unwrap_or(u32::MAX)))
+            })
+            .filter(|(s, _)| *s > 0.88)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        // Only the near-best: a clear winner is named alone.
+        let best = scored.first().map_or(0.0, |x| x.0);
+        scored
+            .into_iter()
+            .filter(|(s, _)| *s >= best - 0.02)
+            .take(3)
+            .map(|(_, r)| r)
+            .collect()
     }
 
     /// Every rule `id` implies, transitively (not including itself).
