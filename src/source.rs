@@ -109,6 +109,13 @@ fn read_stdin() -> Result<(String, String)> {
 /// # Errors
 /// Binary or undecodable input.
 pub fn decode(origin: &str, bytes: &[u8]) -> Result<String> {
+    if let Some((what, help)) = document_kind(bytes) {
+        return Err(
+            Diagnostic::new(origin, format!("looks like {what}, not text"))
+                .help(help)
+                .into(),
+        );
+    }
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8(origin, rest);
     }
@@ -143,6 +150,37 @@ pub fn decode(origin: &str, bytes: &[u8]) -> Result<String> {
         return utf16(false, rest);
     }
     decode_utf8(origin, bytes)
+}
+
+/// Office and other document formats people pass for a résumé or a posting, by their
+/// first bytes: (what it is, what to do instead).
+fn document_kind(bytes: &[u8]) -> Option<(&'static str, &'static str)> {
+    const SAVE_AS: &str = "jobfit reads text, Markdown, HTML, JSON, YAML and (for résumés) PDF: save the document as PDF or plain text and pass that file";
+    if bytes.starts_with(b"PK\x03\x04") {
+        // .docx, .odt and .pages are ZIP archives; so is a plain .zip.
+        let head = &bytes[..bytes.len().min(4096)];
+        let what = if memchr::memmem::find(head, b"word/").is_some() {
+            "a Word document (.docx)"
+        } else if memchr::memmem::find(head, b"opendocument").is_some() {
+            "an OpenDocument file (.odt)"
+        } else {
+            "a ZIP archive (a .docx, .odt or .zip file)"
+        };
+        return Some((what, SAVE_AS));
+    }
+    if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        return Some(("a legacy Word or Excel file (.doc, .xls)", SAVE_AS));
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Some(("an RTF document", SAVE_AS));
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Some((
+            "a PDF",
+            "résumés in PDF are read by `jobfit profile import FILE.pdf` and `--profile FILE.pdf`; for a posting, copy its text into a .txt file or pass its URL",
+        ));
+    }
+    None
 }
 
 fn decode_utf8(origin: &str, bytes: &[u8]) -> Result<String> {
@@ -609,6 +647,15 @@ mod tests {
                 .to_string()
                 .contains("binary")
         );
+        let e = decode("cv.docx", b"PK\x03\x04\x14\0\x06\0word/document.xml")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("a Word document (.docx)") && e.contains("save the document as PDF"),
+            "{e}"
+        );
+        let e = decode("ad.pdf", b"%PDF-1.7\n").unwrap_err().to_string();
+        assert!(e.contains("jobfit profile import"), "{e}");
         let e = decode("x", b"ok\nbad \xE9 here").unwrap_err().to_string();
         assert!(e.starts_with("x:2:5: not valid UTF-8"), "{e}");
     }
