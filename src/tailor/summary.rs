@@ -764,7 +764,28 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
         fact: "quoted verbatim".into(),
     }];
     let quote = end_sentence(&q.text);
+    // "Contracts" or "Freelance" in the title slot says how, not as what: "As contracts
+    // at …" reads wrong.
+    let engagement = position.as_deref().and_then(engagement_kind);
     let text = match (employer, position) {
+        (Some(e), Some(_)) if engagement.is_some() => {
+            if let Some(r) = &role_field {
+                sources.push(Source {
+                    field: format!("{r}.position"),
+                    fact: "kind of engagement".into(),
+                });
+                sources.push(Source {
+                    field: format!("{r}.name"),
+                    fact: "employer".into(),
+                });
+            }
+            let kind = engagement.unwrap_or("contract");
+            if e.contains(',') {
+                format!("In {kind} roles at {e}: {quote}")
+            } else {
+                format!("In a {kind} role at {e}: {quote}")
+            }
+        }
         (Some(e), Some(pos)) if pick(seed, 3, 2) == 1 && !pos.contains(',') => {
             if let Some(r) = &role_field {
                 sources.push(Source {
@@ -807,6 +828,21 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
 }
 
 /// How a category's skills are referred to without naming one.
+/// The kind of engagement a title slot names instead of a title ("Contracts",
+/// "Freelance", "Consulting"), as an adjective for "role".
+fn engagement_kind(position: &str) -> Option<&'static str> {
+    let p = position
+        .trim()
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    match p.as_str() {
+        "contract" | "contracts" | "contractor" | "contracting" => Some("contract"),
+        "freelance" | "freelancer" | "freelancing" | "self-employed" => Some("freelance"),
+        "consulting" | "consultancy" => Some("consulting"),
+        _ => None,
+    }
+}
+
 fn category_noun(c: Category) -> &'static str {
     match c {
         Category::Language => "languages",
@@ -1083,6 +1119,9 @@ mod tests {
         assert!(!quantified("5+ years of Go"));
         assert!(tenure("5+ years of Go") && tenure("for 3-4 yrs."));
         assert!(!tenure("cut p99 latency by 40%"));
+        assert_eq!(engagement_kind("*Contracts,"), Some("contract"));
+        assert_eq!(engagement_kind("Freelance"), Some("freelance"));
+        assert_eq!(engagement_kind("Senior engineer"), None);
         assert!(!quantified("migrated everything to python3 in 2019"));
     }
 }
