@@ -43,6 +43,9 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 "# {}\n",
                 r.profile.name.as_deref().unwrap_or("Profile")
             )?;
+            if let Some(d) = &r.written {
+                writeln!(out, "As of {d} (when it was written).\n")?;
+            }
             for role in &r.roles {
                 writeln!(
                     out,
