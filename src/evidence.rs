@@ -123,9 +123,11 @@ impl AnalyzedProfile {
     /// Works out the evidence of `profile` under `rules`, with open-ended roles running
     /// to `as_of`, or to the date the résumé was written (`meta.lastModified`) when that
     /// is earlier: a role "to present" in a 2017 résumé is only evidenced up to 2017.
+    /// A `lastModified` older than a role's start is stale (the file was edited since)
+    /// and is ignored.
     #[must_use]
     pub fn analyze(profile: Profile, rules: &RuleSet, as_of: PartialDate) -> Self {
-        let as_of = match profile.last_modified() {
+        let as_of = match profile.written() {
             Some(d) if d.last_month() < as_of.last_month() => d,
             _ => as_of,
         };

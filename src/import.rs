@@ -44,6 +44,12 @@ pub fn import_file(path: &Path) -> Result<Imported> {
             import_text(&origin, &text)
         }
         _ => {
+            // A PDF saved without its extension is still a PDF.
+            let bytes = crate::source::read_capped(path)?;
+            if bytes.starts_with(b"%PDF-") {
+                let text = pdf_text(&origin, &bytes)?;
+                return import_text(&origin, &text);
+            }
             let (origin, text) = crate::source::read_input(Some(path))?;
             import_text(&origin, &text)
         }
@@ -385,8 +391,13 @@ fn written_date(lines: &[Line]) -> Option<(PartialDate, String)> {
         if find_range(&l.text).is_some() {
             continue;
         }
+        // "(2012)" alone is as often a degree's or a project's year: a bracketed date
+        // must name a month or quarter unless a word says it is the writing date.
         if let Some(c) = WRITTEN.captures(&l.text)
             && let Some(d) = c.name("a").or_else(|| c.name("b"))
+            && (c.name("b").is_some()
+                || c.get(0)
+                    .is_some_and(|m| m.as_str().chars().any(char::is_alphabetic)))
             && let Some(date) = parse_date(d.as_str(), true)
         {
             return Some((date, l.text.clone()));
@@ -701,9 +712,14 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
     degrees_in_prose(&mut profile);
     if let Some((date, line)) = written_date(&lines) {
         profile.meta = Some(serde_json::json!({ "lastModified": date.to_string() }));
-        notes.push(format!(
-            "written {date} (from \"{line}\"): kept as meta.lastModified, so roles \"to present\" end then"
-        ));
+        // A "written" date before a role starts is not when this text was written.
+        if profile.written().is_some() {
+            notes.push(format!(
+                "written {date} (from \"{line}\"): kept as meta.lastModified, so roles \"to present\" end then"
+            ));
+        } else {
+            profile.meta = None;
+        }
     }
     if profile.work.is_empty() {
         notes.push(
@@ -1188,7 +1204,10 @@ mod tests {
             ),
             None
         );
-        assert_eq!(written("A\nB\nC\nD\nE (2020)\n"), None);
+        assert_eq!(written("A\nB\nC\nD\nE (March 2020)\n"), None);
+        // A year alone in brackets is a degree's or a project's.
+        assert_eq!(written("Jane Doe\nBSc Computer Science (2012)\n"), None);
+        assert_eq!(written("Jane Doe\nUpdated 2012\n"), Some("2012".into()));
     }
 
     #[test]

@@ -714,6 +714,19 @@ impl Profile {
         PartialDate::parse(date).ok()
     }
 
+    /// `last_modified`, unless a role starts after it (then the date is stale: the
+    /// file was edited since and the date not kept up): the date the text speaks as of.
+    #[must_use]
+    pub fn written(&self) -> Option<PartialDate> {
+        let d = self.last_modified()?;
+        self.work
+            .iter()
+            .chain(&self.volunteer)
+            .filter_map(|w| w.start_date)
+            .all(|s| s.date.first_month() <= d.last_month())
+            .then_some(d)
+    }
+
     fn collect_fields<'a>(&'a self, out: &mut Vec<Field<'a>>) {
         let mut push =
             |path: String, text: &'a str, kind: FieldKind, role: Option<RoleRef>, bullet: bool| {

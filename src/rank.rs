@@ -647,8 +647,10 @@ fn rank_stdin(
     let name = "<stdin>";
     let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin().lock());
     let head = reader.fill_buf().map_err(|e| Error::io(name, e))?;
-    let head = head.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(head);
-    let first = head.iter().find(|b| !b.is_ascii_whitespace());
+    let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
+    let first = head[if bom { 3 } else { 0 }..]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace());
     if first.is_some_and(|&b| b != b'{') {
         return Err(Diagnostic::new(
             name,
@@ -656,6 +658,9 @@ fn rank_stdin(
         )
         .help("pipe postings as `{\"title\": ..., \"text\": ...}` lines; to score one pasted ad, use `jobfit score -`")
         .into());
+    }
+    if bom {
+        reader.consume(3);
     }
     ndjson_lines(name, reader, acc, run)
 }

@@ -756,13 +756,44 @@ fn rank_with_keeps_postings_asking_for_a_skill() {
     assert!(err.contains("did you mean `postgresql`"), "{err}");
     let err = with_err("pyhton");
     assert!(err.contains("did you mean `python` for Python?"), "{err}");
-    let err = with_err("swift");
+    // "swift" spells two skills: both are kept, and a warning says how to pick one.
+    let out = jobfit()
+        .args([
+            "rank",
+            "-p",
+            "profiles/dev.yaml",
+            file,
+            "-f",
+            "json",
+            "--with",
+            "swift",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("names more than one skill")
+        err.contains("names 2 skills")
             && err.contains("`openstack-swift`")
             && err.contains("`swift-lang`"),
         "{err}"
     );
+    // Text that names two skills is a list of them, without a warning.
+    let out = jobfit()
+        .args([
+            "rank",
+            "-p",
+            "profiles/dev.yaml",
+            file,
+            "-f",
+            "json",
+            "--with",
+            "python, ceph",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
     // A spelling of one skill needs no context: "Go" alone is the language.
     let v = rank_json(file, &["--with", "Go"]);
     assert_eq!(v["with"], serde_json::json!(["Go"]));
@@ -792,6 +823,14 @@ fn rank_reads_ndjson_from_stdin_and_refuses_nothing_to_rank() {
         2,
     );
     assert!(err.contains("jobfit score -"), "{err}");
+    // A byte-order mark before the first line is not part of it.
+    let out = stdout(
+        jobfit()
+            .args(["rank", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+            .write_stdin(format!("\u{FEFF}{}", lines.join("\n"))),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["postings"], 2, "{v}");
     let empty = tempfile::tempdir().unwrap();
     let out = jobfit()
         .args([

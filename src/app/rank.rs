@@ -90,6 +90,8 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
 }
 
 /// The rules named by `--with` values (ids, names or any text the rules recognise).
+/// A word that names several skills ("swift") takes them all, with a warning saying
+/// how to pick one.
 fn with_skills(rules: &crate::rules::RuleSet, values: &[String]) -> Result<Vec<RuleId>> {
     let named = |ids: &[RuleId]| {
         ids.iter()
@@ -99,32 +101,27 @@ fn with_skills(rules: &crate::rules::RuleSet, values: &[String]) -> Result<Vec<R
     let mut ids = Vec::new();
     for v in values {
         let found = rules.resolve(v);
-        match found.len() {
-            0 => {
-                let near = named(&rules.suggest(v));
-                let help = if near.is_empty() {
-                    "give a rule id, a skill name or an alias; `jobfit rules list` shows them"
-                        .to_owned()
-                } else {
-                    format!("did you mean {}?", near.join(", or "))
-                };
-                return Err(Error::from(
-                    Diagnostic::new("--with", format!("no rule recognises the skill `{v}`"))
-                        .help(help),
-                ));
-            }
-            1 => ids.extend(found),
-            _ => {
-                return Err(Error::from(
-                    Diagnostic::new("--with", format!("`{v}` names more than one skill")).help(
-                        format!(
-                            "give the one you mean by its id: {}",
-                            named(&found).join(", or ")
-                        ),
-                    ),
-                ));
-            }
+        if found.is_empty() {
+            let near = named(&rules.suggest(v));
+            let help = if near.is_empty() {
+                "give a rule id, a skill name or an alias; `jobfit rules list` shows them"
+                    .to_owned()
+            } else {
+                format!("did you mean {}?", near.join(", or "))
+            };
+            return Err(Error::from(
+                Diagnostic::new("--with", format!("no rule recognises the skill `{v}`")).help(help),
+            ));
         }
+        if found.len() > 1 && rules.spells(v) {
+            let _ = writeln!(
+                anstream::stderr(),
+                "warning: --with `{v}` names {} skills: {}; postings asking for any of them are kept (give an id to keep one)",
+                found.len(),
+                named(&found).join(", ")
+            );
+        }
+        ids.extend(found);
     }
     ids.sort_unstable();
     ids.dedup();

@@ -239,7 +239,13 @@ impl ProfileView {
             schema: SCHEMA_VERSION,
             profile: ProfileInfo::of(p),
             label: p.profile.basics.label.clone(),
-            written: p.profile.last_modified().map(|d| d.to_string()),
+            // Only when it is what open-ended roles ran to (not overridden by an
+            // earlier --as-of, not stale).
+            written: p
+                .profile
+                .written()
+                .filter(|d| *d == p.as_of)
+                .map(|d| d.to_string()),
             roles,
             skills,
             education,

@@ -173,7 +173,21 @@ impl RuleSet {
         {
             return vec![id_of(i)];
         }
-        let spelled: Vec<RuleId> = rules
+        let spelled = self.spelled(skill);
+        if !spelled.is_empty() {
+            return spelled;
+        }
+        let mut ids: Vec<RuleId> = self.extract(skill).into_iter().map(|f| f.rule).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// The rules that have `skill` as one of their spellings (any case).
+    fn spelled(&self, skill: &str) -> Vec<RuleId> {
+        let skill = skill.trim();
+        self.tables
+            .rules
             .iter()
             .enumerate()
             .filter(|(_, r)| {
@@ -182,15 +196,15 @@ impl RuleSet {
                     .chain(r.exact.iter())
                     .any(|a| a.eq_ignore_ascii_case(skill))
             })
-            .map(|(i, _)| id_of(i))
-            .collect();
-        if !spelled.is_empty() {
-            return spelled;
-        }
-        let mut ids: Vec<RuleId> = self.extract(skill).into_iter().map(|f| f.rule).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        ids
+            .map(|(i, _)| RuleId(u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect()
+    }
+
+    /// True when `skill` is a spelling of more than one rule ("swift"): the user's word
+    /// is ambiguous, not a list of skills.
+    #[must_use]
+    pub fn spells(&self, skill: &str) -> bool {
+        self.find(skill.trim()).is_none() && self.spelled(skill).len() > 1
     }
 
     /// Rule ids and names close to `skill`, for "did you mean" hints (at most three).

@@ -631,15 +631,31 @@ fn numbers_in(s: &str) -> (bool, bool) {
     const TENURE: &[&str] = &[
         "year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades",
     ];
+    // Words before a year ("in 2016", "since 2019", "2017-2019").
+    const BEFORE_YEAR: &[&str] = &[
+        "in", "since", "from", "to", "until", "till", "by", "of", "during", "circa", "between",
+        "and", "early", "late", "mid", "through", "before", "after", "around",
+    ];
+    // Words before a tenure ("for 3-4 yrs", "over 10 years"), or after it ("5 years of").
+    const BEFORE_TENURE: &[&str] = &["for", "over", "past", "nearly", "almost", "about", "with"];
     let words: Vec<&str> = s
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"'))
         .filter(|w| !w.is_empty())
         .collect();
+    let clean = |w: Option<&&str>| {
+        w.map(|n| {
+            n.to_ascii_lowercase()
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        })
+        .unwrap_or_default()
+    };
     let (mut result, mut tenure) = (false, false);
     for (i, w) in words.iter().enumerate() {
-        let lower = w.to_ascii_lowercase();
-        let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
-        if WORDS.contains(&bare) {
+        // "tens-of-thousands", "thousands/day": number words inside a compound too.
+        if w.split(|c: char| !c.is_alphabetic())
+            .any(|p| WORDS.contains(&p.to_ascii_lowercase().as_str()))
+        {
             result = true;
             continue;
         }
@@ -649,20 +665,39 @@ fn numbers_in(s: &str) -> (bool, bool) {
             continue;
         }
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
-        let is_year = digits.len() == 4
-            && (digits.starts_with("19") || digits.starts_with("20"))
-            && t.len() == 4;
-        let unit = t[digits.len()..]
-            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '.' | '+'))
-            .trim_end_matches(|c: char| !c.is_alphanumeric());
-        let next = words.get(i + 1).map(|n| {
-            n.to_ascii_lowercase()
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .to_owned()
-        });
-        if TENURE.contains(&unit)
-            || (unit.is_empty() && next.as_deref().is_some_and(|n| TENURE.contains(&n)))
-        {
+        let rest = t[digits.len()..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let prev = clean(i.checked_sub(1).and_then(|p| words.get(p)));
+        let next = clean(words.get(i + 1));
+        // A year: four digits from 1900 to 2099, alone or in a range, after a word that
+        // leads to a date ("in 2016.", "2017-2019"); "ran 2000 nodes" is a number.
+        let year_digits =
+            digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+        let is_range = rest.starts_with(['-', '–'])
+            && rest[rest
+                .find(|c: char| c.is_ascii_digit())
+                .unwrap_or(rest.len())..]
+                .chars()
+                .all(|c| c.is_ascii_digit());
+        let is_year = year_digits
+            && (rest.is_empty() || is_range)
+            && (is_range || BEFORE_YEAR.contains(&prev.as_str()));
+        let unit = rest
+            .trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '-' | '–' | '.' | '+'));
+        // A tenure: a number of years or months said as a duration ("for 3-4 yrs",
+        // "5+ years of"), not a result ("3 months early").
+        let (unit_word, after) = if TENURE.contains(&unit) {
+            (true, next.clone())
+        } else {
+            (
+                unit.is_empty() && TENURE.contains(&next.as_str()),
+                clean(words.get(i + 2)),
+            )
+        };
+        let is_tenure = unit_word
+            && (BEFORE_TENURE.contains(&prev.as_str())
+                || matches!(after.as_str(), "of" | "experience" | "in" | "with" | "")
+                || w.contains('+'));
+        if is_tenure {
             tenure = true;
         } else if !is_year {
             result = true;
@@ -808,6 +843,15 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
             }
             format!("At {e}: {quote}")
         }
+        (None, Some(_)) if engagement.is_some() => {
+            if let Some(r) = &role_field {
+                sources.push(Source {
+                    field: format!("{r}.position"),
+                    fact: "kind of engagement".into(),
+                });
+            }
+            format!("In a {} role: {quote}", engagement.unwrap_or("contract"))
+        }
         (None, Some(pos)) if !pos.contains(',') => {
             if let Some(r) = &role_field {
                 sources.push(Source {
@@ -827,7 +871,6 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
     }
 }
 
-/// How a category's skills are referred to without naming one.
 /// The kind of engagement a title slot names instead of a title ("Contracts",
 /// "Freelance", "Consulting"), as an adjective for "role".
 fn engagement_kind(position: &str) -> Option<&'static str> {
@@ -843,6 +886,7 @@ fn engagement_kind(position: &str) -> Option<&'static str> {
     }
 }
 
+/// How a category's skills are referred to without naming one.
 fn category_noun(c: Category) -> &'static str {
     match c {
         Category::Language => "languages",
@@ -859,7 +903,7 @@ fn category_noun(c: Category) -> &'static str {
         Category::Practice => "practices",
         Category::Domain => "domain knowledge",
         Category::Soft => "people skills",
-        Category::Spoken => "languages",
+        Category::Spoken => "spoken languages",
         Category::Education => "fields of study",
         Category::Tool => "tools",
     }
@@ -1123,5 +1167,11 @@ mod tests {
         assert_eq!(engagement_kind("Freelance"), Some("freelance"));
         assert_eq!(engagement_kind("Senior engineer"), None);
         assert!(!quantified("migrated everything to python3 in 2019"));
+        assert!(!quantified("Moved the web tier onto Kubernetes in 2016."));
+        assert!(!quantified("Led the platform team, 2017-2019:"));
+        assert!(quantified("Ran 2000 Kubernetes nodes."));
+        assert!(quantified("Migrated tens-of-thousands of pods"));
+        assert!(quantified("Shipped the migration 3 months early"));
+        assert!(!tenure("Shipped the migration 3 months early"));
     }
 }
