@@ -708,7 +708,13 @@ impl Profile {
     /// timestamp), if it holds one. Nothing after it can be evidenced by the text.
     #[must_use]
     pub fn last_modified(&self) -> Option<PartialDate> {
-        let s = self.meta.as_ref()?.get("lastModified")?.as_str()?.trim();
+        let v = self.meta.as_ref()?.get("lastModified")?;
+        // `lastModified: 2017` unquoted in YAML is a number.
+        let s = match v {
+            serde_json::Value::String(s) => s.trim().to_owned(),
+            serde_json::Value::Number(n) => n.to_string(),
+            _ => return None,
+        };
         // "2017-12-24T15:53:00" and "2017-12-24 15:53" carry a date first.
         let date = s.split(['T', ' ']).next()?;
         PartialDate::parse(date).ok()
@@ -985,6 +991,31 @@ mod tests {
         assert!(PartialDate::parse("2019-02-30").is_err());
         assert!(PartialDate::parse("2020-02-29").is_ok());
         assert!(PartialDate::parse("May 2019").is_err());
+    }
+
+    #[test]
+    fn the_date_written_is_last_modified_unless_stale() {
+        let p = |y: &str| Profile::from_yaml("p.yaml", y).unwrap();
+        let written = |y: &str| p(y).written().map(|d| d.to_string());
+        let role = "work:\n  - name: Acme\n    startDate: 2015-03\n    summary: Python\n";
+        assert_eq!(
+            written(&format!(
+                "{role}meta:\n  lastModified: \"2017-12-24T15:53:00\"\n"
+            )),
+            Some("2017-12-24".into())
+        );
+        // Unquoted, a year is a YAML number.
+        assert_eq!(
+            written(&format!("{role}meta:\n  lastModified: 2017\n")),
+            Some("2017".into())
+        );
+        // A role that starts after it makes it stale.
+        assert_eq!(
+            written(
+                "work:\n  - name: Acme\n    startDate: 2021-03\n    summary: Python\nmeta:\n  lastModified: 2017-12\n"
+            ),
+            None
+        );
     }
 
     #[test]
