@@ -70,7 +70,16 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
     }
     if report.postings == 0 && report.without == 0 && report.skipped.is_empty() {
         // Not an error (an empty board is a fact), but worth saying why the list is empty.
-        let names: Vec<String> = inputs.iter().map(|p| p.display().to_string()).collect();
+        let names: Vec<String> = inputs
+            .iter()
+            .map(|p| {
+                if p.as_os_str() == "-" {
+                    "<stdin>".to_owned()
+                } else {
+                    p.display().to_string()
+                }
+            })
+            .collect();
         let _ = writeln!(
             anstream::stderr(),
             "warning: no postings found in {}\n  = help: rank reads posting files ({}), NDJSON files (.ndjson, .jsonl) and directories of them; `jobfit jobs add URL` saves postings into jobs/",
