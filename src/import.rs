@@ -38,19 +38,14 @@ pub fn import_file(path: &Path) -> Result<Imported> {
             profile: crate::source::load_profile(path)?,
             notes: Vec::new(),
         }),
-        Some("pdf") => {
-            let bytes = crate::source::read_capped(path)?;
-            let text = pdf_text(&origin, &bytes)?;
-            import_text(&origin, &text)
-        }
         _ => {
-            // A PDF saved without its extension is still a PDF.
             let bytes = crate::source::read_capped(path)?;
-            if bytes.starts_with(b"%PDF-") {
-                let text = pdf_text(&origin, &bytes)?;
-                return import_text(&origin, &text);
-            }
-            let (origin, text) = crate::source::read_input(Some(path))?;
+            // A PDF saved without its extension is still a PDF.
+            let text = if ext.as_deref() == Some("pdf") || bytes.starts_with(b"%PDF-") {
+                pdf_text(&origin, &bytes)?
+            } else {
+                crate::source::decode(&origin, &bytes)?
+            };
             import_text(&origin, &text)
         }
     }

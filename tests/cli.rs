@@ -757,19 +757,22 @@ fn rank_with_keeps_postings_asking_for_a_skill() {
     let err = with_err("pyhton");
     assert!(err.contains("did you mean `python` for Python?"), "{err}");
     // "swift" spells two skills: both are kept, and a warning says how to pick one.
-    let out = jobfit()
-        .args([
-            "rank",
-            "-p",
-            "profiles/dev.yaml",
-            file,
-            "-f",
-            "json",
-            "--with",
-            "swift",
-        ])
-        .output()
-        .unwrap();
+    let with_ok = |skill: &str| {
+        jobfit()
+            .args([
+                "rank",
+                "-p",
+                "profiles/dev.yaml",
+                file,
+                "-f",
+                "json",
+                "--with",
+                skill,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = with_ok("swift");
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
@@ -779,19 +782,7 @@ fn rank_with_keeps_postings_asking_for_a_skill() {
         "{err}"
     );
     // Text that names two skills is a list of them, without a warning.
-    let out = jobfit()
-        .args([
-            "rank",
-            "-p",
-            "profiles/dev.yaml",
-            file,
-            "-f",
-            "json",
-            "--with",
-            "python, ceph",
-        ])
-        .output()
-        .unwrap();
+    let out = with_ok("python, ceph");
     assert_eq!(out.status.code(), Some(0));
     assert!(!String::from_utf8_lossy(&out.stderr).contains("warning"));
     // A spelling of one skill needs no context: "Go" alone is the language.

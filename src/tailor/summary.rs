@@ -802,67 +802,36 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
     // "Contracts" or "Freelance" in the title slot says how, not as what: "As contracts
     // at …" reads wrong.
     let engagement = position.as_deref().and_then(engagement_kind);
-    let text = match (employer, position) {
-        (Some(e), Some(_)) if engagement.is_some() => {
-            if let Some(r) = &role_field {
-                sources.push(Source {
-                    field: format!("{r}.position"),
-                    fact: "kind of engagement".into(),
-                });
-                sources.push(Source {
-                    field: format!("{r}.name"),
-                    fact: "employer".into(),
-                });
-            }
-            let kind = engagement.unwrap_or("contract");
-            if e.contains(',') {
+    const TITLE: (&str, &str) = ("position", "title");
+    const ENGAGEMENT: (&str, &str) = ("position", "kind of engagement");
+    const EMPLOYER: (&str, &str) = ("name", "employer");
+    // The sentence, and the role fields it cites.
+    let (text, cited): (String, &[(&str, &str)]) = match (employer, position, engagement) {
+        (Some(e), Some(_), Some(kind)) => {
+            let text = if e.contains(',') {
                 format!("In {kind} roles at {e}: {quote}")
             } else {
                 format!("In a {kind} role at {e}: {quote}")
-            }
+            };
+            (text, &[ENGAGEMENT, EMPLOYER])
         }
-        (Some(e), Some(pos)) if pick(seed, 3, 2) == 1 && !pos.contains(',') => {
-            if let Some(r) = &role_field {
-                sources.push(Source {
-                    field: format!("{r}.position"),
-                    fact: "title".into(),
-                });
-                sources.push(Source {
-                    field: format!("{r}.name"),
-                    fact: "employer".into(),
-                });
-            }
-            format!("As {} at {e}: {quote}", lower_first(&pos))
+        (Some(e), Some(pos), None) if pick(seed, 3, 2) == 1 && !pos.contains(',') => (
+            format!("As {} at {e}: {quote}", lower_first(&pos)),
+            &[TITLE, EMPLOYER],
+        ),
+        (Some(e), _, _) => (format!("At {e}: {quote}"), &[EMPLOYER]),
+        (None, Some(_), Some(kind)) => (format!("In a {kind} role: {quote}"), &[ENGAGEMENT]),
+        (None, Some(pos), None) if !pos.contains(',') => {
+            (format!("As {}: {quote}", lower_first(&pos)), &[TITLE])
         }
-        (Some(e), _) => {
-            if let Some(r) = &role_field {
-                sources.push(Source {
-                    field: format!("{r}.name"),
-                    fact: "employer".into(),
-                });
-            }
-            format!("At {e}: {quote}")
-        }
-        (None, Some(_)) if engagement.is_some() => {
-            if let Some(r) = &role_field {
-                sources.push(Source {
-                    field: format!("{r}.position"),
-                    fact: "kind of engagement".into(),
-                });
-            }
-            format!("In a {} role: {quote}", engagement.unwrap_or("contract"))
-        }
-        (None, Some(pos)) if !pos.contains(',') => {
-            if let Some(r) = &role_field {
-                sources.push(Source {
-                    field: format!("{r}.position"),
-                    fact: "title".into(),
-                });
-            }
-            format!("As {}: {quote}", lower_first(&pos))
-        }
-        (None, _) => quote,
+        (None, _, _) => (quote, &[]),
     };
+    if let Some(r) = &role_field {
+        sources.extend(cited.iter().map(|(key, fact)| Source {
+            field: format!("{r}.{key}"),
+            fact: (*fact).into(),
+        }));
+    }
     Sentence {
         kind: Kind::Achievement,
         text,
