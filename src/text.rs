@@ -362,7 +362,7 @@ impl LineIndex {
 }
 
 /// Returns the smallest char boundary of `s` that is `>= pos`.
-fn ceil_char_boundary(s: &str, pos: usize) -> usize {
+pub fn ceil_char_boundary(s: &str, pos: usize) -> usize {
     let mut p = pos.min(s.len());
     while !s.is_char_boundary(p) {
         p += 1;
