@@ -210,6 +210,11 @@ impl AnalyzedProfile {
                 }
             }
             for y in years_phrases(&folded, &found) {
+                // "Ten years ago I wrote Perl" is no ten years of Perl; "for the past
+                // five years" of a résumé is its writer's experience.
+                if y.time == Some(crate::posting::TimeSpan::Age) {
+                    continue;
+                }
                 if y.skills.is_empty() {
                     if y.about_experience {
                         stated_total = stated_total.max(Some(y.years));

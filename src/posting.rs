@@ -331,18 +331,62 @@ fn is_place_or_terms(part: &str) -> bool {
         return true;
     }
     // "City, Region": comma- or semicolon-separated capitalised names of a few words.
+    // The last of a list may open with its conjunction ("…, San Francisco, and
+    // Vancouver").
     let pieces: Vec<&str> = part
         .split([',', ';', '/'])
         .map(str::trim)
+        .map(|p| {
+            ["and ", "or ", "& "]
+                .iter()
+                .find_map(|c| p.strip_prefix(c))
+                .unwrap_or(p)
+        })
         .filter(|p| !p.is_empty())
         .collect();
     part.contains(',')
         && pieces.iter().all(|p| {
             p.split_whitespace().count() <= 3
-                && p.split_whitespace()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                && p.split_whitespace().all(|w| {
+                    w.chars().next().is_some_and(char::is_uppercase)
+                        && !crate::text::names_job(w, ROLE_NOUNS)
+                        && !AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
+                })
         })
 }
+
+/// Capitalised words of a header part that name a kind of work, not a place:
+/// "Backend, Fullstack, or Android" lists roles.
+const AREA_WORDS: &[&str] = &[
+    "backend",
+    "back-end",
+    "frontend",
+    "front-end",
+    "fullstack",
+    "full-stack",
+    "mobile",
+    "android",
+    "ios",
+    "web",
+    "data",
+    "devops",
+    "infrastructure",
+    "platform",
+    "security",
+    "design",
+    "product",
+    "sales",
+    "marketing",
+    "qa",
+    "ml",
+    "ai",
+    "embedded",
+    "support",
+    "operations",
+    "finance",
+    "research",
+    "engineering",
+];
 
 /// Strips Markdown heading marks, emphasis and trailing colons from a heading line.
 #[must_use]
@@ -719,9 +763,39 @@ fn packed_word(w: &[u8]) -> Option<u128> {
 /// `packed_word("experience")`.
 const EXPERIENCE: u128 = u128::from_le_bytes(*b"experience\0\0\0\0\0\0");
 
+/// Words after which "years" tells time, not experience ("for the last two years").
+fn time_word(key: u128) -> bool {
+    const fn k(w: &[u8; 16]) -> u128 {
+        u128::from_le_bytes(*w)
+    }
+    const WORDS: [u128; 4] = [
+        k(b"last\0\0\0\0\0\0\0\0\0\0\0\0"),
+        k(b"past\0\0\0\0\0\0\0\0\0\0\0\0"),
+        k(b"next\0\0\0\0\0\0\0\0\0\0\0\0"),
+        k(b"coming\0\0\0\0\0\0\0\0\0\0"),
+    ];
+    WORDS.contains(&key)
+}
+
+/// "year", "years", "yrs": candidate cues unless they tell time.
+fn years_word(key: u128) -> bool {
+    [
+        u128::from_le_bytes(*b"year\0\0\0\0\0\0\0\0\0\0\0\0"),
+        u128::from_le_bytes(*b"years\0\0\0\0\0\0\0\0\0\0\0"),
+        u128::from_le_bytes(*b"yrs\0\0\0\0\0\0\0\0\0\0\0\0\0"),
+    ]
+    .contains(&key)
+}
+
 /// Classifies one sentence (see `SentenceRole`).
 #[must_use]
 pub fn sentence_role(sentence: &str) -> SentenceRole {
+    sentence_role_cued(sentence).0
+}
+
+/// `sentence_role`, and whether a word asking something of the candidate settled it
+/// (else a requirement is only the default for a sentence with no cue either way).
+fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     // One pass over the bytes: words are runs of letters, digits, `'` and `-`; a
     // non-ASCII character is decoded only to ask whether it is a letter. This runs for
     // every sentence that holds a skill, so it avoids allocating and stops at the first
@@ -729,6 +803,7 @@ pub fn sentence_role(sentence: &str) -> SentenceRole {
     let b = sentence.as_bytes();
     let mut word_count = 0usize;
     let mut prev_experience_product = false;
+    let (mut prev, mut before_prev) = (0u128, 0u128);
     let (mut role, mut company) = (false, false);
     let mut i = 0;
     while i < b.len() {
@@ -761,21 +836,25 @@ pub fn sentence_role(sentence: &str) -> SentenceRole {
         };
         let flags = WORD_FLAGS.get(&key).copied().unwrap_or(0);
         // "Developer experience" and "user experience" are products, not the
-        // candidate's experience.
-        if flags & CUE != 0 && !(key == EXPERIENCE && prev_experience_product) {
-            return SentenceRole::Requirement;
+        // candidate's experience; "the last two years" is a time, not a demand.
+        if flags & CUE != 0
+            && !(key == EXPERIENCE && prev_experience_product)
+            && !(years_word(key) && (time_word(prev) || time_word(before_prev)))
+        {
+            return (SentenceRole::Requirement, true);
         }
         prev_experience_product = flags & PRODUCT != 0;
+        (before_prev, prev) = (prev, key);
         role |= flags & ROLE != 0;
         company |= flags & COMPANY != 0;
     }
     if word_count <= 12 && !sentence.trim().ends_with('.') && role {
-        return SentenceRole::Title;
+        return (SentenceRole::Title, false);
     }
     if company || COMPANY_PHRASES_AC.is_match(sentence) {
-        SentenceRole::Company
+        (SentenceRole::Company, false)
     } else {
-        SentenceRole::Requirement
+        (SentenceRole::Requirement, false)
     }
 }
 
@@ -1060,9 +1139,30 @@ impl AnalyzedPosting {
             end: f.end,
             section: SectionKind::Title,
         };
+        // The company's own name, folded: "Asana" in a posting by Asana is the employer,
+        // not a tool asked for, unless a sentence asks it of the candidate.
+        let own_name = posting
+            .company
+            .as_deref()
+            .map(|c| Folded::new(c.trim()).as_str().to_owned())
+            .filter(|c| !c.is_empty());
+        let is_own_name = |f: &crate::extract::Finding| {
+            own_name
+                .as_deref()
+                .is_some_and(|c| folded.as_str().get(f.fstart..f.fend) == Some(c))
+        };
         // Findings come in text order, so one sentence is classified once.
-        let mut sentence: (usize, usize, SentenceRole) = (0, 0, SentenceRole::Requirement);
+        let mut sentence: (usize, usize, SentenceRole, bool) =
+            (0, 0, SentenceRole::Requirement, false);
         for (n, f) in findings.iter().enumerate() {
+            if is_own_name(f) && !(sentence.0 <= f.start && f.start < sentence.1 && sentence.3) {
+                let (a, b) = sentence_around(text, f.start);
+                let (role, cued) = sentence_role_cued(&text[a..b]);
+                sentence = (a, b.max(a + 1), role, cued);
+                if !cued {
+                    continue;
+                }
+            }
             if title_line_end.is_some_and(|e| f.end <= e) {
                 if title_rules.contains(&f.rule) {
                     title_mentions.push((f.rule, title_mention(f)));
@@ -1071,7 +1171,8 @@ impl AnalyzedPosting {
             }
             if !(sentence.0 <= f.start && f.start < sentence.1) {
                 let (a, b) = sentence_around(text, f.start);
-                sentence = (a, b.max(a + 1), sentence_role(&text[a..b]));
+                let (role, cued) = sentence_role_cued(&text[a..b]);
+                sentence = (a, b.max(a + 1), role, cued);
             }
             let mut section = section_at(f.start);
             let role = if sentence.2 == SentenceRole::Requirement && followed_by_role(text, f.end) {
@@ -1120,6 +1221,10 @@ impl AnalyzedPosting {
         let mut years = Vec::new();
         let mut total_years: Option<YearsRequirement> = None;
         for y in years_phrases(&folded, &findings) {
+            // A posting's "for the last two years" is about the company, not a demand.
+            if y.time.is_some() {
+                continue;
+            }
             let (start, end) = folded.original_span(y.fstart, y.fend);
             let req = YearsRequirement {
                 years: y.years,
@@ -1214,6 +1319,39 @@ pub struct YearsPhrase {
     /// True when the sentence is about experience ("5+ years of professional experience"),
     /// not a company's age ("founded 10 years ago").
     pub about_experience: bool,
+    /// When the phrase measures time, not experience.
+    pub time: Option<TimeSpan>,
+}
+
+/// What a years phrase measures when it is not an amount of experience.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimeSpan {
+    /// An age or a point in time: "10 years ago", "a 5-year-old company", "the next
+    /// two years", "three years in a row". Never anyone's experience.
+    Age,
+    /// A recent stretch: "for the last two years", "over the past 5 years". In a
+    /// résumé it measures the writer's experience; in a posting it is about the
+    /// company ("for the last two years, Asana has been named a best place to work").
+    Recent,
+}
+
+/// How the words around a years phrase (`head` before it, `tail` after it, folded)
+/// say it measures time rather than experience.
+fn time_span(head: &str, tail: &str) -> Option<TimeSpan> {
+    let tail = tail.trim_start_matches([' ', '-']);
+    let head = head.trim_end();
+    let last_word = head.rsplit([' ', '(', ',']).next().unwrap_or("");
+    if ["ago", "old", "in a row", "running"]
+        .iter()
+        .any(|w| tail.starts_with(w) && !tail[w.len()..].starts_with(|c: char| c.is_alphanumeric()))
+        || matches!(last_word, "next" | "coming" | "every" | "within")
+    {
+        Some(TimeSpan::Age)
+    } else if matches!(last_word, "last" | "past" | "recent") {
+        Some(TimeSpan::Recent)
+    } else {
+        None
+    }
 }
 
 /// Finds "N years" phrases in a document and attaches each to the skills it is about:
@@ -1289,14 +1427,16 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
         skills.dedup();
         let tail = &ft[fe..sentence_end];
         let head = &ft[crate::text::floor_char_boundary(ft, fs.saturating_sub(40))..fs];
-        let ago = tail.trim_start().starts_with("ago") || tail.trim_start().starts_with("old");
-        let about_experience = !ago && (tail.contains("experience") || head.contains("experience"));
+        let time = time_span(head, tail);
+        let about_experience = time != Some(TimeSpan::Age)
+            && (tail.contains("experience") || head.contains("experience"));
         out.push(YearsPhrase {
             years: n,
             skills,
             fstart: fs,
             fend: fe,
             about_experience,
+            time,
         });
     }
     out
@@ -1766,6 +1906,80 @@ mod tests {
         assert_eq!(y.iter().map(|x| x.0).collect::<Vec<_>>(), [5, 3, 2]);
     }
 
+    #[test]
+    fn years_that_measure_time_are_told_apart_from_experience() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let span = |text: &str| {
+            let f = Folded::new(text);
+            let found = rules.extract_folded(text, &f);
+            years_phrases(&f, &found)
+                .into_iter()
+                .map(|y| (y.time, y.skills.len()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(span("5+ years of Python"), [(None, 1)]);
+        assert_eq!(
+            span("We adopted Python 5 years ago, Go later")[0].0,
+            Some(TimeSpan::Age)
+        );
+        assert_eq!(
+            span("For the last two years, Asana has been named a best place to work"),
+            [(Some(TimeSpan::Recent), 1)]
+        );
+        assert_eq!(
+            span("a 10 year old Django codebase"),
+            [(Some(TimeSpan::Age), 1)]
+        );
+        assert_eq!(
+            span("ranked first three years in a row"),
+            [(Some(TimeSpan::Age), 0)]
+        );
+        assert_eq!(
+            span("over the next 2 years you will build Kafka pipelines")[0].0,
+            Some(TimeSpan::Age)
+        );
+        // "old" must be a word of its own.
+        assert_eq!(span("5 years older Java")[0].0, None);
+    }
+
+    #[test]
+    fn the_employers_own_name_is_no_skill_unless_asked_of_the_candidate() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let ids = |text: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+            a.skills
+                .iter()
+                .map(|s| rules.rule(s.rule).id.to_string())
+                .collect::<Vec<_>>()
+        };
+        let story = "Asana | New York City, San Francisco, and Vancouver | Onsite\n\n\
+             Asana is a work management platform. Millions of users rely on Asana. \
+             For the last two years, Asana has been named a best place to work.\n\n\
+             Requirements: 5+ years of Python";
+        assert_eq!(ids(story), ["python"]);
+        let asked = format!("{story}; experience with Asana as a user");
+        assert!(ids(&asked).contains(&"asana".to_owned()));
+        // Another company's posting that names Asana keeps it.
+        assert!(
+            ids("Initech | Senior Engineer\n\nOur teams plan in Asana.")
+                .contains(&"asana".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_posting_asks_no_years_of_a_skill_its_company_story_mentions() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let p = Posting::from_text(
+            "x",
+            "For the last two years, Asana has been named a best place to work. \
+             Founded 10 years ago, we run Kafka.\n\nRequirements: 5+ years of Python",
+        );
+        let a = AnalyzedPosting::analyze(p, &rules);
+        let asked: Vec<u32> = a.years.iter().map(|y| y.years).collect();
+        assert_eq!(asked, [5]);
+        assert!(a.total_years.is_none());
+    }
+
     /// `find_years` runs its pattern only around each "year"/"yr": it must find what
     /// one scan of the whole text finds, over texts dense with near-misses.
     #[test]
@@ -1846,6 +2060,17 @@ mod tests {
         assert_eq!(p.company.as_deref(), Some("Acme"));
         // No part names a role: the first that is not a place or terms is taken; a
         // header of places and terms only gives no title at all.
+        let p = Posting::from_text(
+            "x",
+            "Asana | New York City, San Francisco, and Vancouver | Onsite",
+        );
+        assert_eq!(p.title, None);
+        assert_eq!(p.company.as_deref(), Some("Asana"));
+        let p = Posting::from_text(
+            "x",
+            "Remind | Backend, Fullstack, or Android | San Francisco, CA",
+        );
+        assert_eq!(p.title.as_deref(), Some("Backend, Fullstack, or Android"));
         let p = Posting::from_text("x", "Initech | Platform team | Austin, TX | REMOTE");
         assert_eq!(p.title.as_deref(), Some("Platform team"));
         for header in [
