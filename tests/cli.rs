@@ -144,6 +144,48 @@ fn skills_listed_as_alternatives_count_once() {
     assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
 }
 
+/// A gap the résumé half covers says why it still costs points.
+#[test]
+fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {
+    let ad = "Back-end engineer\n\nRequirements\n- 12+ years of Python\n- JavaScript\n- Rust\n";
+    let out = stdout(
+        jobfit()
+            .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+            .write_stdin(ad.to_owned()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let why = |id: &str| {
+        v["gaps"]
+            .as_array()
+            .expect("gaps")
+            .iter()
+            .find(|g| g["id"] == id)
+            .unwrap_or_else(|| panic!("{id} in {v}"))
+            .get("why")
+            .cloned()
+    };
+    let python = why("python").expect("python's shortfall");
+    assert!(
+        python.as_str().unwrap().ends_with("of 12 years"),
+        "{python}"
+    );
+    assert_eq!(
+        why("javascript"),
+        Some("listed, not shown in a role".into())
+    );
+    // A skill the résumé lacks needs no explaining.
+    assert_eq!(why("rust"), None);
+    let table = stdout(
+        jobfit()
+            .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "table"])
+            .write_stdin(ad.to_owned()),
+    );
+    assert!(
+        table.contains("JavaScript (required, matched: listed, not shown in a role)"),
+        "{table}"
+    );
+}
+
 /// "Software development" and "back-end" years are those of the languages and
 /// server-side frameworks the profile's dated roles show (rules imply them), not zero
 /// because no role says the words.

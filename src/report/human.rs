@@ -351,9 +351,10 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
                 .as_ref()
                 .map(|n| format!(" — nearest: {}", n.name))
                 .unwrap_or_default();
+            let why = g.why.as_ref().map(|w| format!(": {w}")).unwrap_or_default();
             writeln!(
                 out,
-                "  {}−{:.1}{:#}  {} ({}, {}){near}",
+                "  {}−{:.1}{:#}  {} ({}, {}{why}){near}",
                 fg(AnsiColor::Red),
                 g.lost,
                 fg(AnsiColor::Red),

@@ -218,9 +218,10 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 .as_ref()
                 .map(|n| format!("; nearest: {}", n.name))
                 .unwrap_or_default();
+            let why = g.why.as_ref().map(|w| format!(": {w}")).unwrap_or_default();
             writeln!(
                 out,
-                "- **{}** ({}, {}): −{:.1} points{near}",
+                "- **{}** ({}, {}{why}): −{:.1} points{near}",
                 g.name,
                 g.need.as_str(),
                 g.status.as_str(),

@@ -486,6 +486,32 @@ pub struct GapLine {
     /// The nearest profile skill, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub nearest: Option<RuleRef>,
+    /// Why a skill the résumé has still loses points: too few years, only listed,
+    /// only named in passing, or known through another skill.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+/// Why `it`, which the profile covers in some way, still loses points.
+fn shortfall(rules: &RuleSet, it: &crate::score::ScoreItem) -> Option<String> {
+    if matches!(it.status, Status::Related | Status::Missing) {
+        return None;
+    }
+    if let Some(y) = it.years.filter(|y| y.factor < 1.0) {
+        return Some(match y.have {
+            Some(h) => format!("{h:.1} of {} years", y.required),
+            None => format!("asks {} years; the résumé gives no dates", y.required),
+        });
+    }
+    match it.status {
+        Status::Matched if it.base_credit >= crate::score::CREDIT_DEMONSTRATED => None,
+        Status::Matched if it.base_credit >= crate::score::CREDIT_DECLARED => {
+            Some("listed, not shown in a role".to_owned())
+        }
+        Status::Matched => Some("named only in passing".to_owned()),
+        Status::Implied => it.via.map(|v| format!("implied by {}", rules.rule(v).name)),
+        Status::Related | Status::Missing => None,
+    }
 }
 
 /// A selected bullet.
@@ -653,7 +679,11 @@ impl ScoreReport {
                 need: it.skill.need,
                 lost: round2(it.lost),
                 status: it.status,
-                nearest: it.via.map(|v| RuleRef::of(rules, v)),
+                nearest: it
+                    .via
+                    .filter(|_| it.status == Status::Related)
+                    .map(|v| RuleRef::of(rules, v)),
+                why: shortfall(rules, &it),
             })
             .collect();
         let experience = score.experience.map(|e| ExperienceLine {
