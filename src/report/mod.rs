@@ -683,7 +683,7 @@ impl ScoreReport {
                     .via
                     .filter(|_| it.status == Status::Related)
                     .map(|v| RuleRef::of(rules, v)),
-                why: shortfall(rules, &it),
+                why: shortfall(rules, it),
             })
             .collect();
         let experience = score.experience.map(|e| ExperienceLine {
