@@ -1128,7 +1128,17 @@ impl AnalyzedPosting {
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
-        let lists = or_lists(folded.as_str(), &findings);
+        // A slash list asks for either item under a requirements heading or in a
+        // sentence asking something of the candidate.
+        let lists = or_lists(folded.as_str(), &findings, |f| {
+            matches!(
+                section_at(f.start),
+                SectionKind::Required | SectionKind::Preferred
+            ) || {
+                let (a, b) = sentence_around(text, f.start);
+                sentence_role_cued(&text[a..b]).1
+            }
+        });
         // Per rule, the or-list of each of its mentions (None: a mention outside one).
         let mut lists_of: BTreeMap<RuleId, Vec<Option<usize>>> = BTreeMap::new();
         // Most postings have no "or" list: then nothing is tracked per rule.
@@ -1154,10 +1164,28 @@ impl AnalyzedPosting {
         // Findings come in text order, so one sentence is classified once.
         let mut sentence: (usize, usize, SentenceRole, bool) =
             (0, 0, SentenceRole::Requirement, false);
+        // A sentence that names the company and asks nothing of the candidate is
+        // about the company ("Mattermost is an open-source alternative to Slack").
+        let classify = |a: usize, b: usize| {
+            let (role, cued) = sentence_role_cued(&text[a..b]);
+            let names_company = || {
+                own_name.as_deref().is_some_and(|c| {
+                    let sentence = Folded::new(&text[a..b]);
+                    let t = sentence.as_bytes();
+                    memchr::memmem::find_iter(t, c.as_bytes())
+                        .any(|p| crate::extract::on_boundaries(t, p, p + c.len()))
+                })
+            };
+            if role == SentenceRole::Requirement && !cued && names_company() {
+                (SentenceRole::Company, false)
+            } else {
+                (role, cued)
+            }
+        };
         for (n, f) in findings.iter().enumerate() {
             if is_own_name(f) && !(sentence.0 <= f.start && f.start < sentence.1 && sentence.3) {
                 let (a, b) = sentence_around(text, f.start);
-                let (role, cued) = sentence_role_cued(&text[a..b]);
+                let (role, cued) = classify(a, b);
                 sentence = (a, b.max(a + 1), role, cued);
                 if !cued {
                     continue;
@@ -1171,7 +1199,7 @@ impl AnalyzedPosting {
             }
             if !(sentence.0 <= f.start && f.start < sentence.1) {
                 let (a, b) = sentence_around(text, f.start);
-                let (role, cued) = sentence_role_cued(&text[a..b]);
+                let (role, cued) = classify(a, b);
                 sentence = (a, b.max(a + 1), role, cued);
             }
             let mut section = section_at(f.start);
@@ -1485,7 +1513,11 @@ fn opens_clause(gap: &str) -> bool {
 enum Join {
     /// A comma.
     Comma,
-    /// "or", "and/or", a slash: either will do.
+    /// A slash: either will do in a sentence asking something of the candidate
+    /// ("experience with AWS/GCP"), both are used in one describing a stack ("Tech
+    /// stack: Go/TypeScript/React").
+    Slash,
+    /// "or", "and/or": either will do.
     Or,
     /// "and", "&": both are asked for.
     And,
@@ -1507,7 +1539,7 @@ fn list_join(gap: &str) -> Option<Join> {
         for c in token.chars() {
             match c {
                 ',' => add(Join::Comma),
-                '/' if word != "and/or" => add(Join::Or),
+                '/' if word != "and/or" => add(Join::Slash),
                 '&' => add(Join::And),
                 _ => {}
             }
@@ -1517,15 +1549,20 @@ fn list_join(gap: &str) -> Option<Join> {
 }
 
 /// For each finding, the "or" list it is an item of, if any: a run of findings
-/// joined by commas and at least one "or" (or slash) and no "and" ("C, C++, Java, Go
-/// or Python", "AWS/GCP", "a bachelor's or master's degree").
-fn or_lists(ft: &str, findings: &[Finding]) -> Vec<Option<usize>> {
+/// joined by commas and at least one "or" and no "and" ("C, C++, Java, Go or Python",
+/// "a bachelor's or master's degree"), or by slashes in a sentence that `asks`
+/// something of the candidate ("experience with AWS/GCP").
+fn or_lists(
+    ft: &str,
+    findings: &[Finding],
+    asks: impl Fn(&Finding) -> bool,
+) -> Vec<Option<usize>> {
     let mut out = vec![None; findings.len()];
     let mut next_id = 0;
     let mut i = 0;
     while i < findings.len() {
         let mut end = findings[i].fend;
-        let (mut or, mut and, mut items) = (false, false, 1);
+        let (mut or, mut slash, mut and, mut items) = (false, false, false, 1);
         let mut k = i + 1;
         while k < findings.len() {
             let f = &findings[k];
@@ -1536,6 +1573,7 @@ fn or_lists(ft: &str, findings: &[Finding]) -> Vec<Option<usize>> {
             }
             match ft.get(end..f.fstart).and_then(list_join) {
                 Some(Join::Or) => or = true,
+                Some(Join::Slash) => slash = true,
                 Some(Join::And) => and = true,
                 Some(Join::Comma) => {}
                 None => break,
@@ -1544,7 +1582,7 @@ fn or_lists(ft: &str, findings: &[Finding]) -> Vec<Option<usize>> {
             end = f.fend;
             k += 1;
         }
-        if or && !and && items > 1 {
+        if (or || slash && asks(&findings[i])) && !and && items > 1 {
             for x in &mut out[i..k] {
                 *x = Some(next_id);
             }
@@ -1797,6 +1835,13 @@ mod tests {
         assert!(alts("python").is_empty() && alts("docker").is_empty());
         assert!(alts("kotlin").is_empty() && alts("terraform").is_empty());
         assert!(alts("redis").is_empty());
+        // A stack described with slashes uses all of it.
+        let stack = "Engineer\n\nTech stack:\n\n* Go/JavaScript/TypeScript/React\n";
+        let s = AnalyzedPosting::analyze(Posting::from_text("x", stack.to_owned()), &rules);
+        assert!(s.skills.len() >= 4 && s.skills.iter().all(|s| s.alternatives.is_empty()));
+        let asked = "Engineer\n\nAbout you: experience with Go/Java/Rust.\n";
+        let s = AnalyzedPosting::analyze(Posting::from_text("x", asked.to_owned()), &rules);
+        assert!(s.skills.len() == 3 && s.skills.iter().all(|s| s.alternatives.len() == 2));
         // "master" right after "or" is no job title.
         let bachelor = rules.find("bachelors-degree").expect("rule");
         assert!(a.title_mentions_of(bachelor).next().is_none());
