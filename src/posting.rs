@@ -248,7 +248,7 @@ impl Posting {
                 .collect();
             if parts.len() >= 2 {
                 if self.company.is_none() {
-                    self.company = Some(parts[0].to_owned());
+                    self.company = Some(without_links(parts[0]));
                 }
                 // The role is usually second, but posters vary the order: prefer the
                 // first part that names a role, else the first that is not a place,
@@ -281,9 +281,38 @@ impl Posting {
     }
 }
 
+/// A header part as a company name: without the web addresses and the notes in
+/// brackets that posters add ("Airtame (https://airtame.com)", "Flexport (YC W14)").
+fn without_links(part: &str) -> String {
+    let is_link = |w: &str| {
+        let w = w
+            .trim_matches(|c: char| "()[]<>,;".contains(c))
+            .to_ascii_lowercase();
+        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
+    };
+    let kept: Vec<&str> = part.split_whitespace().filter(|w| !is_link(w)).collect();
+    let mut name = kept.join(" ");
+    // A closing note in brackets goes, as long as a name stays before it.
+    if name.ends_with(')')
+        && let Some(open) = name.rfind('(')
+        && !name[..open].trim().is_empty()
+    {
+        name.truncate(open);
+    }
+    let name = name.trim_end_matches(|c: char| "(-–,|".contains(c) || c.is_whitespace());
+    if name.is_empty() {
+        part.to_owned()
+    } else {
+        name.to_owned()
+    }
+}
+
 /// Words of a header part that say where or on what terms, not what the job is.
 const TERMS_WORDS: &[&str] = &[
     "remote",
+    "remote-ok",
+    "remote-friendly",
+    "remote-first",
     "onsite",
     "on-site",
     "hybrid",
@@ -335,6 +364,7 @@ fn is_place_or_terms(part: &str) -> bool {
     // Vancouver").
     let pieces: Vec<&str> = part
         .split([',', ';', '/'])
+        .flat_map(|p| p.split(" and ").flat_map(|p| p.split(" & ")))
         .map(str::trim)
         .map(|p| {
             ["and ", "or ", "& "]
@@ -344,7 +374,7 @@ fn is_place_or_terms(part: &str) -> bool {
         })
         .filter(|p| !p.is_empty())
         .collect();
-    part.contains(',')
+    pieces.len() >= 2
         && pieces.iter().all(|p| {
             p.split_whitespace().count() <= 3
                 && p.split_whitespace().all(|w| {
@@ -386,6 +416,25 @@ const AREA_WORDS: &[&str] = &[
     "finance",
     "research",
     "engineering",
+    "machine",
+    "learning",
+    "vision",
+    "computer",
+    "software",
+    "hardware",
+    "systems",
+    "cloud",
+    "robotics",
+    "analytics",
+    "science",
+    "ux",
+    "ui",
+    "growth",
+    "content",
+    "customer",
+    "success",
+    "game",
+    "games",
 ];
 
 /// Strips Markdown heading marks, emphasis and trailing colons from a heading line.
@@ -1552,11 +1601,7 @@ fn list_join(gap: &str) -> Option<Join> {
 /// joined by commas and at least one "or" and no "and" ("C, C++, Java, Go or Python",
 /// "a bachelor's or master's degree"), or by slashes in a sentence that `asks`
 /// something of the candidate ("experience with AWS/GCP").
-fn or_lists(
-    ft: &str,
-    findings: &[Finding],
-    asks: impl Fn(&Finding) -> bool,
-) -> Vec<Option<usize>> {
+fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> Vec<Option<usize>> {
     let mut out = vec![None; findings.len()];
     let mut next_id = 0;
     let mut i = 0;
@@ -2116,6 +2161,30 @@ mod tests {
             "Remind | Backend, Fullstack, or Android | San Francisco, CA",
         );
         assert_eq!(p.title.as_deref(), Some("Backend, Fullstack, or Android"));
+        let p = Posting::from_text(
+            "x",
+            "Airtame (https://airtame.com) | Copenhagen, Denmark | Onsite",
+        );
+        assert_eq!(p.company.as_deref(), Some("Airtame"));
+        let p = Posting::from_text("x", "Acme - https://acme.io | Rust Engineer");
+        assert_eq!(p.company.as_deref(), Some("Acme"));
+        let p = Posting::from_text(
+            "x",
+            "Flexport (YC W14) | San Francisco, CA and Chicago, IL | Onsite",
+        );
+        assert_eq!(
+            (p.company.as_deref(), p.title.as_deref()),
+            (Some("Flexport"), None)
+        );
+        let p = Posting::from_text("x", "INTEROS(SaaS)|Haskell Software Engineer|Arlington, VA");
+        assert_eq!(p.company.as_deref(), Some("INTEROS"));
+        let p = Posting::from_text("x", "Nuna | San Francisco / DC | Remote-OK");
+        assert_eq!(p.title, None);
+        let p = Posting::from_text("x", "Nuna | Machine Learning / Computer Vision | Boston");
+        assert_eq!(
+            p.title.as_deref(),
+            Some("Machine Learning / Computer Vision")
+        );
         let p = Posting::from_text("x", "Initech | Platform team | Austin, TX | REMOTE");
         assert_eq!(p.title.as_deref(), Some("Platform team"));
         for header in [
