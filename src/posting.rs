@@ -247,6 +247,16 @@ impl Posting {
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.len() >= 2 {
+                let names_role = |p: &&str| {
+                    p.split(|c: char| !c.is_alphanumeric())
+                        .any(|w| crate::text::names_job(w, ROLE_NOUNS))
+                };
+                // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
+                // with the role and names no company.
+                if names_role(&parts[0]) && !parts[1..].iter().any(|p| names_role(&p)) {
+                    self.title = Some(parts[0].to_owned());
+                    return;
+                }
                 if self.company.is_none() {
                     self.company = Some(without_links(parts[0]));
                 }
@@ -256,10 +266,7 @@ impl Posting {
                 // title: the report then names the company alone).
                 let role = parts[1..]
                     .iter()
-                    .find(|p| {
-                        p.split(|c: char| !c.is_alphanumeric())
-                            .any(|w| crate::text::names_job(w, ROLE_NOUNS))
-                    })
+                    .find(|p| names_role(p))
                     .or_else(|| parts[1..].iter().find(|p| !is_place_or_terms(p)));
                 self.title = role.map(|r| (*r).to_owned());
                 return;
@@ -2178,6 +2185,11 @@ mod tests {
         );
         let p = Posting::from_text("x", "INTEROS(SaaS)|Haskell Software Engineer|Arlington, VA");
         assert_eq!(p.company.as_deref(), Some("INTEROS"));
+        let p = Posting::from_text("x", "Lead Developer | Full-time | REMOTE | Munich");
+        assert_eq!(
+            (p.title.as_deref(), p.company.as_deref()),
+            (Some("Lead Developer"), None)
+        );
         let p = Posting::from_text("x", "Nuna | San Francisco / DC | Remote-OK");
         assert_eq!(p.title, None);
         let p = Posting::from_text("x", "Nuna | Machine Learning / Computer Vision | Boston");
