@@ -253,7 +253,7 @@ impl Posting {
                 };
                 // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
                 // with the role and names no company.
-                if names_role(&parts[0]) && !parts[1..].iter().any(|p| names_role(p)) {
+                if names_role(&parts[0]) && !parts[1..].iter().any(&names_role) {
                     self.title = Some(parts[0].to_owned());
                     return;
                 }
