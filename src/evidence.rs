@@ -102,6 +102,17 @@ pub struct Bullet {
     pub recency: i32,
 }
 
+/// Where a profile's years of experience come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearsSource {
+    /// The dated roles, overlaps counted once.
+    DatedRoles,
+    /// An overall figure the text states ("15 years of experience").
+    Stated,
+    /// The years the text states of one skill ("10 years of Python").
+    StatedForSkill(RuleId),
+}
+
 /// A profile with its evidence worked out.
 #[derive(Debug, Clone)]
 pub struct AnalyzedProfile {
@@ -113,6 +124,10 @@ pub struct AnalyzedProfile {
     pub total_months: u32,
     /// Overall years stated in the text ("15 years experience").
     pub stated_total_years: Option<u32>,
+    /// The most years the text states of any one skill ("after 10 years and a million
+    /// lines of Python"), and that skill: whoever has worked ten years with a skill
+    /// has worked ten years, which matters for a narrative résumé without dates.
+    pub stated_skill_years: Option<(u32, RuleId)>,
     /// Bullets, in original order.
     pub bullets: Vec<Bullet>,
     /// The date open-ended roles run to.
@@ -136,6 +151,7 @@ impl AnalyzedProfile {
         // Per skill: the dated intervals that evidence it.
         let mut intervals: BTreeMap<RuleId, Vec<(i32, i32)>> = BTreeMap::new();
         let mut stated_total: Option<u32> = None;
+        let mut stated_skill: Option<(u32, RuleId)> = None;
         let mut bullets = Vec::new();
 
         let interval_of = |r: RoleRef| -> Option<(i32, i32)> {
@@ -223,6 +239,9 @@ impl AnalyzedProfile {
                     for r in y.skills {
                         let ev = skills.entry(r).or_default();
                         ev.stated_years = ev.stated_years.max(Some(y.years));
+                        if stated_skill.is_none_or(|(n, _)| y.years > n) {
+                            stated_skill = Some((y.years, r));
+                        }
                     }
                 }
             }
@@ -272,19 +291,37 @@ impl AnalyzedProfile {
             skills,
             total_months,
             stated_total_years: stated_total,
+            stated_skill_years: stated_skill,
             bullets,
             as_of,
         }
     }
 
-    /// Years of work experience: the larger of the dated roles and a stated figure.
+    /// Years of work experience: the largest of the dated roles, a stated overall
+    /// figure and the years stated of any one skill.
     #[must_use]
     pub fn total_years(&self) -> f32 {
+        self.experience().0
+    }
+
+    /// `total_years` and where the figure comes from.
+    #[must_use]
+    pub fn experience(&self) -> (f32, YearsSource) {
         #[allow(clippy::cast_precision_loss)]
-        let dated = self.total_months as f32 / 12.0;
+        let mut best = (self.total_months as f32 / 12.0, YearsSource::DatedRoles);
         #[allow(clippy::cast_precision_loss)]
-        self.stated_total_years
-            .map_or(dated, |s| dated.max(s as f32))
+        if let Some(s) = self.stated_total_years.map(|s| s as f32)
+            && s > best.0
+        {
+            best = (s, YearsSource::Stated);
+        }
+        #[allow(clippy::cast_precision_loss)]
+        if let Some((n, rule)) = self.stated_skill_years
+            && n as f32 > best.0
+        {
+            best = (n as f32, YearsSource::StatedForSkill(rule));
+        }
+        best
     }
 
     /// Evidence for `rule`, direct or implied.

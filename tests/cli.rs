@@ -144,6 +144,47 @@ fn skills_listed_as_alternatives_count_once() {
     assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
 }
 
+/// A narrative résumé without dates that says "after 10 years … of Python" has
+/// worked at least ten years: an "8 years of experience" posting credits it, and the
+/// explanation says where the figure comes from.
+#[test]
+fn years_stated_of_a_skill_count_as_experience_without_dates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let resume = dir.path().join("story.txt");
+    std::fs::write(
+        &resume,
+        "I started out running a small web host. Later I built storage systems in Python \
+         on Linux. After 10 years and a million lines of Python I still enjoy it.\n",
+    )
+    .expect("write");
+    let ad = "Storage engineer\n\nRequirements\n- At least 8 years of professional experience.\n- Python and Linux\n";
+    let out = stdout(
+        jobfit()
+            .args(["score", "-p"])
+            .arg(&resume)
+            .args(["-", "-f", "json"])
+            .write_stdin(ad.to_owned()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["experience"]["have"], 10.0, "{v}");
+    assert_eq!(v["experience"]["credit"], 1.0, "{v}");
+    assert_eq!(
+        v["experience"]["profile_source"], "stated for Python",
+        "{v}"
+    );
+    let explain = stdout(
+        jobfit()
+            .args(["score", "--explain", "-f", "table", "-p"])
+            .arg(&resume)
+            .arg("-")
+            .write_stdin(ad.to_owned()),
+    );
+    assert!(
+        explain.contains("10.0 years (the years the résumé states of Python) / 8 asked"),
+        "{explain}"
+    );
+}
+
 /// A gap the résumé half covers says why it still costs points.
 #[test]
 fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {

@@ -102,13 +102,14 @@ fn write_profile(r: &super::ProfileView, style: &Style, out: &mut dyn Write) -> 
     if let Some(l) = &r.label {
         writeln!(out, "{l}")?;
     }
+    let years = format!(
+        "{:.1} years of experience ({})",
+        r.profile.total_years,
+        years_source(&r.years_source)
+    );
     match &r.written {
-        Some(d) => writeln!(
-            out,
-            "{:.1} years of dated work, as of {d} (when it was written)\n",
-            r.profile.total_years
-        )?,
-        None => writeln!(out, "{:.1} years of dated work\n", r.profile.total_years)?,
+        Some(d) => writeln!(out, "{years}, as of {d} (when it was written)\n")?,
+        None => writeln!(out, "{years}\n")?,
     }
     for role in &r.roles {
         let who = [&role.position, &role.employer]
@@ -509,11 +510,30 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     if let Some(e) = &r.experience {
         writeln!(
             out,
-            "{BOLD}{:+6.2}{BOLD:#} overall experience  {DIM}lost {:.2}{DIM:#}\n        weight {:.2}; credit {:.2} = {:.1} years in the résumé's dated roles / {} asked (“{}”)",
-            e.points, e.lost, e.weight, e.credit, e.have, e.required, e.posting_evidence
+            "{BOLD}{:+6.2}{BOLD:#} overall experience  {DIM}lost {:.2}{DIM:#}\n        weight {:.2}; credit {:.2} = {:.1} years ({}) / {} asked (“{}”)",
+            e.points,
+            e.lost,
+            e.weight,
+            e.credit,
+            e.have,
+            years_source(&e.profile_source),
+            e.required,
+            e.posting_evidence
         )?;
     }
     Ok(())
+}
+
+/// `ExperienceLine::profile_source` in words.
+fn years_source(source: &str) -> String {
+    match source {
+        "dated roles" => "the résumé's dated roles".to_owned(),
+        "stated" => "stated in the résumé".to_owned(),
+        other => other.strip_prefix("stated for ").map_or_else(
+            || other.to_owned(),
+            |skill| format!("the years the résumé states of {skill}"),
+        ),
+    }
 }
 
 fn write_extraction(r: &ExtractReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {

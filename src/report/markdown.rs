@@ -200,10 +200,11 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     if let Some(e) = &r.experience {
         writeln!(
             out,
-            "Experience: the posting asks {} years (“{}”); the profile shows {:.1} ({:+.1} points).\n",
+            "Experience: the posting asks {} years (“{}”); the profile shows {:.1}, {} ({:+.1} points).\n",
             e.required,
             cell(&e.posting_evidence),
             e.have,
+            e.profile_source,
             e.points
         )?;
     }

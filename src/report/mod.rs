@@ -154,6 +154,8 @@ pub struct ProfileView {
     /// roles run to it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub written: Option<String>,
+    /// Where `profile.total_years` comes from (see `ExperienceLine::profile_source`).
+    pub years_source: String,
     /// Roles in profile order.
     pub roles: Vec<RoleLine>,
     /// Skills, by years then mentions.
@@ -246,6 +248,7 @@ impl ProfileView {
                 .written()
                 .filter(|d| *d == p.as_of)
                 .map(|d| d.to_string()),
+            years_source: years_source(rules, p),
             roles,
             skills,
             education,
@@ -492,6 +495,18 @@ pub struct GapLine {
     pub why: Option<String>,
 }
 
+/// Where a profile's years of experience come from, as `ExperienceLine` and
+/// `ProfileView` name it.
+fn years_source(rules: &RuleSet, p: &AnalyzedProfile) -> String {
+    match p.experience().1 {
+        crate::evidence::YearsSource::DatedRoles => "dated roles".to_owned(),
+        crate::evidence::YearsSource::Stated => "stated".to_owned(),
+        crate::evidence::YearsSource::StatedForSkill(r) => {
+            format!("stated for {}", rules.rule(r).name)
+        }
+    }
+}
+
 /// Why `it`, which the profile covers in some way, still loses points.
 fn shortfall(rules: &RuleSet, it: &crate::score::ScoreItem) -> Option<String> {
     if matches!(it.status, Status::Related | Status::Missing) {
@@ -545,6 +560,9 @@ pub struct ExperienceLine {
     pub lost: f32,
     /// The phrase in the posting.
     pub posting_evidence: String,
+    /// Where the résumé's years come from: `"dated roles"`, `"stated"` (an overall
+    /// figure in its text) or `"stated for SKILL"` (the years it states of one skill).
+    pub profile_source: String,
 }
 
 /// `jobfit score`'s result.
@@ -698,6 +716,7 @@ impl ScoreReport {
                 .as_ref()
                 .map(|t| t.text.clone())
                 .unwrap_or_default(),
+            profile_source: years_source(rules, profile),
         });
         let bullets = bullet_lines(rules, profile, bullets);
         Self {
