@@ -366,6 +366,16 @@ fn is_place_or_terms(part: &str) -> bool {
     {
         return true;
     }
+    // A well-known place alone ("San Francisco", "NYC", "London (UK)").
+    let bare = lower
+        .split('(')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
+    if PLACES.contains(&bare) {
+        return true;
+    }
     // "City, Region": comma- or semicolon-separated capitalised names of a few words.
     // The last of a list may open with its conjunction ("…, San Francisco, and
     // Vancouver").
@@ -391,6 +401,106 @@ fn is_place_or_terms(part: &str) -> bool {
                 })
         })
 }
+
+/// Places that stand alone in posting headers often enough to be mistaken for a job
+/// title ("Acme | San Francisco | Full-time"): the big hiring cities and regions.
+const PLACES: &[&str] = &[
+    "san francisco",
+    "sf",
+    "bay area",
+    "sf bay area",
+    "silicon valley",
+    "new york",
+    "new york city",
+    "nyc",
+    "ny",
+    "brooklyn",
+    "manhattan",
+    "los angeles",
+    "la",
+    "seattle",
+    "boston",
+    "cambridge",
+    "austin",
+    "chicago",
+    "denver",
+    "boulder",
+    "portland",
+    "atlanta",
+    "washington",
+    "washington dc",
+    "washington, dc",
+    "dc",
+    "miami",
+    "san diego",
+    "san jose",
+    "palo alto",
+    "mountain view",
+    "sunnyvale",
+    "menlo park",
+    "redwood city",
+    "oakland",
+    "berkeley",
+    "santa monica",
+    "pittsburgh",
+    "philadelphia",
+    "salt lake city",
+    "dallas",
+    "houston",
+    "minneapolis",
+    "detroit",
+    "raleigh",
+    "toronto",
+    "vancouver",
+    "montreal",
+    "ottawa",
+    "waterloo",
+    "london",
+    "berlin",
+    "munich",
+    "hamburg",
+    "amsterdam",
+    "paris",
+    "dublin",
+    "barcelona",
+    "madrid",
+    "lisbon",
+    "stockholm",
+    "copenhagen",
+    "oslo",
+    "helsinki",
+    "zurich",
+    "geneva",
+    "vienna",
+    "prague",
+    "warsaw",
+    "krakow",
+    "tel aviv",
+    "singapore",
+    "tokyo",
+    "hong kong",
+    "shanghai",
+    "beijing",
+    "bangalore",
+    "bengaluru",
+    "sydney",
+    "melbourne",
+    "auckland",
+    "usa",
+    "us",
+    "u.s",
+    "uk",
+    "eu",
+    "europe",
+    "canada",
+    "germany",
+    "worldwide",
+    "anywhere",
+    "global",
+    "north america",
+    "emea",
+    "apac",
+];
 
 /// Capitalised words of a header part that name a kind of work, not a place:
 /// "Backend, Fullstack, or Android" lists roles.
@@ -2190,6 +2300,13 @@ mod tests {
             (p.title.as_deref(), p.company.as_deref()),
             (Some("Lead Developer"), None)
         );
+        for header in [
+            "PlanGrid | San Francisco | Onsite",
+            "Acme | NYC",
+            "Acme | London (UK) | Full-time",
+        ] {
+            assert_eq!(Posting::from_text("x", header).title, None, "{header}");
+        }
         let p = Posting::from_text("x", "Nuna | San Francisco / DC | Remote-OK");
         assert_eq!(p.title, None);
         let p = Posting::from_text("x", "Nuna | Machine Learning / Computer Vision | Boston");
