@@ -457,15 +457,32 @@ impl RuleSet {
     }
 }
 
-/// Byte ranges of the web addresses in folded text `t`: the whitespace-delimited
-/// tokens around each `://` and `www.`.
+/// Byte ranges of the web and mail addresses in folded text `t`: the
+/// whitespace-delimited tokens around each `://` and `www.`, and around each `@` with
+/// a dotted domain after it (`jobs@python.org`, not a handle such as `@golang`).
 fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
     let stop = |b: &u8| b" <>\"()[]'".contains(b);
     let mut out: Vec<(usize, usize)> = Vec::new();
+    let token = |at: usize| {
+        let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
+        let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
+        (a, b)
+    };
     for needle in ["://", "www."] {
         for at in memchr::memmem::find_iter(t, needle) {
-            let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
-            let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
+            out.push(token(at));
+        }
+    }
+    for at in memchr::memchr_iter(b'@', t) {
+        let (a, b) = token(at);
+        let domain = &t[at + 1..b];
+        let user = &t[a..at];
+        if !user.is_empty()
+            && domain
+                .iter()
+                .position(|&c| c == b'.')
+                .is_some_and(|d| d > 0 && d + 1 < domain.len())
+        {
             out.push((a, b));
         }
     }
@@ -606,6 +623,15 @@ mod tests {
         assert_eq!(
             ids("Apply at https://example.com/careers.html (www.python.org) if you know Python"),
             ["python"]
+        );
+        // Nor in a mail address; a handle is no address.
+        assert_eq!(
+            ids("Write to jobs@python.org or ping @golang, Docker."),
+            ["go", "docker"]
+        );
+        assert_eq!(
+            ids("Reach me at me@digitalocean.com. We use Go and Python"),
+            ["go", "python"]
         );
     }
 

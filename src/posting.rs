@@ -929,6 +929,30 @@ fn packed_word(w: &[u8]) -> Option<u128> {
 /// `packed_word("experience")`.
 const EXPERIENCE: u128 = u128::from_le_bytes(*b"experience\0\0\0\0\0\0");
 
+/// True when `sentence` asks what the candidate knows or has used ("experience with
+/// Asana", "familiarity with Docker"), not merely that the employer is hiring.
+fn asks_knowledge(sentence: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "experience",
+        "experienced",
+        "knowledge",
+        "familiar",
+        "familiarity",
+        "proficient",
+        "proficiency",
+        "expertise",
+        "skills",
+        "skill",
+        "understanding",
+        "used",
+        "using",
+        "know",
+    ];
+    sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
+}
+
 /// Words after which "years" tells time, not experience ("for the last two years").
 fn time_word(key: u128) -> bool {
     const fn k(w: &[u8; 16]) -> u128 {
@@ -1349,11 +1373,15 @@ impl AnalyzedPosting {
             }
         };
         for (n, f) in findings.iter().enumerate() {
-            if is_own_name(f) && !(sentence.0 <= f.start && f.start < sentence.1 && sentence.3) {
-                let (a, b) = sentence_around(text, f.start);
-                let (role, cued) = classify(a, b);
-                sentence = (a, b.max(a + 1), role, cued);
-                if !cued {
+            if is_own_name(f) {
+                if !(sentence.0 <= f.start && f.start < sentence.1) {
+                    let (a, b) = sentence_around(text, f.start);
+                    let (role, cued) = classify(a, b);
+                    sentence = (a, b.max(a + 1), role, cued);
+                }
+                // "The Acme team is hiring" asks for no Acme: only a sentence about
+                // what the candidate knows keeps the employer's own product.
+                if !(sentence.3 && asks_knowledge(&text[sentence.0..sentence.1.min(text.len())])) {
                     continue;
                 }
             }
@@ -2164,6 +2192,8 @@ mod tests {
              For the last two years, Asana has been named a best place to work.\n\n\
              Requirements: 5+ years of Python";
         assert_eq!(ids(story), ["python"]);
+        let hiring = format!("{story}\n\nThe Asana Marketplace team is hiring an intern.");
+        assert_eq!(ids(&hiring), ["python"]);
         let asked = format!("{story}; experience with Asana as a user");
         assert!(ids(&asked).contains(&"asana".to_owned()));
         // Another company's posting that names Asana keeps it.
