@@ -859,7 +859,15 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
             .iter()
             .any(|n| n.eq_ignore_ascii_case(head))
         {
-            return true;
+            // "ML-based developer tools" names a product, not a role.
+            let next = words.next().unwrap_or("");
+            let next = &next[..next
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(next.len())];
+            return head.len() != w.len()
+                || !PRODUCT_NOUNS_AFTER_ROLE
+                    .iter()
+                    .any(|n| n.eq_ignore_ascii_case(next));
         }
         // A sentence or list boundary ends the phrase, and so does "or"/"and": in
         // "a bachelor's or master's degree" the "master" is no role.
@@ -873,6 +881,31 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
     }
     false
 }
+
+/// Words after a role noun that make it part of a product's name: "developer tools",
+/// "engineering platform", "designer experience".
+const PRODUCT_NOUNS_AFTER_ROLE: &[&str] = &[
+    "tools",
+    "tooling",
+    "platform",
+    "platforms",
+    "experience",
+    "productivity",
+    "portal",
+    "api",
+    "apis",
+    "docs",
+    "documentation",
+    "ecosystem",
+    "community",
+    "communities",
+    "program",
+    "programs",
+    "marketplace",
+    "workflow",
+    "workflows",
+    "console",
+];
 
 const CUE: u8 = 1;
 const ROLE: u8 = 2;
@@ -2071,6 +2104,9 @@ mod tests {
         assert!(!after("Python (developer tools)"));
         assert!(!after("Python and Go"));
         assert!(!after("Python"));
+        assert!(!after("Python-based developer tools"));
+        assert!(!after("Python engineering platform team"));
+        assert!(after("Python Developer. Tools we use"));
     }
 
     #[test]
