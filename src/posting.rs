@@ -1500,9 +1500,13 @@ impl AnalyzedPosting {
             .into_iter()
             .map(|(rule, mentions)| {
                 let in_title = title_rules.contains(&rule);
+                // A skill the title names is what the job is: asked for at least as
+                // much as a requirement, however the body mentions it besides
+                // ("Android + iOS" with "Android: <link>" below).
                 let need = mentions
                     .iter()
                     .map(|m| m.section)
+                    .chain(in_title.then_some(SectionKind::Required))
                     .max_by(|a, b| a.factor().total_cmp(&b.factor()))
                     .unwrap_or(SectionKind::Required);
                 let count = mentions.len().max(1);
@@ -1514,11 +1518,7 @@ impl AnalyzedPosting {
                 let repetition = 1.0 + 0.5 * (1.0 - 0.5f32.powi((count - 1).min(16) as i32));
                 let parts = WeightParts {
                     rule: rules.rule(rule).weight,
-                    section: if mentions.is_empty() {
-                        SectionKind::Required.factor()
-                    } else {
-                        need.factor()
-                    },
+                    section: need.factor(),
                     repetition,
                     title: if in_title { 1.5 } else { 1.0 },
                 };
