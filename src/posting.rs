@@ -911,6 +911,10 @@ const CUE: u8 = 1;
 const ROLE: u8 = 2;
 const COMPANY: u8 = 4;
 const PRODUCT: u8 = 8;
+/// "year", "years", "yrs": candidate cues unless they tell time.
+const YEARS: u8 = 16;
+/// Words after which "years" tells time, not experience ("for the last two years").
+const TIME: u8 = 32;
 
 /// Word → what it says about a sentence (`CUE`, `ROLE`, `COMPANY`, `PRODUCT`), one
 /// lookup per word, keyed by the lower-cased word packed into an integer (every listed
@@ -938,6 +942,8 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<u128, u8>> = LazyLock::new(|| 
             ][..],
             PRODUCT,
         ),
+        (&["year", "years", "yrs"][..], YEARS),
+        (&["last", "past", "next", "coming"][..], TIME),
     ] {
         for w in list {
             let key = packed_word(w.as_bytes()).expect("sentence cue words are short ASCII");
@@ -986,30 +992,6 @@ fn asks_knowledge(sentence: &str) -> bool {
         .any(|w| WORDS.iter().any(|k| k.eq_ignore_ascii_case(w)))
 }
 
-/// Words after which "years" tells time, not experience ("for the last two years").
-fn time_word(key: u128) -> bool {
-    const fn k(w: &[u8; 16]) -> u128 {
-        u128::from_le_bytes(*w)
-    }
-    const WORDS: [u128; 4] = [
-        k(b"last\0\0\0\0\0\0\0\0\0\0\0\0"),
-        k(b"past\0\0\0\0\0\0\0\0\0\0\0\0"),
-        k(b"next\0\0\0\0\0\0\0\0\0\0\0\0"),
-        k(b"coming\0\0\0\0\0\0\0\0\0\0"),
-    ];
-    WORDS.contains(&key)
-}
-
-/// "year", "years", "yrs": candidate cues unless they tell time.
-fn years_word(key: u128) -> bool {
-    [
-        u128::from_le_bytes(*b"year\0\0\0\0\0\0\0\0\0\0\0\0"),
-        u128::from_le_bytes(*b"years\0\0\0\0\0\0\0\0\0\0\0"),
-        u128::from_le_bytes(*b"yrs\0\0\0\0\0\0\0\0\0\0\0\0\0"),
-    ]
-    .contains(&key)
-}
-
 /// Classifies one sentence (see `SentenceRole`).
 #[must_use]
 pub fn sentence_role(sentence: &str) -> SentenceRole {
@@ -1026,7 +1008,8 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     let b = sentence.as_bytes();
     let mut word_count = 0usize;
     let mut prev_experience_product = false;
-    let (mut prev, mut before_prev) = (0u128, 0u128);
+    // Flags of the two words before, for "the last two years".
+    let (mut prev, mut before_prev) = (0u8, 0u8);
     let (mut role, mut company) = (false, false);
     let mut i = 0;
     while i < b.len() {
@@ -1062,12 +1045,12 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
         // candidate's experience; "the last two years" is a time, not a demand.
         if flags & CUE != 0
             && !(key == EXPERIENCE && prev_experience_product)
-            && !(years_word(key) && (time_word(prev) || time_word(before_prev)))
+            && !(flags & YEARS != 0 && (prev | before_prev) & TIME != 0)
         {
             return (SentenceRole::Requirement, true);
         }
         prev_experience_product = flags & PRODUCT != 0;
-        (before_prev, prev) = (prev, key);
+        (before_prev, prev) = (prev, flags);
         role |= flags & ROLE != 0;
         company |= flags & COMPANY != 0;
     }
@@ -1384,9 +1367,6 @@ impl AnalyzedPosting {
                 .as_deref()
                 .is_some_and(|c| folded.as_str().get(f.fstart..f.fend) == Some(c))
         };
-        // Findings come in text order, so one sentence is classified once.
-        let mut sentence: (usize, usize, SentenceRole, bool) =
-            (0, 0, SentenceRole::Requirement, false);
         // A sentence that names the company and asks nothing of the candidate is
         // about the company ("Mattermost is an open-source alternative to Slack").
         let classify = |a: usize, b: usize| {
@@ -1405,18 +1385,20 @@ impl AnalyzedPosting {
                 (role, cued)
             }
         };
+        // Findings come in text order, so one sentence is classified once: its span,
+        // its role, and whether a word asking something of the candidate settled it.
+        let mut sentence: (std::ops::Range<usize>, SentenceRole, bool) =
+            (0..0, SentenceRole::Requirement, false);
         for (n, f) in findings.iter().enumerate() {
-            if is_own_name(f) {
-                if !(sentence.0 <= f.start && f.start < sentence.1) {
-                    let (a, b) = sentence_around(text, f.start);
-                    let (role, cued) = classify(a, b);
-                    sentence = (a, b.max(a + 1), role, cued);
-                }
-                // "The Acme team is hiring" asks for no Acme: only a sentence about
-                // what the candidate knows keeps the employer's own product.
-                if !(sentence.3 && asks_knowledge(&text[sentence.0..sentence.1.min(text.len())])) {
-                    continue;
-                }
+            if !sentence.0.contains(&f.start) {
+                let (a, b) = sentence_around(text, f.start);
+                let (role, cued) = classify(a, b);
+                sentence = (a..b, role, cued);
+            }
+            // "The Acme team is hiring" asks for no Acme: only a sentence about what
+            // the candidate knows keeps the employer's own product.
+            if is_own_name(f) && !(sentence.2 && asks_knowledge(&text[sentence.0.clone()])) {
+                continue;
             }
             if title_line_end.is_some_and(|e| f.end <= e) {
                 if title_rules.contains(&f.rule) {
@@ -1424,16 +1406,11 @@ impl AnalyzedPosting {
                 }
                 continue;
             }
-            if !(sentence.0 <= f.start && f.start < sentence.1) {
-                let (a, b) = sentence_around(text, f.start);
-                let (role, cued) = classify(a, b);
-                sentence = (a, b.max(a + 1), role, cued);
-            }
             let mut section = section_at(f.start);
-            let role = if sentence.2 == SentenceRole::Requirement && followed_by_role(text, f.end) {
+            let role = if sentence.1 == SentenceRole::Requirement && followed_by_role(text, f.end) {
                 SentenceRole::Title
             } else {
-                sentence.2
+                sentence.1
             };
             match role {
                 SentenceRole::Title => {

@@ -25,6 +25,35 @@ fn core() -> Command {
     c
 }
 
+/// `jobfit score ARGS… -` with `ad` pasted on stdin: its stdout.
+fn score_ad(args: &[&str], ad: &str) -> String {
+    stdout(
+        jobfit()
+            .arg("score")
+            .args(args)
+            .arg("-")
+            .write_stdin(ad.to_owned()),
+    )
+}
+
+/// `score_ad` with `-f json`, parsed.
+fn score_ad_json(args: &[&str], ad: &str) -> serde_json::Value {
+    let mut args = args.to_vec();
+    args.extend(["-f", "json"]);
+    serde_json::from_str(&score_ad(&args, ad)).expect("json")
+}
+
+/// The entry of report list `list` (`skills`, `gaps`) whose `id` is `id`.
+fn entry(v: &serde_json::Value, list: &str, id: &str) -> serde_json::Value {
+    v[list]
+        .as_array()
+        .unwrap_or_else(|| panic!("{list} in {v}"))
+        .iter()
+        .find(|s| s["id"] == id)
+        .unwrap_or_else(|| panic!("{id} in {v}"))
+        .clone()
+}
+
 #[test]
 fn score_table_report() {
     let out = stdout(core().args(["score", "postings/backend.md", "--format", "table"]));
@@ -108,24 +137,9 @@ fn rank_markdown_report() {
 #[test]
 fn skills_listed_as_alternatives_count_once() {
     let ad = "Back-end engineer\n\nRequirements\n- Strong in one of Java, Go or Python\n- PostgreSQL and Docker\n";
-    let score = |ad: &str| -> serde_json::Value {
-        let out = stdout(
-            jobfit()
-                .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
-                .write_stdin(ad.to_owned()),
-        );
-        serde_json::from_str(&out).expect("json")
-    };
+    let score = |ad: &str| score_ad_json(&["-p", "profiles/dev.yaml"], ad);
     let v = score(ad);
-    let skill = |id: &str| {
-        v["skills"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap_or_else(|| panic!("{id}"))
-            .clone()
-    };
+    let skill = |id: &str| entry(&v, "skills", id);
     // Python (in the profile) stands for the group; Java and Go weigh nothing.
     assert!(skill("python").get("alternative_to").is_none());
     assert_eq!(skill("python")["alternatives"].as_array().unwrap().len(), 2);
@@ -158,27 +172,15 @@ fn years_stated_of_a_skill_count_as_experience_without_dates() {
     )
     .expect("write");
     let ad = "Storage engineer\n\nRequirements\n- At least 8 years of professional experience.\n- Python and Linux\n";
-    let out = stdout(
-        jobfit()
-            .args(["score", "-p"])
-            .arg(&resume)
-            .args(["-", "-f", "json"])
-            .write_stdin(ad.to_owned()),
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let resume = resume.to_str().expect("UTF-8 path");
+    let v = score_ad_json(&["-p", resume], ad);
     assert_eq!(v["experience"]["have"], 10.0, "{v}");
     assert_eq!(v["experience"]["credit"], 1.0, "{v}");
     assert_eq!(
         v["experience"]["profile_source"], "stated for Python",
         "{v}"
     );
-    let explain = stdout(
-        jobfit()
-            .args(["score", "--explain", "-f", "table", "-p"])
-            .arg(&resume)
-            .arg("-")
-            .write_stdin(ad.to_owned()),
-    );
+    let explain = score_ad(&["--explain", "-f", "table", "-p", resume], ad);
     assert!(
         explain.contains("10.0 years (the years the résumé states of Python) / 8 asked"),
         "{explain}"
@@ -189,22 +191,8 @@ fn years_stated_of_a_skill_count_as_experience_without_dates() {
 #[test]
 fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {
     let ad = "Back-end engineer\n\nRequirements\n- 12+ years of Python\n- JavaScript\n- Rust\n";
-    let out = stdout(
-        jobfit()
-            .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
-            .write_stdin(ad.to_owned()),
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let why = |id: &str| {
-        v["gaps"]
-            .as_array()
-            .expect("gaps")
-            .iter()
-            .find(|g| g["id"] == id)
-            .unwrap_or_else(|| panic!("{id} in {v}"))
-            .get("why")
-            .cloned()
-    };
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    let why = |id: &str| entry(&v, "gaps", id).get("why").cloned();
     let python = why("python").expect("python's shortfall");
     assert!(
         python.as_str().unwrap().ends_with("of 12 years"),
@@ -216,11 +204,7 @@ fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {
     );
     // A skill the résumé lacks needs no explaining.
     assert_eq!(why("rust"), None);
-    let table = stdout(
-        jobfit()
-            .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "table"])
-            .write_stdin(ad.to_owned()),
-    );
+    let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
     assert!(
         table.contains("JavaScript (required, matched: listed, not shown in a role)"),
         "{table}"
@@ -233,30 +217,8 @@ fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {
 #[test]
 fn years_of_software_development_count_the_languages_roles_show() {
     let ad = "Back-end engineer\n\nRequirements\n- 5+ years of software development experience\n- 3+ years of backend development\n- Python\n";
-    let out = stdout(
-        jobfit()
-            .args([
-                "score",
-                "-p",
-                "profiles/dev.yaml",
-                "-",
-                "-f",
-                "json",
-                "--as-of",
-                "2024-12",
-            ])
-            .write_stdin(ad.to_owned()),
-    );
-    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let skill = |id: &str| {
-        v["skills"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|s| s["id"] == id)
-            .unwrap_or_else(|| panic!("{id} in {v}"))
-            .clone()
-    };
+    let v = score_ad_json(&["-p", "profiles/dev.yaml", "--as-of", "2024-12"], ad);
+    let skill = |id: &str| entry(&v, "skills", id);
     let se = skill("software-engineering");
     assert_eq!(se["status"], "implied", "{se}");
     assert_eq!(se["years"]["required"], 5, "{se}");
