@@ -461,6 +461,14 @@ impl RuleSet {
 /// whitespace-delimited tokens around each `://` and `www.`, and around each `@` with
 /// a dotted domain after it (`jobs@python.org`, not a handle such as `@golang`).
 fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
+    // Built once: a searcher per document cost more than searching a short posting.
+    static ADDRESS_MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| {
+            [
+                memchr::memmem::Finder::new("://"),
+                memchr::memmem::Finder::new("www."),
+            ]
+        });
     let stop = |b: &u8| b" <>\"()[]'".contains(b);
     let mut out: Vec<(usize, usize)> = Vec::new();
     let token = |at: usize| {
@@ -468,8 +476,8 @@ fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
         let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
         (a, b)
     };
-    for needle in ["://", "www."] {
-        for at in memchr::memmem::find_iter(t, needle) {
+    for finder in &*ADDRESS_MARKS {
+        for at in finder.find_iter(t) {
             out.push(token(at));
         }
     }
