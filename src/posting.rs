@@ -373,7 +373,7 @@ fn is_place_or_terms(part: &str) -> bool {
         .unwrap_or("")
         .trim()
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    if PLACES.contains(&bare) {
+    if PLACES.contains(&bare) || only_places(bare) {
         return true;
     }
     // "City, Region": comma- or semicolon-separated capitalised names of a few words.
@@ -400,6 +400,26 @@ fn is_place_or_terms(part: &str) -> bool {
                         && !AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
                 })
         })
+}
+
+/// True when `part` is nothing but well-known places run together with spaces
+/// ("Atlanta Brooklyn Oakland", "NYC London Berlin"), taking the longest place at each
+/// word so "San Francisco" and "New York City" count once.
+fn only_places(part: &str) -> bool {
+    let words: Vec<&str> = part.split_whitespace().collect();
+    let mut i = 0;
+    let mut places = 0;
+    while i < words.len() {
+        let Some(n) = (1..=3.min(words.len() - i))
+            .rev()
+            .find(|&n| PLACES.contains(&words[i..i + n].join(" ").as_str()))
+        else {
+            return false;
+        };
+        i += n;
+        places += 1;
+    }
+    places >= 2
 }
 
 /// Places that stand alone in posting headers often enough to be mistaken for a job
@@ -2364,6 +2384,8 @@ mod tests {
             "Airtame | Copenhagen, Denmark/ Budapest, Hungary | Full-time, Onsite",
             "SpaceX | Hawthorne, CA; Redmond, WA | Perm, Onsite | $120k",
             "Tata Institute | tiss.edu | Mumbai, India",
+            "MailChimp | Atlanta Brooklyn Oakland | Full-Time (FT)",
+            "Acme | New York City London | Onsite",
         ] {
             let p = Posting::from_text("x", header);
             assert_eq!(p.title, None, "{header}");
