@@ -890,17 +890,41 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
                     .any(|n| n.eq_ignore_ascii_case(next));
         }
         // A sentence or list boundary ends the phrase, and so does "or"/"and": in
-        // "a bachelor's or master's degree" the "master" is no role.
+        // "a bachelor's or master's degree" the "master" is no role. A determiner or
+        // preposition makes the skill a verb acting on people ("mentor other
+        // engineers", "communicate with designers"), not part of a job title.
         if head.len() != w.len()
             || head.is_empty()
-            || head.eq_ignore_ascii_case("or")
-            || head.eq_ignore_ascii_case("and")
+            || NOT_IN_TITLE.iter().any(|n| n.eq_ignore_ascii_case(head))
         {
             return false;
         }
     }
     false
 }
+
+/// Words that cannot stand between a skill and the role noun of a job title.
+const NOT_IN_TITLE: &[&str] = &[
+    "or",
+    "and",
+    "other",
+    "fellow",
+    "junior",
+    "the",
+    "our",
+    "your",
+    "their",
+    "new",
+    "with",
+    "to",
+    "for",
+    "among",
+    "across",
+    "between",
+    "alongside",
+    "by",
+    "of",
+];
 
 /// Words after a role noun that make it part of a product's name: "developer tools",
 /// "engineering platform", "designer experience".
@@ -1427,10 +1451,19 @@ impl AnalyzedPosting {
                 continue;
             }
             let mut section = section_at(f.start);
-            let role = if sentence.1 == SentenceRole::Requirement && followed_by_role(text, f.end) {
-                SentenceRole::Title
-            } else {
-                sentence.1
+            // Under a heading that says what the job asks or involves, a short line
+            // naming a role ("Mentor other engineers", "Work with Go developers") is
+            // one more item of that list, never another job title.
+            let listed = matches!(
+                section,
+                SectionKind::Required | SectionKind::Preferred | SectionKind::Duties
+            );
+            let role = match sentence.1 {
+                SentenceRole::Title if listed => SentenceRole::Requirement,
+                SentenceRole::Requirement if !listed && followed_by_role(text, f.end) => {
+                    SentenceRole::Title
+                }
+                r => r,
             };
             match role {
                 SentenceRole::Title => {
@@ -1441,11 +1474,10 @@ impl AnalyzedPosting {
                     title_mentions.push((f.rule, title_mention(f)));
                     continue;
                 }
+                // A duty that names the company ("build features for our object
+                // store") is still the job's work.
                 SentenceRole::Company
-                    if matches!(
-                        section,
-                        SectionKind::Required | SectionKind::General | SectionKind::Duties
-                    ) =>
+                    if matches!(section, SectionKind::Required | SectionKind::General) =>
                 {
                     section = SectionKind::Company;
                 }
@@ -2104,6 +2136,30 @@ mod tests {
         assert!(!after("Python-based developer tools"));
         assert!(!after("Python engineering platform team"));
         assert!(after("Python Developer. Tools we use"));
+    }
+
+    #[test]
+    fn duties_that_name_people_or_the_company_stay_duties() {
+        // A skill acting on people is no job title, wherever it is.
+        assert!(!followed_by_role("Mentor other engineers", 6));
+        assert!(!followed_by_role("Communicate with designers", 11));
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Storage Engineer\n\nAlso open: Senior Kafka Engineer\n\n\
+                    What you'll do\n\
+                    - Mentor junior engineers\n\
+                    - Build features for our object storage service\n\
+                    - Take part in our on-call rotation\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let need = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
+            (skill.need, a.title_mentions_of(rule).count())
+        };
+        assert_eq!(need("mentoring"), (SectionKind::Duties, 0));
+        assert_eq!(need("object-storage"), (SectionKind::Duties, 0));
+        assert_eq!(need("on-call"), (SectionKind::Duties, 0));
+        // Before such a list a short line naming a role is another title.
+        assert_eq!(need("kafka").1, 1);
     }
 
     #[test]
