@@ -647,6 +647,10 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("the position", SectionKind::Duties),
     ("day to day", SectionKind::Duties),
     ("day-to-day", SectionKind::Duties),
+    // "Roles:", "Open positions": a list of the jobs on offer, whose lines are titles.
+    ("roles", SectionKind::General),
+    ("positions", SectionKind::General),
+    ("openings", SectionKind::General),
     ("role", SectionKind::Duties),
     ("about us", SectionKind::About),
     ("about the company", SectionKind::About),
@@ -959,6 +963,9 @@ const PRODUCT: u8 = 8;
 const YEARS: u8 = 16;
 /// Words after which "years" tells time, not experience ("for the last two years").
 const TIME: u8 = 32;
+/// Words after which a role noun is someone the job works with, not the job's title:
+/// "Mentor other engineers", "Work closely with designers".
+const NOT_TITLE: u8 = 64;
 
 /// Word → what it says about a sentence (`CUE`, `ROLE`, `COMPANY`, `PRODUCT`), one
 /// lookup per word, keyed by the lower-cased word packed into an integer (every listed
@@ -988,6 +995,23 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<u128, u8>> = LazyLock::new(|| 
         ),
         (&["year", "years", "yrs"][..], YEARS),
         (&["last", "past", "next", "coming"][..], TIME),
+        (
+            &[
+                "other",
+                "fellow",
+                "the",
+                "our",
+                "with",
+                "to",
+                "for",
+                "among",
+                "across",
+                "between",
+                "alongside",
+                "by",
+            ][..],
+            NOT_TITLE,
+        ),
     ] {
         for w in list {
             let key = packed_word(w.as_bytes()).expect("sentence cue words are short ASCII");
@@ -1054,7 +1078,7 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     let mut prev_experience_product = false;
     // Flags of the two words before, for "the last two years".
     let (mut prev, mut before_prev) = (0u8, 0u8);
-    let (mut role, mut company) = (false, false);
+    let (mut role, mut company, mut not_title) = (false, false, false);
     let mut i = 0;
     while i < b.len() {
         // The word starting at or after `i`, and whether it is all ASCII.
@@ -1095,7 +1119,8 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
         }
         prev_experience_product = flags & PRODUCT != 0;
         (before_prev, prev) = (prev, flags);
-        role |= flags & ROLE != 0;
+        role |= flags & ROLE != 0 && !not_title;
+        not_title |= flags & NOT_TITLE != 0;
         company |= flags & COMPANY != 0;
     }
     if word_count <= 12 && !sentence.trim().ends_with('.') && role {
@@ -1433,11 +1458,19 @@ impl AnalyzedPosting {
         // its role, and whether a word asking something of the candidate settled it.
         let mut sentence: (std::ops::Range<usize>, SentenceRole, bool) =
             (0..0, SentenceRole::Requirement, false);
+        // Where the current sentence's second way of meeting it begins, and every such
+        // clause of the posting (years phrases in them are no demand either).
+        let mut alternative_from = usize::MAX;
+        let mut alternative_paths: Vec<std::ops::Range<usize>> = Vec::new();
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
+                alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
+                if alternative_from < b {
+                    alternative_paths.push(alternative_from..b);
+                }
             }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
             // the candidate knows keeps the employer's own product.
@@ -1451,19 +1484,10 @@ impl AnalyzedPosting {
                 continue;
             }
             let mut section = section_at(f.start);
-            // Under a heading that says what the job asks or involves, a short line
-            // naming a role ("Mentor other engineers", "Work with Go developers") is
-            // one more item of that list, never another job title.
-            let listed = matches!(
-                section,
-                SectionKind::Required | SectionKind::Preferred | SectionKind::Duties
-            );
-            let role = match sentence.1 {
-                SentenceRole::Title if listed => SentenceRole::Requirement,
-                SentenceRole::Requirement if !listed && followed_by_role(text, f.end) => {
-                    SentenceRole::Title
-                }
-                r => r,
+            let role = if sentence.1 == SentenceRole::Requirement && followed_by_role(text, f.end) {
+                SentenceRole::Title
+            } else {
+                sentence.1
             };
             match role {
                 SentenceRole::Title => {
@@ -1482,6 +1506,11 @@ impl AnalyzedPosting {
                     section = SectionKind::Company;
                 }
                 _ => {}
+            }
+            if f.start >= alternative_from
+                && matches!(section, SectionKind::Required | SectionKind::General)
+            {
+                section = SectionKind::Preferred;
             }
             by_rule.entry(f.rule).or_default().push(Mention {
                 start: f.start,
@@ -1510,6 +1539,9 @@ impl AnalyzedPosting {
                 continue;
             }
             let (start, end) = folded.original_span(y.fstart, y.fend);
+            if alternative_paths.iter().any(|r| r.contains(&start)) {
+                continue;
+            }
             let req = YearsRequirement {
                 years: y.years,
                 skills: y.skills.clone(),
@@ -1724,6 +1756,32 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
         });
     }
     out
+}
+
+/// Where a sentence goes on to a second way of meeting its requirement, if it does:
+/// ", or 1 year of experience with an advanced degree" after "2 years of experience
+/// in software development". The skills of that clause (the advanced degree) are an
+/// option, not a demand. The offset is that of the "or".
+fn alternative_path(sentence: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = sentence[from..]
+        .find(", or ")
+        .or_else(|| sentence[from..].find("; or "))
+    {
+        let at = from + p + 2;
+        let mut words = sentence[at + 3..]
+            .split(|c: char| c.is_whitespace() || c == '+')
+            .filter(|w| !w.is_empty());
+        let count = words.next().unwrap_or("");
+        let unit = words.next().unwrap_or("").to_ascii_lowercase();
+        if number_word(&count.to_ascii_lowercase()).is_some()
+            && (unit.starts_with("year") || unit.starts_with("yr"))
+        {
+            return Some(at);
+        }
+        from = at;
+    }
+    None
 }
 
 /// True when the words after a years phrase begin a new clause ("fifteen years and
@@ -2107,6 +2165,16 @@ mod tests {
             ("Kubernetes, Terraform and Go", Requirement),
             ("Senior Python Developer - Berlin", Title),
             (
+                "Golang Software Engineer (f/m): For hardcore gophers",
+                Title,
+            ),
+            // People the job works with are not its title.
+            (
+                "Mentor other engineers and lead design reviews",
+                Requirement,
+            ),
+            ("Work closely with product designers", Requirement),
+            (
                 "Senior Python Developer, you will own our platform",
                 Requirement,
             ),
@@ -2139,6 +2207,29 @@ mod tests {
     }
 
     #[test]
+    fn a_second_way_to_qualify_is_an_option() {
+        let s = "2 years of experience in software development, or 1 year of experience with an advanced degree.";
+        assert_eq!(alternative_path(s), s.find("or 1"));
+        assert_eq!(
+            alternative_path("Python, or Go; or three years in Java"),
+            Some(15)
+        );
+        assert_eq!(alternative_path("Python, Java, or Go"), None);
+        assert_eq!(alternative_path("Python, or a year-long course"), None);
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = format!("Engineer\n\nMinimum qualifications:\n{s}\n");
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+        let skill = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).expect(id)
+        };
+        assert_eq!(skill("masters-degree").need, SectionKind::Preferred);
+        assert_eq!(skill("masters-degree").years, None);
+        assert_eq!(skill("software-engineering").need, SectionKind::Required);
+        assert_eq!(skill("software-engineering").years, Some(2));
+    }
+
+    #[test]
     fn duties_that_name_people_or_the_company_stay_duties() {
         // A skill acting on people is no job title, wherever it is.
         assert!(!followed_by_role("Mentor other engineers", 6));
@@ -2146,7 +2237,7 @@ mod tests {
         let rules = RuleSet::builtin().expect("built-in rules");
         let text = "Storage Engineer\n\nAlso open: Senior Kafka Engineer\n\n\
                     What you'll do\n\
-                    - Mentor junior engineers\n\
+                    - Mentor other engineers\n\
                     - Build features for our object storage service\n\
                     - Take part in our on-call rotation\n";
         let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
@@ -2158,8 +2249,23 @@ mod tests {
         assert_eq!(need("mentoring"), (SectionKind::Duties, 0));
         assert_eq!(need("object-storage"), (SectionKind::Duties, 0));
         assert_eq!(need("on-call"), (SectionKind::Duties, 0));
-        // Before such a list a short line naming a role is another title.
+        // A short line naming a role is another title, whatever the heading above
+        // ("We're looking for:" lists roles as often as requirements).
         assert_eq!(need("kafka").1, 1);
+        let text = "Acme\n\nWe're looking for:\n- Senior C++ Engineer\n- Web Developers\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let cpp = rules.find("c++").expect("c++");
+        assert_eq!(a.title_mentions_of(cpp).count(), 1);
+        for (heading, kind) in [
+            ("Roles:", SectionKind::General),
+            ("Recruiting for various roles", SectionKind::General),
+            ("Open positions", SectionKind::General),
+            ("Roles and responsibilities", SectionKind::Duties),
+            ("About the role", SectionKind::Duties),
+            ("Your role", SectionKind::Duties),
+        ] {
+            assert_eq!(classify_heading(heading), Some(kind), "{heading}");
+        }
     }
 
     #[test]
