@@ -156,6 +156,19 @@ fn skills_listed_as_alternatives_count_once() {
         "Back-end engineer\n\nRequirements\n- Strong in Java, Go and Python\n- PostgreSQL and Docker\n",
     );
     assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
+    // A member the résumé also has says so, so its evidence reads as its own.
+    let md = score_ad(
+        &["-p", "profiles/dev.yaml", "-f", "markdown"],
+        "Back-end engineer\n\nRequirements\n- Strong in one of Go, JavaScript or Python\n",
+    );
+    assert!(
+        md.contains("| Go | required | 3.50 | or Python instead | 0.0 |  |"),
+        "{md}"
+    );
+    assert!(
+        md.contains("| JavaScript | required | 3.50 | or Python instead; own: matched |"),
+        "{md}"
+    );
 }
 
 /// A narrative résumé without dates that says "after 10 years … of Python" has

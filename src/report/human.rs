@@ -47,8 +47,18 @@ fn status_cell(s: &SkillLine) -> String {
     if let Some(v) = &s.via {
         out.push_str(&format!(" ({})", v.name));
     }
+    // An alternative met by another skill still says what its own evidence is, so
+    // the evidence beside it ("C#" for Java) reads as what it is.
     if let Some(a) = &s.alternative_to {
-        out = format!("○ or {} instead", a.name);
+        out = if s.status == Status::Missing {
+            format!("○ or {} instead", a.name)
+        } else {
+            format!(
+                "○ or {} instead
+{out}",
+                a.name
+            )
+        };
     }
     if let Some(y) = &s.years {
         match y.have {

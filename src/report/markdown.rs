@@ -168,7 +168,11 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 m.push_str(&format!(" ({})", v.name));
             }
             if let Some(a) = &s.alternative_to {
-                m = format!("or {} instead", a.name);
+                m = if s.status == crate::score::Status::Missing {
+                    format!("or {} instead", a.name)
+                } else {
+                    format!("or {} instead; own: {m}", a.name)
+                };
             }
             if let Some(y) = &s.years {
                 m.push_str(&format!(
