@@ -236,7 +236,28 @@ impl Posting {
         if self.title.is_some() {
             return;
         }
-        let Some(first) = self.text.lines().map(str::trim).find(|l| !l.is_empty()) else {
+        // A pasted ad may open with the job board's own heading ("About the job",
+        // "Job description") before the title.
+        let names_role = |p: &str| {
+            p.split(|c: char| !c.is_alphanumeric())
+                .any(|w| crate::text::names_job(w, ROLE_NOUNS))
+        };
+        let board_heading = |l: &str| {
+            let h = clean_heading(l);
+            h.split_whitespace().count() <= 4
+                && !h.contains(['|', ':'])
+                && !names_role(&h)
+                && (classify_heading(&h).is_some()
+                    || BOARD_HEADINGS.iter().any(|b| b.eq_ignore_ascii_case(&h)))
+        };
+        let Some(first) = self
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .find(|l| !board_heading(l))
+        else {
             return;
         };
         let line = clean_heading(first);
@@ -247,13 +268,10 @@ impl Posting {
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.len() >= 2 {
-                let names_role = |p: &&str| {
-                    p.split(|c: char| !c.is_alphanumeric())
-                        .any(|w| crate::text::names_job(w, ROLE_NOUNS))
-                };
+                let names_role = |p: &&str| names_role(p);
                 // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
                 // with the role and names no company.
-                if names_role(&parts[0]) && !parts[1..].iter().any(&names_role) {
+                if names_role(&parts[0]) && !parts[1..].iter().any(names_role) {
                     self.title = Some(parts[0].to_owned());
                     return;
                 }
@@ -287,6 +305,27 @@ impl Posting {
         }
     }
 }
+
+/// Byte offset of the start of the line holding `at`.
+fn line_start(text: &str, at: usize) -> usize {
+    text[..at].rfind('\n').map_or(0, |i| i + 1)
+}
+
+/// Headings job boards put above a pasted ad's title.
+const BOARD_HEADINGS: &[&str] = &[
+    "job description",
+    "description",
+    "job details",
+    "details",
+    "overview",
+    "job overview",
+    "position overview",
+    "job summary",
+    "summary",
+    "role description",
+    "job posting",
+    "posting",
+];
 
 /// A header part as a company name: without the web addresses and the notes in
 /// brackets that posters add ("Airtame (https://airtame.com)", "Flexport (YC W14)").
@@ -652,6 +691,12 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("positions", SectionKind::General),
     ("openings", SectionKind::General),
     ("role", SectionKind::Duties),
+    // "Our stack", "Tech stack", "Tools we use": what the job works with, as a stack
+    // line with no heading is, not more requirements.
+    ("stack", SectionKind::General),
+    ("technologies we use", SectionKind::General),
+    ("tools we use", SectionKind::General),
+    ("what we use", SectionKind::General),
     ("about us", SectionKind::About),
     ("about the company", SectionKind::About),
     ("about the team", SectionKind::About),
@@ -1395,11 +1440,13 @@ impl AnalyzedPosting {
             .map(|t| rules.extract(t).into_iter().map(|f| f.rule).collect())
             .unwrap_or_default();
         // A title line that is also the first body line would count twice.
-        let title_line_end = posting
+        // The title's own words at the top of the text (below a job board's heading at
+        // most a few lines down).
+        let title_line = posting
             .title
             .as_deref()
-            .and_then(|t| text.find(t).map(|p| p + t.len()))
-            .filter(|&e| text[..e].lines().count() <= 1);
+            .and_then(|t| text.find(t).map(|p| line_start(text, p)..p + t.len()))
+            .filter(|r| text[..r.end].lines().count() <= 4);
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
@@ -1477,7 +1524,10 @@ impl AnalyzedPosting {
             if is_own_name(f) && !(sentence.2 && asks_knowledge(&text[sentence.0.clone()])) {
                 continue;
             }
-            if title_line_end.is_some_and(|e| f.end <= e) {
+            if title_line
+                .as_ref()
+                .is_some_and(|r| f.start >= r.start && f.end <= r.end)
+            {
                 if title_rules.contains(&f.rule) {
                     title_mentions.push((f.rule, title_mention(f)));
                 }
@@ -2262,6 +2312,8 @@ mod tests {
             ("Open positions", SectionKind::General),
             ("Roles and responsibilities", SectionKind::Duties),
             ("About the role", SectionKind::Duties),
+            ("Our stack", SectionKind::General),
+            ("Tech stack:", SectionKind::General),
             ("Your role", SectionKind::Duties),
         ] {
             assert_eq!(classify_heading(heading), Some(kind), "{heading}");
@@ -2553,6 +2605,19 @@ mod tests {
             assert_eq!(p.title, None, "{header}");
             assert!(p.company.is_some(), "{header}");
         }
+        // A job board's heading above the title is skipped; a title naming a
+        // section word is not.
+        let p = Posting::from_text(
+            "x",
+            "About the job\nSenior Backend Engineer (Python)\n\nText.",
+        );
+        assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer (Python)"));
+        let p = Posting::from_text("x", "Job description\n\nData Engineer\n\nText.");
+        assert_eq!(p.title.as_deref(), Some("Data Engineer"));
+        let p = Posting::from_text("x", "Quatico | Java Backend | SALARY: 100k\n- Days: 25\n");
+        assert_eq!(p.title.as_deref(), Some("Java Backend"));
+        let p = Posting::from_text("x", "Engineer, Developer Experience\n\nText.");
+        assert_eq!(p.title.as_deref(), Some("Engineer, Developer Experience"));
         let p = Posting::from_text("x", "# Data Engineer at Globex\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Data Engineer"));
         assert_eq!(p.company.as_deref(), Some("Globex"));
