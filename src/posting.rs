@@ -236,12 +236,21 @@ impl Posting {
         if self.title.is_some() {
             return;
         }
-        // A pasted ad may open with the job board's own heading ("About the job",
-        // "Job description") before the title.
-        let names_role = |p: &str| {
+        // A role noun, or a seniority that only a role takes, first ("Senior Full
+        // Stack (Rails)", not "VISA for senior roles").
+        let role_noun = |p: &str| {
             p.split(|c: char| !c.is_alphanumeric())
                 .any(|w| crate::text::names_job(w, ROLE_NOUNS))
         };
+        let seniority_first = |p: &str| {
+            p.split_whitespace()
+                .next()
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+                .is_some_and(|w| SENIORITY.iter().any(|s| s.eq_ignore_ascii_case(w)))
+        };
+        let names_role = |p: &str| role_noun(p) || seniority_first(p);
+        // A pasted ad may open with the job board's own heading ("About the job",
+        // "Job description") before the title.
         let board_heading = |l: &str| {
             let h = clean_heading(l);
             h.split_whitespace().count() <= 4
@@ -284,7 +293,8 @@ impl Posting {
                 // title: the report then names the company alone).
                 let role = parts[1..]
                     .iter()
-                    .find(|p| names_role(p))
+                    .find(|p| role_noun(p))
+                    .or_else(|| parts[1..].iter().find(|p| seniority_first(p)))
                     .or_else(|| parts[1..].iter().find(|p| !is_place_or_terms(p)));
                 self.title = role.map(|r| (*r).to_owned());
                 return;
@@ -310,6 +320,17 @@ impl Posting {
 fn line_start(text: &str, at: usize) -> usize {
     text[..at].rfind('\n').map_or(0, |i| i + 1)
 }
+
+/// Words of seniority that name a role in a header part.
+const SENIORITY: &[&str] = &[
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "mid-level",
+    "principal",
+    "staff",
+];
 
 /// Headings job boards put above a pasted ad's title.
 const BOARD_HEADINGS: &[&str] = &[
@@ -355,6 +376,9 @@ fn without_links(part: &str) -> String {
 
 /// Words of a header part that say where or on what terms, not what the job is.
 const TERMS_WORDS: &[&str] = &[
+    // "4+ years of experience": what the job asks, not what it is called.
+    "years",
+    "experience",
     "remote",
     "remote-ok",
     "remote-friendly",
@@ -2614,6 +2638,19 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer (Python)"));
         let p = Posting::from_text("x", "Job description\n\nData Engineer\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Data Engineer"));
+        for (header, title) in [(
+            "Cleary | Full-Time | Senior Full Stack (Rails) | San Francisco, CA",
+            "Senior Full Stack (Rails)",
+        )] {
+            let p = Posting::from_text("x", header);
+            assert_eq!(p.title.as_deref(), Some(title), "{header}");
+        }
+        // What the job asks is no title ("NLP, Telephony" reads as "City, Region").
+        let p = Posting::from_text(
+            "x",
+            "KEA | Bay Area | NLP, Telephony | Python / Haskell | 4+ years of experience",
+        );
+        assert_eq!(p.title, None);
         let p = Posting::from_text("x", "Quatico | Java Backend | SALARY: 100k\n- Days: 25\n");
         assert_eq!(p.title.as_deref(), Some("Java Backend"));
         let p = Posting::from_text("x", "Engineer, Developer Experience\n\nText.");
