@@ -160,9 +160,15 @@ pub struct PostingSkill {
     /// Years of experience asked for, when the posting says so.
     pub years: Option<u32>,
     /// The skills the posting lists as alternatives to this one ("C, C++, Java, Go
-    /// or Python": any one will do), when every mention of it is in such a list.
+    /// or Python": any one will do), when every mention of at least one of them is
+    /// in such a list.
     #[serde(skip)]
     pub alternatives: Vec<RuleId>,
+    /// Asked for outside its "or" lists too ("Airflow or Dagster" and "orchestrate
+    /// jobs with Airflow"), or named by the title: an anchor of its group, which
+    /// stands whatever the others are.
+    #[serde(skip)]
+    pub anchor: bool,
 }
 
 /// A "N+ years" phrase in the posting.
@@ -1674,6 +1680,8 @@ impl AnalyzedPosting {
                     mentions,
                     years: yr,
                     alternatives: alternatives.get(&rule).cloned().unwrap_or_default(),
+                    anchor: alternatives.contains_key(&rule)
+                        && is_anchor(rule, &lists_of[&rule], &title_rules),
                 }
             })
             .collect();
@@ -1977,9 +1985,15 @@ fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> 
     out
 }
 
+/// True when a skill is asked for outside its "or" lists too, or named by the title.
+fn is_anchor(rule: RuleId, lists: &[Option<usize>], title_rules: &[RuleId]) -> bool {
+    title_rules.contains(&rule) || lists.iter().any(Option::is_none)
+}
+
 /// Per skill, the skills it is an alternative to: members of one "or" list of the
-/// same category (a language among languages), whose every mention is in such a
-/// list and which no title names; lists sharing a member merge.
+/// same category (a language among languages); lists sharing a member merge. A group
+/// needs a member whose every mention is in such a list and which no title names:
+/// lists of skills each asked for on its own too are no alternatives.
 fn alternative_groups(
     rules: &RuleSet,
     lists_of: &BTreeMap<RuleId, Vec<Option<usize>>>,
@@ -1987,9 +2001,6 @@ fn alternative_groups(
 ) -> BTreeMap<RuleId, Vec<RuleId>> {
     let mut members: BTreeMap<(usize, crate::rules::Category), Vec<RuleId>> = BTreeMap::new();
     for (&rule, lists) in lists_of {
-        if title_rules.contains(&rule) || lists.iter().any(Option::is_none) {
-            continue;
-        }
         for l in lists.iter().flatten() {
             members
                 .entry((*l, rules.rule(rule).category))
@@ -2019,8 +2030,9 @@ fn alternative_groups(
     for (i, &r) in ids.iter().enumerate() {
         sets.entry(root(&mut parent, i)).or_default().push(r);
     }
+    let pure = |r: &RuleId| !is_anchor(*r, &lists_of[r], title_rules);
     let mut out = BTreeMap::new();
-    for set in sets.values().filter(|s| s.len() > 1) {
+    for set in sets.values().filter(|s| s.len() > 1 && s.iter().any(pure)) {
         for &r in set {
             out.insert(r, set.iter().copied().filter(|&o| o != r).collect());
         }
@@ -2226,6 +2238,18 @@ mod tests {
         let asked = "Engineer\n\nAbout you: experience with Go/Java/Rust.\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", asked.to_owned()), &rules);
         assert!(s.skills.len() == 3 && s.skills.iter().all(|s| s.alternatives.len() == 2));
+        // A member also asked for on its own is an anchor of its list.
+        let text = "Engineer\n\nRequirements\n- Airflow or Dagster\n\nResponsibilities\n- Orchestrate jobs with Airflow\n";
+        let s = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let skill = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            s.skills.iter().find(|s| s.rule == rule).expect(id)
+        };
+        assert!(skill("airflow").anchor && !skill("dagster").anchor);
+        assert_eq!(
+            skill("dagster").alternatives,
+            [rules.find("airflow").expect("rule")]
+        );
         // "master" right after "or" is no job title.
         let bachelor = rules.find("bachelors-degree").expect("rule");
         assert!(a.title_mentions_of(bachelor).next().is_none());
@@ -2638,13 +2662,10 @@ mod tests {
         assert_eq!(p.title.as_deref(), Some("Senior Backend Engineer (Python)"));
         let p = Posting::from_text("x", "Job description\n\nData Engineer\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Data Engineer"));
-        for (header, title) in [(
-            "Cleary | Full-Time | Senior Full Stack (Rails) | San Francisco, CA",
-            "Senior Full Stack (Rails)",
-        )] {
-            let p = Posting::from_text("x", header);
-            assert_eq!(p.title.as_deref(), Some(title), "{header}");
-        }
+        // A part opening with a seniority names the role.
+        let header = "Cleary | Full-Time | Senior Full Stack (Rails) | San Francisco, CA";
+        let p = Posting::from_text("x", header);
+        assert_eq!(p.title.as_deref(), Some("Senior Full Stack (Rails)"));
         // What the job asks is no title ("NLP, Telephony" reads as "City, Region").
         let p = Posting::from_text(
             "x",

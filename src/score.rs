@@ -272,6 +272,11 @@ impl Score {
 /// requirement: the group weighs as its heaviest member, whatever the profile holds
 /// (so more evidence never lowers a score), and is met as well as its best-covered
 /// member is. The other members count for nothing and point at that one.
+///
+/// A member asked for on its own too (an anchor: "Airflow or Dagster" and
+/// "orchestrate jobs with Airflow") is needed whatever else the profile holds: it
+/// keeps its own weight, and carries the list's too when it is the best-covered
+/// member.
 fn settle_alternatives(items: &mut [ScoreItem]) {
     if items.iter().all(|it| it.skill.alternatives.is_empty()) {
         return;
@@ -288,14 +293,20 @@ fn settle_alternatives(items: &mut [ScoreItem]) {
         groups.entry(key).or_default().push(i);
     }
     for members in groups.values().filter(|m| m.len() > 1) {
-        let heaviest = members
+        // The list is one requirement weighing as its heaviest plain member. Anchors
+        // keep their own weight whatever happens; the best-covered member (an anchor
+        // on a tie) carries the list's weight besides. The total weight never depends
+        // on the profile, so more evidence never lowers a score.
+        let list_weight = members
             .iter()
+            .filter(|&&i| !items[i].skill.anchor)
             .map(|&i| items[i].skill.weight)
             .fold(0.0f32, f32::max);
         let Some(&best) = members.iter().max_by(|&&a, &&b| {
             let (x, y) = (&items[a], &items[b]);
             x.credit
                 .total_cmp(&y.credit)
+                .then(x.skill.anchor.cmp(&y.skill.anchor))
                 .then(x.skill.weight.total_cmp(&y.skill.weight))
                 .then(y.skill.rule.cmp(&x.skill.rule))
         }) else {
@@ -304,8 +315,12 @@ fn settle_alternatives(items: &mut [ScoreItem]) {
         let chosen = items[best].skill.rule;
         for &i in members {
             if i == best {
-                items[i].weight = heaviest;
-            } else {
+                items[i].weight = if items[i].skill.anchor {
+                    items[i].skill.weight + list_weight
+                } else {
+                    list_weight
+                };
+            } else if !items[i].skill.anchor {
                 items[i].weight = 0.0;
                 items[i].alternative_to = Some(chosen);
             }

@@ -156,6 +156,26 @@ fn skills_listed_as_alternatives_count_once() {
         "Back-end engineer\n\nRequirements\n- Strong in Java, Go and Python\n- PostgreSQL and Docker\n",
     );
     assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
+    // A member also asked for on its own is needed whatever else the résumé holds:
+    // covered, it stands for its list ("Python or Ruby" with Python in the duties);
+    // missing, it still costs, and the member the résumé has counts on its own.
+    let v = score(
+        "Back-end engineer\n\nRequirements\n- Python or Ruby\n\nResponsibilities\n- Build services in Python\n",
+    );
+    let ruby = entry(&v, "skills", "ruby");
+    assert_eq!(ruby["alternative_to"]["id"], "python", "{v}");
+    assert_eq!(ruby["lost"], 0.0, "{v}");
+    assert_eq!(ruby["counted_weight"], 0.0, "{v}");
+    let v = score(
+        "Back-end engineer\n\nRequirements\n- Ruby or Python\n\nResponsibilities\n- Build services in Ruby\n",
+    );
+    let (ruby, python) = (entry(&v, "skills", "ruby"), entry(&v, "skills", "python"));
+    assert!(
+        ruby.get("alternative_to").is_none() && python.get("alternative_to").is_none(),
+        "{v}"
+    );
+    assert!(ruby["lost"].as_f64().unwrap() > 0.0, "{v}");
+    assert_eq!(python["points"], 35.0, "{v}");
     // A member the résumé also has says so, so its evidence reads as its own.
     let md = score_ad(
         &["-p", "profiles/dev.yaml", "-f", "markdown"],

@@ -56,17 +56,26 @@ fn posting_text() -> impl Strategy<Value = String> {
             prop::sample::select(SECTIONS),
             prop::sample::select(YEARS),
             prop::collection::vec(prop::sample::select(SKILLS), 1..4),
+            any::<bool>(),
         ),
         1..6,
     )
     .prop_map(|blocks| {
         let mut t = String::from("Software Engineer\n\n");
-        for (heading, years, skills) in blocks {
+        for (heading, years, skills, or) in blocks {
             if !heading.is_empty() {
                 t.push_str(heading);
                 t.push('\n');
             }
-            t.push_str(&format!("- {years}{} in production.\n", skills.join(", ")));
+            // Some lines list alternatives ("Go, Rust or Python"), so groups of
+            // alternatives, and skills also asked for on their own, are exercised.
+            let list = match skills.split_last() {
+                Some((last, rest)) if or && !rest.is_empty() => {
+                    format!("{} or {last}", rest.join(", "))
+                }
+                _ => skills.join(", "),
+            };
+            t.push_str(&format!("- {years}{list} in production.\n"));
         }
         t
     })

@@ -460,8 +460,14 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             let names: Vec<&str> = s.alternatives.iter().map(|a| a.name.as_str()).collect();
             let counted = match (&s.alternative_to, s.counted_weight) {
                 (Some(a), _) => format!("{} counts for the group, this one weighs 0", a.name),
+                (None, Some(w)) if s.asked_alone => format!(
+                    "asked for on its own too and the best covered, it counts its own weight and the group's: {w:.2}"
+                ),
                 (None, Some(w)) => {
                     format!("the best covered, it counts with the group's weight {w:.2}")
+                }
+                (None, None) if s.asked_alone => {
+                    "asked for on its own too, it keeps its own weight".to_owned()
                 }
                 (None, None) => "the best covered, it counts for the group".to_owned(),
             };

@@ -415,9 +415,14 @@ pub struct SkillLine {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub alternative_to: Option<RuleRef>,
     /// The weight counted in the score, when it is not `weight`: the group's
-    /// heaviest for the member that counts, 0 for the others.
+    /// heaviest for the member that counts (added to its own for an `asked_alone`
+    /// member), 0 for the others.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub counted_weight: Option<f32>,
+    /// A member of a group of alternatives that the posting also asks for on its own
+    /// (or names in its title): it keeps its own weight whatever the others are.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub asked_alone: bool,
     /// Years check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<YearsCheck>,
@@ -674,6 +679,7 @@ impl ScoreReport {
                     alternative_to: it.alternative_to.map(|a| RuleRef::of(rules, a)),
                     #[allow(clippy::float_cmp)]
                     counted_weight: (it.weight != it.skill.weight).then(|| round2(it.weight)),
+                    asked_alone: it.skill.anchor,
                     years: it.years.map(|mut y| {
                         y.have = y.have.map(round1);
                         y.factor = round2(y.factor);
