@@ -259,11 +259,7 @@ impl Posting {
         // "Job description") before the title.
         let board_heading = |l: &str| {
             let h = clean_heading(l);
-            h.split_whitespace().count() <= 4
-                && !h.contains(['|', ':'])
-                && !names_role(&h)
-                && (classify_heading(&h).is_some()
-                    || BOARD_HEADINGS.iter().any(|b| b.eq_ignore_ascii_case(&h)))
+            BOARD_HEADINGS.iter().any(|b| b.eq_ignore_ascii_case(&h))
         };
         let Some(first) = self
             .text
@@ -286,7 +282,7 @@ impl Posting {
                 let names_role = |p: &&str| names_role(p);
                 // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
                 // with the role and names no company.
-                if names_role(&parts[0]) && !parts[1..].iter().any(names_role) {
+                if role_noun(parts[0]) && !parts[1..].iter().any(names_role) {
                     self.title = Some(parts[0].to_owned());
                     return;
                 }
@@ -340,6 +336,11 @@ const SENIORITY: &[&str] = &[
 
 /// Headings job boards put above a pasted ad's title.
 const BOARD_HEADINGS: &[&str] = &[
+    "about the job",
+    "about the role",
+    "about this role",
+    "about this job",
+    "about the position",
     "job description",
     "description",
     "job details",
@@ -723,7 +724,13 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("role", SectionKind::Duties),
     // "Our stack", "Tech stack", "Tools we use": what the job works with, as a stack
     // line with no heading is, not more requirements.
-    ("stack", SectionKind::General),
+    ("tech stack", SectionKind::General),
+    ("technology stack", SectionKind::General),
+    ("technical stack", SectionKind::General),
+    ("software stack", SectionKind::General),
+    ("our stack", SectionKind::General),
+    ("the stack", SectionKind::General),
+    ("current stack", SectionKind::General),
     ("technologies we use", SectionKind::General),
     ("tools we use", SectionKind::General),
     ("what we use", SectionKind::General),
@@ -744,6 +751,10 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
 pub fn classify_heading(heading: &str) -> Option<SectionKind> {
     let h = Folded::new(heading);
     let hb = h.as_bytes();
+    // "Stack:" alone; "Full Stack Engineer" is no heading of a stack.
+    if hb == b"stack" {
+        return Some(SectionKind::General);
+    }
     // The first cue in list order that occurs as a phrase wins.
     HEADING_AC
         .find_overlapping_iter(hb)
@@ -1076,6 +1087,8 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<u128, u8>> = LazyLock::new(|| 
                 "fellow",
                 "the",
                 "our",
+                "their",
+                "new",
                 "with",
                 "to",
                 "for",
@@ -1107,6 +1120,9 @@ fn packed_word(w: &[u8]) -> Option<u128> {
     buf.make_ascii_lowercase();
     Some(u128::from_le_bytes(buf))
 }
+
+/// `packed_word("junior")`.
+const JUNIOR: u128 = u128::from_le_bytes(*b"junior\0\0\0\0\0\0\0\0\0\0");
 
 /// `packed_word("experience")`.
 const EXPERIENCE: u128 = u128::from_le_bytes(*b"experience\0\0\0\0\0\0");
@@ -1195,7 +1211,8 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
         prev_experience_product = flags & PRODUCT != 0;
         (before_prev, prev) = (prev, flags);
         role |= flags & ROLE != 0 && !not_title;
-        not_title |= flags & NOT_TITLE != 0;
+        // "Mentor junior engineers", but "Junior Go Developer" is a title.
+        not_title |= flags & NOT_TITLE != 0 || (word_count > 1 && key == JUNIOR);
         company |= flags & COMPANY != 0;
     }
     if word_count <= 12 && !sentence.trim().ends_with('.') && role {
@@ -1476,7 +1493,13 @@ impl AnalyzedPosting {
             .title
             .as_deref()
             .and_then(|t| text.find(t).map(|p| line_start(text, p)..p + t.len()))
-            .filter(|r| text[..r.end].lines().count() <= 4);
+            .filter(|r| {
+                text[..r.start]
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .count()
+                    <= 3
+            });
 
         let mut title_rules = title_rules;
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
@@ -1535,19 +1558,14 @@ impl AnalyzedPosting {
         // its role, and whether a word asking something of the candidate settled it.
         let mut sentence: (std::ops::Range<usize>, SentenceRole, bool) =
             (0..0, SentenceRole::Requirement, false);
-        // Where the current sentence's second way of meeting it begins, and every such
-        // clause of the posting (years phrases in them are no demand either).
+        // Where the current sentence's second way of meeting it begins.
         let mut alternative_from = usize::MAX;
-        let mut alternative_paths: Vec<std::ops::Range<usize>> = Vec::new();
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
-                if alternative_from < b {
-                    alternative_paths.push(alternative_from..b);
-                }
             }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
             // the candidate knows keeps the employer's own product.
@@ -1597,7 +1615,13 @@ impl AnalyzedPosting {
                 end: f.end,
                 section,
             });
-            if any_or_list {
+            // A mention that asks nothing ("our pipelines run on Airflow" about the
+            // company) makes no skill one asked for on its own.
+            let asks = !matches!(
+                section,
+                SectionKind::About | SectionKind::Benefits | SectionKind::Company
+            );
+            if any_or_list && (asks || lists[n].is_some()) {
                 lists_of.entry(f.rule).or_default().push(lists[n]);
             }
         }
@@ -1619,7 +1643,9 @@ impl AnalyzedPosting {
                 continue;
             }
             let (start, end) = folded.original_span(y.fstart, y.fend);
-            if alternative_paths.iter().any(|r| r.contains(&start)) {
+            // "…, or 1 year of experience with an advanced degree" is no demand.
+            let (a, b) = sentence_around(text, start);
+            if alternative_path(&text[a..b]).is_some_and(|p| start >= a + p) {
                 continue;
             }
             let req = YearsRequirement {
@@ -1842,23 +1868,27 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
 
 /// Where a sentence goes on to a second way of meeting its requirement, if it does:
 /// ", or 1 year of experience with an advanced degree" after "2 years of experience
-/// in software development". The skills of that clause (the advanced degree) are an
-/// option, not a demand. The offset is that of the "or".
+/// in software development", or a sentence that opens with "or 1 year …" (the
+/// sentences of a posting are cut at "; "). The skills of that clause (the advanced
+/// degree) are an option, not a demand. The offset is that of the "or".
 fn alternative_path(sentence: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = sentence[from..]
-        .find(", or ")
-        .or_else(|| sentence[from..].find("; or "))
-    {
-        let at = from + p + 2;
-        let mut words = sentence[at + 3..]
+    let years_after = |at: usize| {
+        let mut words = sentence[at..]
             .split(|c: char| c.is_whitespace() || c == '+')
             .filter(|w| !w.is_empty());
         let count = words.next().unwrap_or("");
         let unit = words.next().unwrap_or("").to_ascii_lowercase();
-        if number_word(&count.to_ascii_lowercase()).is_some()
+        number_word(&count.to_ascii_lowercase()).is_some()
             && (unit.starts_with("year") || unit.starts_with("yr"))
-        {
+    };
+    let lead = sentence.len() - sentence.trim_start().len();
+    if sentence[lead..].starts_with("or ") && years_after(lead + 3) {
+        return Some(lead);
+    }
+    let mut from = 0;
+    while let Some(p) = sentence[from..].find(", or ") {
+        let at = from + p + 2;
+        if years_after(at + 3) {
             return Some(at);
         }
         from = at;
@@ -2272,6 +2302,9 @@ mod tests {
                 Requirement,
             ),
             ("Work closely with product designers", Requirement),
+            ("Mentor junior engineers", Requirement),
+            ("Coach new engineers", Requirement),
+            ("Junior Go Developer", Title),
             (
                 "Senior Python Developer, you will own our platform",
                 Requirement,
@@ -2308,10 +2341,7 @@ mod tests {
     fn a_second_way_to_qualify_is_an_option() {
         let s = "2 years of experience in software development, or 1 year of experience with an advanced degree.";
         assert_eq!(alternative_path(s), s.find("or 1"));
-        assert_eq!(
-            alternative_path("Python, or Go; or three years in Java"),
-            Some(15)
-        );
+        assert_eq!(alternative_path(" or three years in Java"), Some(1));
         assert_eq!(alternative_path("Python, Java, or Go"), None);
         assert_eq!(alternative_path("Python, or a year-long course"), None);
         let rules = RuleSet::builtin().expect("built-in rules");
@@ -2325,6 +2355,20 @@ mod tests {
         assert_eq!(skill("masters-degree").years, None);
         assert_eq!(skill("software-engineering").need, SectionKind::Required);
         assert_eq!(skill("software-engineering").years, Some(2));
+        // After "; " (where sentences are cut) the second way still is an option, and
+        // a years phrase in it is no demand even with no skill in its sentence.
+        let text = "Engineer\n\nMinimum qualifications:\n4 years of software engineering experience; or 2 years of experience with a master's degree.\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let masters = rules.find("masters-degree").expect("rule");
+        let m = a
+            .skills
+            .iter()
+            .find(|s| s.rule == masters)
+            .expect("masters");
+        assert_eq!((m.need, m.years), (SectionKind::Preferred, None));
+        let text = "Engineer\n\nRequirements:\n4 years of experience, or 6 years of experience.\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        assert_eq!(a.total_years.map(|y| y.years), Some(4));
     }
 
     #[test]
@@ -2362,6 +2406,7 @@ mod tests {
             ("About the role", SectionKind::Duties),
             ("Our stack", SectionKind::General),
             ("Tech stack:", SectionKind::General),
+            ("Stack", SectionKind::General),
             ("Your role", SectionKind::Duties),
         ] {
             assert_eq!(classify_heading(heading), Some(kind), "{heading}");
@@ -2674,6 +2719,14 @@ mod tests {
         assert_eq!(p.title, None);
         let p = Posting::from_text("x", "Quatico | Java Backend | SALARY: 100k\n- Days: 25\n");
         assert_eq!(p.title.as_deref(), Some("Java Backend"));
+        // A section heading opening an ad is no job board's heading: the line below
+        // it is no title either.
+        let p = Posting::from_text("x", "Responsibilities\n- Design APIs in Go\n");
+        assert_ne!(p.title.as_deref(), Some("- Design APIs in Go"));
+        assert_eq!(classify_heading("Senior Full Stack Engineer"), None);
+        // A seniority word opening the first part is a company's name.
+        let p = Posting::from_text("x", "Principal Financial Group | Data Platform | Remote");
+        assert_eq!(p.company.as_deref(), Some("Principal Financial Group"));
         let p = Posting::from_text("x", "Engineer, Developer Experience\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Engineer, Developer Experience"));
         let p = Posting::from_text("x", "# Data Engineer at Globex\n\nText.");

@@ -269,14 +269,15 @@ impl Score {
 }
 
 /// Skills the posting lists as alternatives ("C, C++, Java, Go or Python") are one
-/// requirement: the group weighs as its heaviest member, whatever the profile holds
-/// (so more evidence never lowers a score), and is met as well as its best-covered
-/// member is. The other members count for nothing and point at that one.
+/// requirement: the list weighs as its heaviest plain member, whatever the profile
+/// holds (so more evidence never lowers a score), and is met as well as its
+/// best-covered member is, which carries that weight. The other plain members count
+/// for nothing and point at that one.
 ///
 /// A member asked for on its own too (an anchor: "Airflow or Dagster" and
 /// "orchestrate jobs with Airflow") is needed whatever else the profile holds: it
-/// keeps its own weight, and carries the list's too when it is the best-covered
-/// member.
+/// always keeps its own weight, and carries the list's too when it is the
+/// best-covered member.
 fn settle_alternatives(items: &mut [ScoreItem]) {
     if items.iter().all(|it| it.skill.alternatives.is_empty()) {
         return;
