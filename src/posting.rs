@@ -279,10 +279,9 @@ impl Posting {
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.len() >= 2 {
-                let names_role = |p: &&str| names_role(p);
                 // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
                 // with the role and names no company.
-                if role_noun(parts[0]) && !parts[1..].iter().any(names_role) {
+                if role_noun(parts[0]) && !parts[1..].iter().any(|p| names_role(p)) {
                     self.title = Some(parts[0].to_owned());
                     return;
                 }
@@ -985,7 +984,10 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
         // engineers", "communicate with designers"), not part of a job title.
         if head.len() != w.len()
             || head.is_empty()
-            || NOT_IN_TITLE.iter().any(|n| n.eq_ignore_ascii_case(head))
+            || ["or", "and", "your", "junior", "of"]
+                .iter()
+                .chain(PEOPLE_BEFORE_ROLE)
+                .any(|n| n.eq_ignore_ascii_case(head))
         {
             return false;
         }
@@ -993,16 +995,15 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
     false
 }
 
-/// Words that cannot stand between a skill and the role noun of a job title.
-const NOT_IN_TITLE: &[&str] = &[
-    "or",
-    "and",
+/// Words after which a role noun is someone the job works with, not a job title:
+/// "Mentor other engineers", "Work closely with designers". Flagged `NOT_TITLE` in
+/// `WORD_FLAGS` for whole sentences; between a skill and a role noun (see
+/// `followed_by_role`) "or", "and", "your", "junior" and "of" break a title too.
+const PEOPLE_BEFORE_ROLE: &[&str] = &[
     "other",
     "fellow",
-    "junior",
     "the",
     "our",
-    "your",
     "their",
     "new",
     "with",
@@ -1013,7 +1014,6 @@ const NOT_IN_TITLE: &[&str] = &[
     "between",
     "alongside",
     "by",
-    "of",
 ];
 
 /// Words after a role noun that make it part of a product's name: "developer tools",
@@ -1081,25 +1081,7 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<u128, u8>> = LazyLock::new(|| 
         ),
         (&["year", "years", "yrs"][..], YEARS),
         (&["last", "past", "next", "coming"][..], TIME),
-        (
-            &[
-                "other",
-                "fellow",
-                "the",
-                "our",
-                "their",
-                "new",
-                "with",
-                "to",
-                "for",
-                "among",
-                "across",
-                "between",
-                "alongside",
-                "by",
-            ][..],
-            NOT_TITLE,
-        ),
+        (PEOPLE_BEFORE_ROLE, NOT_TITLE),
     ] {
         for w in list {
             let key = packed_word(w.as_bytes()).expect("sentence cue words are short ASCII");
