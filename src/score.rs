@@ -352,6 +352,11 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
         weight: skill.weight,
         alternative_to: None,
     };
+    // Between two ways of equal credit, the one through the profile's stronger skill
+    // explains the item better ("implied by Python, 10 years", not by a framework
+    // named once).
+    let strength =
+        |via: Option<RuleId>| via.and_then(|r| profile.evidence(r)).map(evidence_strength);
     let mut consider = |status: Status, via: Option<RuleId>, base: f32| {
         let years = skill.years.map(|req| {
             match status {
@@ -361,7 +366,9 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
             }
         });
         let credit = (base * years.map_or(1.0, |y| y.factor)).clamp(0.0, 1.0);
-        if credit > best.credit {
+        let stronger =
+            status == best.status && credit == best.credit && strength(via) > strength(best.via);
+        if credit > best.credit || stronger {
             best.status = status;
             best.via = via;
             best.base_credit = base;
@@ -383,8 +390,13 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
                 },
             );
         }
-        // Deterministic choice of the implying skill: the lowest rule index.
-        if let Some(&via) = ev.implied_by.iter().min() {
+        // The implying skill shown is the profile's strongest (then the lowest rule
+        // index, so the choice is deterministic); the credit does not depend on it.
+        if let Some(&via) = ev
+            .implied_by
+            .iter()
+            .max_by(|&&a, &&b| strength(Some(a)).cmp(&strength(Some(b))).then(b.cmp(&a)))
+        {
             let scale = if ev.demonstrated_implied {
                 1.0
             } else {
@@ -411,4 +423,12 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
         }
     }
     best
+}
+
+/// How strongly the profile shows a skill, for choosing which profile skill explains an
+/// implied or related item: demonstrated, then firm, then years, then mentions.
+fn evidence_strength(ev: &crate::evidence::SkillEvidence) -> (bool, bool, u32, usize) {
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let months = ev.years().map_or(0, |y| (y * 12.0).round() as u32);
+    (ev.demonstrated, ev.firm, months, ev.mentions.len())
 }

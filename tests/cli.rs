@@ -917,3 +917,21 @@ fn rank_reads_ndjson_from_stdin_and_refuses_nothing_to_rank() {
         "{err}"
     );
 }
+
+/// An implied or related skill is explained through the profile's strongest skill that
+/// gives that credit (years of Python, not a framework named once in a summary).
+#[test]
+fn implied_credit_names_the_profiles_strongest_source() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.yaml");
+    std::fs::write(
+        &profile,
+        "basics:\n  name: A. Dev\n  summary: Once tried Django and Flask.\nwork:\n  - name: Acme\n    position: Engineer\n    startDate: 2012-01\n    endDate: 2022-01\n    highlights:\n      - Built billing services in Python.\n      - Tuned Python workers for throughput.\n",
+    )
+    .unwrap();
+    let ad = "Engineer\n\nRequirements\n- Software engineering\n";
+    let v = score_ad_json(&["-p", profile.to_str().unwrap()], ad);
+    let se = entry(&v, "skills", "software-engineering");
+    assert_eq!(se["status"], "implied", "{se}");
+    assert_eq!(se["via"]["id"], "python", "{se}");
+}

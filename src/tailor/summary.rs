@@ -879,18 +879,19 @@ fn category_noun(c: Category) -> &'static str {
 }
 
 fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
+    // The costliest gap whose nearest profile skill the text has not named already
+    // (naming the same skill twice says nothing new).
     let gap = score.gaps().into_iter().find(|g| {
         g.status == Status::Related
             && g.lost >= TRANSFER_MIN_LOST
-            && g.via
-                .and_then(|v| f.profile.evidence(v))
-                .is_some_and(crate::evidence::SkillEvidence::is_direct)
+            && g.via.is_some_and(|v| {
+                !f.skills.iter().take(3).any(|s| s.rule == v)
+                    && f.profile
+                        .evidence(v)
+                        .is_some_and(crate::evidence::SkillEvidence::is_direct)
+            })
     })?;
     let via = gap.via?;
-    // Naming the same skill twice says nothing new.
-    if f.skills.iter().take(3).any(|s| s.rule == via) {
-        return None;
-    }
     let ev = f.profile.evidence(via)?;
     let first = best_mention(ev)?;
     let name = short_name(f.rules, via);
