@@ -72,6 +72,12 @@ pub struct RankRow {
     /// reposted monthly, or the same ad saved twice.
     #[serde(skip_serializing_if = "is_zero")]
     pub duplicates: usize,
+    /// Weight of the posting's skills the rules recognised. Of two postings with the
+    /// same score, the one that asks more is the better-evidenced match and ranks
+    /// first: a title-only ad scoring 100 from two skills is a weaker signal than a
+    /// full ad scoring 100 from twelve.
+    #[serde(skip)]
+    pub recognised_weight: f32,
 }
 
 #[allow(clippy::trivially_copy_pass_by_ref)]
@@ -175,7 +181,8 @@ struct Scored {
     bytes: u64,
 }
 
-/// Orders rows best first; ties by origin so results are deterministic. With the
+/// Orders rows best first; equal scores by recognised weight, then by origin so
+/// results are deterministic. With the
 /// row's `dup_key`.
 struct Ranked(RankRow, u64);
 
@@ -195,6 +202,7 @@ impl Ord for Ranked {
         // "Smaller" is better, so a max-heap keeps the worst on top for eviction.
         o.0.score
             .total_cmp(&self.0.score)
+            .then_with(|| o.0.recognised_weight.total_cmp(&self.0.recognised_weight))
             .then_with(|| self.0.origin.cmp(&o.0.origin))
     }
 }
@@ -408,6 +416,7 @@ fn score_one(
             top_gaps,
             summary,
             duplicates: 0,
+            recognised_weight: score.total_weight - score.unrecognized_weight,
         },
         key,
         lost,

@@ -935,3 +935,34 @@ fn implied_credit_names_the_profiles_strongest_source() {
     assert_eq!(se["status"], "implied", "{se}");
     assert_eq!(se["via"]["id"], "python", "{se}");
 }
+
+/// Of two postings with the same score, the one that asks more (more recognised
+/// weight) is the better-evidenced match and ranks first, whatever the file names.
+#[test]
+fn equal_scores_rank_the_fuller_posting_first() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-thin.md"),
+        "Python developer\n\nRequirements\n- Python\n- Django\n- PostgreSQL\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-full.md"),
+        "Python developer\n\nRequirements\n- Python\n- Django\n- PostgreSQL\n- Docker\n- Kubernetes\n- MySQL\n",
+    )
+    .unwrap();
+    let out = stdout(
+        jobfit()
+            .current_dir("tests/fixtures")
+            .args(["rank", "-p", "profiles/dev.yaml", "-f", "json"])
+            .arg(dir.path()),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let rows = v["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 2, "{v}");
+    assert_eq!(rows[0]["score"], rows[1]["score"], "{v}");
+    assert!(
+        rows[0]["origin"].as_str().unwrap().ends_with("b-full.md"),
+        "{v}"
+    );
+}
