@@ -656,6 +656,12 @@ fn rank_stdin(
     let name = "<stdin>";
     let mut reader = BufReader::with_capacity(1 << 20, std::io::stdin().lock());
     let head = reader.fill_buf().map_err(|e| Error::io(name, e))?;
+    // UTF-16 (a Windows shell's pipe) is decoded whole, within the input limit, as
+    // for a file.
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        let text = source::read_stream(name, reader)?;
+        return ndjson_lines(name, std::io::Cursor::new(text.into_bytes()), acc, run);
+    }
     let bom = head.starts_with(&[0xEF, 0xBB, 0xBF]);
     let first = head[if bom { 3 } else { 0 }..]
         .iter()

@@ -90,17 +90,25 @@ fn too_large(origin: &str, len: Option<u64>) -> Error {
 }
 
 fn read_stdin() -> Result<(String, String)> {
+    let text = read_stream(STDIN, std::io::stdin().lock())?;
+    Ok((STDIN.to_owned(), text))
+}
+
+/// The text of a stream named `origin` (standard input), read to its end within
+/// `MAX_INPUT` and decoded as `decode` does.
+///
+/// # Errors
+/// A read error, a stream past the limit, or bytes that are not UTF-8/UTF-16 text.
+pub fn read_stream(origin: &str, stream: impl Read) -> Result<String> {
     let mut bytes = Vec::new();
-    std::io::stdin()
-        .lock()
+    stream
         .take(MAX_INPUT + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| Error::io(STDIN, e))?;
+        .map_err(|e| Error::io(origin, e))?;
     if bytes.len() as u64 > MAX_INPUT {
-        return Err(too_large(STDIN, None));
+        return Err(too_large(origin, None));
     }
-    let text = decode(STDIN, &bytes)?;
-    Ok((STDIN.to_owned(), text))
+    decode(origin, &bytes)
 }
 
 /// Decodes bytes to text: UTF-8 (a BOM is dropped) or UTF-16 with a BOM. Anything else —

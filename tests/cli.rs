@@ -900,6 +900,19 @@ fn rank_reads_ndjson_from_stdin_and_refuses_nothing_to_rank() {
     );
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["postings"], 2, "{v}");
+    // UTF-16 with its byte-order mark (a Windows pipe) is decoded, as a file is.
+    let utf16: Vec<u8> = std::iter::once(0xFEFF)
+        .chain(lines.join("\n").encode_utf16())
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let out = stdout(
+        jobfit()
+            .args(["rank", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+            .write_stdin(utf16),
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["postings"], 2, "{v}");
+    assert_eq!(v["rows"][1]["origin"], "<stdin>:2", "{v}");
     let empty = tempfile::tempdir().unwrap();
     let out = jobfit()
         .args([
