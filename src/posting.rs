@@ -673,6 +673,18 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("extra credit", SectionKind::Preferred),
     ("ideally", SectionKind::Preferred),
     ("optional", SectionKind::Preferred),
+    // "What's nice", "It would be great if you have", "What will make you stand out".
+    ("what's nice", SectionKind::Preferred),
+    ("would be nice", SectionKind::Preferred),
+    ("would be great", SectionKind::Preferred),
+    ("great if you", SectionKind::Preferred),
+    ("great to have", SectionKind::Preferred),
+    ("even better", SectionKind::Preferred),
+    ("stand out", SectionKind::Preferred),
+    ("extra points", SectionKind::Preferred),
+    ("plus if", SectionKind::Preferred),
+    ("huge plus", SectionKind::Preferred),
+    ("big plus", SectionKind::Preferred),
     ("equal opportunit", SectionKind::Benefits),
     ("equal employment", SectionKind::Benefits),
     ("benefit", SectionKind::Benefits),
@@ -703,6 +715,12 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("skills", SectionKind::Required),
     ("experience", SectionKind::Required),
     ("what you need", SectionKind::Required),
+    // Before "you'll" / "you will" (duties): "What you'll need" asks.
+    ("you'll need", SectionKind::Required),
+    ("you will need", SectionKind::Required),
+    // A job board's heading over the whole ad (LinkedIn's "About the job"): nothing
+    // about its lines, unlike "the job" (duties) or "about" (the company).
+    ("about the job", SectionKind::General),
     ("looking for", SectionKind::Required),
     ("ideal candidate", SectionKind::Required),
     ("responsibilit", SectionKind::Duties),
@@ -2120,13 +2138,15 @@ pub fn split_sections(text: &str) -> Vec<Section> {
         heading: None,
     }];
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    let raws: Vec<&str> = text.split_inclusive('\n').collect();
+    for (i, raw) in raws.iter().enumerate() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let found = heading_text(line)
             .map(|h| {
                 let kind = classify_heading(&h);
                 (h, kind)
             })
+            .or_else(|| lead_in(line, &raws[i + 1..]))
             .or_else(|| {
                 // "Requirements: 5+ years of Go" opens a section on its own line.
                 let (head, rest) = line.split_once(':')?;
@@ -2166,6 +2186,40 @@ pub fn split_sections(text: &str) -> Vec<Section> {
         offset += raw.len();
     }
     sections
+}
+
+/// A longer cue line that introduces a list ("It would be great if you have", "What
+/// will make you stand out"): a heading when the next non-empty line is a bullet. Up
+/// to five words a cue line is a heading anyway (`heading_text`); past five, only a
+/// list after it says it is no sentence of prose.
+fn lead_in(line: &str, rest: &[&str]) -> Option<(String, Option<SectionKind>)> {
+    let t = line.trim();
+    if t.is_empty()
+        || t.len() > 80
+        // "As a good fit for this role, you…" runs on into its items, which say more
+        // than the cue word ("role") does.
+        || t.ends_with(['.', ',', ';', '!', '?', '…'])
+        || t.starts_with(['-', '*', '•', '·', '■'])
+        // A header of parts ("Acme | Singapore | ONSITE preferred") introduces nothing.
+        || t.contains('|')
+        || t.split_whitespace().nth(8).is_some()
+    {
+        return None;
+    }
+    let next = rest.iter().map(|l| l.trim()).find(|l| !l.is_empty())?;
+    // A list item: a marker and a space ("* About us *" is emphasis, not an item).
+    let marked = next
+        .strip_prefix(['-', '*', '•', '·', '■', '–'])
+        .is_some_and(|r| r.starts_with(char::is_whitespace) && !next.ends_with('*'));
+    let bullet = marked
+        || next.split_once(['.', ')']).is_some_and(|(n, _)| {
+            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+        });
+    if !bullet {
+        return None;
+    }
+    let kind = classify_heading(t)?;
+    Some((clean_heading(t), Some(kind)))
 }
 
 /// Byte ranges of sentences that carry a "preferred" cue.
@@ -2453,6 +2507,38 @@ mod tests {
             ]
         );
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
+    fn cue_lines_that_introduce_lists_are_headings() {
+        let kind_of_list_after = |heading: &str| {
+            let text = format!("Backend Engineer\n\n{heading}\n- Terraform\n- Kafka\n");
+            let s = split_sections(&text);
+            (s.len() == 2).then(|| s[1].kind)
+        };
+        assert_eq!(
+            kind_of_list_after("What you\u{2019}ll need:"),
+            Some(SectionKind::Required)
+        );
+        assert_eq!(
+            kind_of_list_after("It would be great if you have"),
+            Some(SectionKind::Preferred)
+        );
+        assert_eq!(
+            kind_of_list_after("What will make you stand out"),
+            Some(SectionKind::Preferred)
+        );
+        assert_eq!(
+            kind_of_list_after("What's nice:"),
+            Some(SectionKind::Preferred)
+        );
+        assert_eq!(
+            kind_of_list_after("About the job"),
+            Some(SectionKind::General)
+        );
+        // A long cue line that no list follows is prose.
+        let s = split_sections("Engineer\n\nIt would be great if you have time\nWe use Go.\n");
+        assert_eq!(s.len(), 1);
     }
 
     #[test]
