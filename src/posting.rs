@@ -1560,12 +1560,19 @@ impl AnalyzedPosting {
             (0..0, SentenceRole::Requirement, false);
         // Where the current sentence's second way of meeting it begins.
         let mut alternative_from = usize::MAX;
+        // The part of the current sentence that says what is not wanted.
+        let mut negated = 0..0;
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
+                negated = negated_part(&text[a..b]).map_or(0..0, |r| a + r.start..a + r.end);
+            }
+            // "No Java experience needed", "we do not use Kubernetes": not asked.
+            if negated.contains(&f.start) {
+                continue;
             }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
             // the candidate knows keeps the employer's own product.
@@ -2188,6 +2195,76 @@ pub fn split_sections(text: &str) -> Vec<Section> {
     sections
 }
 
+/// Phrases after which the rest of a clause names what the job does not want or use.
+const NEGATION_CUES: &[&str] = &[
+    "not looking for",
+    "do not use",
+    "don't use",
+    "don\u{2019}t use",
+    "never use",
+    "do not need",
+    "don't need",
+    "don\u{2019}t need",
+    "no need for",
+    "no need to",
+    "not need",
+];
+
+/// Words after "no" that make it no negation of what follows.
+const NOT_NEGATING: &[&str] = &[
+    "less", "fewer", "more", "later", "matter", "longer", "doubt",
+];
+
+/// Words that close a "no … needed" phrase.
+const NEGATION_ENDS: &[&str] = &["needed", "required", "necessary", "expected"];
+
+/// The byte range of `sentence` that names what is not wanted: from a cue of
+/// `NEGATION_CUES` to the end of its clause ("…, but Go is a must" starts another), or
+/// "no" through the word of `NEGATION_ENDS` within eight words after it ("No Java or
+/// PHP experience needed", "no degree required").
+fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
+    let lower = sentence.to_ascii_lowercase();
+    let word_at =
+        |i: usize, len: usize| crate::extract::on_boundaries(lower.as_bytes(), i, i + len);
+    let clause_end = |from: usize| {
+        lower[from..]
+            .find(" but ")
+            .or_else(|| lower[from..].find(", while "))
+            .map_or(lower.len(), |p| from + p)
+    };
+    for cue in NEGATION_CUES {
+        if let Some(i) = memchr::memmem::find(lower.as_bytes(), cue.as_bytes())
+            && word_at(i, cue.len())
+        {
+            return Some(i..clause_end(i));
+        }
+    }
+    let mut from = 0;
+    while let Some(p) = lower[from..].find("no ") {
+        let i = from + p;
+        from = i + 3;
+        if !word_at(i, 2) {
+            continue;
+        }
+        let mut at = i + 3;
+        for (k, w) in lower[i + 3..].split(' ').take(8).enumerate() {
+            // "No less than 5 years of Java required" asks; "no matter what, …".
+            if k == 0 && NOT_NEGATING.contains(&w) {
+                break;
+            }
+            let word = w.trim_end_matches(['.', ',', ';', ':', '!', ')']);
+            if NEGATION_ENDS.contains(&word) {
+                return Some(i..at + word.len());
+            }
+            if word.len() < w.len() {
+                break;
+            }
+            at += w.len() + 1;
+        }
+    }
+    None
+}
+
 /// A longer cue line that introduces a list ("It would be great if you have", "What
 /// will make you stand out"): a heading when the next non-empty line is a bullet. Up
 /// to five words a cue line is a heading anyway (`heading_text`); past five, only a
@@ -2507,6 +2584,33 @@ mod tests {
             ]
         );
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
+    fn negated_parts_of_sentences() {
+        fn part(s: &str) -> Option<&str> {
+            negated_part(s).map(|r| &s[r])
+        }
+        assert_eq!(
+            part("No Java or PHP experience needed"),
+            Some("No Java or PHP experience needed")
+        );
+        assert_eq!(
+            part("we do not use Kubernetes"),
+            Some("do not use Kubernetes")
+        );
+        assert_eq!(
+            part("We are not looking for Rust experience, but Go is a must"),
+            Some("not looking for Rust experience,")
+        );
+        assert_eq!(
+            part("You don\u{2019}t need Scala"),
+            Some("don\u{2019}t need Scala")
+        );
+        assert_eq!(part("No less than 5 years of Java required"), None);
+        assert_eq!(part("No matter what, Python is required"), None);
+        assert_eq!(part("Python and Go required"), None);
+        assert_eq!(part("Node.js, no frameworks"), None);
     }
 
     #[test]
