@@ -979,3 +979,20 @@ fn equal_scores_rank_the_fuller_posting_first() {
         "{v}"
     );
 }
+
+/// What a posting says it does not want or use is no requirement.
+#[test]
+fn negated_skills_are_not_asked() {
+    let ad = "Python Developer\n\nRequirements\n- 3+ years of Python and Django\n- No Java or PHP experience needed; we do not use Kubernetes.\n";
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    let ids: Vec<&str> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"python") && ids.contains(&"django"), "{ids:?}");
+    for absent in ["java", "php", "kubernetes"] {
+        assert!(!ids.contains(&absent), "{absent} in {ids:?}");
+    }
+}
