@@ -1892,10 +1892,40 @@ fn alternative_path(sentence: &str) -> Option<usize> {
     if sentence[lead..].starts_with("or ") && years_after(lead + 3) {
         return Some(lead);
     }
+    // ", or a master's degree and 3 years …", ", or an equivalent degree": another
+    // credential offered in place of the first.
+    let degree_after = |at: usize| {
+        sentence[at..]
+            .split_whitespace()
+            .take(3)
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase()
+            })
+            .any(|w| {
+                matches!(
+                    w.as_str(),
+                    "master's"
+                        | "masters"
+                        | "master"
+                        | "phd"
+                        | "ph"
+                        | "doctorate"
+                        | "mba"
+                        | "msc"
+                        | "ms"
+                        | "bachelor's"
+                        | "bachelors"
+                        | "bsc"
+                        | "degree"
+                        | "equivalent"
+                )
+            })
+    };
     let mut from = 0;
     while let Some(p) = sentence[from..].find(", or ") {
         let at = from + p + 2;
-        if years_after(at + 3) {
+        if years_after(at + 3) || degree_after(at + 3) {
             return Some(at);
         }
         from = at;
@@ -1912,6 +1942,10 @@ fn opens_clause(gap: &str) -> bool {
         .filter(|w| !w.is_empty());
     match words.next() {
         Some("but" | "while" | "whereas" | "which" | "who" | "where") => true,
+        // "5 years of experience, or a master's degree and 3": a second way to
+        // qualify, not what the five years are of.
+        Some("or") => gap.trim_start().starts_with(','),
+        _ if gap.contains(", or ") => true,
         Some("and" | "so" | "then") => matches!(
             words.next(),
             Some(
@@ -2584,6 +2618,14 @@ mod tests {
             ]
         );
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
+    fn a_second_credential_is_an_alternative_path() {
+        let s = "Bachelor's degree in CS and 5 years of experience, or a Master's degree and 3 years of experience";
+        assert_eq!(alternative_path(s), s.find("or a Master"));
+        assert_eq!(alternative_path("Python, Go, or Rust"), None);
+        assert!(opens_clause(" of experience, or a "));
     }
 
     #[test]

@@ -864,11 +864,13 @@ impl Profile {
             // The area answers a posting's field of study, the degree ("Bachelor of
             // Science", "BS") its degree; read in this order, "Electronics, Bachelor
             // of Science" puts the degree right after the area its guard looks for.
+            // An education entry shows the degree earned as a role shows work done (a
+            // degree is never "shown in a role"); its courses are only claimed.
             if let Some(t) = &e.area {
                 push(
                     format!("education[{i}].area"),
                     t,
-                    FieldKind::Declared,
+                    FieldKind::Demonstrated,
                     None,
                     false,
                 );
@@ -877,7 +879,7 @@ impl Profile {
                 push(
                     format!("education[{i}].studyType"),
                     t,
-                    FieldKind::Declared,
+                    FieldKind::Demonstrated,
                     None,
                     false,
                 );

@@ -991,7 +991,10 @@ fn negated_skills_are_not_asked() {
         .iter()
         .map(|s| s["id"].as_str().unwrap())
         .collect();
-    assert!(ids.contains(&"python") && ids.contains(&"django"), "{ids:?}");
+    assert!(
+        ids.contains(&"python") && ids.contains(&"django"),
+        "{ids:?}"
+    );
     for absent in ["java", "php", "kubernetes"] {
         assert!(!ids.contains(&absent), "{absent} in {ids:?}");
     }

@@ -166,7 +166,7 @@ fn write_profile(r: &super::ProfileView, style: &Style, out: &mut dyn Write) -> 
                 } else if s.in_passing {
                     "in passing".to_owned()
                 } else if s.demonstrated {
-                    "in work".to_owned()
+                    "shown".to_owned()
                 } else {
                     "claimed".to_owned()
                 },

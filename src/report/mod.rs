@@ -130,7 +130,7 @@ pub struct SkillYears {
     /// Years (dated roles, or a stated figure), if anything says.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub years: Option<f32>,
-    /// Shown in work or projects (not only claimed).
+    /// Shown in work or projects, or a degree and its field in education (not only claimed).
     pub demonstrated: bool,
     /// Only implied by other skills (Django ⇒ Python), never named.
     pub implied_only: bool,
@@ -520,7 +520,7 @@ fn shortfall(rules: &RuleSet, it: &crate::score::ScoreItem) -> Option<String> {
     if let Some(y) = it.years.filter(|y| y.factor < 1.0) {
         return Some(match y.have {
             Some(h) => format!("{h:.1} of {} years", y.required),
-            None => format!("asks {} years; the résumé gives no dates", y.required),
+            None => format!("asks {} years; no dated role shows it", y.required),
         });
     }
     match it.status {
