@@ -239,9 +239,25 @@ impl Posting {
     /// Fills in a missing title/company from the first non-empty line: `Company | Role |
     /// Place` (the Hacker News convention), `Role at Company`, or a short heading line.
     pub fn guess_title(&mut self) {
-        if self.title.is_some() {
-            return;
+        let labelled = self.labelled_fields();
+        if self.title.is_none() {
+            self.guess_from_first_line();
         }
+        let [company, location, title] = labelled;
+        for (slot, value) in [
+            (&mut self.company, company),
+            (&mut self.location, location),
+            (&mut self.title, title),
+        ] {
+            if slot.is_none() {
+                *slot = value;
+            }
+        }
+    }
+
+    /// `guess_title` from the first line that is not a job board's heading or a
+    /// labelled field.
+    fn guess_from_first_line(&mut self) {
         // A role noun, or a seniority that only a role takes, first ("Senior Full
         // Stack (Rails)", not "VISA for senior roles").
         let role_noun = |p: &str| {
@@ -265,9 +281,9 @@ impl Posting {
             .text
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty())
+            .filter(|l| l.chars().any(char::is_alphanumeric))
             .take(3)
-            .find(|l| !board_heading(l))
+            .find(|l| !board_heading(l) && label_of(l).is_none() && !meta_line(l))
         else {
             return;
         };
@@ -312,9 +328,190 @@ impl Posting {
                 self.title = Some(role.trim().to_owned());
             } else {
                 self.title = Some(line.to_owned());
+                let first = first.to_owned();
+                self.company_line_after(&first);
             }
         }
     }
+
+    /// The line under a guessed title, when it names the employer, as a copied job
+    /// page lays it out: "Orchard Media Group", "Tidewater Instruments, Bristol UK",
+    /// "Brightleaf Health - Berlin or remote". A capitalised name of a few words that
+    /// is no heading, no role and no place; what follows a comma or dash is the place.
+    fn company_line_after(&mut self, title_line: &str) {
+        if self.company.is_some() {
+            return;
+        }
+        let mut lines = self.text.lines().map(str::trim).filter(|l| !l.is_empty());
+        if !lines.any(|l| l == title_line) {
+            return;
+        }
+        let Some(next) = lines.next() else { return };
+        if title_line.ends_with(':')
+            || next.len() > 80
+            || next.ends_with(['.', ':', '!', '?'])
+            || heading_text(next).is_some()
+            || label_of(next).is_some()
+        {
+            return;
+        }
+        let (name, place) = [" - ", " – ", " — ", ", ", " · "]
+            .iter()
+            .find_map(|sep| next.split_once(sep))
+            .map_or((next, ""), |(n, p)| (n.trim(), p.trim()));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let capitalised = |w: &&str| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "&" | "and" | "of" | "the" | "for" | "de")
+        };
+        const NOT_NAMES: &[&str] = &[
+            "overview",
+            "summary",
+            "introduction",
+            "description",
+            "details",
+            "remote",
+            "hybrid",
+            "onsite",
+            "apply",
+            "hiring",
+            "urgent",
+            "new",
+        ];
+        if words.is_empty()
+            || words.len() > 5
+            || !words.iter().all(capitalised)
+            || words
+                .iter()
+                .any(|w| NOT_NAMES.contains(&w.to_ascii_lowercase().as_str()))
+            || name.contains(['|', '(', ')', '/', '@', '$', '€', '£'])
+            || is_place_or_terms(name)
+            || name
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| crate::text::names_job(w, ROLE_NOUNS))
+        {
+            return;
+        }
+        self.company = Some(name.to_owned());
+        if self.location.is_none() && !place.is_empty() && place.len() <= 60 {
+            self.location = Some(place.to_owned());
+        }
+    }
+}
+
+impl Posting {
+    /// Fills in a missing company, location or title from the labelled lines a pasted
+    /// ad often opens with ("Company: Quillpay", "**Location:** Remote (US)", "Job
+    /// title: Data Engineer"), and from a job board's "Company · Place" line under the
+    /// title (LinkedIn's layout). Only the first lines are read: a label further down
+    /// ("Role: you will own…") is the ad's prose.
+    /// Returns `[company, location, title]`, each only where the posting has none yet.
+    fn labelled_fields(&self) -> [Option<String>; 3] {
+        let mut out: [Option<String>; 3] = Default::default();
+        let lines: Vec<&str> = self
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .take(12)
+            .collect();
+        for line in &lines {
+            let Some((slot, value)) = label_of(line) else {
+                continue;
+            };
+            let value = value.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+            if value.len() > 80
+                || value.ends_with('.')
+                || value.split_whitespace().nth(10).is_some()
+            {
+                continue;
+            }
+            out[slot].get_or_insert_with(|| value.to_owned());
+        }
+        // "Fernway · London, England, United Kingdom (Remote)" under the title.
+        if let Some(line) = lines.get(1)
+            && let Some((company, place)) = line.split_once(" · ")
+        {
+            let company = company.trim();
+            if !company.is_empty() && company.split_whitespace().nth(5).is_none() {
+                out[0].get_or_insert_with(|| company.to_owned());
+                let place = place.split(" · ").next().unwrap_or("").trim();
+                if !place.is_empty() && place.len() <= 80 {
+                    out[1].get_or_insert_with(|| place.to_owned());
+                }
+            }
+        }
+        let have = [&self.company, &self.location, &self.title];
+        for (o, h) in out.iter_mut().zip(have) {
+            if h.is_some() {
+                *o = None;
+            }
+        }
+        out
+    }
+}
+
+/// A "Company: Quillpay" / "**Location:** Remote" / "Job title: …" line: which field it
+/// fills (0 company, 1 location, 2 title) and the value.
+fn label_of(line: &str) -> Option<(usize, &str)> {
+    let (label, value) = line.split_once(':')?;
+    let label = label
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c == '-' || c.is_whitespace())
+        .to_ascii_lowercase();
+    let slot = match label.as_str() {
+        "company" | "company name" | "employer" | "organization" | "organisation"
+        | "hiring company" => 0,
+        "location" | "locations" | "job location" | "office" | "based in" => 1,
+        "job title" | "title" | "position" | "role" | "job" | "position title" => 2,
+        _ => return None,
+    };
+    let value = value.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+    (!value.is_empty()).then_some((slot, value))
+}
+
+/// A labelled line of facts about the job that names no title ("Job type:
+/// Full-time", "Careers page: https://…", "Salary: £50k").
+fn meta_line(line: &str) -> bool {
+    let Some((label, value)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label
+        .trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c == '-' || c.is_whitespace())
+        .to_ascii_lowercase();
+    const META: &[&str] = &[
+        "type",
+        "page",
+        "industry",
+        "salary",
+        "compensation",
+        "pay",
+        "date",
+        "posted",
+        "deadline",
+        "department",
+        "team",
+        "level",
+        "schedule",
+        "contract",
+        "employment",
+        "visa",
+        "apply",
+        "website",
+        "url",
+        "link",
+        "reference",
+        "ref",
+        "category",
+        "hours",
+        "start",
+        "duration",
+        "remote",
+    ];
+    !value.trim().is_empty()
+        && label.split_whitespace().count() <= 3
+        && label.split_whitespace().any(|w| META.contains(&w))
 }
 
 /// Byte offset of the start of the line holding `at`.
@@ -1531,15 +1728,54 @@ impl AnalyzedPosting {
             .as_deref()
             .map(|c| Folded::new(c.trim()).as_str().to_owned())
             .filter(|c| !c.is_empty());
+        // Where the company's name occurs: a skill word inside it ("Freight" of "Acme
+        // Freight", "Cloud" of "IBM Cloud") is part of the name.
+        let name_spans: Vec<(usize, usize)> = own_name.as_deref().map_or_else(Vec::new, |c| {
+            let t = folded.as_bytes();
+            memchr::memmem::find_iter(t, c.as_bytes())
+                .filter(|&p| crate::extract::on_boundaries(t, p, p + c.len()))
+                .map(|p| (p, p + c.len()))
+                .collect()
+        });
         let is_own_name = |f: &crate::extract::Finding| {
-            own_name
-                .as_deref()
-                .is_some_and(|c| folded.as_str().get(f.fstart..f.fend) == Some(c))
+            name_spans
+                .iter()
+                .any(|&(a, b)| a <= f.fstart && f.fend <= b)
         };
         // A sentence that names the company and asks nothing of the candidate is
         // about the company ("Mattermost is an open-source alternative to Slack").
+        // A sentence in which the company tells its own years ("Acme Freight has 25
+        // years of experience in logistics", "We have over 20 years of experience in
+        // payments") is its history, though "experience" is a word that usually asks.
+        let company_subject = |a: usize, b: usize| {
+            let sentence = Folded::new(text[a..b].trim_start());
+            let t = sentence.as_str();
+            let rest = own_name
+                .as_deref()
+                .and_then(|c| t.strip_prefix(c))
+                .or_else(|| t.strip_prefix("we"))
+                .map(str::trim_start);
+            let Some(rest) = rest.and_then(|r| {
+                ["has ", "have ", "had "]
+                    .iter()
+                    .find_map(|v| r.strip_prefix(v))
+            }) else {
+                return false;
+            };
+            let mut words = rest.split_whitespace().take(4).peekable();
+            while let Some(w) = words.next() {
+                let w = w.trim_end_matches('+');
+                if number_word(w).is_some() || w.bytes().all(|b| b.is_ascii_digit()) {
+                    return words.peek().is_some_and(|u| u.starts_with("year"));
+                }
+            }
+            false
+        };
         let classify = |a: usize, b: usize| {
             let (role, cued) = sentence_role_cued(&text[a..b]);
+            if role != SentenceRole::Title && company_subject(a, b) {
+                return (SentenceRole::Company, false);
+            }
             let names_company = || {
                 own_name.as_deref().is_some_and(|c| {
                     let sentence = Folded::new(&text[a..b]);
@@ -1652,7 +1888,9 @@ impl AnalyzedPosting {
             let (start, end) = folded.original_span(y.fstart, y.fend);
             // "…, or 1 year of experience with an advanced degree" is no demand.
             let (a, b) = sentence_around(text, start);
-            if alternative_path(&text[a..b]).is_some_and(|p| start >= a + p) {
+            if alternative_path(&text[a..b]).is_some_and(|p| start >= a + p)
+                || company_subject(a, b)
+            {
                 continue;
             }
             let req = YearsRequirement {
@@ -2618,6 +2856,58 @@ mod tests {
             ]
         );
         assert_eq!(s[2].heading.as_deref(), Some("Requirements"));
+    }
+
+    #[test]
+    fn pasted_ads_name_their_company_under_the_title_or_in_labels() {
+        let meta = |text: &str| {
+            let p = Posting::from_text("t", text);
+            (p.title, p.company, p.location)
+        };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            meta(
+                "Data Scientist, Growth Analytics\nOrchard Media Group\n\nWe publish magazines.\n"
+            ),
+            (
+                s("Data Scientist, Growth Analytics"),
+                s("Orchard Media Group"),
+                None
+            )
+        );
+        assert_eq!(
+            meta("Embedded Engineer (C)\nTidewater Instruments, Bristol UK\n\nText.\n"),
+            (
+                s("Embedded Engineer (C)"),
+                s("Tidewater Instruments"),
+                s("Bristol UK")
+            )
+        );
+        assert_eq!(
+            meta("Backend Engineer\nFernway · London, England (Remote) · 3 days ago\n\nText.\n"),
+            (
+                s("Backend Engineer"),
+                s("Fernway"),
+                s("London, England (Remote)")
+            )
+        );
+        assert_eq!(
+            meta("SRE\n**Company:** Quillpay\n**Location:** Remote (US)\n\nText.\n"),
+            (s("SRE"), s("Quillpay"), s("Remote (US)"))
+        );
+        assert_eq!(
+            meta("Job type: Full-time\nRole: Python engineer\n\nWe are a startup.\n"),
+            (s("Python engineer"), None, None)
+        );
+        // Neither a heading nor a sentence under the title is a company.
+        assert_eq!(meta("Backend Engineer\nRequirements\n- Go\n").1, None);
+        assert_eq!(meta("Backend Engineer\nWe build tools.\n").1, None);
+        assert_eq!(meta("Backend Engineer\nSenior Developer\n").1, None);
+        // A Hacker News header keeps its company though a label names the role.
+        assert_eq!(
+            meta("Acme | Python Engineer | Remote\n\nPosition: Python Engineer\n").1,
+            s("Acme")
+        );
     }
 
     #[test]

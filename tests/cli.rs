@@ -999,3 +999,21 @@ fn negated_skills_are_not_asked() {
         assert!(!ids.contains(&absent), "{absent} in {ids:?}");
     }
 }
+
+/// A pasted ad's company line and the company's own history: "Freight" of "Acme
+/// Freight" names no logistics skill, and "Acme Freight has 25 years of experience in
+/// logistics" asks no years of anyone.
+#[test]
+fn a_company_line_and_its_history_ask_nothing() {
+    let ad = "Backend Engineer\nAcme Freight\n\nAcme Freight has 25 years of experience in logistics.\n\nRequirements\n- 3+ years of Python\n";
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    assert_eq!(v["posting"]["company"], "Acme Freight", "{v}");
+    let logistics = entry(&v, "skills", "logistics");
+    assert_eq!(logistics["need"], "company", "{logistics}");
+    assert!(logistics["years"].is_null(), "{logistics}");
+    assert_eq!(
+        logistics["posting_evidence"].as_array().unwrap().len(),
+        1,
+        "{logistics}"
+    );
+}
