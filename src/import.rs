@@ -909,6 +909,27 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                     if !area.is_empty() {
                         e.area = Some(area);
                     }
+                } else {
+                    // "BSc Computer Science, University of Leeds, 2016": the field
+                    // follows the degree directly.
+                    let area = after
+                        .split([',', ';', '(', '|', '—', '–', ':'])
+                        .next()
+                        .unwrap_or("")
+                        .trim()
+                        .trim_end_matches('.');
+                    let lower = area.to_lowercase();
+                    let institution = ["university", "college", "school", "institute"]
+                        .iter()
+                        .any(|w| lower.contains(w));
+                    if !area.is_empty()
+                        && !institution
+                        && area.split_whitespace().count() <= 5
+                        && area.starts_with(|c: char| c.is_uppercase())
+                        && !area.bytes().any(|b| b.is_ascii_digit())
+                    {
+                        e.area = Some(area.to_owned());
+                    }
                 }
                 // "Bachelor of Science: 2:1 (with Honors) in Electronics".
                 if let Some(rest) = after.trim_start().strip_prefix(':') {
@@ -952,27 +973,39 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
 }
 
 fn skills(lines: &[Line]) -> Vec<SkillEntry> {
-    let mut out = Vec::new();
+    // Line by line: "Languages: Go, Rust" opens a group, and the lines after it that
+    // carry no label of their own (a wrapped list, or bullets under "Languages:") add
+    // to it until a blank line; "Frameworks: React" on the next line is a group of its
+    // own, not more of the languages.
+    let mut out: Vec<SkillEntry> = Vec::new();
     let mut loose = Vec::new();
-    for (_, p) in paragraphs(lines) {
-        let (name, list) = match p.split_once(':') {
-            Some((n, l)) if n.split_whitespace().count() <= 4 => {
-                (Some(n.trim().to_owned()), l.to_owned())
+    let mut open = false;
+    for l in lines {
+        if l.blank {
+            open = false;
+            continue;
+        }
+        let (name, list) = match l.text.split_once(':') {
+            Some((n, rest)) if !n.trim().is_empty() && n.split_whitespace().count() <= 4 => {
+                (Some(n.trim().to_owned()), rest)
             }
-            _ => (None, p.clone()),
+            _ => (None, l.text.as_str()),
         };
-        let items: Vec<String> = list
+        let items = list
             .split([',', ';', '|', '·', '•'])
             .map(|s| s.trim().trim_end_matches('.').to_owned())
-            .filter(|s| !s.is_empty() && s.len() <= 60)
-            .collect();
-        match name {
-            Some(n) => out.push(SkillEntry {
-                name: Some(n),
-                keywords: items,
-                ..SkillEntry::default()
-            }),
-            None => loose.extend(items),
+            .filter(|s| !s.is_empty() && s.len() <= 60);
+        match (name, out.last_mut()) {
+            (Some(n), _) => {
+                out.push(SkillEntry {
+                    name: Some(n),
+                    keywords: items.collect(),
+                    ..SkillEntry::default()
+                });
+                open = true;
+            }
+            (None, Some(group)) if open => group.keywords.extend(items),
+            (None, _) => loose.extend(items),
         }
     }
     if !loose.is_empty() {

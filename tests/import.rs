@@ -499,3 +499,47 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
         assert!(ids.contains(&id), "{id} missing from {ids:?}");
     }
 }
+
+/// One "Label: items" line per skill group, however many follow each other, and a
+/// degree's field written right after it.
+#[test]
+fn skill_groups_on_consecutive_lines_and_a_degree_field_after_the_degree() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("short.md"),
+        "# Jane Doe\n\n## Experience\n\nAcme Corp, Engineer\nJan 2020 to present\n- Built APIs in Go.\n\n## Skills\nProgramming: Go, Rust\nFrameworks: React,\nRedux\nTools: Git, Docker\n\n## Education\nBSc Computer Science, University of Leeds, 2016\n",
+    )
+    .unwrap();
+    let v = export(dir.path(), "short.md");
+    let groups: Vec<(String, Vec<String>)> = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| {
+            (
+                g["name"].as_str().unwrap().to_owned(),
+                g["keywords"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|k| k.as_str().unwrap().to_owned())
+                    .collect(),
+            )
+        })
+        .collect();
+    let s = |v: &[&str]| v.iter().map(|x| (*x).to_owned()).collect::<Vec<_>>();
+    assert_eq!(
+        groups,
+        [
+            ("Programming".to_owned(), s(&["Go", "Rust"])),
+            ("Frameworks".to_owned(), s(&["React", "Redux"])),
+            ("Tools".to_owned(), s(&["Git", "Docker"])),
+        ],
+        "{v}"
+    );
+    assert_eq!(v["education"][0]["area"], "Computer Science", "{v}");
+    assert_eq!(
+        v["education"][0]["institution"], "University of Leeds",
+        "{v}"
+    );
+}
