@@ -176,10 +176,11 @@ pub enum Band {
 }
 
 impl Band {
-    /// The band of a score.
+    /// The band of a score, judged on the whole number the reports show, so that a
+    /// 39.7 shown as "40" reads "fair" and not "poor".
     #[must_use]
     pub fn of(score: f32) -> Self {
-        match score {
+        match score.round() {
             s if s >= 80.0 => Band::Strong,
             s if s >= 60.0 => Band::Good,
             s if s >= 40.0 => Band::Fair,

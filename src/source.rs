@@ -47,7 +47,7 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>> {
     let meta = std::fs::metadata(path).map_err(|e| not_found(&origin, e))?;
     if meta.is_dir() {
         return Err(Diagnostic::new(&origin, "is a directory, not a file")
-            .help("pass a file (rank takes directories)")
+            .help("pass a file here (only `rank` reads directories)")
             .into());
     }
     if meta.len() > MAX_INPUT {
@@ -580,7 +580,14 @@ pub fn resolve_profile(
             }
         }
         let all = available();
-        let mut d = Diagnostic::new(origin, "no such profile");
+        let mut d = Diagnostic::new(
+            origin,
+            if direct.is_dir() {
+                "is a directory, not a profile"
+            } else {
+                "no such profile"
+            },
+        );
         d = if all.is_empty() {
             d.help(format!(
                 "pass a profile file, or put one in {}/ (import a résumé with `jobfit profile import`)",

@@ -416,7 +416,7 @@ fn rules_list_check_and_explain() {
     let out = stdout(core().args(["rules", "explain", "go", "--format", "table"]));
     insta::assert_snapshot!("rules_explain_go", out);
     let err = stderr_of_failure(core().args(["rules", "explain", "pyhton"]), 2);
-    assert!(err.contains("did you mean `python`?"), "{err}");
+    assert!(err.contains("did you mean `python`"), "{err}");
 }
 
 #[test]
@@ -1016,4 +1016,24 @@ fn a_company_line_and_its_history_ask_nothing() {
         1,
         "{logistics}"
     );
+}
+
+/// `rules explain` takes a name or alias as `rank --with` does, and says when a word
+/// names two skills; `rules check` on a directory with no rule file is an error.
+#[test]
+fn rules_explain_takes_aliases_and_check_wants_rule_files() {
+    let out = stdout(jobfit().args(["rules", "explain", "golang", "-f", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["id"], "go", "{v}");
+    let err = stderr_of_failure(jobfit().args(["rules", "explain", "swift"]), 2);
+    assert!(
+        err.contains("swift-lang") && err.contains("openstack-swift"),
+        "{err}"
+    );
+    let empty = tempfile::tempdir().unwrap();
+    let err = stderr_of_failure(
+        jobfit().args(["rules", "check", empty.path().to_str().unwrap()]),
+        2,
+    );
+    assert!(err.contains("no rule files"), "{err}");
 }

@@ -91,6 +91,15 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
                 .join(", ")
         );
     }
+    // Postings were ranked but the filters show none: say which filter did it.
+    if report.rows.is_empty() && report.postings > 0 {
+        let why = match (args.top, args.min_score) {
+            (Some(0), _) => "--top 0 shows no rows".to_owned(),
+            (_, Some(s)) => format!("no posting scores {s} or more (--min-score)"),
+            _ => "no posting passes the filters".to_owned(),
+        };
+        let _ = writeln!(anstream::stderr(), "note: {why}");
+    }
     emit(
         &Message::Ranking(Box::new(report)),
         default_format(args.format),

@@ -21,19 +21,65 @@ pub(super) fn run(settings: &Settings, cmd: RulesCommand) -> Result<u8> {
             Ok(0)
         }
         RulesCommand::Check { dirs } => {
+            // A directory with no rule file in it checks nothing: say so rather than
+            // report the built-in packs as if they were the user's.
+            for d in dirs.iter().filter(|d| d.is_dir()) {
+                let has_rules = std::fs::read_dir(d)
+                    .map_err(|e| Error::io(d, e))?
+                    .filter_map(std::result::Result::ok)
+                    .any(|e| {
+                        e.path()
+                            .extension()
+                            .is_some_and(|x| x == "yml" || x == "yaml")
+                    });
+                if !has_rules {
+                    return Err(Diagnostic::new(
+                        d.display().to_string(),
+                        "no rule files (.yml, .yaml) in this directory",
+                    )
+                    .help("a rule pack is a YAML file of rules; see rules/ for the format")
+                    .into());
+                }
+            }
             let mut sources = settings.rules.clone();
             sources.dirs.extend(dirs);
             check(&sources)
         }
         RulesCommand::Explain { id, format } => {
             let rules = crate::rules::load(&settings.rules)?;
-            let Some(rid) = rules.find(&id) else {
-                let mut d = Diagnostic::new(&id, "no rule with this id");
-                d = match closest(&id, rules.ids()) {
-                    Some(s) => d.help(format!("did you mean `{s}`?")),
-                    None => d.help("`jobfit rules list` shows every rule id"),
-                };
-                return Err(d.into());
+            // An id first; else a name or alias ("golang"), as `rank --with` takes it.
+            let found = match rules.find(&id) {
+                Some(rid) => vec![rid],
+                None => rules.resolve(&id),
+            };
+            let named = |ids: &[crate::rules::RuleId]| {
+                ids.iter()
+                    .map(|&r| format!("`{}` ({})", rules.rule(r).id, rules.rule(r).name))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let rid = match found.as_slice() {
+                [rid] => *rid,
+                [] => {
+                    let mut d = Diagnostic::new(&id, "no rule with this id, name or alias");
+                    let near = rules.suggest(&id);
+                    d = if !near.is_empty() {
+                        d.help(format!("did you mean {}?", named(&near)))
+                    } else if let Some(s) = closest(&id, rules.ids()) {
+                        d.help(format!("did you mean `{s}`?"))
+                    } else {
+                        d.help("`jobfit rules list` shows every rule id")
+                    };
+                    return Err(d.into());
+                }
+                many => {
+                    return Err(Diagnostic::new(
+                        &id,
+                        format!("names {} skills: {}", many.len(), named(many)),
+                    )
+                    .help("give one of these ids")
+                    .into());
+                }
             };
             emit(
                 &Message::Rule(Box::new(RuleReport::build(&rules, rid))),
