@@ -250,3 +250,34 @@ fn score_and_rank_one_line_summaries() {
     let out = stdout(jobfit_in(repo()).args(["rank", "-p", "python-backend", "-f", "json"]));
     assert!(!out.contains("\"summary\""), "only when asked");
 }
+
+/// A quoted bullet that names its own place ("At Globex, …") is not introduced by its
+/// role's employer as well ("At Freelance clients: At Globex, …").
+#[test]
+fn a_bullet_naming_its_place_is_not_introduced_twice() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("p.yaml"),
+        "basics:\n  name: Pat\nwork:\n  - name: Freelance clients\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - At Globex, rebuilt the billing service in Python and PostgreSQL for 2 million customers.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ad.txt"),
+        "Backend engineer\n\nRequirements\n- Python\n- PostgreSQL\n",
+    )
+    .unwrap();
+    let out = stdout(jobfit_in(dir.path()).args([
+        "--no-config",
+        "tailor",
+        "-p",
+        "p.yaml",
+        "ad.txt",
+        "-f",
+        "text",
+    ]));
+    assert!(
+        out.contains("At Globex, rebuilt the billing service"),
+        "{out}"
+    );
+    assert!(!out.contains(": At Globex"), "{out}");
+}

@@ -546,10 +546,13 @@ fn short_name(rules: &RuleSet, rule: RuleId) -> String {
     let name = &name[..cut];
     let cut = name.find(" / ").unwrap_or(name.len());
     let name = name[..cut].trim();
-    let common = matches!(
+    // A phrase of several words with no capital after its first letter is a common
+    // noun whatever its category ("Message queues and brokers", "Machine learning").
+    let common = (matches!(
         r.category,
         Category::Soft | Category::Practice | Category::Domain | Category::Testing
-    ) && !name.chars().skip(1).any(char::is_uppercase);
+    ) || name.contains(' '))
+        && !name.chars().skip(1).any(char::is_uppercase);
     if common {
         name.to_lowercase()
     } else {
@@ -807,6 +810,9 @@ fn achievement(f: &Facts<'_>, q: &Quote, seed: u64) -> Sentence {
     const EMPLOYER: (&str, &str) = ("name", "employer");
     // The sentence, and the role fields it cites.
     let (text, cited): (String, &[(&str, &str)]) = match (employer, position, engagement) {
+        // "At Made.com, turned around …" names its own place: "At Contract roles: At
+        // Made.com, …" would say it twice.
+        _ if quote.starts_with("At ") || quote.starts_with("In ") => (quote, &[]),
         (Some(e), Some(_), Some(kind)) => {
             let text = if e.contains(',') {
                 format!("In {kind} roles at {e}: {quote}")
@@ -882,7 +888,11 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
     // The costliest gap whose nearest profile skill the text has not named already
     // (naming the same skill twice says nothing new).
     let gap = score.gaps().into_iter().find(|g| {
-        g.status == Status::Related
+        // A degree or a spoken language does not "carry over" to another.
+        !matches!(
+            f.rules.rule(g.skill.rule).category,
+            Category::Education | Category::Spoken
+        ) && g.status == Status::Related
             && g.lost >= TRANSFER_MIN_LOST
             && g.via.is_some_and(|v| {
                 !f.skills.iter().take(3).any(|s| s.rule == v)
@@ -1108,6 +1118,17 @@ pub fn one_line(rules: &RuleSet, profile: &AnalyzedProfile, score: &Score) -> Op
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_phrases_are_lower_case_and_names_are_not() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let name = |id: &str| short_name(&rules, rules.find(id).expect(id));
+        assert_eq!(name("message-queues"), "message queues and brokers");
+        assert_eq!(name("machine-learning"), "machine learning");
+        assert_eq!(name("python"), "Python");
+        assert_eq!(name("postgresql"), "PostgreSQL");
+        assert_eq!(name("aws"), "Amazon Web Services");
+    }
 
     #[test]
     fn numbers_and_lists() {
