@@ -382,7 +382,9 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
             consider(
                 Status::Matched,
                 None,
-                if ev.demonstrated {
+                // Claimed, and a role shows a skill that entails it (SQL listed,
+                // PostgreSQL in the work): shown, not only listed.
+                if ev.demonstrated || (ev.firm && ev.demonstrated_implied) {
                     CREDIT_DEMONSTRATED
                 } else if ev.firm {
                     CREDIT_DECLARED

@@ -1037,3 +1037,17 @@ fn rules_explain_takes_aliases_and_check_wants_rule_files() {
     );
     assert!(err.contains("no rule files"), "{err}");
 }
+
+/// A skill the résumé lists and its roles show through a skill that implies it (SQL
+/// listed; PostgreSQL and MySQL in the roles) is shown, not "listed, not shown in a
+/// role".
+#[test]
+fn a_listed_skill_the_roles_imply_counts_as_shown() {
+    let ad = "Back-end engineer\n\nRequirements\n- SQL\n- JavaScript\n";
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    let sql = entry(&v, "skills", "sql");
+    assert_eq!(sql["status"], "matched", "{sql}");
+    assert_eq!(sql["credit"], 1.0, "{sql}");
+    // JavaScript is only listed: no role shows it or a skill implying it.
+    assert_eq!(entry(&v, "skills", "javascript")["credit"], 0.85, "{v}");
+}
