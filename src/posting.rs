@@ -1465,6 +1465,8 @@ const PREFERRED_CUES: &[(&str, &str)] = &[
     ("is helpful", "helpful"),
     ("are helpful", "helpful"),
     ("would be helpful", "helpful"),
+    // Only inside parentheses ("(MSc or PhD preferred)"): see `preferred_sentences`.
+    ("preferred", "preferred"),
 ];
 
 /// The cues holding one anchor word, each with the anchor's offset in it.
@@ -2233,12 +2235,22 @@ enum Join {
 fn list_join(gap: &str) -> Option<Join> {
     let mut join: Option<Join> = None;
     let mut add = |j: Join| join = Some(join.map_or(j, |k| k.max(j)));
+    // Whether an "or" came before: only then may a filler word follow.
+    let mut conjunction = false;
     for token in gap.split(' ').filter(|t| !t.is_empty()) {
         let word = token.trim_matches([',', '/', '&']);
         match word {
             "" => {}
-            "or" | "and/or" => add(Join::Or),
+            "or" | "and/or" => {
+                add(Join::Or);
+                conjunction = true;
+            }
             "and" => add(Join::And),
+            // "Statistics, Mathematics or a related quantitative field", "Go or
+            // another systems language": the last item is still one of the list
+            // (after "and", "an eye for detail" is a new clause).
+            "a" | "an" | "another" | "other" | "related" | "similar" | "equivalent" | "any"
+                if conjunction => {}
             _ => return None,
         }
         for c in token.chars() {
@@ -2589,13 +2601,52 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                 continue;
             }
             let (s, _) = folded.original_span(start, end);
-            out.push(sentence_around(text, s));
+            // "Python (Django a plus)", "a degree (MSc or PhD preferred)": a cue inside
+            // parentheses makes only them nice-to-have; a bare "preferred" counts
+            // only there.
+            // "Vue (nice to have)": parentheses holding only the cue speak of what
+            // comes before them, the whole sentence.
+            let paren = paren_around(text, s);
+            let only_cue = paren.is_some_and(|(a, b)| {
+                let (cs, ce) = folded.original_span(start, end);
+                let before = text.get(a + 1..cs.max(a + 1)).unwrap_or("");
+                let after = text.get(ce.min(b - 1)..b - 1).unwrap_or("");
+                !before
+                    .chars()
+                    .chain(after.chars())
+                    .any(char::is_alphanumeric)
+            });
+            match paren {
+                // Within the parentheses, the cue speaks of its own item of a list
+                // ("(Python, Django, Scala and experience with Spark preferred)").
+                Some((a, b)) if !only_cue => {
+                    let item = text[a..s].rfind([',', ';']).map_or(a, |i| a + i);
+                    out.push((item, b));
+                }
+                None if cue == "preferred" => {}
+                _ => out.push(sentence_around(text, s)),
+            }
         }
     }
     // Two cues of one sentence give it twice.
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// The parenthesised span around byte `pos` on its line, brackets included, if `pos`
+/// is inside one.
+fn paren_around(text: &str, pos: usize) -> Option<(usize, usize)> {
+    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
+    let open = text[line_start..pos]
+        .rfind(['(', ')'])
+        .map(|i| line_start + i)?;
+    if text.as_bytes()[open] != b'(' {
+        return None;
+    }
+    let close = text[pos..line_end].find([')', '('])? + pos;
+    (text.as_bytes()[close] == b')').then_some((open, close + 1))
 }
 
 /// The sentence containing byte `pos`: bounded by a line break, or by `.`, `!`, `?`, `;`
@@ -2908,6 +2959,37 @@ mod tests {
             meta("Acme | Python Engineer | Remote\n\nPosition: Python Engineer\n").1,
             s("Acme")
         );
+    }
+
+    #[test]
+    fn list_items_after_or_may_take_a_filler_word() {
+        assert_eq!(list_join(" or a related "), Some(Join::Or));
+        assert_eq!(list_join(", or another "), Some(Join::Or));
+        // After "and", "an eye for detail" is a new clause.
+        assert_eq!(list_join(", and an "), None);
+        assert_eq!(list_join(" a "), None);
+    }
+
+    #[test]
+    fn a_cue_in_parentheses_speaks_of_its_own_item() {
+        let preferred = |text: &str| {
+            let f = Folded::new(text);
+            preferred_sentences(text, &f)
+                .into_iter()
+                .map(|(a, b)| text[a..b].to_owned())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            preferred("- A degree in CS (MSc or PhD preferred)"),
+            ["(MSc or PhD preferred)"]
+        );
+        assert_eq!(
+            preferred("- Backend (Python, Django, Scala and Spark preferred)"),
+            [", Scala and Spark preferred)"]
+        );
+        assert_eq!(preferred("- Vue (nice to have)"), ["- Vue (nice to have)"]);
+        // A bare "preferred" outside parentheses is no cue ("our preferred stack").
+        assert!(preferred("Our preferred stack is Go.").is_empty());
     }
 
     #[test]
