@@ -912,12 +912,18 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                 } else {
                     // "BSc Computer Science, University of Leeds, 2016": the field
                     // follows the degree directly.
-                    let area = after
+                    // Lines of a paragraph are joined with spaces: "BSc Computer
+                    // Science Grade: First" ends the field at "Grade".
+                    let field = after
                         .split([',', ';', '(', '|', '—', '–', ':'])
                         .next()
-                        .unwrap_or("")
-                        .trim()
-                        .trim_end_matches('.');
+                        .unwrap_or("");
+                    let field = [" Grade", " GPA", " Thesis", " Honours", " Honors", " with "]
+                        .iter()
+                        .filter_map(|w| field.find(w))
+                        .min()
+                        .map_or(field, |i| &field[..i]);
+                    let area = field.trim().trim_end_matches('.');
                     let lower = area.to_lowercase();
                     let institution = ["university", "college", "school", "institute"]
                         .iter()

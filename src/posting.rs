@@ -355,6 +355,10 @@ impl Posting {
         {
             return;
         }
+        // "Python, Django, AWS" under the title is a list of skills, not a place.
+        if next.matches(", ").count() >= 2 {
+            return;
+        }
         let (name, place) = [" - ", " – ", " — ", ", ", " · "]
             .iter()
             .find_map(|sep| next.split_once(sep))
@@ -379,6 +383,10 @@ impl Posting {
             "hiring",
             "urgent",
             "new",
+            "locations",
+            "location",
+            "posted",
+            "time",
         ];
         if words.is_empty()
             || words.len() > 5
@@ -426,6 +434,10 @@ impl Posting {
                 || value.ends_with('.')
                 || value.split_whitespace().nth(10).is_some()
             {
+                continue;
+            }
+            // "Position: Full-time" names the terms, not the job.
+            if slot == 2 && is_place_or_terms(value) {
                 continue;
             }
             out[slot].get_or_insert_with(|| value.to_owned());
@@ -509,7 +521,12 @@ fn meta_line(line: &str) -> bool {
         "duration",
         "remote",
     ];
+    // "Platform Team: Senior Go Engineer" is a title after all.
+    let names_job = value
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::text::names_job(w, ROLE_NOUNS));
     !value.trim().is_empty()
+        && !names_job
         && label.split_whitespace().count() <= 3
         && label.split_whitespace().any(|w| META.contains(&w))
 }
@@ -2147,13 +2164,11 @@ fn alternative_path(sentence: &str) -> Option<usize> {
                     w.as_str(),
                     "master's"
                         | "masters"
-                        | "master"
                         | "phd"
                         | "ph"
                         | "doctorate"
                         | "mba"
                         | "msc"
-                        | "ms"
                         | "bachelor's"
                         | "bachelors"
                         | "bsc"
@@ -2510,11 +2525,16 @@ fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
     let lower = sentence.to_ascii_lowercase();
     let word_at =
         |i: usize, len: usize| crate::extract::on_boundaries(lower.as_bytes(), i, i + len);
+    // The clause ends where another begins: "…, but Go is a must", "a CS degree,
+    // just strong Python", "a specific background - if you know Go, apply".
     let clause_end = |from: usize| {
-        lower[from..]
-            .find(" but ")
-            .or_else(|| lower[from..].find(", while "))
-            .map_or(lower.len(), |p| from + p)
+        [
+            " but ", ", while ", " just ", " only ", " if ", " instead", " - ", " – ", " — ", ": ",
+        ]
+        .iter()
+        .filter_map(|stop| lower[from..].find(stop))
+        .min()
+        .map_or(lower.len(), |p| from + p)
     };
     for cue in NEGATION_CUES {
         if let Some(i) = memchr::memmem::find(lower.as_bytes(), cue.as_bytes())
@@ -2540,13 +2560,22 @@ fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
             if NEGATION_ENDS.contains(&word) {
                 return Some(i..at + word.len());
             }
-            if word.len() < w.len() {
+            // "No recruiters please – senior Go experience required": a stop or a
+            // dash ends the phrase.
+            if word.len() < w.len() || !w.chars().any(char::is_alphanumeric) {
                 break;
             }
             at += w.len() + 1;
         }
     }
     None
+}
+
+/// A numbered list item ("1. …", "2) …").
+fn numbered(line: &str) -> bool {
+    line.split_once(['.', ')']).is_some_and(|(n, _)| {
+        !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
+    })
 }
 
 /// A longer cue line that introduces a list ("It would be great if you have", "What
@@ -2560,7 +2589,8 @@ fn lead_in(line: &str, rest: &[&str]) -> Option<(String, Option<SectionKind>)> {
         // "As a good fit for this role, you…" runs on into its items, which say more
         // than the cue word ("role") does.
         || t.ends_with(['.', ',', ';', '!', '?', '…'])
-        || t.starts_with(['-', '*', '•', '·', '■'])
+        || t.starts_with(['-', '*', '•', '·', '■', '–', '—'])
+        || numbered(t)
         // A header of parts ("Acme | Singapore | ONSITE preferred") introduces nothing.
         || t.contains('|')
         || t.split_whitespace().nth(8).is_some()
@@ -2572,10 +2602,7 @@ fn lead_in(line: &str, rest: &[&str]) -> Option<(String, Option<SectionKind>)> {
     let marked = next
         .strip_prefix(['-', '*', '•', '·', '■', '–'])
         .is_some_and(|r| r.starts_with(char::is_whitespace) && !next.ends_with('*'));
-    let bullet = marked
-        || next.split_once(['.', ')']).is_some_and(|(n, _)| {
-            !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-        });
+    let bullet = marked || numbered(next);
     if !bullet {
         return None;
     }
@@ -2611,16 +2638,51 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                 let (cs, ce) = folded.original_span(start, end);
                 let before = text.get(a + 1..cs.max(a + 1)).unwrap_or("");
                 let after = text.get(ce.min(b - 1)..b - 1).unwrap_or("");
-                !before
-                    .chars()
-                    .chain(after.chars())
-                    .any(char::is_alphanumeric)
+                // "(definitely a plus)", "(nice to have, not required)".
+                const FILLER: &[&str] = &[
+                    "also",
+                    "definitely",
+                    "very",
+                    "big",
+                    "huge",
+                    "not",
+                    "required",
+                    "strongly",
+                    "but",
+                    "is",
+                    "are",
+                    "would",
+                    "be",
+                    "highly",
+                    "really",
+                    "nice",
+                    "to",
+                    "have",
+                    "a",
+                    "an",
+                    "plus",
+                    "bonus",
+                    "preferred",
+                    "optional",
+                    "great",
+                ];
+                before
+                    .split(|c: char| !c.is_alphanumeric())
+                    .chain(after.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .all(|w| FILLER.contains(&w.to_ascii_lowercase().as_str()))
             });
             match paren {
                 // Within the parentheses, the cue speaks of its own item of a list
                 // ("(Python, Django, Scala and experience with Spark preferred)").
                 Some((a, b)) if !only_cue => {
-                    let item = text[a..s].rfind([',', ';']).map_or(a, |i| a + i);
+                    // "(AWS, GCP or Azure preferred)": alternatives are all of it.
+                    let head = &text[a..s];
+                    let item = if head.contains(" or ") || head.contains('/') {
+                        a
+                    } else {
+                        head.rfind([',', ';']).map_or(a, |i| a + i)
+                    };
                     out.push((item, b));
                 }
                 None if cue == "preferred" => {}
@@ -2988,6 +3050,14 @@ mod tests {
             [", Scala and Spark preferred)"]
         );
         assert_eq!(preferred("- Vue (nice to have)"), ["- Vue (nice to have)"]);
+        assert_eq!(
+            preferred("- Kubernetes (definitely a plus)"),
+            ["- Kubernetes (definitely a plus)"]
+        );
+        assert_eq!(
+            preferred("- Cloud (AWS, GCP or Azure preferred)"),
+            ["(AWS, GCP or Azure preferred)"]
+        );
         // A bare "preferred" outside parentheses is no cue ("our preferred stack").
         assert!(preferred("Our preferred stack is Go.").is_empty());
     }
@@ -3025,6 +3095,14 @@ mod tests {
         assert_eq!(part("No matter what, Python is required"), None);
         assert_eq!(part("Python and Go required"), None);
         assert_eq!(part("Node.js, no frameworks"), None);
+        assert_eq!(
+            part("You don't need a CS degree, just strong Python and SQL skills"),
+            Some("don't need a CS degree,")
+        );
+        assert_eq!(
+            part("No recruiters please – senior Go experience required"),
+            None
+        );
     }
 
     #[test]
@@ -3054,6 +3132,12 @@ mod tests {
             kind_of_list_after("About the job"),
             Some(SectionKind::General)
         );
+        // A numbered item is no heading of the items after it.
+        let s = split_sections(
+            "Engineer\n\nNice to have:\n1. Experience with Kubernetes and Terraform in production\n2. Kafka\n",
+        );
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].kind, SectionKind::Preferred);
         // A long cue line that no list follows is prose.
         let s = split_sections("Engineer\n\nIt would be great if you have time\nWe use Go.\n");
         assert_eq!(s.len(), 1);
