@@ -465,13 +465,20 @@ impl Posting {
     }
 }
 
-/// A "Company: Quillpay" / "**Location:** Remote" / "Job title: …" line: which field it
-/// fills (0 company, 1 location, 2 title) and the value.
-fn label_of(line: &str) -> Option<(usize, &str)> {
+/// A "Label: value" line split at its first colon, the label lower-cased and stripped
+/// of Markdown emphasis, heading and list marks ("**Location:**", "- Role:").
+fn labelled(line: &str) -> Option<(String, &str)> {
     let (label, value) = line.split_once(':')?;
     let label = label
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c == '-' || c.is_whitespace())
         .to_ascii_lowercase();
+    Some((label, value))
+}
+
+/// A "Company: Quillpay" / "**Location:** Remote" / "Job title: …" line: which field it
+/// fills (0 company, 1 location, 2 title) and the value.
+fn label_of(line: &str) -> Option<(usize, &str)> {
+    let (label, value) = labelled(line)?;
     let slot = match label.as_str() {
         "company" | "company name" | "employer" | "organization" | "organisation"
         | "hiring company" => 0,
@@ -486,12 +493,9 @@ fn label_of(line: &str) -> Option<(usize, &str)> {
 /// A labelled line of facts about the job that names no title ("Job type:
 /// Full-time", "Careers page: https://…", "Salary: £50k").
 fn meta_line(line: &str) -> bool {
-    let Some((label, value)) = line.split_once(':') else {
+    let Some((label, value)) = labelled(line) else {
         return false;
     };
-    let label = label
-        .trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c == '-' || c.is_whitespace())
-        .to_ascii_lowercase();
     const META: &[&str] = &[
         "type",
         "page",
@@ -1767,6 +1771,10 @@ impl AnalyzedPosting {
         // years of experience in logistics", "We have over 20 years of experience in
         // payments") is its history, though "experience" is a word that usually asks.
         let company_subject = |a: usize, b: usize| {
+            // Most sentences have no "has"/"have"/"had": spare them the fold.
+            if !text[a..b].contains(" ha") {
+                return false;
+            }
             let sentence = Folded::new(text[a..b].trim_start());
             let t = sentence.as_str();
             let rest = own_name

@@ -6,7 +6,7 @@ mod common;
 use std::path::Path;
 
 use assert_cmd::Command;
-use common::{fixtures, jobfit_in, stderr_of_failure, stdout};
+use common::{fixtures, jobfit_in, skill_ids, stderr_of_failure, stdout};
 use predicates::prelude::*;
 
 /// The binary, run in tests/fixtures with an empty config home and a fixed date.
@@ -271,12 +271,7 @@ fn score_reads_a_pasted_ad_from_stdin() {
             .write_stdin(ad),
     );
     let v: serde_json::Value = serde_json::from_str(&out).expect("json");
-    let ids: Vec<&str> = v["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
+    let ids = skill_ids(&v);
     assert!(ids.contains(&"go"), "{ids:?}");
     assert!(
         !ids.contains(&"excel"),
@@ -985,12 +980,7 @@ fn equal_scores_rank_the_fuller_posting_first() {
 fn negated_skills_are_not_asked() {
     let ad = "Python Developer\n\nRequirements\n- 3+ years of Python and Django\n- No Java or PHP experience needed; we do not use Kubernetes.\n";
     let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
-    let ids: Vec<&str> = v["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
+    let ids = skill_ids(&v);
     assert!(
         ids.contains(&"python") && ids.contains(&"django"),
         "{ids:?}"

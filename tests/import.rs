@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{fixtures, jobfit_in, repo, stderr_of_failure, stdout};
+use common::{fixtures, jobfit_in, repo, skill_ids, stderr_of_failure, stdout};
 use serde_json::Value;
 
 /// A scratch directory holding a copy of the résumé fixtures; profiles/ starts empty.
@@ -481,12 +481,7 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
     let last = work.last().unwrap()["highlights"].to_string();
     assert!(last.contains("Storage Policies, Erasure Coding"), "{last}");
     let v = show(dir.path(), &file);
-    let ids: Vec<&str> = v["skills"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["id"].as_str().unwrap())
-        .collect();
+    let ids = skill_ids(&v);
     assert!(ids.contains(&"openstack-swift"), "{ids:?}");
     assert!(!ids.contains(&"swift-lang"), "{ids:?}");
     assert!(ids.contains(&"go") && ids.contains(&"python"), "{ids:?}");

@@ -143,30 +143,15 @@ fn text_format_has_no_markup() {
 #[test]
 fn a_role_without_title_or_employer_keeps_its_bullets() {
     // An imported narrative may know only where a role was.
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("p.yaml"),
+    let dir = profile_and_ad(
         "basics:\n  name: Pat\nwork:\n  - location: Lisbon\n    highlights:\n      - Ran the Ceph clusters behind the object store.\n  - highlights:\n      - Wrote the Ceph upgrade runbooks.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("ad.txt"),
         "Storage engineer\n\nRequirements\n- Ceph\n",
-    )
-    .unwrap();
+    );
     for (format, heading) in [
         ("markdown", "### Role in Lisbon"),
         ("text", "Role in Lisbon"),
     ] {
-        let out = stdout(jobfit_in(dir.path()).args([
-            "--no-config",
-            "tailor",
-            "-p",
-            "p.yaml",
-            "ad.txt",
-            "-f",
-            format,
-        ]));
+        let out = tailor_in(&dir, format);
         assert!(out.contains(heading), "{out}");
         assert!(out.contains("Ran the Ceph clusters"), "{out}");
         assert!(out.contains("Wrote the Ceph upgrade runbooks."), "{out}");
@@ -255,29 +240,35 @@ fn score_and_rank_one_line_summaries() {
 /// role's employer as well ("At Freelance clients: At Globex, …").
 #[test]
 fn a_bullet_naming_its_place_is_not_introduced_twice() {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::write(
-        dir.path().join("p.yaml"),
+    let dir = profile_and_ad(
         "basics:\n  name: Pat\nwork:\n  - name: Freelance clients\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - At Globex, rebuilt the billing service in Python and PostgreSQL for 2 million customers.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.path().join("ad.txt"),
         "Backend engineer\n\nRequirements\n- Python\n- PostgreSQL\n",
-    )
-    .unwrap();
-    let out = stdout(jobfit_in(dir.path()).args([
+    );
+    let out = tailor_in(&dir, "text");
+    assert!(
+        out.contains("At Globex, rebuilt the billing service"),
+        "{out}"
+    );
+    assert!(!out.contains(": At Globex"), "{out}");
+}
+
+/// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).
+fn profile_and_ad(profile: &str, ad: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), profile).unwrap();
+    std::fs::write(dir.path().join("ad.txt"), ad).unwrap();
+    dir
+}
+
+/// `jobfit tailor -p p.yaml ad.txt -f FORMAT` in `dir`: its stdout.
+fn tailor_in(dir: &tempfile::TempDir, format: &str) -> String {
+    stdout(jobfit_in(dir.path()).args([
         "--no-config",
         "tailor",
         "-p",
         "p.yaml",
         "ad.txt",
         "-f",
-        "text",
-    ]));
-    assert!(
-        out.contains("At Globex, rebuilt the billing service"),
-        "{out}"
-    );
-    assert!(!out.contains(": At Globex"), "{out}");
+        format,
+    ]))
 }

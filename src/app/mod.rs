@@ -173,6 +173,13 @@ fn write_stdout(bytes: &[u8]) -> Result<()> {
 }
 
 /// The format to use when none was asked for: a table for people, JSON for programs.
+/// Rules named for a message: "`swift-lang` for Swift (language)", one per id.
+fn rule_names(rules: &crate::rules::RuleSet, ids: &[crate::rules::RuleId]) -> Vec<String> {
+    ids.iter()
+        .map(|&r| format!("`{}` for {}", rules.rule(r).id, rules.rule(r).name))
+        .collect()
+}
+
 fn default_format(asked: Option<Format>) -> Format {
     asked.unwrap_or_else(|| {
         if std::io::stdout().is_terminal() {

@@ -111,11 +111,7 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
 /// A word that names several skills ("swift") takes them all, with a warning saying
 /// how to pick one.
 fn with_skills(rules: &crate::rules::RuleSet, values: &[String]) -> Result<Vec<RuleId>> {
-    let named = |ids: &[RuleId]| {
-        ids.iter()
-            .map(|&r| format!("`{}` for {}", rules.rule(r).id, rules.rule(r).name))
-            .collect::<Vec<_>>()
-    };
+    let named = |ids: &[RuleId]| super::rule_names(rules, ids);
     let mut ids = Vec::new();
     for v in values {
         let found = rules.resolve(v);

@@ -52,12 +52,7 @@ pub(super) fn run(settings: &Settings, cmd: RulesCommand) -> Result<u8> {
                 Some(rid) => vec![rid],
                 None => rules.resolve(&id),
             };
-            let named = |ids: &[crate::rules::RuleId]| {
-                ids.iter()
-                    .map(|&r| format!("`{}` ({})", rules.rule(r).id, rules.rule(r).name))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
+            let named = |ids: &[crate::rules::RuleId]| super::rule_names(&rules, ids).join(", ");
             let rid = match found.as_slice() {
                 [rid] => *rid,
                 [] => {

@@ -55,3 +55,13 @@ pub fn stderr_of_failure(c: &mut Command, code: i32) -> String {
     );
     String::from_utf8(out.stderr).expect("utf-8")
 }
+
+/// The `id`s of a report's `skills` list, in order.
+pub fn skill_ids(v: &serde_json::Value) -> Vec<&str> {
+    v["skills"]
+        .as_array()
+        .expect("skills")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect()
+}
