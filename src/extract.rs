@@ -226,11 +226,16 @@ impl RuleSet {
                 rules: Vec::new(),
             };
             let mut decided = vec![false; pending.len()];
-            for second in [false, true] {
+            // A name accepted through a nearby skill vouches for the next one in turn
+            // ("Python and a sprinkle of Rust and Go": Python accepts Rust, Rust then
+            // accepts Go), so the skill-asking pass repeats while it accepts more; the
+            // chain is short in practice, and capped.
+            for pass in 0..4 {
+                let second = pass > 0;
                 found.sort_by_key(|f| (f.fstart, f.rule));
                 let mut accepted = Vec::new();
                 for (p, done) in pending.iter().zip(decided.iter_mut()) {
-                    if needs_skills(p) != second {
+                    if needs_skills(p) != second || *done {
                         continue;
                     }
                     let mut any = false;
@@ -257,7 +262,11 @@ impl RuleSet {
                     }
                     *done = any;
                 }
+                let more = !accepted.is_empty();
                 found.extend(accepted);
+                if second && !more {
+                    break;
+                }
             }
             found.extend(self.vouching_pairs(folded, &pending, &decided, &doc_cache));
         }
@@ -648,5 +657,11 @@ mod tests {
         assert_eq!(ids("Rust, Go, or C"), ["rust", "go", "c"]);
         // Each alone has no context; a veto still holds.
         assert!(ids("we go the extra mile, rust or not").is_empty());
+        // An accepted name vouches for the next: Python accepts Rust, which accepts Go
+        // (six words from Python, outside its window).
+        assert_eq!(
+            ids("We use Python and a sprinkle of Rust and Go"),
+            ["python", "rust", "go"]
+        );
     }
 }
