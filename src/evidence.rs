@@ -332,11 +332,14 @@ impl AnalyzedProfile {
 }
 
 /// The list a field is an item of, if any: a skills entry (its name and keywords), a
-/// project's keywords, a degree (its area, type and courses). An item such as "Go" or
-/// "BS" is a skill's or a degree's name by where it stands, and its guard needs that
-/// context.
+/// project's keywords, a degree (its area, type and courses), the spoken languages. An
+/// item such as "Go", "BS" or "Spanish" is a skill's or a degree's name by where it
+/// stands, and its guard needs that context.
 fn list_of(path: &str) -> Option<&str> {
     let (head, tail) = path.split_once('.')?;
+    if head.starts_with("languages[") {
+        return Some("languages");
+    }
     let listed = head.starts_with("skills[")
         || head.starts_with("education[")
         || (head.starts_with("projects[") && tail.starts_with("keywords["));

@@ -19,6 +19,9 @@ pub struct Imported {
     pub profile: Profile,
     /// Things it could not place or had to guess.
     pub notes: Vec<String>,
+    /// What the user must hear even when the résumé is imported on the fly
+    /// (`--profile ad.txt`): the file does not read like a résumé.
+    pub warnings: Vec<String>,
 }
 
 /// Reads any supported résumé file into a profile: YAML or JSON Resume directly, PDF by
@@ -37,6 +40,7 @@ pub fn import_file(path: &Path) -> Result<Imported> {
         Some("yaml" | "yml" | "json") => Ok(Imported {
             profile: crate::source::load_profile(path)?,
             notes: Vec::new(),
+            warnings: Vec::new(),
         }),
         _ => {
             let bytes = crate::source::read_capped(path)?;
@@ -230,6 +234,9 @@ enum Section {
     Experience,
     Education,
     Skills,
+    /// "Languages": spoken ones with their fluency, or programming ones (a skills
+    /// group), told apart by the fluency words.
+    Languages,
     Projects,
     Other,
 }
@@ -258,6 +265,8 @@ fn classify_section(h: &str) -> Option<Section> {
             || has("positions")
         {
             Section::Experience
+        } else if has("language") && !has("skill") {
+            Section::Languages
         } else if has("skill")
             || has("technolog")
             || has("tools")
@@ -271,7 +280,6 @@ fn classify_section(h: &str) -> Option<Section> {
             || has("award")
             || has("certific")
             || has("interest")
-            || has("language")
             || has("volunteer")
         {
             Section::Other
@@ -631,7 +639,34 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .any(|w| find_range(&format!("{} {}", w[0].text, w[1].text)).is_some());
     let _ = headings;
     if !any_dates && lines.iter().all(|l| !l.bullet) {
-        narrative(text, &mut profile, &mut notes);
+        // A story: its prose sections are read as one narrative; an Education, Skills,
+        // Languages or Projects section among them is still read as what it is.
+        let mut story = String::new();
+        for (kind, body) in &sections {
+            match kind {
+                Section::Summary | Section::Experience | Section::Other => {
+                    if !story.is_empty() {
+                        story.push_str("\n\n");
+                    }
+                    for l in body {
+                        // "Languages: English (native), Spanish" or "Skills: Go, Rust"
+                        // among the story is a list, which the story would skip.
+                        if let Some((label, _)) = l.text.split_once(':')
+                            && let Some(kind @ (Section::Skills | Section::Languages)) =
+                                classify_section(label)
+                            && label.split_whitespace().count() <= 3
+                        {
+                            structured(kind, std::slice::from_ref(l), &mut profile, &mut notes);
+                            continue;
+                        }
+                        story.push_str(&l.text);
+                        story.push('\n');
+                    }
+                }
+                _ => structured(*kind, body, &mut profile, &mut notes),
+            }
+        }
+        narrative(&story, &mut profile, &mut notes);
     } else {
         for (kind, body) in &sections {
             match kind {
@@ -642,17 +677,8 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                     }
                     profile.work.extend(found);
                 }
-                Section::Education => profile.education.extend(education(body, &mut notes)),
-                Section::Skills => profile.skills.extend(skills(body)),
-                Section::Projects => {
-                    for (_, p) in paragraphs(body) {
-                        let (name, rest) = p.split_once([':', '.', '—']).unwrap_or((&p, ""));
-                        profile.projects.push(crate::profile::Project {
-                            name: Some(name.trim().to_owned()),
-                            description: (!rest.trim().is_empty()).then(|| rest.trim().to_owned()),
-                            ..Default::default()
-                        });
-                    }
+                Section::Education | Section::Skills | Section::Languages | Section::Projects => {
+                    structured(*kind, body, &mut profile, &mut notes)
                 }
                 Section::Summary | Section::Other => {
                     // Dated roles can appear without an Experience heading.
@@ -726,7 +752,121 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .help("the text has no roles, bullets or summary jobfit can use")
             .into());
     }
-    Ok(Imported { profile, notes })
+    let warnings = posting_like(origin, text, &profile).into_iter().collect();
+    Ok(Imported {
+        profile,
+        notes,
+        warnings,
+    })
+}
+
+/// A warning when `text`, imported as a résumé, reads like a job posting: no dated
+/// role, and several phrases that postings use and résumés do not. A swapped
+/// `--profile ad.txt résumé.txt` would otherwise score quietly against the ad.
+fn posting_like(origin: &str, text: &str, profile: &Profile) -> Option<String> {
+    const CUES: &[&str] = &[
+        "we are looking for",
+        "we're looking for",
+        "you will",
+        "you'll",
+        "nice to have",
+        "requirements",
+        "qualifications",
+        "benefits",
+        "about the role",
+        "about us",
+        "equal opportunity",
+        "how to apply",
+        "apply now",
+        "who you are",
+        "what we offer",
+        "responsibilities",
+        "the ideal candidate",
+        "join our team",
+        "you should have",
+        "what you bring",
+        "about you",
+        "is a plus",
+        "would be a plus",
+        "it would be great",
+        "must have",
+        "+ years",
+        "our stack",
+        "we offer",
+    ];
+    if profile.work.iter().any(|w| w.start_date.is_some()) {
+        return None;
+    }
+    let lower = text.to_lowercase().replace('’', "'");
+    let found: Vec<&str> = CUES.iter().copied().filter(|c| lower.contains(c)).collect();
+    (found.len() >= 3).then(|| {
+        format!(
+            "{origin} reads like a job posting, not a résumé (it has no dated roles and says \"{}\"): check the order of the arguments, `--profile RÉSUMÉ POSTING`",
+            found[..3].join("\", \"")
+        )
+    })
+}
+
+/// Reads a section whose shape does not depend on dates or bullets: education,
+/// skills, languages, projects.
+fn structured(kind: Section, body: &[Line], profile: &mut Profile, notes: &mut Vec<String>) {
+    match kind {
+        Section::Education => profile.education.extend(education(body, notes)),
+        Section::Skills => profile.skills.extend(skills(body)),
+        Section::Languages => languages(body, profile),
+        Section::Projects => {
+            for (_, p) in paragraphs(body) {
+                let (name, rest) = p.split_once([':', '.', '—']).unwrap_or((&p, ""));
+                profile.projects.push(crate::profile::Project {
+                    name: Some(name.trim().to_owned()),
+                    description: (!rest.trim().is_empty()).then(|| rest.trim().to_owned()),
+                    ..Default::default()
+                });
+            }
+        }
+        Section::Summary | Section::Experience | Section::Other => {}
+    }
+}
+
+/// A "Languages" section: "English (native), Spanish – fluent" are spoken languages
+/// with their fluency; "Python, Go, SQL" (no fluency words anywhere) are programming
+/// languages, a skills group.
+fn languages(body: &[Line], profile: &mut Profile) {
+    static FLUENCY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(native|mother tongue|bilingual|fluent|fluency|proficient|professional|working proficiency|conversational|intermediate|basic|beginner|elementary|advanced|limited|business|[abc][12])\b")
+            .expect("valid regex")
+    });
+    let groups = skills(body);
+    let spoken = groups
+        .iter()
+        .flat_map(|g| &g.keywords)
+        .any(|k| FLUENCY.is_match(k));
+    if !spoken {
+        profile.skills.extend(groups.into_iter().map(|mut g| {
+            if g.name.as_deref() == Some("Skills") {
+                g.name = Some("Languages".into());
+            }
+            g
+        }));
+        return;
+    }
+    for k in groups.into_iter().flat_map(|g| g.keywords) {
+        // "Spanish (fluent)", "French – B2", "German: basic".
+        let (language, fluency) = match k.split_once(['(', '–', '—', '-', ':']) {
+            Some((l, f)) => (l.trim(), f.trim().trim_end_matches(')').trim()),
+            None => match FLUENCY.find(&k) {
+                Some(m) if m.start() > 0 => (k[..m.start()].trim(), &k[m.start()..]),
+                _ => (k.as_str(), ""),
+            },
+        };
+        if language.is_empty() {
+            continue;
+        }
+        profile.languages.push(crate::profile::Language {
+            language: Some(language.to_owned()),
+            fluency: (!fluency.is_empty()).then(|| fluency.to_owned()),
+        });
+    }
 }
 
 /// Paragraphs of a section: (is a bullet, text), continuation lines joined.
@@ -891,6 +1031,10 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
         Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree)\b")
             .expect("valid regex")
     });
+    static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:grade|gpa|classification|final mark)\s*[:–-]\s*((?:[^,;|.(]|\.\d)+)")
+            .expect("valid regex")
+    });
     paragraphs(lines)
         .into_iter()
         .map(|(_, p)| {
@@ -950,6 +1094,12 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         e.score = Some(score);
                     }
                 }
+            }
+            // "Grade: First Class", "GPA: 3.8/4.0" on a line of their own.
+            if e.score.is_none()
+                && let Some(c) = GRADE.captures(&p)
+            {
+                e.score = Some(c[1].trim().to_owned());
             }
             // "University of Example, MSc in Software Engineering (2016)".
             let inst = p
@@ -1187,8 +1337,8 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     }
     if !p.work.is_empty() {
         notes.push(format!(
-            "a narrative: {} roles found from the story, without dates; add startDate/endDate to them for years per skill",
-            p.work.len()
+            "a narrative: {} found from the story, without dates; add startDate/endDate to them for years per skill",
+            crate::report::counted(p.work.len(), "role")
         ));
     }
 }

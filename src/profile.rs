@@ -894,6 +894,19 @@ impl Profile {
                 );
             }
         }
+        // A spoken language the profile lists with its fluency is as shown as it gets:
+        // no role "shows" English, as none shows a degree.
+        for (i, l) in self.languages.iter().enumerate() {
+            if let Some(t) = &l.language {
+                push(
+                    format!("languages[{i}].language"),
+                    t,
+                    FieldKind::Demonstrated,
+                    None,
+                    false,
+                );
+            }
+        }
         for (i, c) in self.certificates.iter().enumerate() {
             if let Some(t) = &c.name {
                 push(

@@ -538,3 +538,62 @@ fn skill_groups_on_consecutive_lines_and_a_degree_field_after_the_degree() {
         "{v}"
     );
 }
+
+/// A "Languages" section is spoken languages when it gives fluency, else programming
+/// languages; a grade on its own line is the degree's score; a résumé with no dates
+/// and no bullets still has its Education and Skills sections read as such.
+#[test]
+fn languages_sections_grades_and_undated_sectioned_resumes() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("langs.md"),
+        "# Jane Doe\n\n## Experience\n### Senior Engineer, Acme Corp\nJan 2019 – Present\n- Built payment APIs in Python.\n\n## Programming Languages\nPython, Go, SQL\n\n## Languages\nEnglish (native), Spanish – fluent, German: basic\n\n## Education\nBSc Computer Science, University of Leeds, 2012–2015\nGrade: First Class\n",
+    )
+    .unwrap();
+    let out = stdout(jobfit_in(dir.path()).args(["profile", "import", "langs.md"]));
+    assert!(out.contains("(1 role, 1 bullet)"), "{out}");
+    let v = export(dir.path(), "langs");
+    assert_eq!(v["skills"][0]["name"], "Languages", "{v}");
+    assert_eq!(v["skills"][0]["keywords"][1], "Go", "{v}");
+    let spoken: Vec<(String, String)> = v["languages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            (
+                l["language"].as_str().unwrap().to_owned(),
+                l["fluency"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let pairs = |v: &[(&str, &str)]| {
+        v.iter()
+            .map(|(a, b)| ((*a).to_owned(), (*b).to_owned()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        spoken,
+        pairs(&[
+            ("English", "native"),
+            ("Spanish", "fluent"),
+            ("German", "basic")
+        ]),
+        "{v}"
+    );
+    assert_eq!(v["education"][0]["score"], "First Class", "{v}");
+    assert!(v["basics"].get("summary").is_none(), "{v}");
+
+    std::fs::write(
+        dir.path().join("undated.txt"),
+        "Jane Doe\n\nSkills\nPython, Go\n\nEducation\nMSc Data Science, University of Bath, 2018\nGPA: 3.8/4.0\n",
+    )
+    .unwrap();
+    let v = export(dir.path(), "undated.txt");
+    assert_eq!(v["skills"][0]["keywords"][0], "Python", "{v}");
+    assert_eq!(
+        v["education"][0]["institution"], "University of Bath",
+        "{v}"
+    );
+    assert_eq!(v["education"][0]["score"], "3.8/4.0", "{v}");
+    assert!(v["basics"].get("summary").is_none(), "{v}");
+}

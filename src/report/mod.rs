@@ -24,10 +24,15 @@ pub use resume::{TailorReport, json_resume, markdown as resume_markdown, text as
 
 /// "1 posting", "3 postings": counts in human-facing text agree with their noun.
 pub(crate) fn postings(n: usize) -> String {
+    counted(n, "posting")
+}
+
+/// "1 role", "0 roles": `n` and a noun that takes a plain `s` in the plural.
+pub(crate) fn counted(n: usize, noun: &str) -> String {
     if n == 1 {
-        "1 posting".to_owned()
+        format!("1 {noun}")
     } else {
-        format!("{n} postings")
+        format!("{n} {noun}s")
     }
 }
 
