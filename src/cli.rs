@@ -39,7 +39,14 @@ pub struct Cli {
 
     /// Date that open-ended roles ("to present") run to, YYYY-MM[-DD]; default today.
     /// Set it to make scores reproducible over time.
-    #[arg(long, value_name = "DATE", global = true, env = "JOBFIT_AS_OF")]
+    /// Given twice, the last one counts (an alias or script can set a default).
+    #[arg(
+        long,
+        value_name = "DATE",
+        global = true,
+        env = "JOBFIT_AS_OF",
+        overrides_with = "as_of"
+    )]
     pub as_of: Option<String>,
 
     /// What to do.

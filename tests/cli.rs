@@ -1041,3 +1041,60 @@ fn a_listed_skill_the_roles_imply_counts_as_shown() {
     // JavaScript is only listed: no role shows it or a skill implying it.
     assert_eq!(entry(&v, "skills", "javascript")["credit"], 0.85, "{v}");
 }
+
+/// A job ad passed as the résumé (arguments swapped) is still read, with a warning that
+/// says so; a role that starts after `--as-of` counts no years, with a warning naming it.
+#[test]
+fn swapped_arguments_and_roles_after_as_of_are_warned_about() {
+    let out = jobfit()
+        .args([
+            "score",
+            "--profile",
+            "postings/backend.md",
+            "-f",
+            "json",
+            "-",
+        ])
+        .write_stdin("Senior engineer\n\n- 10 years of Python\n")
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning: postings/backend.md reads like a job posting, not a résumé")
+            && err.contains("--profile RÉSUMÉ POSTING"),
+        "{err}"
+    );
+    // The résumé itself draws no such warning.
+    let out = jobfit()
+        .args([
+            "score",
+            "-p",
+            "profiles/dev.yaml",
+            "-f",
+            "json",
+            "postings/backend.md",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+
+    let out = jobfit()
+        .args([
+            "--as-of",
+            "2016-06",
+            "profile",
+            "show",
+            "-p",
+            "profiles/dev.yaml",
+        ])
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("starts after 2016-06, the date open-ended roles run to: it counts no years"),
+        "{err}"
+    );
+}

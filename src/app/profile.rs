@@ -63,13 +63,16 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
                 .sum();
             writeln!(
                 out,
-                "wrote {} ({roles} roles, {bullets} bullets)",
-                target.display()
+                "wrote {} ({}, {})",
+                target.display(),
+                crate::report::counted(roles, "role"),
+                crate::report::counted(bullets, "bullet")
             )
             .map_err(|e| Error::io("<stdout>", e))?;
             for n in &imported.notes {
                 writeln!(out, "note: {n}").map_err(|e| Error::io("<stdout>", e))?;
             }
+            super::score::warn_imported(&imported.warnings);
             Ok(0)
         }
         ProfileCommand::Export {
@@ -106,12 +109,12 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
                 settings.profile.as_ref(),
                 &settings.profiles_dir,
             )?;
-            let notes = match path.extension().and_then(|e| e.to_str()) {
-                Some("yaml" | "yml" | "json") => Vec::new(),
-                _ => crate::import::import_file(&path)?.notes,
-            };
-            let p = crate::source::load_profile(&path)?;
+            // One read of the file: a PDF's text layer is not extracted twice.
+            let imported = crate::import::import_file(&path)?;
+            super::score::warn_imported(&imported.warnings);
+            let (p, notes) = (imported.profile, imported.notes);
             let analyzed = AnalyzedProfile::analyze(p, &rules, settings.as_of);
+            super::score::warn_roles_after(&analyzed);
             emit(
                 &Message::Profile(Box::new(ProfileView::build(&rules, &analyzed, notes))),
                 default_format(format),

@@ -20,9 +20,52 @@ pub(super) fn rules_and_profile(
 ) -> Result<(RuleSet, AnalyzedProfile)> {
     let rules = crate::rules::load(&settings.rules)?;
     let path = source::resolve_profile(profile, settings.profile.as_ref(), &settings.profiles_dir)?;
-    let profile = source::load_profile(&path)?;
+    let imported = crate::import::import_file(&path)?;
+    warn_imported(&imported.warnings);
+    let profile = imported.profile;
     let analyzed = AnalyzedProfile::analyze(profile, &rules, settings.as_of);
+    warn_roles_after(&analyzed);
     Ok((rules, analyzed))
+}
+
+/// Prints what importing a résumé on the fly found wrong with it.
+pub(super) fn warn_imported(warnings: &[String]) {
+    let mut err = anstream::stderr().lock();
+    for w in warnings {
+        // A closed stderr is no reason to fail the command.
+        let _ = writeln!(err, "warning: {w}");
+    }
+}
+
+/// Warns of dated roles that start after the date open-ended roles run to (`--as-of`,
+/// the résumé's written date, or today): they count no time, which a user who set
+/// `--as-of` too early, or mistyped a year, would otherwise never learn.
+pub(super) fn warn_roles_after(p: &AnalyzedProfile) {
+    use crate::profile::RoleRef;
+    let roles = (0..p.profile.work.len())
+        .map(RoleRef::Work)
+        .chain((0..p.profile.volunteer.len()).map(RoleRef::Volunteer))
+        .chain((0..p.profile.projects.len()).map(RoleRef::Project));
+    let late: Vec<String> = roles
+        .filter_map(|r| {
+            let start = p.profile.role_dates(r).0?;
+            (start.first_month() > p.as_of.last_month())
+                .then(|| format!("{} (from {start})", p.profile.role_name(r)))
+        })
+        .collect();
+    if let Some(first) = late.first() {
+        let more = match late.len() {
+            1 => String::new(),
+            n => format!(" and {}", crate::report::counted(n - 1, "more role")),
+        };
+        let mut err = anstream::stderr().lock();
+        // A closed stderr is no reason to fail the command.
+        let _ = writeln!(
+            err,
+            "warning: {first}{more} starts after {}, the date open-ended roles run to: it counts no years\n  = help: check its start date, or pass a later --as-of",
+            p.as_of
+        );
+    }
 }
 
 /// Scores one posting and builds its report.
