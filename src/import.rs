@@ -1111,7 +1111,12 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         || l.contains("school")
                         || l.contains("institute")
                 })
-                .or_else(|| degree.is_none().then_some(p.as_str()))
+                // A paragraph with no degree is the institution's name, unless it is
+                // only a grade ("Grade: First" under the degree, a blank line between).
+                .or_else(|| {
+                    (degree.is_none() && GRADE.find(&p).is_none_or(|g| g.start() > 0))
+                        .then_some(p.as_str())
+                })
                 .map(|s| s.trim().trim_end_matches(',').to_owned());
             e.institution = inst.filter(|s| !s.is_empty());
             if let Some(r) = find_range(&p) {
@@ -1124,8 +1129,15 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
             }
             e
         })
-        .filter(|e| e.institution.is_some() || e.study_type.is_some())
-        .collect()
+        .fold(Vec::new(), |mut out: Vec<Education>, e| {
+            if e.institution.is_some() || e.study_type.is_some() {
+                out.push(e);
+            } else if let (Some(score), Some(prev)) = (e.score, out.last_mut()) {
+                // A grade a blank line under its degree is still that degree's.
+                prev.score.get_or_insert(score);
+            }
+            out
+        })
 }
 
 fn skills(lines: &[Line]) -> Vec<SkillEntry> {

@@ -585,7 +585,7 @@ fn languages_sections_grades_and_undated_sectioned_resumes() {
 
     std::fs::write(
         dir.path().join("undated.txt"),
-        "Jane Doe\n\nSkills\nPython, Go\n\nEducation\nMSc Data Science, University of Bath, 2018\nGPA: 3.8/4.0\n",
+        "Jane Doe\n\nSkills\nPython, Go\n\nEducation\nMSc Data Science, University of Bath, 2018\n\nGPA: 3.8/4.0\n",
     )
     .unwrap();
     let v = export(dir.path(), "undated.txt");
