@@ -225,7 +225,7 @@ impl AnalyzedProfile {
                     }
                 }
             }
-            for y in years_phrases(&folded, &found) {
+            for y in years_phrases(field.text, &folded, &found) {
                 // "Ten years ago I wrote Perl" is no ten years of Perl; "for the past
                 // five years" of a résumé is its writer's experience.
                 if y.time == Some(crate::posting::TimeSpan::Age) {

@@ -269,6 +269,41 @@ impl RuleSet {
                 }
             }
             found.extend(self.vouching_pairs(folded, &pending, &decided, &doc_cache));
+            found.extend(
+                self.lone_list_items(original, folded, &pending, &decided, &found, &doc_cache),
+            );
+        }
+
+        // A name of several words read across a line break into the next list item
+        // ("1. Scala\n2. Flink" is no "Scala 2") is the part before the break, if that
+        // still names the skill, else nothing.
+        if memchr::memchr(b'\n', original.as_bytes()).is_some() {
+            let mut cut = Vec::new();
+            found.retain(|f| {
+                let span = &original[f.start..f.end];
+                let Some(nl) = span.find('\n') else {
+                    return true;
+                };
+                if !list_boundary(&original[f.start + nl + 1..]) {
+                    return true;
+                }
+                let head = &span[..nl];
+                let lead = f.fstart;
+                cut.extend(
+                    self.extract(head)
+                        .into_iter()
+                        .filter(|h| h.rule == f.rule)
+                        .map(|h| Finding {
+                            start: f.start + h.start,
+                            end: f.start + h.end,
+                            fstart: lead + h.fstart,
+                            fend: lead + h.fend,
+                            ..h
+                        }),
+                );
+                false
+            });
+            found.extend(cut);
         }
 
         // Words inside a web address ("careers.html", "notebooks.azure.com",
@@ -466,6 +501,184 @@ impl RuleSet {
     }
 }
 
+/// Categories of technologies, as opposed to domains, practices, degrees, soft skills
+/// and spoken languages: what a bare list item names when it names a tool.
+fn technical(c: crate::rules::Category) -> bool {
+    use crate::rules::Category as C;
+    matches!(
+        c,
+        C::Language
+            | C::Framework
+            | C::Database
+            | C::Cloud
+            | C::Devops
+            | C::Tool
+            | C::Data
+            | C::Ml
+            | C::Testing
+            | C::Protocol
+            | C::Os
+            | C::Security
+    )
+}
+
+/// True when `rest`, the text right after a line break, starts a new list item or
+/// paragraph: a blank line, a bullet or a number ("2.", "3)").
+fn list_boundary(rest: &str) -> bool {
+    let r = rest.trim_start_matches([' ', '\t', '\r']);
+    if r.is_empty() || r.starts_with('\n') {
+        return true;
+    }
+    if r.starts_with(['-', '*', '•', '·', '–', '▪', '◦', '‣']) {
+        return true;
+    }
+    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=3).contains(&digits) && matches!(r.as_bytes().get(digits), Some(b'.' | b')'))
+}
+
+/// The text of `line` as a list item: without its bullet or number and its closing
+/// punctuation, and whether it had a marker.
+fn item_text(line: &str) -> (bool, &str) {
+    let l = line.trim();
+    let marked = l
+        .strip_prefix(['-', '*', '•', '·', '–', '▪', '◦', '‣'])
+        .or_else(|| {
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            ((1..=3).contains(&digits) && matches!(l.as_bytes().get(digits), Some(b'.' | b')')))
+                .then(|| &l[digits + 1..])
+        });
+    match marked {
+        Some(rest) => (true, rest.trim().trim_end_matches(['.', ',', ';', '!'])),
+        None => (false, l.trim_end_matches(['.', ',', ';', '!'])),
+    }
+}
+
+impl RuleSet {
+    /// Ambiguous names still undecided that are, whole, an item of a list whose other
+    /// items name skills too ("Nice to have:\n- Go\n- Flink"): standing in a list of
+    /// skills is their context. Only technologies are read so: a list of departments
+    /// ("- Marketing\n- Finance") or values ("- Unity\n- Teamwork") names none; nor is
+    /// an item whose guard vetoes it, nor a name with two guarded readings ("Swift"
+    /// alone says neither which).
+    fn lone_list_items(
+        &self,
+        original: &str,
+        folded: &Folded,
+        pending: &[Pending],
+        decided: &[bool],
+        found: &[Finding],
+        doc: &DocCache<'_>,
+    ) -> Vec<Finding> {
+        let t = folded.as_bytes();
+        let line_of = |pos: usize| {
+            let a = original[..pos].rfind('\n').map_or(0, |i| i + 1);
+            let b = original[pos..]
+                .find('\n')
+                .map_or(original.len(), |i| pos + i);
+            (a, b)
+        };
+        // (pending index, rule, via, line range, marked) of each lone item.
+        type Lone = (usize, RuleId, Via, (usize, usize), bool);
+        let mut lone: Vec<Lone> = Vec::new();
+        for (i, p) in pending.iter().enumerate() {
+            let [(rule, via)] = p.guarded[..] else {
+                continue;
+            };
+            if decided[i] || p.fallback.is_some() || !technical(self.rule(rule).category) {
+                continue;
+            }
+            let (s, e) = folded.original_span(p.fstart, p.fend);
+            // Only a name with a line break a marker's width before it and a stop's
+            // after it can be a whole line: test that before looking for the line's
+            // ends, which on a long line would take a scan of it per name.
+            let lead = original[..s].bytes().rev().take(8).position(|b| b == b'\n');
+            let tail = original[e..].bytes().take(4).position(|b| b == b'\n');
+            if (lead.is_none() && s > 8) || (tail.is_none() && e + 4 < original.len()) {
+                continue;
+            }
+            let line = line_of(s);
+            let (marked, item) = item_text(&original[line.0..line.1]);
+            if item != &original[s..e] {
+                continue;
+            }
+            let Some(g) = &self.rule(rule).context else {
+                continue;
+            };
+            let (window, a, b) = guard_window(g, doc.words, p.fstart, p.fend);
+            let [none_filter, _] = &self.tables.guard_filters[rule.index()];
+            if terms_near(
+                t,
+                window,
+                a,
+                b,
+                p.fstart,
+                p.fend,
+                &g.none_near,
+                &g.none_near_keys,
+                true,
+                none_filter,
+            ) {
+                continue;
+            }
+            lone.push((i, rule, via, line, marked));
+        }
+        if lone.is_empty() {
+            return Vec::new();
+        }
+        let mut starts: Vec<(usize, RuleId)> = found.iter().map(|f| (f.start, f.rule)).collect();
+        starts.sort_unstable();
+        let lone_lines: Vec<usize> = lone.iter().map(|l| l.3.0).collect();
+        // A neighbouring line of the same kind (an item if this one is) that names a
+        // technology, or is a lone name itself.
+        let names_skill = |(a, b): (usize, usize)| {
+            let lo = starts.partition_point(|&(s, _)| s < a);
+            starts[lo..]
+                .iter()
+                .take_while(|&&(s, _)| s < b)
+                .any(|&(_, r)| technical(self.rule(r).category))
+                || lone_lines.contains(&a)
+        };
+        let mut out = Vec::new();
+        for &(i, rule, via, (a, b), marked) in &lone {
+            let mut siblings = Vec::new();
+            // Up to three non-blank lines above and below.
+            let mut at = a;
+            while siblings.len() < 3 && at > 0 {
+                let (pa, pb) = line_of(at - 1);
+                at = pa;
+                if original[pa..pb].trim().is_empty() {
+                    continue;
+                }
+                siblings.push((pa, pb));
+            }
+            let mut at = b;
+            let mut below = 0;
+            while below < 3 && at < original.len() {
+                let (na, nb) = line_of(at + 1);
+                at = nb;
+                if original[na..nb].trim().is_empty() {
+                    continue;
+                }
+                siblings.push((na, nb));
+                below += 1;
+            }
+            let listed = siblings
+                .into_iter()
+                .any(|(sa, sb)| item_text(&original[sa..sb]).0 == marked && names_skill((sa, sb)));
+            if listed {
+                out.push(finding(
+                    folded,
+                    rule,
+                    pending[i].fstart,
+                    pending[i].fend,
+                    via,
+                ));
+            }
+        }
+        out
+    }
+}
+
 /// Byte ranges of the web and mail addresses in folded text `t`: the
 /// whitespace-delimited tokens around each `://` and `www.`, and around each `@` with
 /// a dotted domain after it (`jobs@python.org`, not a handle such as `@golang`).
@@ -633,6 +846,32 @@ mod tests {
             .iter()
             .map(|f| rules.rule(f.rule).id.to_string())
             .collect()
+    }
+
+    #[test]
+    fn lone_names_in_a_list_of_technologies_are_skills() {
+        assert_eq!(ids("Nice to have:\n- Go\n- Flink\n"), ["go", "flink"]);
+        assert_eq!(ids("Skills\nGo\nKubernetes\n"), ["go", "kubernetes"]);
+        // Values, departments, soft skills: no technology to stand among.
+        assert_eq!(ids("Our values:\n- Unity\n- Teamwork\n"), ["teamwork"]);
+        assert_eq!(
+            ids("Requirements:\n- Go\n- Strong communication\n"),
+            ["communication"]
+        );
+        assert!(ids("We love\n- Go\n- Chess\n").is_empty());
+    }
+
+    #[test]
+    fn a_name_does_not_run_on_into_the_next_list_item() {
+        // "Scala 2" is an alias; "1. Scala\n2. …" is two items.
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "1. Scala\n2. Experience with Flink\n";
+        let found: Vec<&str> = rules
+            .extract(text)
+            .iter()
+            .map(|f| &text[f.start..f.end])
+            .collect();
+        assert_eq!(found, ["Scala", "Flink"]);
     }
 
     #[test]

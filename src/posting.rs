@@ -287,6 +287,22 @@ impl Posting {
         else {
             return;
         };
+        // A pasted list with no title ("Nice to have:\n1. Go") opens with a section's
+        // heading or an item: neither is the job's title, nor is what follows it the
+        // company.
+        let section_heading = |l: &str| {
+            let h = clean_heading(l);
+            h.split_whitespace().count() <= 5 && classify_heading(&h).is_some() && !names_role(&h)
+        };
+        let item = |l: &str| {
+            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+            l.starts_with(['-', '*', '•', '·', '–'])
+                || (1..=3).contains(&digits)
+                    && matches!(l.as_bytes().get(digits), Some(b'.' | b')'))
+        };
+        if section_heading(first) || item(first) {
+            return;
+        }
         let line = clean_heading(first);
         if line.contains('|') {
             let parts: Vec<&str> = line
@@ -879,6 +895,9 @@ pub fn clean_heading(line: &str) -> String {
 /// Heading cue phrases and the section they open, checked in order: the first cue
 /// found in a heading decides (so "preferred qualifications" is preferred, not required).
 const HEADING_CUES: &[(&str, SectionKind)] = &[
+    // "Not required, but cool": before "requirement".
+    ("not required", SectionKind::Preferred),
+    ("not essential", SectionKind::Preferred),
     ("nice to have", SectionKind::Preferred),
     ("nice-to-have", SectionKind::Preferred),
     ("good to have", SectionKind::Preferred),
@@ -923,6 +942,9 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("qualification", SectionKind::Required),
     ("must have", SectionKind::Required),
     ("must-have", SectionKind::Required),
+    // UK person specifications: "Essential:" / "Essential criteria", then "Desirable".
+    ("essential", SectionKind::Required),
+    ("person specification", SectionKind::Required),
     ("what you bring", SectionKind::Required),
     ("what you'll bring", SectionKind::Required),
     ("what we're looking for", SectionKind::Required),
@@ -1549,7 +1571,7 @@ static YEARS_RE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?: (?:at\ least|minimum(?:\ of)?|min\.?|over|more\ than|a\ minimum\ of)\ )?
         (?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)
-        \ ?(?:\+|plus)?
+        \ ?(?:\+|plus|\ or\ more)?
         (?:\ ?(?:-|to|or)\ ?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen)\+?)?
         \ ?(?:\(\d{1,2}\)\ )?
         (?:years?|yrs?)(?:'s|'|\b)
@@ -1760,10 +1782,12 @@ impl AnalyzedPosting {
                 .map(|p| (p, p + c.len()))
                 .collect()
         });
+        // The spans come in order and do not overlap: the one that could hold a finding
+        // is the last to start at or before it (a scan per finding was quadratic in a
+        // text that repeats the name on every line).
         let is_own_name = |f: &crate::extract::Finding| {
-            name_spans
-                .iter()
-                .any(|&(a, b)| a <= f.fstart && f.fend <= b)
+            let k = name_spans.partition_point(|&(a, _)| a <= f.fstart);
+            k > 0 && f.fend <= name_spans[k - 1].1
         };
         // A sentence that names the company and asks nothing of the candidate is
         // about the company ("Mattermost is an open-source alternative to Slack").
@@ -1823,18 +1847,40 @@ impl AnalyzedPosting {
             (0..0, SentenceRole::Requirement, false);
         // Where the current sentence's second way of meeting it begins.
         let mut alternative_from = usize::MAX;
-        // The part of the current sentence that says what is not wanted.
-        let mut negated = 0..0;
+        // The parts of the current sentence that say what is not wanted.
+        let mut negated: Vec<std::ops::Range<usize>> = Vec::new();
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
-                negated = negated_part(&text[a..b]).map_or(0..0, |r| a + r.start..a + r.end);
+                negated = negated_parts(&text[a..b])
+                    .into_iter()
+                    .map(|r| a + r.start..a + r.end)
+                    .collect();
+                // "Our mobile team uses Swift. You won't need any of that."
+                // Past the sentence's own stop; a line break ends the paragraph.
+                let after = b + text[b..].chars().next().map_or(0, char::len_utf8);
+                let next = text[after..].find(|c: char| !c.is_whitespace() || c == '\n');
+                if text.as_bytes().get(b) != Some(&b'\n')
+                    && let Some(n) = next
+                        .map(|n| after + n)
+                        .filter(|&n| text.as_bytes()[n] != b'\n')
+                {
+                    // The wave-away opens its sentence: its first words are enough, and
+                    // that sentence may run on for megabytes.
+                    let nb = crate::text::floor_char_boundary(text, (n + 120).min(text.len()));
+                    let nb = text[n..nb]
+                        .find(['\n', '.', '!', '?', ';'])
+                        .map_or(nb, |p| n + p);
+                    if waves_away_previous(&text[n..nb]) {
+                        negated.push(a..b);
+                    }
+                }
             }
             // "No Java experience needed", "we do not use Kubernetes": not asked.
-            if negated.contains(&f.start) {
+            if negated.iter().any(|r| r.contains(&f.start)) {
                 continue;
             }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
@@ -1907,7 +1953,7 @@ impl AnalyzedPosting {
         // Years phrases, attached to the skills right after (or just before) them.
         let mut years = Vec::new();
         let mut total_years: Option<YearsRequirement> = None;
-        for y in years_phrases(&folded, &findings) {
+        for y in years_phrases(text, &folded, &findings) {
             // A posting's "for the last two years" is about the company, not a demand.
             if y.time.is_some() {
                 continue;
@@ -2054,19 +2100,27 @@ fn time_span(head: &str, tail: &str) -> Option<TimeSpan> {
 /// the findings right after it ("5+ years of Python and Go") when only linking words
 /// sit between, or the finding just before it ("Python (5+ years)").
 #[must_use]
-pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> {
+pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> {
     let ft = folded.as_str();
+    // Folding turns a line break into a space; the phrase's reach ends there all the
+    // same ("- Kubernetes (3+ years)\n- Python": the years are not Python's).
+    let breaks_line = |a: usize, b: usize| {
+        let (oa, ob) = folded.original_span(a, b);
+        original.as_bytes()[oa..ob].contains(&b'\n')
+    };
     let mut out = Vec::new();
     for (n, fs, fe) in find_years(ft) {
         // At most 90 bytes on, backed off to a character boundary: the cut can fall
         // inside a multi-byte letter (found by fuzzing).
-        let sentence_end = crate::text::floor_char_boundary(
-            ft,
-            ft[fe..]
-                .find(['.', ';', '!', '?', '\n'])
-                .map_or(ft.len(), |p| fe + p)
-                .min(fe + 90),
-        );
+        let reach = crate::text::floor_char_boundary(ft, (fe + 90).min(ft.len()));
+        let sentence_end = ft.as_bytes()[fe..reach]
+            .iter()
+            .enumerate()
+            .find(|&(i, &b)| {
+                matches!(b, b'.' | b';' | b'!' | b'?')
+                    || (b == b' ' && breaks_line(fe + i, fe + i + 1))
+            })
+            .map_or(reach, |(i, _)| fe + i);
         // The first skill the phrase leads to, then the skills listed right after it
         // ("Python, Go and Rust"), but not skills further on ("Python (and have used
         // Go)").
@@ -2098,6 +2152,7 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
                 .iter()
                 .filter(|f| f.fend <= fs && fs - f.fend <= 3)
                 .filter(|f| ft[f.fend..fs].chars().all(|c| " (:-,".contains(c)))
+                .filter(|f| !breaks_line(f.fend, fs))
                 .map(|f| f.rule)
                 .collect();
         }
@@ -2113,7 +2168,8 @@ pub fn years_phrases(folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> 
                         .find(|f| f.fend <= fs)
                         .filter(|f| {
                             fs - f.fend <= 60
-                                && !ft[f.fend..fs].contains(['.', ';', '!', '?', '\n'])
+                                && !ft[f.fend..fs].contains(['.', ';', '!', '?'])
+                                && !breaks_line(f.fend, fs)
                         })
                         .map(|f| f.rule),
                 );
@@ -2404,7 +2460,12 @@ fn only_links_between(gap: &str) -> bool {
             !YEARS_LINKS.contains(&w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         })
         .count();
-    words.len() <= 8 && others <= 3
+    // "5+ years of experience, including 2 with Kubernetes": another count is another
+    // measure, not a link.
+    let counts = words
+        .iter()
+        .any(|w| number_word(&w.trim_end_matches('+').to_ascii_lowercase()).is_some());
+    words.len() <= 8 && others <= 3 && !counts
 }
 
 /// True when a line looks like a heading: a Markdown heading, a bold line, a short line
@@ -2433,10 +2494,17 @@ fn heading_text(line: &str) -> Option<String> {
     };
     // Cheapest tests first: every short line of every posting comes through here, and
     // classifying a cue folds the line and runs an automaton over it.
+    // A bulleted or numbered line is an item ("2. Experience with Flink"), not a
+    // heading, unless it says so with a colon, bold or a Markdown mark.
+    let numbered = || {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=3).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
+    };
     let cue_alone = || {
         !t.ends_with(['.', ',', ';'])
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
+            && !numbered()
             && classify_heading(t).is_some()
     };
     (md || bold || colon() || caps() || cue_alone()).then(|| clean_heading(t))
@@ -2503,18 +2571,22 @@ pub fn split_sections(text: &str) -> Vec<Section> {
 }
 
 /// Phrases after which the rest of a clause names what the job does not want or use.
+/// (Curly apostrophes are made straight before these are looked for.)
 const NEGATION_CUES: &[&str] = &[
     "not looking for",
     "do not use",
     "don't use",
-    "don\u{2019}t use",
     "never use",
     "do not need",
     "don't need",
-    "don\u{2019}t need",
     "no need for",
     "no need to",
     "not need",
+    "no longer use",
+    "no longer using",
+    "no longer work with",
+    "moved off",
+    "moved away from",
 ];
 
 /// Words after "no" that make it no negation of what follows.
@@ -2525,11 +2597,20 @@ const NOT_NEGATING: &[&str] = &[
 /// Words that close a "no … needed" phrase.
 const NEGATION_ENDS: &[&str] = &["needed", "required", "necessary", "expected"];
 
-/// The byte range of `sentence` that names what is not wanted: from a cue of
-/// `NEGATION_CUES` to the end of its clause ("…, but Go is a must" starts another), or
-/// "no" through the word of `NEGATION_ENDS` within eight words after it ("No Java or
-/// PHP experience needed", "no degree required").
-fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
+/// The parts of a sentence that say what the job does not want or use: after a cue
+/// ("we do not use Kubernetes", "not looking for Rust experience"), a "no … needed"
+/// phrase ("No Java or PHP experience needed"), a clause that its end denies ("Hadoop
+/// experience is not required"), and what a later clause waves away ("We still run
+/// some COBOL, but you will not touch it"). Each reaches to the end of its clause.
+fn negated_parts(sentence: &str) -> Vec<std::ops::Range<usize>> {
+    // Curly apostrophes are three bytes, straight ones one: offsets into `lower` are
+    // offsets into `sentence` only when there are none.
+    if sentence.contains('\u{2019}') {
+        return negated_parts(&sentence.replace('\u{2019}', "'"))
+            .into_iter()
+            .map(|r| widen(sentence, r))
+            .collect();
+    }
     let lower = sentence.to_ascii_lowercase();
     let word_at =
         |i: usize, len: usize| crate::extract::on_boundaries(lower.as_bytes(), i, i + len);
@@ -2544,11 +2625,26 @@ fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
         .min()
         .map_or(lower.len(), |p| from + p)
     };
-    for cue in NEGATION_CUES {
-        if let Some(i) = memchr::memmem::find(lower.as_bytes(), cue.as_bytes())
-            && word_at(i, cue.len())
-        {
-            return Some(i..clause_end(i));
+    // …and begins after the last such break before `to`, or after a comma.
+    let clause_start = |to: usize| {
+        [", ", " but ", " - ", " – ", " — ", ": ", " and "]
+            .iter()
+            .filter_map(|stop| lower[..to].rfind(stop).map(|p| p + stop.len()))
+            .max()
+            .unwrap_or(0)
+    };
+    let mut out = Vec::new();
+    // Cues and denials in one pass: a sentence can be a whole posting on one line.
+    for m in NEGATION_AC.find_overlapping_iter(lower.as_bytes()) {
+        let (i, j) = (m.start(), m.end());
+        if !word_at(i, j - i) {
+            continue;
+        }
+        if m.pattern().as_usize() < NEGATION_CUES.len() {
+            out.push(i..clause_end(i));
+        } else {
+            // "Hadoop experience is not required", "Knowledge of Go isn't necessary".
+            out.push(clause_start(i)..j);
         }
     }
     let mut from = 0;
@@ -2566,7 +2662,8 @@ fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
             }
             let word = w.trim_end_matches(['.', ',', ';', ':', '!', ')']);
             if NEGATION_ENDS.contains(&word) {
-                return Some(i..at + word.len());
+                out.push(i..at + word.len());
+                break;
             }
             // "No recruiters please – senior Go experience required": a stop or a
             // dash ends the phrase.
@@ -2576,7 +2673,107 @@ fn negated_part(sentence: &str) -> Option<std::ops::Range<usize>> {
             at += w.len() + 1;
         }
     }
-    None
+    // "…some COBOL, but you will not touch it": the clause before is waved away.
+    if let Some(i) = back_reference(&lower) {
+        out.push(0..i);
+    }
+    out
+}
+
+/// `r` of a sentence whose curly apostrophes were made straight, as a range of the
+/// sentence itself.
+fn widen(sentence: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    // Each curly apostrophe before an offset moves it two bytes on.
+    let map = |pos: usize| {
+        let mut straight = 0;
+        for (i, c) in sentence.char_indices() {
+            if straight >= pos {
+                return i;
+            }
+            straight += if c == '\u{2019}' { 1 } else { c.len_utf8() };
+        }
+        sentence.len()
+    };
+    map(r.start)..map(r.end)
+}
+
+/// `NEGATION_CUES` then `DENIALS`, as one automaton.
+static NEGATION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::new(NEGATION_CUES.iter().chain(DENIALS)).expect("negation cues build an automaton")
+});
+
+/// Endings that deny what their clause names.
+const DENIALS: &[&str] = &[
+    "is not required",
+    "are not required",
+    "isn't required",
+    "aren't required",
+    "is not needed",
+    "are not needed",
+    "isn't needed",
+    "aren't needed",
+    "is not necessary",
+    "are not necessary",
+    "isn't necessary",
+    "aren't necessary",
+    "is not a requirement",
+    "is not mandatory",
+    "not required for this role",
+];
+
+/// Where a clause starts that waves away what came before it ("you won't need any of
+/// that", "you will not touch it"), if the sentence has one: the offset of that clause.
+fn back_reference(lower: &str) -> Option<usize> {
+    const VERBS: &[&str] = &[
+        "won't need",
+        "will not need",
+        "don't need",
+        "do not need",
+        "won't touch",
+        "will not touch",
+        "won't use",
+        "will not use",
+        "won't be using",
+        "will not be using",
+        "won't work with",
+        "will not work with",
+        "won't work on",
+        "will not work on",
+    ];
+    const OBJECTS: &[&str] = &[
+        " any of that",
+        " any of this",
+        " any of those",
+        " any of them",
+        " it",
+        " them",
+        " those",
+        " that",
+    ];
+    // Every verb holds "n't" or "not ": most sentences have neither.
+    if !lower.contains("n't") && !lower.contains("not ") {
+        return None;
+    }
+    VERBS.iter().find_map(|v| {
+        let i = lower.find(v)?;
+        let rest = &lower[i + v.len()..];
+        OBJECTS
+            .iter()
+            .any(|o| {
+                rest.starts_with(o) && !rest[o.len()..].starts_with(|c: char| c.is_alphanumeric())
+            })
+            .then_some(i)
+    })
+}
+
+/// True when `sentence` is only a back-reference that waves away the sentence before
+/// it ("You won't need any of that.").
+fn waves_away_previous(sentence: &str) -> bool {
+    let lower = sentence
+        .trim()
+        .to_ascii_lowercase()
+        .replace('\u{2019}', "'");
+    back_reference(&lower).is_some_and(|i| lower[..i].split_whitespace().count() <= 3)
 }
 
 /// A numbered list item ("1. …", "2) …").
@@ -3081,7 +3278,7 @@ mod tests {
     #[test]
     fn negated_parts_of_sentences() {
         fn part(s: &str) -> Option<&str> {
-            negated_part(s).map(|r| &s[r])
+            negated_parts(s).into_iter().next().map(|r| &s[r])
         }
         assert_eq!(
             part("No Java or PHP experience needed"),
@@ -3111,6 +3308,121 @@ mod tests {
             part("No recruiters please – senior Go experience required"),
             None
         );
+    }
+
+    #[test]
+    fn denials_back_references_and_several_negations_in_one_sentence() {
+        let all = |s: &str| -> Vec<String> {
+            negated_parts(s)
+                .into_iter()
+                .map(|r| s[r].to_owned())
+                .collect()
+        };
+        assert_eq!(
+            all("We do not use Hadoop anymore — no Hadoop experience needed."),
+            ["do not use Hadoop anymore", "no Hadoop experience needed"]
+        );
+        assert_eq!(
+            all("Python is required, Hadoop experience is not required"),
+            ["Hadoop experience is not required"]
+        );
+        assert_eq!(
+            all("We still run some COBOL, but you will not touch it."),
+            ["We still run some COBOL, but you "]
+        );
+        assert_eq!(all("We no longer use Perl"), ["no longer use Perl"]);
+        // Curly apostrophes: ranges stay on the sentence's own bytes.
+        assert_eq!(
+            all("You don\u{2019}t need Scala"),
+            ["don\u{2019}t need Scala"]
+        );
+        assert!(all("Python and Go required").is_empty());
+        assert!(waves_away_previous("You won't need any of that."));
+        assert!(!waves_away_previous("You will love it."));
+    }
+
+    #[test]
+    fn what_an_ad_says_it_does_not_need_is_not_asked() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let asked = |body: &str| {
+            let text = format!("Data Engineer\nAcme\n\nRequirements\n- Python\n\n{body}\n");
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+            let mut ids: Vec<String> = a
+                .skills
+                .iter()
+                .filter(|s| s.weight > 0.0)
+                .map(|s| rules.rule(s.rule).id.to_string())
+                .collect();
+            ids.sort();
+            ids
+        };
+        assert_eq!(asked("Hadoop experience is not required."), ["python"]);
+        assert_eq!(
+            asked("Our mobile team ships Swift and Kotlin apps; you won't need any of that."),
+            ["python"]
+        );
+        assert_eq!(
+            asked("Our mobile team ships Kotlin apps. You won\u{2019}t need any of that."),
+            ["python"]
+        );
+        // A line break ends the paragraph the back-reference speaks of.
+        assert_eq!(
+            asked("Our mobile team ships Kotlin apps.\n\nThe rest you will learn."),
+            ["kotlin", "python"]
+        );
+    }
+
+    #[test]
+    fn years_bind_within_their_line() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Platform Engineer\n\nRequirements\n- Kubernetes (3+ years)\n- Python\n- Written Go every day for at least 4 years\n- Debugged Linux networking\n- 5+ years of experience, including 2 with Terraform\n- three or more years of PostgreSQL experience\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let years = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            a.skills
+                .iter()
+                .find(|s| s.rule == rule)
+                .and_then(|s| s.years)
+        };
+        assert_eq!(years("kubernetes"), Some(3));
+        assert_eq!(years("python"), None);
+        assert_eq!(years("go"), Some(4));
+        assert_eq!(years("linux"), None);
+        assert_eq!(years("terraform"), None);
+        assert_eq!(years("postgresql"), Some(3));
+    }
+
+    #[test]
+    fn numbered_items_are_no_headings_and_uk_criteria_are() {
+        let kinds = |text: &str| -> Vec<(usize, SectionKind)> {
+            split_sections(text)
+                .iter()
+                .map(|s| (s.start, s.kind))
+                .collect()
+        };
+        let text = "## Nice-to-haves\n\n1. Scala\n2. Experience with Flink\n";
+        assert_eq!(kinds(text), [(0, SectionKind::Preferred)]);
+        let text =
+            "Essential:\n- Terraform\nDesirable:\n- Ansible\nNot required, but cool:\n- Go\n";
+        assert_eq!(
+            split_sections(text)
+                .iter()
+                .map(|s| s.kind)
+                .collect::<Vec<_>>(),
+            [
+                SectionKind::Required,
+                SectionKind::Preferred,
+                SectionKind::Preferred
+            ]
+        );
+    }
+
+    #[test]
+    fn a_pasted_list_has_no_title() {
+        let p = Posting::from_text("x", "Nice to have:\n1. Go\n2. Flink\n".to_owned());
+        assert_eq!((p.title, p.company), (None, None));
+        let p = Posting::from_text("x", "## Must-haves\n\n1. Python\n".to_owned());
+        assert_eq!((p.title, p.company), (None, None));
     }
 
     #[test]
@@ -3165,7 +3477,7 @@ mod tests {
         let span = |text: &str| {
             let f = Folded::new(text);
             let found = rules.extract_folded(text, &f);
-            years_phrases(&f, &found)
+            years_phrases(text, &f, &found)
                 .into_iter()
                 .map(|y| (y.time, y.skills.len()))
                 .collect::<Vec<_>>()
@@ -3303,7 +3615,7 @@ mod tests {
         for pad in 0..2 {
             let text = format!("5 years of {}{}", "x".repeat(pad), "ے".repeat(60));
             let f = Folded::new(&text);
-            let y = years_phrases(&f, &[]);
+            let y = years_phrases(&text, &f, &[]);
             assert_eq!(y.len(), 1, "{text}");
         }
     }
