@@ -423,6 +423,35 @@ impl RuleSet {
 }
 
 impl RuleSet {
+    /// The byte range of `rule`'s guard window around `[s, e)`, unless a `none_near`
+    /// word in it vetoes the name: what the later passes ask before they accept a name
+    /// on other grounds than its own guard.
+    fn unvetoed_window(
+        &self,
+        g: &ContextDef,
+        rule: RuleId,
+        t: &[u8],
+        words: &[Word],
+        s: usize,
+        e: usize,
+    ) -> Option<(usize, usize)> {
+        let (window, a, b) = guard_window(g, words, s, e);
+        let [none_filter, _] = &self.tables.guard_filters[rule.index()];
+        let vetoed = terms_near(
+            t,
+            window,
+            a,
+            b,
+            s,
+            e,
+            &g.none_near,
+            &g.none_near_keys,
+            true,
+            none_filter,
+        );
+        (!vetoed).then_some((a, b))
+    }
+
     /// Findings for ambiguous names still undecided that vouch for each other: two
     /// guarded candidates of different rules within each other's window ("Rust, Go or
     /// C"), neither vetoed by its own guard, each of a category the other's guard asks
@@ -449,21 +478,8 @@ impl RuleSet {
                 if g.any_near_category.is_empty() {
                     continue;
                 }
-                let (window, a, b) = guard_window(g, doc.words, p.fstart, p.fend);
-                let [none_filter, _] = &self.tables.guard_filters[rule.index()];
-                let vetoed = terms_near(
-                    t,
-                    window,
-                    a,
-                    b,
-                    p.fstart,
-                    p.fend,
-                    &g.none_near,
-                    &g.none_near_keys,
-                    true,
-                    none_filter,
-                );
-                if !vetoed {
+                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
+                {
                     cands.push((i, rule, via, a, b));
                 }
             }
@@ -525,15 +541,8 @@ fn technical(c: crate::rules::Category) -> bool {
 /// True when `rest`, the text right after a line break, starts a new list item or
 /// paragraph: a blank line, a bullet or a number ("2.", "3)").
 fn list_boundary(rest: &str) -> bool {
-    let r = rest.trim_start_matches([' ', '\t', '\r']);
-    if r.is_empty() || r.starts_with('\n') {
-        return true;
-    }
-    if r.starts_with(['-', '*', '•', '·', '–', '▪', '◦', '‣']) {
-        return true;
-    }
-    let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-    (1..=3).contains(&digits) && matches!(r.as_bytes().get(digits), Some(b'.' | b')'))
+    let line = rest.split('\n').next().unwrap_or("");
+    line.trim().is_empty() || item_text(line).0
 }
 
 /// The text of `line` as a list item: without its bullet or number and its closing
@@ -604,20 +613,10 @@ impl RuleSet {
             let Some(g) = &self.rule(rule).context else {
                 continue;
             };
-            let (window, a, b) = guard_window(g, doc.words, p.fstart, p.fend);
-            let [none_filter, _] = &self.tables.guard_filters[rule.index()];
-            if terms_near(
-                t,
-                window,
-                a,
-                b,
-                p.fstart,
-                p.fend,
-                &g.none_near,
-                &g.none_near_keys,
-                true,
-                none_filter,
-            ) {
+            if self
+                .unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
+                .is_none()
+            {
                 continue;
             }
             lone.push((i, rule, via, line, marked));
@@ -627,7 +626,9 @@ impl RuleSet {
         }
         let mut starts: Vec<(usize, RuleId)> = found.iter().map(|f| (f.start, f.rule)).collect();
         starts.sort_unstable();
-        let lone_lines: Vec<usize> = lone.iter().map(|l| l.3.0).collect();
+        // Sorted, to look up: a text of a million short lines has as many lone items.
+        let mut lone_lines: Vec<usize> = lone.iter().map(|l| l.3.0).collect();
+        lone_lines.sort_unstable();
         // A neighbouring line of the same kind (an item if this one is) that names a
         // technology, or is a lone name itself.
         let names_skill = |(a, b): (usize, usize)| {
@@ -636,7 +637,7 @@ impl RuleSet {
                 .iter()
                 .take_while(|&&(s, _)| s < b)
                 .any(|&(_, r)| technical(self.rule(r).category))
-                || lone_lines.contains(&a)
+                || lone_lines.binary_search(&a).is_ok()
         };
         let mut out = Vec::new();
         for &(i, rule, via, (a, b), marked) in &lone {

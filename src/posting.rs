@@ -294,12 +294,7 @@ impl Posting {
             let h = clean_heading(l);
             h.split_whitespace().count() <= 5 && classify_heading(&h).is_some() && !names_role(&h)
         };
-        let item = |l: &str| {
-            let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-            l.starts_with(['-', '*', '•', '·', '–'])
-                || (1..=3).contains(&digits)
-                    && matches!(l.as_bytes().get(digits), Some(b'.' | b')'))
-        };
+        let item = |l: &str| l.starts_with(['-', '*', '•', '·', '–']) || numbered(l);
         if section_heading(first) || item(first) {
             return;
         }
@@ -2496,15 +2491,11 @@ fn heading_text(line: &str) -> Option<String> {
     // classifying a cue folds the line and runs an automaton over it.
     // A bulleted or numbered line is an item ("2. Experience with Flink"), not a
     // heading, unless it says so with a colon, bold or a Markdown mark.
-    let numbered = || {
-        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-        (1..=3).contains(&digits) && matches!(t.as_bytes().get(digits), Some(b'.' | b')'))
-    };
     let cue_alone = || {
         !t.ends_with(['.', ',', ';'])
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
-            && !numbered()
+            && !numbered(t)
             && classify_heading(t).is_some()
     };
     (md || bold || colon() || caps() || cue_alone()).then(|| clean_heading(t))
