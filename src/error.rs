@@ -100,7 +100,7 @@ pub enum Error {
     #[error("{}", join_diagnostics(.0))]
     Diagnostics(Vec<Diagnostic>),
     /// A file or stream could not be read or written.
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", io_words(source))]
     Io {
         /// What was being read or written.
         path: String,
@@ -148,6 +148,25 @@ impl Error {
     #[must_use]
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+/// An I/O error in words a user reads: the common kinds plainly, the rest without
+/// the "(os error N)" suffix that means nothing to them.
+#[must_use]
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or directory".to_owned(),
+        ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        ErrorKind::IsADirectory => "is a directory, not a file".to_owned(),
+        _ => {
+            let s = e.to_string();
+            match s.find(" (os error ") {
+                Some(i) => s[..i].to_owned(),
+                None => s,
+            }
+        }
     }
 }
 

@@ -61,7 +61,7 @@ pub fn files_in_dir(dir: &Path) -> Result<Vec<PathBuf>> {
         Error::from(
             Diagnostic::new(
                 dir.display().to_string(),
-                format!("cannot read rule directory: {e}"),
+                format!("cannot read rule directory: {}", crate::error::io_words(&e)),
             )
             .help("pass an existing directory of *.yml rule files to --rules"),
         )
