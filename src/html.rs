@@ -286,15 +286,166 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
             })
             .filter(|t| !t.is_empty())
     };
+    let h1 = pick(&h1_sel);
+    let page_title = pick(&title_sel);
+    let company = company_of_page(&doc, h1.as_deref(), page_title.as_deref());
+    let location = short_text_of(&doc, ".location, [itemprop=jobLocation], .job-location");
     let mut p = Posting {
         origin: origin.to_owned(),
-        title: pick(&h1_sel).or_else(|| pick(&title_sel)),
+        title: h1.or(page_title),
+        company,
+        location,
         url: url.map(str::to_owned),
         text,
         ..Posting::default()
     };
     p.guess_title();
     Ok(p)
+}
+
+/// Job boards and career-site words that name the host, not the employer.
+const BOARD_NAMES: &[&str] = &[
+    "greenhouse", "lever", "workable", "linkedin", "indeed", "glassdoor", "careers", "jobs",
+    "job board", "ashby", "smartrecruiters", "recruitee", "personio", "bamboohr", "workday",
+    "hacker news", "wellfound", "angellist",
+];
+
+fn board_name(s: &str) -> bool {
+    let s = s.trim().to_lowercase();
+    s.is_empty() || BOARD_NAMES.iter().any(|b| s == *b || s.ends_with(&format!(" {b}")))
+}
+
+/// The collapsed text of the first element `selector` picks, when it is short enough
+/// to be a name or a place (a whole description in a "company" div is neither).
+fn short_text_of(doc: &Html, selector: &str) -> Option<String> {
+    let sel = Selector::parse(selector).ok()?;
+    let e = doc.select(&sel).next()?;
+    let text = e.text().collect::<String>();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!text.is_empty() && text.len() <= 80).then_some(text)
+}
+
+/// The employer of a job page without JSON-LD: the site name it declares, a
+/// "company" element ("at Acme Robotics", as Greenhouse shows it), or the part of the
+/// page title beside the job title ("Job Application for X at Acme",
+/// "Senior Rust Engineer - Acme Robotics - Greenhouse").
+fn company_of_page(doc: &Html, h1: Option<&str>, page_title: Option<&str>) -> Option<String> {
+    let meta = Selector::parse(r#"meta[property="og:site_name"]"#).expect("valid selector");
+    let site = doc
+        .select(&meta)
+        .filter_map(|e| e.value().attr("content"))
+        .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|c| !board_name(c) && c.len() <= 80);
+    let element = || {
+        short_text_of(doc, ".company-name, .company, [itemprop=hiringOrganization]").map(|c| {
+            c.strip_prefix("at ")
+                .map_or(c.clone(), |rest| rest.trim().to_owned())
+        })
+    };
+    let from_title = || {
+        let t = page_title?;
+        if let Some(rest) = t.strip_prefix("Job Application for ")
+            && let Some(i) = rest.rfind(" at ")
+        {
+            return Some(rest[i + 4..].trim().to_owned()).filter(|c| !c.is_empty());
+        }
+        let job = h1?.trim();
+        let parts: Vec<&str> = t
+            .split(" - ")
+            .flat_map(|p| p.split(" | "))
+            .flat_map(|p| p.split(" – "))
+            .map(str::trim)
+            .collect();
+        let others: Vec<&str> = parts
+            .iter()
+            .copied()
+            .filter(|p| !p.eq_ignore_ascii_case(job) && !board_name(p))
+            .collect();
+        // Only when the rest of the title is the job title and one other name.
+        (parts.iter().any(|p| p.eq_ignore_ascii_case(job)) && others.len() == 1)
+            .then(|| others[0].to_owned())
+    };
+    site.or_else(element)
+        .or_else(from_title)
+        .filter(|c| !board_name(c))
+}
+
+/// True when `text` is an HTML page: by its file name, or (stdin, a saved page under
+/// another name) by how it starts.
+#[must_use]
+pub fn is_html_page(origin: &str, text: &str) -> bool {
+    let lower = origin.to_ascii_lowercase();
+    if lower.ends_with(".html") || lower.ends_with(".htm") || lower.ends_with(".xhtml") {
+        return true;
+    }
+    let start = text.trim_start_matches('\u{feff}').trim_start();
+    let head = start.get(..start.len().min(15)).unwrap_or("").to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Elements whose content is code or data, never text a reader sees.
+const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template", "noscript", "svg"];
+
+/// The byte ranges of `html` that are markup rather than text: tags, comments,
+/// declarations, and the whole content of script, style and similar elements. What is
+/// left is the text a reader sees, at its own offsets, so findings in it keep their
+/// positions in the file exactly as given. One linear scan.
+#[must_use]
+pub fn markup_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
+    let b = html.as_bytes();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut i = 0;
+    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + j;
+        let rest = &b[at + 1..];
+        let end = if rest.starts_with(b"!--") {
+            memchr::memmem::find(&rest[3..], b"-->").map_or(b.len(), |k| at + 4 + k + 3)
+        } else if rest
+            .first()
+            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
+        {
+            let close = memchr::memchr(b'>', rest).map_or(b.len(), |k| at + 1 + k + 1);
+            let len = rest
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let name = &rest[..len];
+            if is_one_of(name, RAW_TEXT_TAGS) && !b[..close].ends_with(b"/>") {
+                // Up to the matching closing tag, whatever it holds ("</div>" inside
+                // a script string does not end it).
+                raw_text_end(b, close, name)
+            } else {
+                close
+            }
+        } else {
+            i = at + 1;
+            continue;
+        };
+        match out.last_mut() {
+            Some(last) if last.end == at => last.end = end,
+            _ => out.push(at..end),
+        }
+        i = end;
+        if i >= b.len() {
+            break;
+        }
+    }
+    out
+}
+
+/// Where the raw-text element `name` that opened before `from` ends: past its
+/// `</name…>`, or at the end of the page when it is never closed.
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut k = from;
+    while let Some(j) = memchr::memmem::find(&b[k..], b"</") {
+        let at = k + j;
+        let tag = &b[at + 2..];
+        if tag.len() >= name.len() && tag[..name.len()].eq_ignore_ascii_case(name) {
+            return memchr::memchr(b'>', tag).map_or(b.len(), |e| at + 2 + e + 1);
+        }
+        k = at + 2;
+    }
+    b.len()
 }
 
 /// Nesting depth past which markup is flattened. Real pages nest a few dozen deep; the
@@ -489,5 +640,43 @@ mod tests {
         assert!(t.contains("Use Go"), "{t}");
         assert!(t.contains("Docker"), "{t}");
         assert!(!t.contains('<'), "{t}");
+    }
+
+    #[test]
+    fn markup_ranges_leave_only_the_text_a_reader_sees() {
+        let page = "<html><head><title>Rust role</title><script>var s = \"</div> React\";</script>\
+                    <!-- Kubernetes --></head><body><p>Go &amp; PostgreSQL</p><style>p{}</style>";
+        let markup = markup_ranges(page);
+        let text: String = (0..page.len())
+            .filter(|i| !markup.iter().any(|r| r.contains(i)))
+            .map(|i| char::from(page.as_bytes()[i]))
+            .collect();
+        assert_eq!(text, "Rust roleGo &amp; PostgreSQL");
+        // An unclosed script runs to the end; a lone "<" in text is text.
+        assert_eq!(markup_ranges("a < b <script>x"), vec![6..15]);
+        assert!(is_html_page("-", "\u{feff}  <!DOCTYPE html><p>x"));
+        assert!(is_html_page("page.HTM", "plain"));
+        assert!(!is_html_page("ad.txt", "We use <b> tags"));
+    }
+
+    #[test]
+    fn a_page_without_json_ld_names_its_company_and_location() {
+        let greenhouse = "<html><head><title>Job Application for Rust Engineer at Acme Robotics</title></head>\
+            <body><h1 class=app-title>Rust Engineer</h1><div class=location>Berlin, Germany</div>\
+            <div id=content><h3>Requirements</h3><ul><li>5+ years of Rust</li></ul></div></body></html>";
+        let p = posting_from_html("gh.html", greenhouse, None).unwrap();
+        assert_eq!(p.title.as_deref(), Some("Rust Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Acme Robotics"));
+        assert_eq!(p.location.as_deref(), Some("Berlin, Germany"));
+        let dashed = "<title>Rust Engineer - Acme Robotics - Greenhouse</title><h1>Rust Engineer</h1><p>We build robots in Rust.</p>";
+        let p = posting_from_html("d.html", dashed, None).unwrap();
+        assert_eq!(p.company.as_deref(), Some("Acme Robotics"));
+        let element = "<title>Careers</title><div class=company-name>at Pinecone Labs</div><h1>iOS Engineer</h1><p>Swift and SwiftUI.</p>";
+        let p = posting_from_html("e.html", element, None).unwrap();
+        assert_eq!(p.company.as_deref(), Some("Pinecone Labs"));
+        // A title with more than one other part names no company.
+        let vague = "<title>Rust Engineer - Berlin - Acme</title><h1>Rust Engineer</h1><p>Rust.</p>";
+        let p = posting_from_html("v.html", vague, None).unwrap();
+        assert_eq!(p.company, None);
     }
 }

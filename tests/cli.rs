@@ -404,6 +404,26 @@ fn extract_from_stdin() {
 }
 
 #[test]
+fn extract_reads_only_the_text_of_an_html_page() {
+    // Piped in with no file name: the page is known by how it starts.
+    let page = "<!DOCTYPE html><html><head><script>const stack = 'Redis';</script></head>\
+                <body><p>We run Kubernetes.</p></body></html>";
+    let out = stdout(
+        core()
+            .args(["extract", "--format", "ndjson"])
+            .write_stdin(page),
+    );
+    let names: Vec<String> = out
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["name"].to_string())
+        .collect();
+    assert_eq!(names, ["\"Kubernetes\""], "{out}");
+    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let start = v["start"].as_u64().unwrap() as usize;
+    assert_eq!(&page[start..start + 10], "Kubernetes", "offsets into the page as given");
+}
+
+#[test]
 fn rules_list_check_and_explain() {
     let out = stdout(core().args(["rules", "list", "--format", "table"]));
     assert!(out.contains("15 rules"));

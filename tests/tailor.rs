@@ -252,6 +252,22 @@ fn a_bullet_naming_its_place_is_not_introduced_twice() {
     assert!(!out.contains(": At Globex"), "{out}");
 }
 
+/// The skills sentence names what the person works with: a matched degree or spoken
+/// language is no "strongest match" beside PostgreSQL.
+#[test]
+fn the_skills_sentence_names_no_degree_or_language() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nlanguages:\n  - language: English\n    fluency: Native\neducation:\n  - institution: Uni\n    studyType: Bachelor\n    area: Computer Science\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in PostgreSQL for 2 million customers.\n",
+        "Database engineer\n\nRequirements\n- Bachelor's degree in Computer Science\n- Fluent English\n- PostgreSQL\n",
+    );
+    let out = tailor_in(&dir, "text");
+    let summary = out.split("SUMMARY\n").nth(1).unwrap().lines().next().unwrap();
+    assert!(summary.contains("PostgreSQL (5 years)"), "{summary}");
+    for not in ["computer science", "Computer Science", "English"] {
+        assert!(!summary.contains(not), "{summary}");
+    }
+}
+
 /// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).
 fn profile_and_ad(profile: &str, ad: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -236,6 +236,14 @@ impl<'a> Facts<'a> {
             .items
             .iter()
             .filter(|i| i.status == Status::Matched)
+            // A degree or a spoken language is no skill one is "hands-on with" or
+            // "brings": the skills sentence names what the person works with.
+            .filter(|i| {
+                !matches!(
+                    rules.rule(i.skill.rule).category,
+                    Category::Education | Category::Spoken
+                )
+            })
             .filter_map(|i| {
                 let ev = profile.evidence(i.skill.rule)?;
                 let first = best_mention(ev)?;
