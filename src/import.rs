@@ -1252,7 +1252,7 @@ fn degrees_in_prose(p: &mut Profile) {
 fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|moved to|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work)\b",
+            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|moved to|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work|(?:started|began|start|begin) (?:my|our) (?:career|working life)|(?:i am|i'm|i've been|i have been|i was|i worked|i work)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:at|for)\s+(?-i:[A-Z]))",
         )
         .expect("valid regex")
     });
@@ -1271,9 +1271,22 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         ]
         .map(|r| r.expect("valid regex"))
     });
+    // Right after the employer ("at Rackspace in Texas") or the move ("relocated
+    // here in the Bay"): a capitalised name further on ("moved our monolith to
+    // Kubernetes") is no place.
     static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:in|to)\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})")
+        Regex::new(r"^,?\s+(?:here\s+|back\s+)?(?:in|to)\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})")
             .expect("valid regex")
+    });
+    // "as a junior Java developer", "have been a staff engineer at": the words up to
+    // the last one that names a job.
+    static ROLE_NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)\b(?:as|been|am|was|i'm)\s+(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,4}[A-Za-z-]+)")
+            .expect("valid regex")
+    });
+    // The year a role began: "in 2014", "Since March 2021", "from 2017 to 2019".
+    static ROLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b(since\s+)?({})\b", date_pattern())).expect("valid regex")
     });
     static ENDS_ROLE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^(?:in college|at university|in school|in high school)\b|\bgraduat")
@@ -1284,7 +1297,9 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             .expect("valid regex")
     });
     let mut summary: Vec<String> = Vec::new();
-    let mut current: Option<Work> = None;
+    // Each role with whether the story says it goes on ("Since 2021 I have been…").
+    let mut roles: Vec<(Work, bool)> = Vec::new();
+    let mut current: Option<(Work, bool)> = None;
     for para in text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()) {
         let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
         // A title line ("My Story", "My Story (Q4 2017)") is not story.
@@ -1295,7 +1310,7 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
             if ROLE_START.is_match(&s) {
                 if let Some(w) = current.take() {
-                    p.work.push(w);
+                    roles.push(w);
                 }
                 let found = EMPLOYER
                     .iter()
@@ -1309,50 +1324,115 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                 // the story moves ("relocated here in the Bay").
                 let place_from = found.as_ref().map(|f| f.1).or_else(|| {
                     let l = s.to_lowercase();
-                    l.find("relocat").or_else(|| l.find("moved"))
+                    let at = l.find("relocat").or_else(|| l.find("moved"))?;
+                    Some(at + l[at..].find(' ').unwrap_or(l.len() - at))
                 });
                 let employer = found.map(|f| f.0);
                 let position = AS_POSITION
                     .captures(&s)
                     .and_then(|c| c.get(1).or_else(|| c.get(2)))
-                    .map(|m| trim(m.as_str()));
+                    .map(|m| trim(m.as_str()))
+                    .or_else(|| {
+                        ROLE_NOUN_PHRASE.captures_iter(&s).find_map(|c| {
+                            let words: Vec<&str> = c[1].split_whitespace().collect();
+                            let last = words
+                                .iter()
+                                .rposition(|w| crate::text::names_job(w, POSITION_WORDS))?;
+                            Some(words[..=last].join(" "))
+                        })
+                    });
                 // "at Rackspace in Texas", "relocated here in the Bay".
                 let location = place_from.and_then(|from| {
                     PLACE
-                        .captures_iter(&s[from..])
+                        .captures(s.get(from..)?)
                         .map(|c| trim(&c[1]))
-                        .find(|l| employer.as_deref() != Some(l.as_str()) && !l.starts_with("I "))
+                        .filter(|l| employer.as_deref() != Some(l.as_str()) && !l.starts_with("I "))
                 });
-                current = Some(Work {
+                let (start, end, since) = match find_range(&s) {
+                    Some((from, to, _, _)) => (Some(from), to, to.is_none()),
+                    None => ROLE_DATE.captures(&s).map_or((None, None, false), |c| {
+                        (parse_date(&c[2], false), None, c.get(1).is_some())
+                    }),
+                };
+                let w = Work {
                     name: employer,
                     position,
                     location,
+                    start_date: start.map(Into::into),
+                    end_date: end.map(Into::into),
                     ..Work::default()
-                });
+                };
+                current = Some((w, since));
             } else if ENDS_ROLE.is_match(&s)
                 && let Some(w) = current.take()
             {
                 // School is not part of the job before it.
-                p.work.push(w);
+                roles.push(w);
             }
             match &mut current {
-                Some(w) => w.highlights.push(s),
+                Some((w, _)) => w.highlights.push(s),
                 None => summary.push(s),
             }
         }
     }
-    if let Some(w) = current {
-        p.work.push(w);
-    }
+    roles.extend(current);
+    let dated = date_story_roles(&mut roles);
+    p.work.extend(roles.into_iter().map(|(w, _)| w));
     if !summary.is_empty() {
         p.basics.summary = Some(summary.join(" "));
     }
     if !p.work.is_empty() {
-        notes.push(format!(
-            "a narrative: {} found from the story, without dates; add startDate/endDate to them for years per skill",
-            crate::report::counted(p.work.len(), "role")
-        ));
+        let found = crate::report::counted(p.work.len(), "role");
+        notes.push(if dated == 0 {
+            format!(
+                "a narrative: {found} found from the story, without dates; add startDate/endDate to them for years per skill"
+            )
+        } else {
+            format!(
+                "a narrative: {found} found from the story, {dated} dated from the years it gives (each ends where the next begins); check startDate/endDate"
+            )
+        });
     }
+}
+
+/// Dates for the roles of a story from the years its sentences give: a role runs from
+/// its year to the next role's ("In 2014 I joined…", "In 2017 I moved to…"); the last
+/// one goes on. A role whose end the story leaves open while a later, undated role
+/// follows gets no dates at all, as an open start would read as "to this day"; so do
+/// years out of order. Returns how many roles have dates.
+fn date_story_roles(roles: &mut [(Work, bool)]) -> usize {
+    let n = roles.len();
+    for i in 0..n {
+        let Some(start) = roles[i].0.start_date.map(|d| d.date) else {
+            continue;
+        };
+        if roles[i].0.end_date.is_some() || roles[i].1 {
+            continue;
+        }
+        if i + 1 == n {
+            continue;
+        }
+        match roles[i + 1].0.start_date.map(|d| d.date) {
+            Some(next) if next >= start => roles[i].0.end_date = Some(next.into()),
+            _ => roles[i].0.start_date = None,
+        }
+    }
+    // A role said to go on ("since 2021") that another follows did end: drop its dates
+    // rather than claim two current roles.
+    for i in 0..n.saturating_sub(1) {
+        if roles[i].1 && roles[i].0.end_date.is_none() {
+            roles[i].0.start_date = None;
+        }
+    }
+    for (w, _) in roles.iter_mut() {
+        if let (Some(a), Some(b)) = (w.start_date, w.end_date)
+            && b.date < a.date
+        {
+            w.start_date = None;
+            w.end_date = None;
+        }
+    }
+    roles.iter().filter(|(w, _)| w.start_date.is_some()).count()
 }
 
 #[cfg(test)]
@@ -1465,6 +1545,40 @@ mod tests {
             i.notes
         );
         i.profile.validate(None).unwrap();
+    }
+
+    #[test]
+    fn a_story_that_gives_years_dates_its_roles() {
+        let text = "About me\n\nI started my career in 2014 at Initech as a junior Java developer, building billing services.\n\nIn 2017 I joined Globex as a backend engineer, where I moved our monolith to Kubernetes.\n\nSince 2021 I have been a staff engineer at Umbrella Corp, running Kafka.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let w = &i.profile.work;
+        let got: Vec<(Option<&str>, Option<&str>, Option<String>, Option<String>)> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.start_date.map(|d| d.date.to_string()),
+                    w.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (Some("Initech"), Some("junior Java developer"), s("2014"), s("2017")),
+                (Some("Globex"), Some("backend engineer"), s("2017"), s("2021")),
+                (Some("Umbrella Corp"), Some("staff engineer"), s("2021"), None),
+            ]
+        );
+        // "moved our monolith to Kubernetes" names no place.
+        assert!(w.iter().all(|w| w.location.is_none()), "{w:#?}");
+        // An open year followed by an undated role: no dates rather than "to this day".
+        let text = "Story\n\nIn 2014 I joined Initech as a developer.\n\nLater I joined Globex as an engineer.\n";
+        let i = import_text("story.txt", text).unwrap();
+        assert_eq!(i.profile.work.len(), 2);
+        assert!(i.profile.work.iter().all(|w| w.start_date.is_none()));
     }
 
     #[test]
