@@ -305,14 +305,32 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
 
 /// Job boards and career-site words that name the host, not the employer.
 const BOARD_NAMES: &[&str] = &[
-    "greenhouse", "lever", "workable", "linkedin", "indeed", "glassdoor", "careers", "jobs",
-    "job board", "ashby", "smartrecruiters", "recruitee", "personio", "bamboohr", "workday",
-    "hacker news", "wellfound", "angellist",
+    "greenhouse",
+    "lever",
+    "workable",
+    "linkedin",
+    "indeed",
+    "glassdoor",
+    "careers",
+    "jobs",
+    "job board",
+    "ashby",
+    "smartrecruiters",
+    "recruitee",
+    "personio",
+    "bamboohr",
+    "workday",
+    "hacker news",
+    "wellfound",
+    "angellist",
 ];
 
 fn board_name(s: &str) -> bool {
     let s = s.trim().to_lowercase();
-    s.is_empty() || BOARD_NAMES.iter().any(|b| s == *b || s.ends_with(&format!(" {b}")))
+    s.is_empty()
+        || BOARD_NAMES
+            .iter()
+            .any(|b| s == *b || s.ends_with(&format!(" {b}")))
 }
 
 /// The collapsed text of the first element `selector` picks, when it is short enough
@@ -337,7 +355,11 @@ fn company_of_page(doc: &Html, h1: Option<&str>, page_title: Option<&str>) -> Op
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|c| !board_name(c) && c.len() <= 80);
     let element = || {
-        short_text_of(doc, ".company-name, .company, [itemprop=hiringOrganization]").map(|c| {
+        short_text_of(
+            doc,
+            ".company-name, .company, [itemprop=hiringOrganization]",
+        )
+        .map(|c| {
             c.strip_prefix("at ")
                 .map_or(c.clone(), |rest| rest.trim().to_owned())
         })
@@ -379,7 +401,10 @@ pub fn is_html_page(origin: &str, text: &str) -> bool {
         return true;
     }
     let start = text.trim_start_matches('\u{feff}').trim_start();
-    let head = start.get(..start.len().min(15)).unwrap_or("").to_ascii_lowercase();
+    let head = start
+        .get(..start.len().min(15))
+        .unwrap_or("")
+        .to_ascii_lowercase();
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
@@ -675,7 +700,8 @@ mod tests {
         let p = posting_from_html("e.html", element, None).unwrap();
         assert_eq!(p.company.as_deref(), Some("Pinecone Labs"));
         // A title with more than one other part names no company.
-        let vague = "<title>Rust Engineer - Berlin - Acme</title><h1>Rust Engineer</h1><p>Rust.</p>";
+        let vague =
+            "<title>Rust Engineer - Berlin - Acme</title><h1>Rust Engineer</h1><p>Rust.</p>";
         let p = posting_from_html("v.html", vague, None).unwrap();
         assert_eq!(p.company, None);
     }

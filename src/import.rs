@@ -696,7 +696,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             profile.basics.summary = Some(joined);
         }
     }
-    contacts(text, &mut profile);
+    let header = contacts(text, &mut profile);
     // The name and contact lines at the top are not a summary: a paragraph left with
     // only separators once they are taken out is dropped.
     if let Some(sum) = &profile.basics.summary {
@@ -708,6 +708,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         .into_iter()
         .flatten()
         .map(String::as_str)
+        .chain(header.iter().map(String::as_str))
         .collect();
         let kept: Vec<String> = sum
             .split("\n\n")
@@ -992,8 +993,16 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
                 highlights.extend(highlights_of(p));
             }
         }
+        let (name, location) = match employers.join(", ") {
+            e if e.is_empty() => (None, None),
+            e => match employer_place(&e) {
+                Some((n, l)) => (Some(n), Some(l)),
+                None => (Some(e), None),
+            },
+        };
         out.push(Work {
-            name: (!employers.is_empty()).then(|| employers.join(", ")),
+            name,
+            location,
             position: (!positions.is_empty()).then(|| positions.join(", ")),
             start_date: Some(start.into()),
             end_date: stop.map(Into::into),
@@ -1003,6 +1012,28 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         });
     }
     out
+}
+
+/// "Acme Analytics, Austin, TX" → ("Acme Analytics", "Austin, TX"): an employer line
+/// that ends in a city and a region code or name. "Initech, Software Engineer, Backend"
+/// is no place (a job word); "Acme, Inc." has two parts only, and a list of employers
+/// ("Able.ag, Made.com, BATS Trading, Rangespan") more than three.
+fn employer_place(line: &str) -> Option<(String, String)> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([^,]+),\s*([A-Z][A-Za-z .'-]{1,30},\s*(?:[A-Z]{2,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))$")
+            .expect("valid regex")
+    });
+    let c = PLACE.captures(line.trim())?;
+    let place = c[2].to_owned();
+    let jobby = place
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| crate::text::names_job(w, POSITION_WORDS));
+    let corporate = [
+        "Inc", "Ltd", "LLC", "GmbH", "Corp", "Co", "Limited", "plc", "SA", "AG",
+    ]
+    .iter()
+    .any(|x| place.split([',', ' ', '.']).any(|w| w == *x));
+    (!jobby && !corporate).then(|| (c[1].trim().to_owned(), place))
 }
 
 /// A date range that runs backwards ("2017–2000") is taken the other way round, with a
@@ -1035,9 +1066,9 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
         Regex::new(r"(?i)\b(?:grade|gpa|classification|final mark)\s*[:–-]\s*((?:[^,;|.(]|\.\d)+)")
             .expect("valid regex")
     });
-    paragraphs(lines)
+    degree_entries(lines, &DEGREE)
         .into_iter()
-        .map(|(_, p)| {
+        .map(|p| {
             let mut e = Education::default();
             let degree = DEGREE.find(&p);
             if let Some(d) = degree {
@@ -1067,7 +1098,12 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         .filter_map(|w| field.find(w))
                         .min()
                         .map_or(field, |i| &field[..i]);
-                    let area = field.trim().trim_end_matches('.');
+                    // "B.S. Mathematics": the degree's last dot is left after it.
+                    let area = field
+                        .trim()
+                        .trim_start_matches('.')
+                        .trim()
+                        .trim_end_matches('.');
                     let lower = area.to_lowercase();
                     let institution = ["university", "college", "school", "institute"]
                         .iter()
@@ -1140,6 +1176,53 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
         })
 }
 
+/// The entries of an Education section: its paragraphs, and within one paragraph a
+/// new entry at each line naming a second degree (a pasted PDF has no blank lines
+/// between "Master of Science in CS / University of Texas, 2016 / B.S. Mathematics,
+/// Texas A&M, 2014"). Lines are joined with ", " — each line of an entry is its own
+/// field — unless a line wraps mid-phrase ("Electrical and / Electronic Engineering").
+fn degree_entries(lines: &[Line], degree: &Regex) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    let mut has_degree = false;
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.trim().is_empty() {
+            out.push(std::mem::take(cur));
+        }
+        cur.clear();
+    };
+    for l in lines {
+        if l.blank {
+            flush(&mut cur, &mut out);
+            has_degree = false;
+            continue;
+        }
+        let names_degree = degree.is_match(&l.text);
+        if (names_degree && has_degree) || l.bullet {
+            flush(&mut cur, &mut out);
+            has_degree = false;
+        }
+        has_degree |= names_degree;
+        if !cur.is_empty() {
+            let wraps = cur
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "and" | "of" | "in" | "&" | "-" | "for" | "the"))
+                || !l
+                    .text
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            cur.push_str(if wraps || cur.ends_with([',', ';']) {
+                " "
+            } else {
+                ", "
+            });
+        }
+        cur.push_str(&l.text);
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
 fn skills(lines: &[Line]) -> Vec<SkillEntry> {
     // Line by line: "Languages: Go, Rust" opens a group, and the lines after it that
     // carry no label of their own (a wrapped list, or bullets under "Languages:") add
@@ -1159,8 +1242,8 @@ fn skills(lines: &[Line]) -> Vec<SkillEntry> {
             }
             _ => (None, l.text.as_str()),
         };
-        let items = list
-            .split([',', ';', '|', '·', '•'])
+        let items = split_outside_brackets(list)
+            .into_iter()
             .map(|s| s.trim().trim_end_matches('.').to_owned())
             .filter(|s| !s.is_empty() && s.len() <= 60);
         match (name, out.last_mut()) {
@@ -1186,7 +1269,33 @@ fn skills(lines: &[Line]) -> Vec<SkillEntry> {
     out
 }
 
-fn contacts(text: &str, p: &mut Profile) {
+/// A skills list split at its separators, but not inside brackets: "AWS (EMR, S3,
+/// Glue), GCP" is two items, the first with its services.
+fn split_outside_brackets(list: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut from = 0;
+    for (i, c) in list.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            ',' | ';' | '|' | '·' | '•' if depth == 0 => {
+                out.push(&list[from..i]);
+                from = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        // An unclosed bracket: split as if there were none rather than keep the rest
+        // of the line as one item.
+        return list.split([',', ';', '|', '·', '•']).collect();
+    }
+    out.push(&list[from..]);
+    out
+}
+
+fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
     static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("valid regex")
     });
@@ -1219,6 +1328,64 @@ fn contacts(text: &str, p: &mut Profile) {
             p.basics.name = Some(first.to_owned());
         }
     }
+    header_lines(text, p)
+}
+
+/// The title and place lines under a name at the top of a pasted résumé: "Senior
+/// Data Engineer" is the headline, "Austin, TX" in "jane@x.com | +1 555… | Austin,
+/// TX" is where the person lives. Returns the texts taken, which are no summary.
+fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
+    static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r"^([A-Z][A-Za-z .'-]{1,30}),\s*([A-Z]{2,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})$",
+        )
+        .expect("valid regex")
+    });
+    let mut taken = Vec::new();
+    if p.basics.name.is_none() {
+        return taken;
+    }
+    // The block under the name, up to the first blank line or heading.
+    for line in text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .skip(1)
+        .take_while(|l| !l.is_empty())
+        .take(3)
+    {
+        if heading(line).and_then(|h| classify_section(&h)).is_some() {
+            break;
+        }
+        let words = line.split_whitespace().count();
+        let separated = line.contains(['|', '·', '•']);
+        if !separated
+            && p.basics.label.is_none()
+            && (1..=8).contains(&words)
+            && !line.contains('@')
+            && !line.bytes().any(|b| b.is_ascii_digit())
+            && line
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| crate::text::names_job(w, POSITION_WORDS))
+        {
+            p.basics.label = Some(line.trim_end_matches('.').to_owned());
+            taken.push(line.to_owned());
+            continue;
+        }
+        for part in line.split(['|', '·', '•']).map(str::trim) {
+            if p.basics.location.is_none()
+                && let Some(c) = PLACE.captures(part)
+            {
+                p.basics.location = Some(crate::profile::Location {
+                    city: Some(c[1].trim().to_owned()),
+                    region: Some(c[2].to_owned()),
+                    ..crate::profile::Location::default()
+                });
+                taken.push(part.to_owned());
+            }
+        }
+    }
+    taken
 }
 
 /// "a BS in CS", "MSc in Physics" in prose become education entries.
@@ -1281,8 +1448,10 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     // "as a junior Java developer", "have been a staff engineer at": the words up to
     // the last one that names a job.
     static ROLE_NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:as|been|am|was|i'm)\s+(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,4}[A-Za-z-]+)")
-            .expect("valid regex")
+        Regex::new(
+            r"(?i)\b(?:as|been|am|was|i'm)\s+(?:an?|the)\s+((?:[A-Za-z-]+\s+){0,4}[A-Za-z-]+)",
+        )
+        .expect("valid regex")
     });
     // The year a role began: "in 2014", "Since March 2021", "from 2017 to 2019".
     static ROLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1567,9 +1736,24 @@ mod tests {
         assert_eq!(
             got,
             [
-                (Some("Initech"), Some("junior Java developer"), s("2014"), s("2017")),
-                (Some("Globex"), Some("backend engineer"), s("2017"), s("2021")),
-                (Some("Umbrella Corp"), Some("staff engineer"), s("2021"), None),
+                (
+                    Some("Initech"),
+                    Some("junior Java developer"),
+                    s("2014"),
+                    s("2017")
+                ),
+                (
+                    Some("Globex"),
+                    Some("backend engineer"),
+                    s("2017"),
+                    s("2021")
+                ),
+                (
+                    Some("Umbrella Corp"),
+                    Some("staff engineer"),
+                    s("2021"),
+                    None
+                ),
             ]
         );
         // "moved our monolith to Kubernetes" names no place.

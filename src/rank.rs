@@ -544,11 +544,11 @@ pub fn rank(
         }
         let meta = std::fs::metadata(input).map_err(|e| {
             Error::from(
-                Diagnostic::new(input.display().to_string(), format!(
-                    "cannot read: {}",
-                    crate::error::io_words(&e)
-                ))
-                    .help("pass directories of postings, posting files, or NDJSON files"),
+                Diagnostic::new(
+                    input.display().to_string(),
+                    format!("cannot read: {}", crate::error::io_words(&e)),
+                )
+                .help("pass directories of postings, posting files, or NDJSON files"),
             )
         })?;
         if meta.is_dir() {

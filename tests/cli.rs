@@ -420,7 +420,11 @@ fn extract_reads_only_the_text_of_an_html_page() {
     assert_eq!(names, ["\"Kubernetes\""], "{out}");
     let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
     let start = v["start"].as_u64().unwrap() as usize;
-    assert_eq!(&page[start..start + 10], "Kubernetes", "offsets into the page as given");
+    assert_eq!(
+        &page[start..start + 10],
+        "Kubernetes",
+        "offsets into the page as given"
+    );
 }
 
 #[test]

@@ -597,3 +597,57 @@ fn languages_sections_grades_and_undated_sectioned_resumes() {
     assert_eq!(v["education"][0]["score"], "3.8/4.0", "{v}");
     assert!(v["basics"].get("summary").is_none(), "{v}");
 }
+
+/// Text copied out of a PDF résumé: a title and a contact line under the name, the
+/// employer's city on its line, degrees with no blank line between them, and a skills
+/// list with services in brackets.
+#[test]
+fn a_resume_pasted_from_a_pdf_keeps_its_header_places_and_degrees() {
+    let dir = scratch();
+    let v = export(dir.path(), "pasted-from-pdf.txt");
+    let b = &v["basics"];
+    assert_eq!(b["label"], "Senior Data Engineer", "{b:#}");
+    assert_eq!(b["location"]["city"], "Austin");
+    assert_eq!(b["location"]["region"], "TX");
+    assert_eq!(
+        b["summary"],
+        "Data engineer with 8 years building batch and streaming pipelines."
+    );
+    let work = v["work"].as_array().unwrap();
+    assert_eq!(work[0]["name"], "Acme Analytics");
+    assert_eq!(work[0]["location"], "Austin, TX");
+    assert_eq!(work[1]["name"], "Globex Corporation");
+    let edu: Vec<(&str, &str, &str)> = v["education"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["institution"].as_str().unwrap_or(""),
+                e["studyType"].as_str().unwrap_or(""),
+                e["area"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        edu,
+        [
+            (
+                "University of Texas at Austin",
+                "Master of Science",
+                "Computer Science"
+            ),
+            ("Texas A&M University", "B.S", "Mathematics"),
+        ]
+    );
+    let cloud = v["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Cloud")
+        .unwrap();
+    assert_eq!(
+        cloud["keywords"],
+        serde_json::json!(["AWS (EMR, S3, Glue)", "GCP"])
+    );
+}

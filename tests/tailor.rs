@@ -261,7 +261,13 @@ fn the_skills_sentence_names_no_degree_or_language() {
         "Database engineer\n\nRequirements\n- Bachelor's degree in Computer Science\n- Fluent English\n- PostgreSQL\n",
     );
     let out = tailor_in(&dir, "text");
-    let summary = out.split("SUMMARY\n").nth(1).unwrap().lines().next().unwrap();
+    let summary = out
+        .split("SUMMARY\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
     assert!(summary.contains("PostgreSQL (5 years)"), "{summary}");
     for not in ["computer science", "Computer Science", "English"] {
         assert!(!summary.contains(not), "{summary}");
