@@ -1231,7 +1231,15 @@ fn skills(lines: &[Line]) -> Vec<SkillEntry> {
     let mut out: Vec<SkillEntry> = Vec::new();
     let mut loose = Vec::new();
     let mut open = false;
+    let mut table: Vec<Vec<String>> = Vec::new();
     for l in lines {
+        // A Markdown table ("| Skill | Years |") is read row by row when it ends.
+        if let Some(cells) = table_row(&l.text) {
+            table.push(cells);
+            open = false;
+            continue;
+        }
+        out.extend(skill_table(&std::mem::take(&mut table)));
         if l.blank {
             open = false;
             continue;
@@ -1259,6 +1267,7 @@ fn skills(lines: &[Line]) -> Vec<SkillEntry> {
             (None, _) => loose.extend(items),
         }
     }
+    out.extend(skill_table(&table));
     if !loose.is_empty() {
         out.push(SkillEntry {
             name: Some("Skills".into()),
@@ -1267,6 +1276,101 @@ fn skills(lines: &[Line]) -> Vec<SkillEntry> {
         });
     }
     out
+}
+
+/// The cells of a Markdown table row ("| Go | 5 | Expert |"); `None` for any other
+/// line. The separator row ("|---|:--:|") has no cells.
+fn table_row(line: &str) -> Option<Vec<String>> {
+    let t = line.trim();
+    let inner = t.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    if inner
+        .chars()
+        .all(|c| matches!(c, '-' | ':' | '|' | ' ' | '\t'))
+    {
+        return Some(Vec::new());
+    }
+    Some(inner.split('|').map(|c| strip_markdown(c.trim())).collect())
+}
+
+/// Skills from a Markdown table. With a header naming years or a level ("| Skill |
+/// Years | Level |"), each row is one skill with its stated years; otherwise each row
+/// is a group ("| Languages | Python, Go |"), or a list of names when it has one cell.
+fn skill_table(rows: &[Vec<String>]) -> Vec<SkillEntry> {
+    let rows: Vec<&Vec<String>> = rows.iter().filter(|r| !r.is_empty()).collect();
+    let Some((header, body)) = rows.split_first() else {
+        return Vec::new();
+    };
+    let col = |words: &[&str]| {
+        header.iter().position(|h| {
+            let h = h.to_lowercase();
+            words.iter().any(|w| h.contains(w))
+        })
+    };
+    let years = col(&["year", "yrs", "experience"]);
+    let level = col(&["level", "proficiency", "expertise", "rating"]);
+    let name = col(&["skill", "technolog", "tool", "name", "language"])
+        .filter(|&c| Some(c) != years && Some(c) != level)
+        .unwrap_or(0);
+    let cell = |r: &Vec<String>, c: Option<usize>| {
+        c.and_then(|c| r.get(c))
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty() && s != "-")
+    };
+    if years.is_none() && level.is_none() {
+        // No per-skill columns: the header is a row like the others when it names
+        // skills itself ("| Languages | Python, Go |" with no header line above).
+        let looks_like_header = header.iter().all(|h| {
+            ["category", "area", "skill", "technolog", "tool", "group"]
+                .iter()
+                .any(|w| h.to_lowercase().contains(w))
+        });
+        let data: Vec<&Vec<String>> = if looks_like_header {
+            body.to_vec()
+        } else {
+            rows.clone()
+        };
+        return data
+            .into_iter()
+            .filter_map(|r| {
+                let (first, rest) = r.split_first()?;
+                let keywords: Vec<String> = if rest.is_empty() {
+                    split_outside_brackets(first)
+                } else {
+                    rest.iter()
+                        .flat_map(|c| split_outside_brackets(c))
+                        .collect()
+                }
+                .into_iter()
+                .map(|k| k.trim().trim_end_matches('.').to_owned())
+                .filter(|k| !k.is_empty() && k.len() <= 60)
+                .collect();
+                (!keywords.is_empty()).then(|| SkillEntry {
+                    name: (!rest.is_empty() && !first.is_empty()).then(|| first.clone()),
+                    keywords,
+                    ..SkillEntry::default()
+                })
+            })
+            .collect();
+    }
+    body.iter()
+        .filter_map(|r| {
+            let n = cell(r, Some(name))?;
+            let y = cell(r, years).and_then(|y| {
+                let num: String = y
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '.')
+                    .collect();
+                num.parse::<f32>().ok().filter(|y| (0.0..=60.0).contains(y))
+            });
+            Some(SkillEntry {
+                name: Some(n),
+                level: cell(r, level),
+                years: y,
+                ..SkillEntry::default()
+            })
+        })
+        .collect()
 }
 
 /// A skills list split at its separators, but not inside brackets: "AWS (EMR, S3,
@@ -1714,6 +1818,34 @@ mod tests {
             i.notes
         );
         i.profile.validate(None).unwrap();
+    }
+
+    #[test]
+    fn skills_tables_give_years_levels_or_groups() {
+        let text = "# Sam Lee\n\n## Experience\n\nBackend Engineer, Initech\nJan 2019 – Present\n- Built APIs in Go.\n\n## Skills\n\n| Skill | Years | Level |\n|---|---:|---|\n| **Go** | 5+ | Expert |\n| Kubernetes | 3 | - |\n\n| Area | Tools |\n|---|---|\n| Cloud | AWS (EMR, S3), GCP |\n| Data | Kafka; dbt |\n";
+        let i = import_text("cv.md", text).unwrap();
+        let got: Vec<(Option<&str>, Option<&str>, Option<f32>, Vec<&str>)> = i
+            .profile
+            .skills
+            .iter()
+            .map(|s| {
+                (
+                    s.name.as_deref(),
+                    s.level.as_deref(),
+                    s.years,
+                    s.keywords.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Go"), Some("Expert"), Some(5.0), vec![]),
+                (Some("Kubernetes"), None, Some(3.0), vec![]),
+                (Some("Cloud"), None, None, vec!["AWS (EMR, S3)", "GCP"]),
+                (Some("Data"), None, None, vec!["Kafka", "dbt"]),
+            ]
+        );
     }
 
     #[test]
