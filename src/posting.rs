@@ -2385,8 +2385,8 @@ fn is_anchor(rule: RuleId, lists: &[Option<usize>], title_rules: &[RuleId]) -> b
     title_rules.contains(&rule) || lists.iter().any(Option::is_none)
 }
 
-/// Per skill, the skills it is an alternative to: members of one "or" list of the
-/// same category (a language among languages); lists sharing a member merge. A group
+/// Per skill, the skills it is an alternative to: members of one "or" list that can
+/// stand in for each other (`interchangeable`); lists sharing a member merge. A group
 /// needs a member whose every mention is in such a list and which no title names:
 /// lists of skills each asked for on its own too are no alternatives.
 fn alternative_groups(
@@ -2394,13 +2394,10 @@ fn alternative_groups(
     lists_of: &BTreeMap<RuleId, Vec<Option<usize>>>,
     title_rules: &[RuleId],
 ) -> BTreeMap<RuleId, Vec<RuleId>> {
-    let mut members: BTreeMap<(usize, crate::rules::Category), Vec<RuleId>> = BTreeMap::new();
+    let mut members: BTreeMap<usize, Vec<RuleId>> = BTreeMap::new();
     for (&rule, lists) in lists_of {
         for l in lists.iter().flatten() {
-            members
-                .entry((*l, rules.rule(rule).category))
-                .or_default()
-                .push(rule);
+            members.entry(*l).or_default().push(rule);
         }
     }
     // Union-find over rules, by their index in `ids`.
@@ -2415,10 +2412,13 @@ fn alternative_groups(
     }
     let index = |r: &RuleId| ids.binary_search(r).unwrap_or(0);
     for group in members.values().filter(|g| g.len() > 1) {
-        let a = root(&mut parent, index(&group[0]));
-        for r in &group[1..] {
-            let b = root(&mut parent, index(r));
-            parent[b] = a;
+        for (k, &a) in group.iter().enumerate() {
+            for &b in &group[k + 1..] {
+                if interchangeable(rules, a, b) {
+                    let (ra, rb) = (root(&mut parent, index(&a)), root(&mut parent, index(&b)));
+                    parent[rb] = ra;
+                }
+            }
         }
     }
     let mut sets: BTreeMap<usize, Vec<RuleId>> = BTreeMap::new();
@@ -2433,6 +2433,20 @@ fn alternative_groups(
         }
     }
     out
+}
+
+/// True when two skills of one "or" list can stand in for each other: of one category
+/// ("Python or Go"), related ("OpenStack Swift, Ceph or similar"), one implying the
+/// other ("Kafka or another message queue"), or both implying the same narrower
+/// skill (two object stores). A language and a cloud in one list are no alternatives.
+fn interchangeable(rules: &RuleSet, a: RuleId, b: RuleId) -> bool {
+    let (ia, ib) = (rules.implied_by(a), rules.implied_by(b));
+    rules.rule(a).category == rules.rule(b).category
+        || rules.related_to(a).contains(&b)
+        || rules.related_to(b).contains(&a)
+        || ia.contains(&b)
+        || ib.contains(&a)
+        || ia.iter().any(|x| ib.contains(x))
 }
 
 /// True when `gap` only separates items of a list: commas, slashes, "and", "or", or
@@ -2934,7 +2948,7 @@ mod tests {
     #[test]
     fn skills_listed_as_alternatives_know_each_other() {
         let rules = RuleSet::builtin().expect("built-in rules");
-        let text = "Engineer\n\nRequirements\n- One or more of C++, Java or Go\n- Python and Docker\n- AWS/GCP\n- Kotlin experience\n- A bachelor's or master's degree\n- Kotlin, Terraform or Redis\n";
+        let text = "Engineer\n\nRequirements\n- One or more of C++, Java or Go\n- Python and Docker\n- AWS/GCP\n- Kotlin experience\n- A bachelor's or master's degree\n- Kotlin, Terraform or Redis\n- OpenStack Swift, Ceph or similar object stores\n- Kafka or another message queue\n";
         let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
         let alts = |id: &str| -> Vec<String> {
             let rule = rules.find(id).expect(id);
@@ -2955,6 +2969,10 @@ mod tests {
         assert!(alts("python").is_empty() && alts("docker").is_empty());
         assert!(alts("kotlin").is_empty() && alts("terraform").is_empty());
         assert!(alts("redis").is_empty());
+        // Of different categories, but one kind of thing: related object stores, and a
+        // broker beside the kind it is.
+        assert_eq!(alts("ceph"), ["object-storage", "openstack-swift"]);
+        assert_eq!(alts("kafka"), ["message-queues"]);
         // A stack described with slashes uses all of it.
         let stack = "Engineer\n\nTech stack:\n\n* Go/JavaScript/TypeScript/React\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", stack.to_owned()), &rules);
