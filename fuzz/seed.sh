@@ -4,7 +4,7 @@
 # rules:   one rule per file, split from rules/*.yml (small inputs mutate best)
 # posting: jobs/, test postings and web pages, each prefixed with the byte that picks
 #          its kind (0 .md, 1 .txt, 2 .html, 3 .json, 4 .yaml)
-# import:  test résumés and postings as they are
+# import:  test résumés and postings, and the bad-input résumés, as they are
 # extract: jobs/ and test postings as they are
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -25,8 +25,14 @@ for f in "$root"/jobs/*.md "$root"/tests/fixtures/postings/* "$root"/tests/fixtu
   [ -f "$f" ] || continue
   { kind "$f"; cat "$f"; } > "corpus/posting/$(basename "$f")"
 done
-for f in "$root"/tests/fixtures/resumes/* "$root"/tests/fixtures/postings/*; do
+for f in "$root"/tests/fixtures/resumes/* "$root"/tests/fixtures/postings/* \
+         "$root"/tests/corpus/resumes/*; do
   [ -f "$f" ] && cp "$f" corpus/import/
+done
+# The bad-input corpus too: each case is a hostile input someone wrote on purpose.
+for f in "$root"/tests/corpus/postings/*; do
+  [ -f "$f" ] || continue
+  { kind "$f"; cat "$f"; } > "corpus/posting/bad-$(basename "$f")"
 done
 for f in "$root"/jobs/*.md "$root"/tests/fixtures/postings/*; do
   cp "$f" corpus/extract/
