@@ -414,6 +414,15 @@ const HEDGES_BEFORE: &[&str] = &[
     "now learning",
     "beginner in",
     "beginner-level",
+    // Another product's design taken as a model is knowledge of it, not work in it:
+    // "drawing on the AWS and GCP designs".
+    "drawing on",
+    "drawing upon",
+    "inspired by",
+    "modelled on",
+    "modeled on",
+    "modelled after",
+    "modeled after",
 ];
 
 /// Words right after a skill, in brackets or after a dash or colon, that say the same
@@ -605,6 +614,13 @@ mod tests {
             .evidence(rules.find("python").expect("python rule"))
             .expect("python");
         assert!(python.demonstrated && python.months == 72, "{python:?}");
+        let (p, rules) = analyzed(
+            "work:\n  - name: Acme\n    startDate: 2015-01\n    endDate: 2020-12\n    highlights:\n      - Built security groups in Go, drawing on the AWS and GCP designs.\n",
+        );
+        for id in ["aws", "gcp"] {
+            let e = p.evidence(rules.find(id).expect(id)).expect(id);
+            assert!(!e.demonstrated && e.months == 0, "{id}: {e:?}");
+        }
     }
 
     fn analyzed(yaml: &str) -> (AnalyzedProfile, RuleSet) {
