@@ -1692,9 +1692,9 @@ fn date_story_roles(roles: &mut [(Work, bool)]) -> usize {
     }
     // A role said to go on ("since 2021") that another follows did end: drop its dates
     // rather than claim two current roles.
-    for i in 0..n.saturating_sub(1) {
-        if roles[i].1 && roles[i].0.end_date.is_none() {
-            roles[i].0.start_date = None;
+    for (w, since) in roles.iter_mut().take(n.saturating_sub(1)) {
+        if *since && w.end_date.is_none() {
+            w.start_date = None;
         }
     }
     for (w, _) in roles.iter_mut() {
@@ -1824,7 +1824,8 @@ mod tests {
     fn skills_tables_give_years_levels_or_groups() {
         let text = "# Sam Lee\n\n## Experience\n\nBackend Engineer, Initech\nJan 2019 – Present\n- Built APIs in Go.\n\n## Skills\n\n| Skill | Years | Level |\n|---|---:|---|\n| **Go** | 5+ | Expert |\n| Kubernetes | 3 | - |\n\n| Area | Tools |\n|---|---|\n| Cloud | AWS (EMR, S3), GCP |\n| Data | Kafka; dbt |\n";
         let i = import_text("cv.md", text).unwrap();
-        let got: Vec<(Option<&str>, Option<&str>, Option<f32>, Vec<&str>)> = i
+        type Row<'a> = (Option<&'a str>, Option<&'a str>, Option<f32>, Vec<&'a str>);
+        let got: Vec<Row> = i
             .profile
             .skills
             .iter()
@@ -1853,7 +1854,13 @@ mod tests {
         let text = "About me\n\nI started my career in 2014 at Initech as a junior Java developer, building billing services.\n\nIn 2017 I joined Globex as a backend engineer, where I moved our monolith to Kubernetes.\n\nSince 2021 I have been a staff engineer at Umbrella Corp, running Kafka.\n";
         let i = import_text("story.txt", text).unwrap();
         let w = &i.profile.work;
-        let got: Vec<(Option<&str>, Option<&str>, Option<String>, Option<String>)> = w
+        type Row<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<String>,
+            Option<String>,
+        );
+        let got: Vec<Row> = w
             .iter()
             .map(|w| {
                 (
