@@ -317,6 +317,14 @@ impl LineIndex {
         chars + text.get(b..pos).map_or(0, |s| s.chars().count())
     }
 
+    /// Characters between byte offsets `start` and `pos` (char boundaries) of `text`.
+    fn char_index_from(&self, text: &str, start: usize, pos: usize) -> usize {
+        if self.marks.is_empty() {
+            return pos - start;
+        }
+        text.get(start..pos).map_or(0, |s| s.chars().count())
+    }
+
     /// 1-based line and 1-based column (in characters) of byte offset `pos` in `text`,
     /// which must be the text this index was built from.
     #[must_use]
@@ -324,7 +332,13 @@ impl LineIndex {
         let pos = floor_char_boundary(text, pos);
         let line = self.starts.partition_point(|&s| s <= pos);
         let start = self.starts[line.saturating_sub(1)];
-        let col = self.char_index(text, pos) - self.char_index(text, start);
+        // On a line shorter than the marks' step, counting its own characters reads
+        // less than counting from two marks (the same number either way).
+        let col = if pos - start <= MARK_STEP || self.marks.is_empty() {
+            self.char_index_from(text, start, pos)
+        } else {
+            self.char_index(text, pos) - self.char_index(text, start)
+        };
         (line, col + 1)
     }
 
