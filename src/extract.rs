@@ -695,7 +695,12 @@ fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
         });
     // A `matches!`, not a search of a list of stops: this runs for every byte of every
     // address.
-    let stop = |b: &u8| matches!(b, b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\'');
+    let stop = |b: &u8| {
+        matches!(
+            b,
+            b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
+        )
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let token = |at: usize| {
         let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
