@@ -310,7 +310,8 @@ impl RuleSet {
         // "/vs/python/") name no skill of the document.
         let urls = url_ranges(t);
         if !urls.is_empty() {
-            found.retain(|f| !urls.iter().any(|&(a, b)| a <= f.fstart && f.fend <= b));
+            let inside = UrlCover::new(urls);
+            found.retain(|f| !inside.covers(f.fstart, f.fend));
         }
 
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
@@ -692,7 +693,14 @@ fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
                 memchr::memmem::Finder::new("www."),
             ]
         });
-    let stop = |b: &u8| b" <>\"()[]'".contains(b);
+    // A `matches!`, not a search of a list of stops: this runs for every byte of every
+    // address.
+    let stop = |b: &u8| {
+        matches!(
+            b,
+            b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
+        )
+    };
     let mut out: Vec<(usize, usize)> = Vec::new();
     let token = |at: usize| {
         let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
@@ -718,6 +726,35 @@ fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Web address ranges, sorted by start, with the furthest end reached so far: whether
+/// any range covers a span is one binary search rather than a scan of every address
+/// (a long document holds thousands of both findings and addresses).
+struct UrlCover {
+    starts: Vec<usize>,
+    reach: Vec<usize>,
+}
+
+impl UrlCover {
+    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
+        ranges.sort_unstable();
+        let starts = ranges.iter().map(|&(a, _)| a).collect();
+        let reach = ranges
+            .iter()
+            .scan(0, |m, &(_, b)| {
+                *m = (*m).max(b);
+                Some(*m)
+            })
+            .collect();
+        UrlCover { starts, reach }
+    }
+
+    /// True when some range `(a, b)` has `a <= s` and `e <= b`.
+    fn covers(&self, s: usize, e: usize) -> bool {
+        let n = self.starts.partition_point(|&a| a <= s);
+        n > 0 && self.reach[n - 1] >= e
+    }
 }
 
 /// The words a guard looks at around the match `[s, e)` (its own, then `window` words

@@ -2525,7 +2525,7 @@ pub fn split_sections(text: &str) -> Vec<Section> {
         heading: None,
     }];
     let mut offset = 0;
-    let raws: Vec<&str> = text.split_inclusive('\n').collect();
+    let raws: Vec<&str> = crate::text::lines_inclusive(text).collect();
     for (i, raw) in raws.iter().enumerate() {
         let line = raw.trim_end_matches(['\n', '\r']);
         let found = heading_text(line)
@@ -2639,23 +2639,28 @@ fn negated_parts(sentence: &str) -> Vec<std::ops::Range<usize>> {
             .unwrap_or(0)
     };
     let mut out = Vec::new();
-    // Cues and denials in one pass: a sentence can be a whole posting on one line.
-    for m in NEGATION_AC.find_overlapping_iter(lower.as_bytes()) {
-        let (i, j) = (m.start(), m.end());
-        if !word_at(i, j - i) {
-            continue;
-        }
-        if m.pattern().as_usize() < NEGATION_CUES.len() {
-            out.push(i..clause_end(i));
-        } else {
-            // "Hadoop experience is not required", "Knowledge of Go isn't necessary".
-            out.push(clause_start(i)..j);
+    // Cues and denials in one pass: a sentence can be a whole posting on one line. Most
+    // sentences hold none, which the automaton's prefiltered `is_match` tells at a
+    // fraction of the cost of an overlapping search (that finds nothing either way).
+    if NEGATION_AC.is_match(lower.as_bytes()) {
+        for m in NEGATION_AC.find_overlapping_iter(lower.as_bytes()) {
+            let (i, j) = (m.start(), m.end());
+            if !word_at(i, j - i) {
+                continue;
+            }
+            if m.pattern().as_usize() < NEGATION_CUES.len() {
+                out.push(i..clause_end(i));
+            } else {
+                // "Hadoop experience is not required", "Knowledge of Go isn't necessary".
+                out.push(clause_start(i)..j);
+            }
         }
     }
-    let mut from = 0;
-    while let Some(p) = lower[from..].find("no ") {
-        let i = from + p;
-        from = i + 3;
+    // One searcher for every sentence: `str::find` builds one per call. "no " cannot
+    // overlap itself, so its occurrences are those the search from past each finds.
+    static NO: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("no "));
+    for i in NO.find_iter(lower.as_bytes()) {
         if !word_at(i, 2) {
             continue;
         }

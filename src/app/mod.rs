@@ -205,10 +205,67 @@ fn style() -> Style {
 /// Standard output for reports, block-buffered: stdout alone is line-buffered, which
 /// made a system call of every line of a JSON report (about a thousand for one
 /// `score`). Colour is kept or stripped as anstream decides for stdout. Callers flush.
-fn stdout_stream() -> anstream::AutoStream<Box<dyn Write>> {
-    let choice = anstream::AutoStream::choice(&std::io::stdout());
-    let raw: Box<dyn Write> = Box::new(std::io::BufWriter::new(std::io::stdout().lock()));
-    anstream::AutoStream::new(raw, choice)
+fn stdout_stream() -> std::io::BufWriter<StdoutStream> {
+    std::io::BufWriter::with_capacity(
+        64 * 1024,
+        StdoutStream {
+            choice: anstream::AutoStream::choice(&std::io::stdout()),
+            direct: Some(std::io::stdout().lock()),
+            through: None,
+        },
+    )
+}
+
+/// Stdout that sends text through anstream only once it holds a control byte. Text
+/// without one (no ESC, no other C0 control but whitespace, no DEL) is the same after
+/// anstream's escape stripping, which reads it byte by byte through a state machine:
+/// that was a third of `extract -f ndjson`. It sits behind a `BufWriter`, so each check
+/// reads a whole buffer, not each of the serialiser's small pieces. From the first
+/// write with a control byte on, every write goes through anstream, so its parser
+/// state carries over between writes as before.
+pub(super) struct StdoutStream {
+    choice: anstream::ColorChoice,
+    direct: Option<std::io::StdoutLock<'static>>,
+    through: Option<anstream::AutoStream<Box<dyn Write>>>,
+}
+
+impl StdoutStream {
+    fn sink(&mut self, buf: &[u8]) -> &mut dyn Write {
+        if self.through.is_none() && has_control(buf) {
+            let lock = self.direct.take().expect("a stdout writer");
+            // Stripping writes many small pieces: buffered, not one system call a line.
+            let raw: Box<dyn Write> = Box::new(std::io::BufWriter::new(lock));
+            self.through = Some(anstream::AutoStream::new(raw, self.choice));
+        }
+        match (&mut self.through, &mut self.direct) {
+            (Some(t), _) => t,
+            (None, Some(d)) => d,
+            (None, None) => unreachable!("stdout writer taken without a replacement"),
+        }
+    }
+}
+
+/// True when `buf` holds a byte that anstream's stripping could drop or read as the
+/// start of an escape sequence.
+fn has_control(buf: &[u8]) -> bool {
+    // A fold without an early exit, so that it is vectorised.
+    buf.iter().fold(false, |any, &b| {
+        any | ((b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0c | b'\r')) | (b == 0x7f))
+    })
+}
+
+impl Write for StdoutStream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.sink(buf).write(buf)
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        self.sink(buf).write_all(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.sink(&[]).flush()
+    }
 }
 
 /// Writes a message to stdout in `format`.
@@ -217,4 +274,27 @@ fn emit(msg: &Message, format: Format) -> Result<()> {
     crate::report::write(msg, format, &style(), &mut out)
         .and_then(|()| out.flush())
         .map_err(|e| Error::io("<stdout>", e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::has_control;
+
+    #[test]
+    fn text_without_control_bytes_is_unchanged_by_stripping() {
+        for s in [
+            "plain ascii, tabs\tand\r\nnewlines\x0cform feed",
+            "é, “quotes”, \u{85} and \u{9b} (C1 as UTF-8), 🦀, \u{200b}",
+            "{\n  \"score\": 73\n}\n",
+        ] {
+            assert!(!has_control(s.as_bytes()), "{s:?}");
+            let stripped = anstream::adapter::strip_bytes(s.as_bytes()).into_vec();
+            assert_eq!(stripped, s.as_bytes(), "{s:?}");
+        }
+        for s in ["\x1b[1mbold\x1b[0m", "bell\x07", "del\x7f", "vt\x0b"] {
+            assert!(has_control(s.as_bytes()), "{s:?}");
+            let stripped = anstream::adapter::strip_bytes(s.as_bytes()).into_vec();
+            assert_ne!(stripped, s.as_bytes(), "{s:?}");
+        }
+    }
 }
