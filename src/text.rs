@@ -39,6 +39,7 @@ impl Folded {
         let mut delta: isize = 0;
         let mut i = 0;
         let n = bytes.len();
+        let mut replaced;
         while i < n {
             // Fast path: ASCII folds byte for byte (lower case; whitespace and control
             // characters become a space), so offsets do not move and no break is needed.
@@ -55,7 +56,12 @@ impl Folded {
                 let start_out = out.len();
                 fold_char(c, &mut out);
                 let produced = out.len() - start_out;
-                if produced != len && produced > 1 {
+                // A replacement of the same length is one too when its bytes differ:
+                // '℀' folds to "a/c", three bytes for three, and a match may start at
+                // its "c" ("c#").
+                replaced =
+                    produced > 1 && (produced != len || out[start_out..] != bytes[i..i + len]);
+                if replaced {
                     // Positions inside a replacement all map to the start of the original
                     // char, so that no mapped offset ever falls inside a UTF-8 sequence.
                     for k in 1..produced {
@@ -65,7 +71,7 @@ impl Folded {
                 i += len;
             }
             let now = out.len() as isize - i as isize;
-            if now != delta {
+            if now != delta || replaced {
                 push_break(&mut breaks, out.len(), i);
                 delta = now;
             }
@@ -457,6 +463,22 @@ mod tests {
         assert_eq!(fold("a\u{00A0}b"), "a b");
         assert_eq!(fold("Résumé"), "resume");
         assert_eq!(fold("py\u{00AD}thon"), "python");
+    }
+
+    #[test]
+    fn a_same_length_replacement_maps_inside_to_its_start() {
+        // A fuzzing find: '℀' (3 bytes) folds to "a/c" (3 bytes), and "c#" matched
+        // from its last byte mapped into the middle of the original character.
+        let src = "x \u{2100}# and C#";
+        let f = Folded::new(src);
+        let t = f.as_str();
+        assert_eq!(t, "x a/c# and c#");
+        for pos in 0..=t.len() {
+            assert!(src.is_char_boundary(f.original(pos)), "{pos}");
+        }
+        let q = t.rfind("c#").unwrap();
+        let (s, e) = f.original_span(q, q + 2);
+        assert_eq!(&src[s..e], "C#");
     }
 
     #[test]
