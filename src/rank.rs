@@ -607,6 +607,12 @@ pub fn rank(
             mean_lift: (total / n * 100.0).round() / 100.0,
         })
         .collect();
+    // "Most often missing" across many postings means more than one: a skill only one
+    // posting of twenty or more asks for says little about what to learn, however
+    // heavily that one posting weighs it.
+    if n >= 20.0 {
+        missing.retain(|m| m.postings >= 2);
+    }
     missing.sort_by(|a, b| {
         b.total_lift
             .total_cmp(&a.total_lift)

@@ -403,6 +403,39 @@ fn extract_from_stdin() {
     assert_eq!(out.lines().count(), 2);
 }
 
+/// Across twenty or more postings, "most often missing" lists only skills more than
+/// one of them asks for: one posting's heavy Go requirement is no trend.
+#[test]
+fn skills_most_often_missing_are_asked_for_more_than_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ndjson");
+    let mut lines = String::new();
+    for i in 0..19 {
+        lines.push_str(&format!(
+            "{{\"title\": \"Role {i}\", \"company\": \"Co {i}\", \"text\": \"Requirements: Python and Redis.\"}}\n"
+        ));
+    }
+    lines.push_str("{\"title\": \"Gopher\", \"company\": \"Solo\", \"text\": \"Requirements: 5+ years of golang, golang expertise. Kubernetes.\"}\n");
+    std::fs::write(&path, lines).unwrap();
+    let out = stdout(core().args([
+        "rank",
+        "-p",
+        "profiles/dev.yaml",
+        path.to_str().unwrap(),
+        "-f",
+        "json",
+    ]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["postings"], 20, "{v:#}");
+    let missing: Vec<&str> = v["missing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(missing, ["redis"], "{v:#}");
+}
+
 #[test]
 fn extract_reads_only_the_text_of_an_html_page() {
     // Piped in with no file name: the page is known by how it starts.
