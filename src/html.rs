@@ -8,6 +8,7 @@
 use scraper::{Html, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 use crate::error::{Diagnostic, Result};
 use crate::posting::Posting;
@@ -209,9 +210,8 @@ impl JobPostingLd {
 /// # Errors
 /// A JSON-LD block that is not valid JSON, with its position.
 pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobPostingLd>> {
-    let sel = Selector::parse(r#"script[type="application/ld+json"]"#).expect("valid selector");
     let mut out = Vec::new();
-    for (i, script) in doc.select(&sel).enumerate() {
+    for (i, script) in doc.select(&JSON_LD).enumerate() {
         let raw: String = script.text().collect();
         let trimmed = raw.trim();
         if trimmed.is_empty() {
@@ -272,24 +272,10 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
             .help("the page may need JavaScript to show the posting; copy its text and use `jobfit jobs add -` or `jobfit score -`")
             .into());
     }
-    let title_sel = Selector::parse("title").expect("valid selector");
-    let h1_sel = Selector::parse("h1").expect("valid selector");
-    let pick = |sel: &Selector| {
-        doc.select(sel)
-            .next()
-            .map(|e| {
-                e.text()
-                    .collect::<String>()
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .filter(|t| !t.is_empty())
-    };
-    let h1 = pick(&h1_sel);
-    let page_title = pick(&title_sel);
+    let h1 = collapsed_text_of(&doc, &H1);
+    let page_title = collapsed_text_of(&doc, &TITLE);
     let company = company_of_page(&doc, h1.as_deref(), page_title.as_deref());
-    let location = short_text_of(&doc, ".location, [itemprop=jobLocation], .job-location");
+    let location = short_text_of(&doc, &LOCATION);
     let mut p = Posting {
         origin: origin.to_owned(),
         title: h1.or(page_title),
@@ -333,14 +319,32 @@ fn board_name(s: &str) -> bool {
             .any(|b| s == *b || s.ends_with(&format!(" {b}")))
 }
 
-/// The collapsed text of the first element `selector` picks, when it is short enough
-/// to be a name or a place (a whole description in a "company" div is neither).
-fn short_text_of(doc: &Html, selector: &str) -> Option<String> {
-    let sel = Selector::parse(selector).ok()?;
-    let e = doc.select(&sel).next()?;
-    let text = e.text().collect::<String>();
+/// Selectors, parsed once: `rank` reads every `.html` posting of a directory.
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid selector")
+}
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static LOCATION: LazyLock<Selector> =
+    LazyLock::new(|| selector(".location, [itemprop=jobLocation], .job-location"));
+static COMPANY: LazyLock<Selector> =
+    LazyLock::new(|| selector(".company-name, .company, [itemprop=hiringOrganization]"));
+static SITE_NAME: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
+
+/// The text of the first element `sel` picks, whitespace collapsed; `None` when empty.
+fn collapsed_text_of(doc: &Html, sel: &Selector) -> Option<String> {
+    let text = doc.select(sel).next()?.text().collect::<String>();
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!text.is_empty() && text.len() <= 80).then_some(text)
+    (!text.is_empty()).then_some(text)
+}
+
+/// `collapsed_text_of`, when it is short enough to be a name or a place (a whole
+/// description in a "company" div is neither).
+fn short_text_of(doc: &Html, sel: &Selector) -> Option<String> {
+    collapsed_text_of(doc, sel).filter(|t| t.len() <= 80)
 }
 
 /// The employer of a job page without JSON-LD: the site name it declares, a
@@ -348,18 +352,13 @@ fn short_text_of(doc: &Html, selector: &str) -> Option<String> {
 /// page title beside the job title ("Job Application for X at Acme",
 /// "Senior Rust Engineer - Acme Robotics - Greenhouse").
 fn company_of_page(doc: &Html, h1: Option<&str>, page_title: Option<&str>) -> Option<String> {
-    let meta = Selector::parse(r#"meta[property="og:site_name"]"#).expect("valid selector");
     let site = doc
-        .select(&meta)
+        .select(&SITE_NAME)
         .filter_map(|e| e.value().attr("content"))
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|c| !board_name(c) && c.len() <= 80);
     let element = || {
-        short_text_of(
-            doc,
-            ".company-name, .company, [itemprop=hiringOrganization]",
-        )
-        .map(|c| {
+        short_text_of(doc, &COMPANY).map(|c| {
             c.strip_prefix("at ")
                 .map_or(c.clone(), |rest| rest.trim().to_owned())
         })
