@@ -39,7 +39,6 @@ impl Folded {
         let mut delta: isize = 0;
         let mut i = 0;
         let n = bytes.len();
-        let mut replaced;
         while i < n {
             // Fast path: ASCII folds byte for byte (lower case; whitespace and control
             // characters become a space), so offsets do not move and no break is needed.
@@ -49,27 +48,25 @@ impl Folded {
                 i = run_end;
                 continue;
             }
-            {
-                // `i` is on a char boundary: we only ever advance by whole chars.
-                let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
-                let len = c.len_utf8();
-                let start_out = out.len();
-                fold_char(c, &mut out);
-                let produced = out.len() - start_out;
-                // A replacement of the same length is one too when its bytes differ:
-                // '℀' folds to "a/c", three bytes for three, and a match may start at
-                // its "c" ("c#").
-                replaced =
-                    produced > 1 && (produced != len || out[start_out..] != bytes[i..i + len]);
-                if replaced {
-                    // Positions inside a replacement all map to the start of the original
-                    // char, so that no mapped offset ever falls inside a UTF-8 sequence.
-                    for k in 1..produced {
-                        push_break(&mut breaks, start_out + k, i);
-                    }
+            // `i` is on a char boundary: we only ever advance by whole chars.
+            let c = src[i..].chars().next().unwrap_or('\u{FFFD}');
+            let len = c.len_utf8();
+            let start_out = out.len();
+            fold_char(c, &mut out);
+            let produced = out.len() - start_out;
+            // A replacement of the same length is one too when its bytes differ: '℀'
+            // folds to "a/c", three bytes for three, and a match may start at its "c"
+            // ("c#").
+            let replaced =
+                produced > 1 && (produced != len || out[start_out..] != bytes[i..i + len]);
+            if replaced {
+                // Positions inside a replacement all map to the start of the original
+                // char, so that no mapped offset ever falls inside a UTF-8 sequence.
+                for k in 1..produced {
+                    push_break(&mut breaks, start_out + k, i);
                 }
-                i += len;
             }
+            i += len;
             let now = out.len() as isize - i as isize;
             if now != delta || replaced {
                 push_break(&mut breaks, out.len(), i);
