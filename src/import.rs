@@ -1549,6 +1549,10 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         Regex::new(r"^,?\s+(?:here\s+|back\s+)?(?:in|to)\s+((?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})")
             .expect("valid regex")
     });
+    // The move a place follows ("relocated here in the Bay"), relocation first.
+    static MOVED: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+        [r"(?i)\brelocat\w*", r"(?i)\bmoved\b"].map(|r| Regex::new(r).expect("valid regex"))
+    });
     // "as a junior Java developer", "have been a staff engineer at": the words up to
     // the last one that names a job.
     static ROLE_NOUN_PHRASE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1595,11 +1599,11 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                 let found = found.filter(|(e, _)| !matches!(e.as_str(), "I" | "The" | "My"));
                 // A place is where the employer is ("at Rackspace in Texas") or where
                 // the story moves ("relocated here in the Bay").
-                let place_from = found.as_ref().map(|f| f.1).or_else(|| {
-                    let l = s.to_lowercase();
-                    let at = l.find("relocat").or_else(|| l.find("moved"))?;
-                    Some(at + l[at..].find(' ').unwrap_or(l.len() - at))
-                });
+                // Offsets found in `s` itself: a lower-cased copy can differ in length.
+                let place_from = found
+                    .as_ref()
+                    .map(|f| f.1)
+                    .or_else(|| MOVED.iter().find_map(|re| re.find(&s)).map(|m| m.end()));
                 let employer = found.map(|f| f.0);
                 let position = AS_POSITION
                     .captures(&s)
