@@ -1208,28 +1208,80 @@ const TITLE_NOUNS_AFTER: &[&str] = &[
 /// True when the one or two words right after `end` in `text` name a role or a team.
 #[must_use]
 pub fn followed_by_role(text: &str, end: usize) -> bool {
+    role_noun_after(text, end).is_some()
+}
+
+/// Nouns of `TITLE_NOUNS_AFTER` that name a group rather than a job: "the Data Science
+/// team" may be the team the hire joins, or one the job only works with.
+const GROUP_NOUNS: &[&str] = &["team", "teams", "department", "group", "guild"];
+
+/// Phrases of a sentence that put the hire in the team it names ("join our iOS team",
+/// "you will be part of the data team"); without one, a team is someone else.
+static JOINS_TEAM: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "join",
+            "part of",
+            "member of",
+            "hiring",
+            "recruiting",
+            "grow",
+            "expand",
+            "build our",
+            "build out",
+            "looking for",
+            "seeking",
+            "lead our",
+            "lead the",
+        ])
+        .expect("phrases build")
+});
+
+/// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
+/// `end`, when they make the skill part of a job title or a team's name.
+fn role_noun_after(text: &str, end: usize) -> Option<&'static str> {
     let rest = &text[end.min(text.len())..];
+    // A line ends the phrase: "Python or C++\n- Excellent team practices" names no team.
+    let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     let mut words = rest
         .split(|c: char| c.is_whitespace() || c == '/' || c == '-')
         .filter(|w| !w.is_empty());
     for _ in 0..2 {
-        let Some(w) = words.next() else { return false };
+        let w = words.next()?;
         // The word's leading letters and digits, compared without a lower-cased copy
         // (the nouns are lower-case ASCII): this runs for every finding of every posting.
         let head = &w[..w.find(|c: char| !c.is_alphanumeric()).unwrap_or(w.len())];
-        if TITLE_NOUNS_AFTER
+        if let Some(noun) = TITLE_NOUNS_AFTER
             .iter()
-            .any(|n| n.eq_ignore_ascii_case(head))
+            .find(|n| n.eq_ignore_ascii_case(head))
         {
             // "ML-based developer tools" names a product, not a role.
             let next = words.next().unwrap_or("");
             let next = &next[..next
                 .find(|c: char| !c.is_alphanumeric())
                 .unwrap_or(next.len())];
-            return head.len() != w.len()
-                || !PRODUCT_NOUNS_AFTER_ROLE
+            let product = head.len() == w.len()
+                && PRODUCT_NOUNS_AFTER_ROLE
                     .iter()
                     .any(|n| n.eq_ignore_ascii_case(next));
+            // "mentor junior team members", "a team player": people, not a team's name.
+            if GROUP_NOUNS.contains(noun)
+                && ["member", "members", "player", "players"]
+                    .iter()
+                    .any(|p| p.eq_ignore_ascii_case(next))
+            {
+                return None;
+            }
+            // "the data team lead" is a title after all.
+            if GROUP_NOUNS.contains(noun)
+                && let Some(lead) = TITLE_NOUNS_AFTER
+                    .iter()
+                    .find(|n| !GROUP_NOUNS.contains(n) && n.eq_ignore_ascii_case(next))
+            {
+                return Some(*lead);
+            }
+            return (!product).then_some(*noun);
         }
         // A sentence or list boundary ends the phrase, and so does "or"/"and": in
         // "a bachelor's or master's degree" the "master" is no role. A determiner or
@@ -1242,10 +1294,10 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
                 .chain(PEOPLE_BEFORE_ROLE)
                 .any(|n| n.eq_ignore_ascii_case(head))
         {
-            return false;
+            return None;
         }
     }
-    false
+    None
 }
 
 /// Words after which a role noun is someone the job works with, not a job title:
@@ -1893,10 +1945,21 @@ impl AnalyzedPosting {
                 continue;
             }
             let mut section = section_at(f.start);
-            let role = if sentence.1 == SentenceRole::Requirement && followed_by_role(text, f.end) {
-                SentenceRole::Title
-            } else {
-                sentence.1
+            let role = match sentence.1 {
+                SentenceRole::Requirement => match role_noun_after(text, f.end) {
+                    // "Work with our Data Science team", "an algorithm from our ML
+                    // group": a team the job deals with asks nothing of the candidate,
+                    // and says little about the job.
+                    Some(n)
+                        if GROUP_NOUNS.contains(&n)
+                            && !JOINS_TEAM.is_match(&text[sentence.0.clone()]) =>
+                    {
+                        SentenceRole::Company
+                    }
+                    Some(_) => SentenceRole::Title,
+                    None => sentence.1,
+                },
+                role => role,
             };
             match role {
                 SentenceRole::Title => {
@@ -3052,6 +3115,11 @@ mod tests {
         assert!(!after("Python-based developer tools"));
         assert!(!after("Python engineering platform team"));
         assert!(after("Python Developer. Tools we use"));
+        assert!(!after("Python or C++\n- Excellent team practices"));
+        let noun = |t: &str| role_noun_after(t, t.find("Python").unwrap() + 6);
+        assert_eq!(noun("our Python team is"), Some("team"));
+        assert_eq!(noun("our Python team lead"), Some("lead"));
+        assert_eq!(noun("Python team members"), None);
     }
 
     #[test]
@@ -3128,6 +3196,26 @@ mod tests {
         ] {
             assert_eq!(classify_heading(heading), Some(kind), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_team_the_job_works_with_asks_nothing_and_one_it_joins_is_the_job() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Senior DevOps Engineer\n\n\
+                    You will integrate the models built by our Data Science team. \
+                    You will join our iOS team.\n\
+                    - Python or C++\n\
+                    - Excellent team practices\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let need = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
+            (skill.need, a.title_mentions_of(rule).count())
+        };
+        assert_eq!(need("data-science"), (SectionKind::Company, 0));
+        assert_eq!(need("ios").1, 1);
+        // A list item's skill is not named by the next item's words.
+        assert_eq!(need("c++"), (SectionKind::General, 0));
     }
 
     #[test]
