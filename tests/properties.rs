@@ -576,3 +576,27 @@ fn tailoring_every_shipped_profile_for_every_shipped_posting_is_truthful() {
     }
     assert!(n >= 10, "{n} pairs checked");
 }
+
+/// A missing skill that builds on others the profile has is explained by the most
+/// specific of them: Kinesis is nearest to AWS, not to the cloud computing AWS implies.
+#[test]
+fn a_skill_built_on_others_is_explained_by_the_most_specific_one() {
+    let mut p = Profile::default();
+    p.work.push(Work {
+        name: Some("Co".into()),
+        highlights: vec![
+            "Ran cloud infrastructure and public cloud migrations for ten teams.".into(),
+            "Built the billing pipeline on AWS.".into(),
+        ],
+        ..Work::default()
+    });
+    let s = score(&p, "Data Engineer\n\nRequirements:\n- Amazon Kinesis\n");
+    let kinesis = rules().find("aws-kinesis").expect("kinesis rule");
+    let item = s
+        .items
+        .iter()
+        .find(|i| i.skill.rule == kinesis)
+        .expect("kinesis asked");
+    assert_eq!(item.status, jobfit::score::Status::Related);
+    assert_eq!(item.via, rules().find("aws"));
+}

@@ -238,8 +238,12 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     if !r.bullets.is_empty() {
         writeln!(out, "## Résumé bullets for this posting\n")?;
         let mut last: Option<&str> = None;
-        for b in &r.bullets {
+        for (k, b) in r.bullets.iter().enumerate() {
             if b.role.as_deref() != last {
+                // A blank line first: a line right after a list item would continue it.
+                if k > 0 {
+                    writeln!(out)?;
+                }
                 if let Some(role) = &b.role {
                     writeln!(out, "**{role}**\n")?;
                 }
