@@ -324,6 +324,21 @@ pub struct Work {
     pub highlights: Vec<String>,
 }
 
+impl Work {
+    /// "Position, Employer", or what there is of them; a role with neither (an
+    /// imported narrative may say only where it was) is named by its place.
+    #[must_use]
+    pub fn heading(&self) -> Option<String> {
+        match (&self.position, &self.name, &self.location) {
+            (Some(p), Some(n), _) => Some(format!("{p}, {n}")),
+            (Some(p), None, _) => Some(p.clone()),
+            (None, Some(n), _) => Some(n.clone()),
+            (None, None, Some(l)) => Some(format!("Role in {l}")),
+            (None, None, None) => None,
+        }
+    }
+}
+
 /// `education[]`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
@@ -972,15 +987,9 @@ impl Profile {
                     RoleRef::Work(_) => self.work.get(i),
                     _ => self.volunteer.get(i),
                 };
-                match w {
-                    Some(w) => match (&w.position, &w.name) {
-                        (Some(p), Some(n)) => format!("{p}, {n}"),
-                        (Some(p), None) => p.clone(),
-                        (None, Some(n)) => n.clone(),
-                        (None, None) => format!("work[{i}]"),
-                    },
-                    None => String::new(),
-                }
+                w.map_or_else(String::new, |w| {
+                    w.heading().unwrap_or_else(|| format!("work[{i}]"))
+                })
             }
             RoleRef::Project(i) => self
                 .projects

@@ -90,16 +90,10 @@ fn dates(start: Option<Dated>, end: Option<Dated>) -> Option<String> {
     ))
 }
 
-/// A role's heading. A role with neither title nor employer (an imported narrative
-/// may say only where it was) still gets one: its bullets must not vanish with it.
+/// A role's heading. A role with nothing to name it by still gets one: its bullets
+/// must not vanish with it.
 fn role_title(w: &Work) -> String {
-    match (&w.position, &w.name, &w.location) {
-        (Some(p), Some(n), _) => format!("{p}, {n}"),
-        (Some(p), None, _) => p.clone(),
-        (None, Some(n), _) => n.clone(),
-        (None, None, Some(l)) => format!("Role in {l}"),
-        (None, None, None) => "Role".to_owned(),
-    }
+    w.heading().unwrap_or_else(|| "Role".to_owned())
 }
 
 fn contacts(p: &Profile) -> Vec<String> {
