@@ -420,20 +420,20 @@ fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) ->
             consider(Status::Related, Some(r), CREDIT_RELATED * scale);
         }
     }
-    // Every skill this one builds on is worth the same; the most specific one the
-    // profile has explains the item best: Amazon Kinesis is nearest to AWS, not to the
-    // cloud computing that AWS implies in turn.
-    if let Some(&r) = rules
+    // Every skill this one builds on is worth the same; the most specific ones the
+    // profile has explain the item best: Amazon Kinesis is nearest to AWS, not to the
+    // cloud computing that AWS implies in turn. Of those, the profile's strongest.
+    let firm: Vec<RuleId> = rules
         .implied_by(rule)
         .iter()
-        .filter(|&&r| profile.evidence(r).is_some_and(|e| e.firm))
-        .max_by(|&&a, &&b| {
-            let depth = |r: RuleId| rules.implied_by(r).len();
-            depth(a)
-                .cmp(&depth(b))
-                .then(strength(Some(a)).cmp(&strength(Some(b))))
-                .then(b.cmp(&a))
-        })
+        .copied()
+        .filter(|&r| profile.evidence(r).is_some_and(|e| e.firm))
+        .collect();
+    if let Some(r) = firm
+        .iter()
+        .copied()
+        .filter(|&r| !firm.iter().any(|&c| rules.implied_by(c).contains(&r)))
+        .max_by(|&a, &b| strength(Some(a)).cmp(&strength(Some(b))).then(b.cmp(&a)))
     {
         consider(Status::Related, Some(r), CREDIT_FOUNDATION);
     }
