@@ -1770,10 +1770,45 @@ impl AnalyzedPosting {
             }
         };
 
+        // The company's own name, folded: "Asana" in a posting by Asana is the employer,
+        // not a tool asked for, unless a sentence asks it of the candidate; "Google
+        // Cloud" in a posting by Google is its own product line.
+        let own_name = posting
+            .company
+            .as_deref()
+            .map(|c| Folded::new(c.trim()).as_str().to_owned())
+            .filter(|c| !c.is_empty());
+        // A product's name as written that is the company's name, or the name and a
+        // capitalised word ("Google Cloud"; a practice such as "Back End" at a company
+        // called Back is no product of it).
+        let own_product = |name: &str, rule: RuleId| {
+            use crate::rules::Category as C;
+            !matches!(
+                rules.rule(rule).category,
+                C::Practice | C::Domain | C::Soft | C::Education | C::Spoken
+            ) && posting.company.as_deref().map(str::trim).is_some_and(|c| {
+                name.get(..c.len())
+                    .is_some_and(|h| h.eq_ignore_ascii_case(c))
+                    && (name.len() == c.len() || {
+                        let rest = &name[c.len()..];
+                        rest.starts_with(' ') && rest[1..].starts_with(char::is_uppercase)
+                    })
+            })
+        };
+        // The title names the job's skills, not the employer's products ("Business
+        // Trainer, Google Cloud" at Google asks no Google Cloud Platform).
         let title_rules: Vec<RuleId> = posting
             .title
             .as_deref()
-            .map(|t| rules.extract(t).into_iter().map(|f| f.rule).collect())
+            .map(|t| {
+                let ft = Folded::new(t);
+                rules
+                    .extract_folded(t, &ft)
+                    .into_iter()
+                    .filter(|f| !own_product(&t[f.start..f.end], f.rule))
+                    .map(|f| f.rule)
+                    .collect()
+            })
             .unwrap_or_default();
         // A title line that is also the first body line would count twice.
         // The title's own words at the top of the text (below a job board's heading at
@@ -1813,13 +1848,6 @@ impl AnalyzedPosting {
             end: f.end,
             section: SectionKind::Title,
         };
-        // The company's own name, folded: "Asana" in a posting by Asana is the employer,
-        // not a tool asked for, unless a sentence asks it of the candidate.
-        let own_name = posting
-            .company
-            .as_deref()
-            .map(|c| Folded::new(c.trim()).as_str().to_owned())
-            .filter(|c| !c.is_empty());
         // Where the company's name occurs: a skill word inside it ("Freight" of "Acme
         // Freight", "Cloud" of "IBM Cloud") is part of the name.
         let name_spans: Vec<(usize, usize)> = own_name.as_deref().map_or_else(Vec::new, |c| {
@@ -1832,9 +1860,13 @@ impl AnalyzedPosting {
         // The spans come in order and do not overlap: the one that could hold a finding
         // is the last to start at or before it (a scan per finding was quadratic in a
         // text that repeats the name on every line).
+        // A finding within the name, or one that starts with it (a product line).
         let is_own_name = |f: &crate::extract::Finding| {
             let k = name_spans.partition_point(|&(a, _)| a <= f.fstart);
-            k > 0 && f.fend <= name_spans[k - 1].1
+            k > 0 && {
+                let (a, b) = name_spans[k - 1];
+                f.fend <= b || (a == f.fstart && own_product(&text[f.start..f.end], f.rule))
+            }
         };
         // A sentence that names the company and asks nothing of the candidate is
         // about the company ("Mattermost is an open-source alternative to Slack").
@@ -3216,6 +3248,41 @@ mod tests {
         assert_eq!(need("ios").1, 1);
         // A list item's skill is not named by the next item's words.
         assert_eq!(need("c++"), (SectionKind::General, 0));
+    }
+
+    #[test]
+    fn the_employers_own_product_line_is_not_asked_for() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let posting = |company: &str, title: &str, text: &str| {
+            let mut p = Posting::from_text("x", text.to_owned());
+            p.company = Some(company.to_owned());
+            p.title = Some(title.to_owned());
+            AnalyzedPosting::analyze(p, &rules)
+        };
+        let has = |a: &AnalyzedPosting, id: &str| {
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().any(|s| s.rule == rule)
+        };
+        let a = posting(
+            "Google",
+            "Business Trainer, Google Cloud",
+            "Responsibilities\nDeliver training on the business benefits of Google Cloud.\n",
+        );
+        assert!(!has(&a, "gcp"));
+        // Asked of the candidate, it is a skill again.
+        let a = posting(
+            "Google",
+            "Cloud Engineer",
+            "Requirements\n- Experience with Google Cloud and Kubernetes.\n",
+        );
+        assert!(has(&a, "gcp"));
+        // A practice is no product, whatever the company is called.
+        let a = posting(
+            "Back",
+            "Software Engineer, Back End",
+            "Back is hiring.\n- Software Engineer, Back End\n",
+        );
+        assert!(has(&a, "back-end"));
     }
 
     #[test]
