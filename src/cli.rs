@@ -153,8 +153,8 @@ pub struct RankArgs {
     #[command(flatten)]
     pub profile: ProfileArg,
 
-    /// Directories of postings, posting files, or NDJSON files (default: jobs/); `-`
-    /// reads NDJSON from standard input.
+    /// Directories of postings, posting files, NDJSON files, or CSV exports with a
+    /// header row (default: jobs/); `-` reads NDJSON from standard input.
     #[arg(value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
 
@@ -170,7 +170,7 @@ pub struct RankArgs {
     #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
 
-    /// Stop at the first posting (or NDJSON line) that cannot be read, instead of
+    /// Stop at the first posting (or NDJSON line, or CSV row) that cannot be read, instead of
     /// skipping it with a warning.
     #[arg(long)]
     pub strict: bool,

@@ -9,6 +9,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod csv_postings;
 pub mod error;
 pub mod eval;
 pub mod evidence;

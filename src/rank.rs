@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::csv_postings;
 use crate::error::{Diagnostic, Error, Result};
 use crate::evidence::AnalyzedProfile;
 use crate::posting::{AnalyzedPosting, Posting, SectionKind};
@@ -157,7 +158,12 @@ pub struct RankReport {
 /// One unit of work.
 enum Item {
     File(PathBuf),
-    Line { origin: String, text: String },
+    Line {
+        origin: String,
+        text: String,
+    },
+    /// A posting already read (a CSV row).
+    Read(Posting),
 }
 
 /// What reading one posting yields.
@@ -444,6 +450,7 @@ fn process(
             origin,
             error: e.to_string(),
         })?,
+        Item::Read(posting) => posting,
     };
     Ok(score_one(rules, profile, posting, opts))
 }
@@ -485,6 +492,12 @@ fn is_ndjson(path: &Path) -> bool {
         path.extension().and_then(|e| e.to_str()),
         Some("ndjson" | "jsonl")
     )
+}
+
+fn is_csv(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
 }
 
 /// Ranks the postings of `inputs` (directories, posting files, NDJSON files) against
@@ -548,7 +561,7 @@ pub fn rank(
                     input.display().to_string(),
                     format!("cannot read: {}", crate::error::io_words(&e)),
                 )
-                .help("pass directories of postings, posting files, or NDJSON files"),
+                .help("pass directories of postings, posting files, NDJSON or CSV files"),
             )
         })?;
         if meta.is_dir() {
@@ -559,20 +572,28 @@ pub fn rank(
                 .filter(|p| {
                     p.is_file()
                         && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            POSTING_EXTENSIONS.contains(&e) || matches!(e, "ndjson" | "jsonl")
+                            POSTING_EXTENSIONS.contains(&e)
+                                || matches!(e, "ndjson" | "jsonl" | "csv")
                         })
                 })
                 .collect();
             files.sort();
-            let (ndjson, docs): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| is_ndjson(p));
+            let (many, docs): (Vec<_>, Vec<_>) =
+                files.into_iter().partition(|p| is_ndjson(p) || is_csv(p));
             for chunk in docs.chunks(BATCH) {
                 run(&mut acc, chunk.iter().cloned().map(Item::File).collect())?;
             }
-            for f in ndjson {
-                rank_ndjson(&f, &mut acc, &mut run)?;
+            for f in many {
+                if is_csv(&f) {
+                    rank_csv(&f, &mut acc, &mut run)?;
+                } else {
+                    rank_ndjson(&f, &mut acc, &mut run)?;
+                }
             }
         } else if is_ndjson(input) {
             rank_ndjson(input, &mut acc, &mut run)?;
+        } else if is_csv(input) {
+            rank_csv(input, &mut acc, &mut run)?;
         } else {
             run(&mut acc, vec![Item::File(input.clone())])?;
         }
@@ -655,6 +676,164 @@ fn rank_ndjson(
         return ndjson_lines(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
     }
     ndjson_lines(&name, reader, acc, run)
+}
+
+/// Ranks the postings of a CSV file, one per row, its header row saying which column
+/// holds what (see `csv_postings`). Rows are read as a stream, like NDJSON lines.
+fn rank_csv(
+    path: &Path,
+    acc: &mut Acc<'_>,
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 20, file);
+    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16 (a spreadsheet's "Unicode text" export): decoded whole, within the
+        // input limit.
+        let (_, text) = source::read_input(Some(path))?;
+        return csv_rows(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
+    }
+    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        reader.consume(3);
+    }
+    csv_rows(&name, reader, acc, run)
+}
+
+/// The delimiter of a CSV file, read off its header line: a comma, unless the line
+/// has more semicolons (a spreadsheet saved in a locale whose decimal mark is a comma)
+/// or tabs.
+fn csv_delimiter(head: &[u8]) -> u8 {
+    let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+    let count = |b: u8| memchr::memchr_iter(b, line).count();
+    [b';', b'\t']
+        .into_iter()
+        .filter(|&d| count(d) > count(b','))
+        .max_by_key(|&d| count(d))
+        .unwrap_or(b',')
+}
+
+/// Ranks the rows of a CSV stream.
+fn csv_rows(
+    name: &str,
+    mut reader: impl BufRead,
+    acc: &mut Acc<'_>,
+    run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
+) -> Result<()> {
+    let head = reader.fill_buf().map_err(|e| Error::io(name, e))?;
+    if head.iter().all(u8::is_ascii_whitespace) {
+        // An empty export: no postings, nothing wrong.
+        return Ok(());
+    }
+    let delimiter = csv_delimiter(head);
+    // A row may run over many lines (quoted newlines) but not past the input limit:
+    // the reader refuses to go on once one row has taken that much.
+    let since = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let capped = RowCap {
+        inner: reader,
+        since: since.clone(),
+    };
+    let mut rows = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(capped);
+    let csv_error = |e: csv::Error| -> Error {
+        let line = e.position().map_or(0, csv::Position::line);
+        let what = match e.kind() {
+            csv::ErrorKind::Io(io) => crate::error::io_words(io),
+            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+            _ => e.to_string(),
+        };
+        Diagnostic::new(name, format!("cannot read the CSV: {what}"))
+            .at(usize::try_from(line).unwrap_or(0), 1, None)
+            .help("save the file as UTF-8 CSV with a header row")
+            .into()
+    };
+    // A file that holds no postings (a spreadsheet of something else) is skipped like
+    // an unreadable posting file, and the rest ranked.
+    let columns = match rows
+        .headers()
+        .map_err(csv_error)
+        .and_then(|h| csv_postings::Columns::from_header(name, h))
+    {
+        Ok(c) => c,
+        Err(e) if acc.opts.strict => return Err(e),
+        Err(e) => {
+            acc.skipped.push(Skipped {
+                origin: name.to_owned(),
+                error: e.to_string(),
+            });
+            return Ok(());
+        }
+    };
+    let mut record = csv::StringRecord::new();
+    let mut batch = Vec::with_capacity(BATCH);
+    loop {
+        since.set(0);
+        let line = rows.position().line();
+        let origin = format!("{name}:{line}");
+        let skip = match rows.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => match columns.posting(origin.clone(), &record) {
+                Ok(p) => {
+                    batch.push(Item::Read(p));
+                    if batch.len() >= BATCH {
+                        run(acc, std::mem::take(&mut batch))?;
+                    }
+                    continue;
+                }
+                Err(e) => Skipped {
+                    origin,
+                    error: e.to_string(),
+                },
+            },
+            // A row that is not UTF-8 is one bad row; the reader goes on after it.
+            Err(e) if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) => Skipped {
+                origin,
+                error: "not valid UTF-8".to_owned(),
+            },
+            // An unreadable file or a row past the limit: no row after it can be trusted,
+            // and the rows before it are ranked.
+            Err(e) if acc.opts.strict => return Err(csv_error(e)),
+            Err(e) => {
+                acc.skipped.push(Skipped {
+                    origin,
+                    error: format!("{} (the rest of the file is skipped)", csv_error(e)),
+                });
+                break;
+            }
+        };
+        if acc.opts.strict {
+            return Err(Error::msg(skip.origin, skip.error));
+        }
+        acc.skipped.push(skip);
+    }
+    if !batch.is_empty() {
+        run(acc, batch)?;
+    }
+    Ok(())
+}
+
+/// A reader that fails once `since` (reset by the caller at each CSV row) passes the
+/// input limit, so one endless quoted cell cannot take all memory.
+struct RowCap<R> {
+    inner: R,
+    since: std::rc::Rc<std::cell::Cell<u64>>,
+}
+
+impl<R: Read> Read for RowCap<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if self.since.get() > source::MAX_INPUT {
+            return Err(std::io::Error::other(format!(
+                "a row longer than the {} MiB input limit",
+                source::MAX_INPUT >> 20
+            )));
+        }
+        let n = self.inner.read(buf)?;
+        self.since.set(self.since.get() + n as u64);
+        Ok(n)
+    }
 }
 
 /// Ranks NDJSON postings piped in on standard input (`jobfit rank -`).
@@ -765,5 +944,33 @@ fn skip_line(reader: &mut impl BufRead) -> std::io::Result<()> {
         }
         let n = buf.len();
         reader.consume(n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_csv_row_past_the_input_limit_stops_the_reader() {
+        let since = std::rc::Rc::new(std::cell::Cell::new(source::MAX_INPUT + 1));
+        let mut r = RowCap {
+            inner: &b"abc"[..],
+            since: since.clone(),
+        };
+        let mut buf = [0u8; 3];
+        assert!(r.read(&mut buf).is_err());
+        // The next row starts afresh.
+        since.set(0);
+        assert_eq!(r.read(&mut buf).unwrap(), 3);
+        assert_eq!(since.get(), 3);
+    }
+
+    #[test]
+    fn the_csv_delimiter_is_read_off_the_header() {
+        assert_eq!(csv_delimiter(b"id,title,text\n1;2;3;4;5"), b',');
+        assert_eq!(csv_delimiter(b"id;title;text\n"), b';');
+        assert_eq!(csv_delimiter(b"id\ttitle\ttext"), b'\t');
+        assert_eq!(csv_delimiter(b"text"), b',');
     }
 }

@@ -1155,3 +1155,69 @@ fn swapped_arguments_and_roles_after_as_of_are_warned_about() {
         "{err}"
     );
 }
+
+/// A CSV export ranks row by row: the header says which column is what, columns
+/// headed like sections become them, a row with quoted newlines is one posting, a
+/// broken row is skipped by its line number, and a header with no text column is an
+/// error at line 1.
+#[test]
+fn rank_reads_postings_from_a_csv_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let mut csv = String::from(
+        "\u{feff}Job_ID,Company,Title,Category,Minimum Qualifications,Preferred Qualifications\n",
+    );
+    csv.push_str("a1,Acme,Backend Engineer,Engineering,\"Python.\nPostgreSQL.\",Kubernetes\n");
+    csv.push_str("b2,Globex,Gopher,Engineering,Go and Kafka.,\n");
+    csv.push_str("c3,Initech,Empty,Engineering,,\n");
+    csv.push_str("d4,Hooli,\"Web Developer\",Engineering,React,\n");
+    std::fs::write(&path, &csv).unwrap();
+    let file = path.to_str().unwrap();
+    let v = rank_json(file, &[]);
+    assert_eq!(v["postings"], 3, "{v:#}");
+    let rows = v["rows"].as_array().unwrap();
+    let ids: Vec<&str> = rows.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids[0], "a1", "{v:#}");
+    assert_eq!(rows[0]["company"], "Acme");
+    assert_eq!(rows[0]["title"], "Backend Engineer");
+    // The row whose text cells are empty, named by the line it starts on.
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 1, "{v:#}");
+    assert!(
+        skipped[0]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("export.csv:5"),
+        "{v:#}"
+    );
+    // Both lines of the quoted cell are the posting's.
+    let matches: Vec<&str> = rows[0]["top_matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap())
+        .collect();
+    assert!(
+        matches.contains(&"Python") && matches.contains(&"PostgreSQL"),
+        "{v:#}"
+    );
+    // A header row with no text column says what it has and what to name it: the file
+    // is skipped (the rest would be ranked), or with --strict, an error.
+    std::fs::write(&path, "id,title,salary\n1,Dev,100\n").unwrap();
+    let v = rank_json(file, &[]);
+    assert_eq!(v["postings"], 0, "{v:#}");
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("export.csv:1:1"), "{err}");
+    assert!(err.contains("`salary`"), "{err}");
+    // In a directory, a CSV ranks beside the posting files.
+    std::fs::write(
+        dir.path().join("export.csv"),
+        "title,description\nDev,Requirements: Python and Go.\n",
+    )
+    .unwrap();
+    let v = rank_json(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(v["postings"], 1, "{v:#}");
+}

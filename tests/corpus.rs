@@ -478,6 +478,17 @@ fn ndjson() {
 }
 
 #[test]
+fn csv() {
+    run_kind(
+        "csv",
+        &RANK,
+        &|d| profile_fixture(d, "dev.yaml"),
+        &same_name,
+        true,
+    );
+}
+
+#[test]
 fn resumes() {
     run_kind(
         "resumes",

@@ -82,7 +82,7 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
             .collect();
         let _ = writeln!(
             anstream::stderr(),
-            "warning: no postings found in {}\n  = help: rank reads posting files ({}), NDJSON files (.ndjson, .jsonl) and directories of them; `jobfit jobs add URL` saves postings into jobs/",
+            "warning: no postings found in {}\n  = help: rank reads posting files ({}), NDJSON files (.ndjson, .jsonl), CSV exports with a header row (.csv) and directories of them; `jobfit jobs add URL` saves postings into jobs/",
             names.join(", "),
             crate::source::POSTING_EXTENSIONS
                 .iter()
