@@ -218,6 +218,67 @@ impl Columns {
     }
 }
 
+/// The delimiter of a CSV file, read off its header line: a comma, unless the line
+/// has more semicolons (a spreadsheet saved in a locale whose decimal mark is a comma)
+/// or tabs.
+pub fn delimiter(head: &[u8]) -> u8 {
+    let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
+    let count = |b: u8| memchr::memchr_iter(b, line).count();
+    [b';', b'\t']
+        .into_iter()
+        .filter(|&d| count(d) > count(b','))
+        .max_by_key(|&d| count(d))
+        .unwrap_or(b',')
+}
+
+/// The one posting of a CSV document (`jobfit score export.csv`).
+///
+/// # Errors
+/// A CSV that is not readable, has no text column, or holds no posting or several.
+pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
+    let mut rows = csv::ReaderBuilder::new()
+        .flexible(true)
+        .delimiter(delimiter(text.as_bytes()))
+        .from_reader(text.as_bytes());
+    let bad = |e: csv::Error| {
+        let line = e.position().map_or(0, csv::Position::line);
+        Diagnostic::new(origin, format!("cannot read the CSV: {e}"))
+            .at(usize::try_from(line).unwrap_or(0), 1, None)
+            .help("save the file as UTF-8 CSV with a header row")
+    };
+    let columns = Columns::from_header(origin, rows.headers().map_err(bad)?)?;
+    let mut found = None;
+    let mut count = 0usize;
+    let mut record = csv::StringRecord::new();
+    loop {
+        let line = rows.position().line();
+        if !rows.read_record(&mut record).map_err(bad)? {
+            break;
+        }
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        count += 1;
+        if found.is_none() {
+            found = Some(columns.posting(format!("{origin}:{line}"), &record)?);
+        }
+    }
+    match (found, count) {
+        (Some(p), 1) => Ok(p),
+        (_, 0) => Err(
+            Diagnostic::new(origin, "the CSV has no rows under its header")
+                .help("add a row with the posting's text")
+                .into(),
+        ),
+        (_, n) => Err(Diagnostic::new(
+            origin,
+            format!("the CSV holds {n} postings; `score` and `tailor` read one"),
+        )
+        .help(format!("rank them all with `jobfit rank {origin}`"))
+        .into()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -277,6 +338,27 @@ mod tests {
         );
         // The category column is neither a field nor a section.
         assert!(!p.text.contains("Engineering"));
+    }
+
+    #[test]
+    fn the_delimiter_is_read_off_the_header() {
+        assert_eq!(delimiter(b"id,title,text\n1;2;3;4;5"), b',');
+        assert_eq!(delimiter(b"id;title;text\n"), b';');
+        assert_eq!(delimiter(b"id\ttitle\ttext"), b'\t');
+        assert_eq!(delimiter(b"text"), b',');
+    }
+
+    #[test]
+    fn score_reads_a_csv_of_one_posting_and_refuses_several() {
+        let p = single_posting("x.csv", "title;description\nDev;Python.\n").expect("one");
+        assert_eq!(
+            (p.title.as_deref(), p.text.as_str()),
+            (Some("Dev"), "Python.")
+        );
+        assert_eq!(p.origin, "x.csv:2");
+        let e = single_posting("x.csv", "title,text\nA,Go.\nB,Rust.\n").unwrap_err();
+        assert!(e.to_string().contains("holds 2 postings"), "{e}");
+        assert!(single_posting("x.csv", "title,text\n").is_err());
     }
 
     #[test]

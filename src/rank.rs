@@ -701,19 +701,6 @@ fn rank_csv(
     csv_rows(&name, reader, acc, run)
 }
 
-/// The delimiter of a CSV file, read off its header line: a comma, unless the line
-/// has more semicolons (a spreadsheet saved in a locale whose decimal mark is a comma)
-/// or tabs.
-fn csv_delimiter(head: &[u8]) -> u8 {
-    let line = &head[..memchr::memchr(b'\n', head).unwrap_or(head.len())];
-    let count = |b: u8| memchr::memchr_iter(b, line).count();
-    [b';', b'\t']
-        .into_iter()
-        .filter(|&d| count(d) > count(b','))
-        .max_by_key(|&d| count(d))
-        .unwrap_or(b',')
-}
-
 /// Ranks the rows of a CSV stream.
 fn csv_rows(
     name: &str,
@@ -726,7 +713,7 @@ fn csv_rows(
         // An empty export: no postings, nothing wrong.
         return Ok(());
     }
-    let delimiter = csv_delimiter(head);
+    let delimiter = csv_postings::delimiter(head);
     // A row may run over many lines (quoted newlines) but not past the input limit:
     // the reader refuses to go on once one row has taken that much.
     let since = std::rc::Rc::new(std::cell::Cell::new(0u64));
@@ -964,13 +951,5 @@ mod tests {
         since.set(0);
         assert_eq!(r.read(&mut buf).unwrap(), 3);
         assert_eq!(since.get(), 3);
-    }
-
-    #[test]
-    fn the_csv_delimiter_is_read_off_the_header() {
-        assert_eq!(csv_delimiter(b"id,title,text\n1;2;3;4;5"), b',');
-        assert_eq!(csv_delimiter(b"id;title;text\n"), b';');
-        assert_eq!(csv_delimiter(b"id\ttitle\ttext"), b'\t');
-        assert_eq!(csv_delimiter(b"text"), b',');
     }
 }

@@ -507,6 +507,28 @@ pub fn posting_from_document(origin: &str, text: &str) -> Result<Posting> {
         Some("html" | "htm") => crate::html::posting_from_html(origin, text, None),
         Some("json") => posting_from_json(origin, text),
         Some("yaml" | "yml") => posting_from_yaml(origin, text),
+        Some("csv") => crate::csv_postings::single_posting(origin, text),
+        Some("ndjson" | "jsonl") => {
+            let mut lines = text
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| !l.trim().is_empty());
+            match (lines.next(), lines.count()) {
+                (Some((i, line)), 0) => {
+                    crate::rank::ndjson_posting(&format!("{origin}:{}", i + 1), line)
+                }
+                (None, _) => posting_from_text(origin, text),
+                (Some(_), more) => Err(Diagnostic::new(
+                    origin,
+                    format!(
+                        "the file holds {} postings; `score` and `tailor` read one",
+                        more + 1
+                    ),
+                )
+                .help(format!("rank them all with `jobfit rank {origin}`"))
+                .into()),
+            }
+        }
         _ => {
             let t = text.trim_start();
             if t.starts_with("<!doctype") || t.starts_with("<!DOCTYPE") || t.starts_with("<html") {
