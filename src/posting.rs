@@ -1928,12 +1928,20 @@ impl AnalyzedPosting {
         let mut alternative_from = usize::MAX;
         // The parts of the current sentence that say what is not wanted.
         let mut negated: Vec<std::ops::Range<usize>> = Vec::new();
+        // Where the current sentence offers to teach what follows ("happy to train
+        // people into Haskell"), and the skills it offers anywhere: those are no
+        // requirement of the posting, however else it names them.
+        let mut trained_from = usize::MAX;
+        let mut trainable: Vec<RuleId> = Vec::new();
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
+                trained_from = TRAINING_CUES
+                    .find(&text[a..b])
+                    .map_or(usize::MAX, |m| a + m.start());
                 negated = negated_parts(&text[a..b])
                     .into_iter()
                     .map(|r| a + r.start..a + r.end)
@@ -2016,6 +2024,14 @@ impl AnalyzedPosting {
             {
                 section = SectionKind::Preferred;
             }
+            if f.start >= trained_from {
+                if !trainable.contains(&f.rule) {
+                    trainable.push(f.rule);
+                }
+                if matches!(section, SectionKind::Required | SectionKind::General) {
+                    section = SectionKind::Preferred;
+                }
+            }
             by_rule.entry(f.rule).or_default().push(Mention {
                 start: f.start,
                 end: f.end,
@@ -2084,6 +2100,13 @@ impl AnalyzedPosting {
                     .chain(in_title.then_some(SectionKind::Required))
                     .max_by(|a, b| a.factor().total_cmp(&b.factor()))
                     .unwrap_or(SectionKind::Required);
+                let need = if trainable.contains(&rule)
+                    && need.factor() > SectionKind::Preferred.factor()
+                {
+                    SectionKind::Preferred
+                } else {
+                    need
+                };
                 let count = mentions.len().max(1);
                 #[allow(
                     clippy::cast_precision_loss,
@@ -2802,6 +2825,32 @@ fn widen(sentence: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
     map(r.start)..map(r.end)
 }
 
+/// Phrases by which a posting offers to teach what follows them: a skill named after
+/// one is welcome, not required.
+static TRAINING_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            // The employer speaking: "willing to teach Rust to others" asks the
+            // candidate to teach, and "happy to learn on the job" says nothing of
+            // which skill.
+            "train you",
+            "teach you",
+            "we will train",
+            "we'll train",
+            "we\u{2019}ll train",
+            "we can train",
+            "we will teach",
+            "we'll teach",
+            "we\u{2019}ll teach",
+            "we can teach",
+            "happy to train people",
+            "happy to train the right",
+            "willing to train the right",
+        ])
+        .expect("training cues build")
+});
+
 /// `NEGATION_CUES` then `DENIALS`, as one automaton.
 static NEGATION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::new(NEGATION_CUES.iter().chain(DENIALS)).expect("negation cues build an automaton")
@@ -3248,6 +3297,26 @@ mod tests {
         assert_eq!(need("ios").1, 1);
         // A list item's skill is not named by the next item's words.
         assert_eq!(need("c++"), (SectionKind::General, 0));
+    }
+
+    #[test]
+    fn a_skill_the_employer_offers_to_teach_is_no_requirement() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        let text = "Software Engineer\n\nAll new projects are written in Haskell.\n\
+                    * Happy to train people into Haskell.\n\
+                    * A few years of Python.\n";
+        assert_eq!(need(text, "haskell"), Some(SectionKind::Preferred));
+        assert_eq!(need(text, "python"), Some(SectionKind::General));
+        let text = "Our training program will teach you Ruby and Rails.";
+        assert_eq!(need(text, "ruby"), Some(SectionKind::Preferred));
+        // The candidate teaching others is a requirement like any other.
+        let text = "Requirements:\n- Kubernetes, and willing to teach Kubernetes to others.\n";
+        assert_eq!(need(text, "kubernetes"), Some(SectionKind::Required));
     }
 
     #[test]
