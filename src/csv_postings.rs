@@ -199,12 +199,7 @@ impl Columns {
                 .help("fill in the posting's text, or delete the row")
                 .into());
         }
-        let text = if text.contains("</") || text.contains("<br") {
-            crate::html::fragment_to_text(&text)
-        } else {
-            text
-        };
-        let mut p = Posting {
+        Ok(crate::source::finish_record(Posting {
             origin,
             id: cell(self.id),
             title: cell(self.title),
@@ -212,9 +207,7 @@ impl Columns {
             location: cell(self.location),
             url: cell(self.url),
             text,
-        };
-        p.guess_title();
-        Ok(p)
+        }))
     }
 }
 
@@ -231,6 +224,20 @@ pub fn delimiter(head: &[u8]) -> u8 {
         .unwrap_or(b',')
 }
 
+/// What is wrong when the CSV reader fails on `origin`, at the line it stopped on.
+#[must_use]
+pub fn read_error(origin: &str, e: &csv::Error) -> Diagnostic {
+    let line = e.position().map_or(0, csv::Position::line);
+    let what = match e.kind() {
+        csv::ErrorKind::Io(io) => crate::error::io_words(io),
+        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
+        _ => e.to_string(),
+    };
+    Diagnostic::new(origin, format!("cannot read the CSV: {what}"))
+        .at(usize::try_from(line).unwrap_or(0), 1, None)
+        .help("save the file as UTF-8 CSV with a header row")
+}
+
 /// The one posting of a CSV document (`jobfit score export.csv`).
 ///
 /// # Errors
@@ -240,12 +247,7 @@ pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
         .flexible(true)
         .delimiter(delimiter(text.as_bytes()))
         .from_reader(text.as_bytes());
-    let bad = |e: csv::Error| {
-        let line = e.position().map_or(0, csv::Position::line);
-        Diagnostic::new(origin, format!("cannot read the CSV: {e}"))
-            .at(usize::try_from(line).unwrap_or(0), 1, None)
-            .help("save the file as UTF-8 CSV with a header row")
-    };
+    let bad = |e: csv::Error| read_error(origin, &e);
     let columns = Columns::from_header(origin, rows.headers().map_err(bad)?)?;
     let mut found = None;
     let mut count = 0usize;

@@ -239,6 +239,16 @@ struct Acc<'a> {
 }
 
 impl Acc<'_> {
+    /// Notes an input that cannot be read, to be reported and skipped; with
+    /// `--strict`, it is the error that stops the run.
+    fn skip(&mut self, skip: Skipped) -> Result<()> {
+        if self.opts.strict {
+            return Err(Error::msg(skip.origin, skip.error));
+        }
+        self.skipped.push(skip);
+        Ok(())
+    }
+
     fn add(&mut self, s: Scored) {
         self.postings += 1;
         self.bytes += s.bytes;
@@ -725,18 +735,7 @@ fn csv_rows(
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(capped);
-    let csv_error = |e: csv::Error| -> Error {
-        let line = e.position().map_or(0, csv::Position::line);
-        let what = match e.kind() {
-            csv::ErrorKind::Io(io) => crate::error::io_words(io),
-            csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-            _ => e.to_string(),
-        };
-        Diagnostic::new(name, format!("cannot read the CSV: {what}"))
-            .at(usize::try_from(line).unwrap_or(0), 1, None)
-            .help("save the file as UTF-8 CSV with a header row")
-            .into()
-    };
+    let csv_error = |e: csv::Error| -> Error { csv_postings::read_error(name, &e).into() };
     // A file that holds no postings (a spreadsheet of something else) is skipped like
     // an unreadable posting file, and the rest ranked.
     let columns = match rows
@@ -791,10 +790,7 @@ fn csv_rows(
                 break;
             }
         };
-        if acc.opts.strict {
-            return Err(Error::msg(skip.origin, skip.error));
-        }
-        acc.skipped.push(skip);
+        acc.skip(skip)?;
     }
     if !batch.is_empty() {
         run(acc, batch)?;
@@ -907,10 +903,7 @@ fn ndjson_lines(
                 },
             }
         };
-        if acc.opts.strict {
-            return Err(Error::msg(skip.origin, skip.error));
-        }
-        acc.skipped.push(skip);
+        acc.skip(skip)?;
     }
     if !batch.is_empty() {
         run(acc, batch)?;

@@ -353,12 +353,7 @@ impl PostingRecord {
             .text
             .or(self.description)
             .filter(|t| !t.trim().is_empty())?;
-        let text = if text.contains("</") || text.contains("<br") {
-            crate::html::fragment_to_text(&text)
-        } else {
-            text
-        };
-        let mut p = Posting {
+        Some(finish_record(Posting {
             origin,
             id: self.id.map(|v| match v {
                 serde_json::Value::String(s) => s,
@@ -369,10 +364,20 @@ impl PostingRecord {
             location: self.location,
             url: self.url,
             text,
-        };
-        p.guess_title();
-        Some(p)
+        }))
     }
+}
+
+/// A posting read from a record (an NDJSON line, a CSV row) made ready: HTML in its
+/// text (board exports often hold it) read as text, and a title guessed if none was
+/// given.
+#[must_use]
+pub fn finish_record(mut p: Posting) -> Posting {
+    if p.text.contains("</") || p.text.contains("<br") {
+        p.text = crate::html::fragment_to_text(&p.text);
+    }
+    p.guess_title();
+    p
 }
 
 /// A posting from a JSON document: a schema.org `JobPosting` (JSON-LD), or an object
