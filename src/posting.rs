@@ -1939,9 +1939,7 @@ impl AnalyzedPosting {
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
-                trained_from = TRAINING_CUES
-                    .find(&text[a..b])
-                    .map_or(usize::MAX, |m| a + m.start());
+                trained_from = offers_training(&text[a..b]).map_or(usize::MAX, |p| a + p);
                 negated = negated_parts(&text[a..b])
                     .into_iter()
                     .map(|r| a + r.start..a + r.end)
@@ -2850,6 +2848,20 @@ static TRAINING_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
         ])
         .expect("training cues build")
 });
+
+/// Where `sentence` first offers to teach (see `TRAINING_CUES`). Every cue says
+/// "train" or "teach": a sentence with neither, nearly all of them, skips the
+/// case-blind automaton (which has no fast prefilter and ran for every sentence that
+/// names a skill, 3% of a ranking).
+fn offers_training(sentence: &str) -> Option<usize> {
+    static STEMS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["rain", "each", "RAIN", "EACH"].map(memchr::memmem::Finder::new));
+    let b = sentence.as_bytes();
+    if !STEMS.iter().any(|f| f.find(b).is_some()) {
+        return None;
+    }
+    TRAINING_CUES.find(sentence).map(|m| m.start())
+}
 
 /// `NEGATION_CUES` then `DENIALS`, as one automaton.
 static NEGATION_AC: LazyLock<AhoCorasick> = LazyLock::new(|| {
