@@ -99,6 +99,10 @@ pub enum Error {
     /// Several problems found in one pass (rule packs report all of them at once).
     #[error("{}", join_diagnostics(.0))]
     Diagnostics(Vec<Diagnostic>),
+    /// A problem already put in words with its origin (a posting `rank --strict`
+    /// could not read, as it would have been reported when skipped).
+    #[error("{0}")]
+    Reported(String),
     /// A file or stream could not be read or written.
     #[error("{path}: {}", io_words(source))]
     Io {
@@ -206,7 +210,7 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
     let message = plain_serde_message(message);
     // The scanner reports a tab where the token it was reading began (often the line
     // before) or just after it; the tab itself is what the user must find.
-    let (line, col) = if message.contains("tab") {
+    let (line, col) = if is_tab_error(&message) {
         let idx = LineIndex::new(source);
         let from = idx.offset_of(source, line.max(1), 0);
         match memchr::memchr(b'\t', &source.as_bytes()[from..]) {
@@ -221,7 +225,10 @@ pub fn yaml_diagnostic(origin: &str, source: &str, err: &serde_saphyr::Error) ->
     } else {
         col
     };
-    let help = yaml_help(&message);
+    let help = match yaml_key_at(source, line, col) {
+        Some(key) => key_help(&key, &message).or_else(|| yaml_help(&message)),
+        None => yaml_help(&message),
+    };
     let mut d = Diagnostic::new(origin, lower_first(&message)).at(line, col, Some(source));
     if let Some(h) = help {
         d = d.help(h);
@@ -310,6 +317,55 @@ fn misspelt_name(message: &str) -> Option<(&str, &str)> {
     crate::rules::closest(word, candidates).map(|c| (word, c))
 }
 
+/// True when a YAML error is about a tab character (not merely a word containing
+/// "tab", such as "database" in a list of expected values).
+fn is_tab_error(message: &str) -> bool {
+    message
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"))
+}
+
+/// The key of the `key: value` pair whose value is at `line:col` (1-based), when the
+/// error points past a key on that line: "aliases" for `  aliases: foo` at the `f`.
+#[must_use]
+pub fn yaml_key_at(source: &str, line: usize, col: usize) -> Option<String> {
+    let text = source.lines().nth(line.checked_sub(1)?)?;
+    let body = text.trim_start();
+    let body = body.strip_prefix("- ").unwrap_or(body).trim_start();
+    let colon = body.find(": ")?;
+    let key = body[..colon].trim_matches(|c| c == '"' || c == '\'');
+    let key_col = text.len() - body.len() + 1;
+    let ok = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        && col > key_col + colon;
+    ok.then(|| key.to_owned())
+}
+
+/// Help for a value of the wrong shape, naming the key it belongs to.
+fn key_help(key: &str, message: &str) -> Option<String> {
+    let m = message.to_ascii_lowercase();
+    if m.contains("expected sequence") {
+        Some(format!(
+            "`{key}` takes a list: `{key}: [a, b]`, or one `- item` per line below it"
+        ))
+    } else if m.contains("expected mapping") {
+        Some(format!(
+            "`{key}` takes a mapping: `key: value` pairs indented below it"
+        ))
+    } else if m.contains("floating point") || m.contains("invalid u") || m.contains("invalid digit")
+    {
+        Some(format!("`{key}` takes a number, such as `{key}: 2`"))
+    } else if m.contains("invalid type") || m.contains("invalid value") {
+        Some(format!(
+            "check the value of `{key}` against the documented format"
+        ))
+    } else {
+        None
+    }
+}
+
 fn yaml_help(message: &str) -> Option<String> {
     let m = message.to_ascii_lowercase();
     if m.contains("unknown field") {
@@ -320,7 +376,9 @@ fn yaml_help(message: &str) -> Option<String> {
         Some("keep one document per file: remove the `---` line, or split the file in two".into())
     } else if m.contains("nested too deeply") {
         Some("flatten the structure: no real file nests this deep".into())
-    } else if m.contains("tab") {
+    } else if m.contains("unknown variant") {
+        Some("use one of the listed values, spelled as shown (lower case)".into())
+    } else if is_tab_error(&m) {
         Some("YAML indentation must use spaces, not tabs".into())
     } else if m.contains("budget") || m.contains("alias") && m.contains("limit") {
         Some("the document expands too much (alias bomb or huge nesting); simplify it".into())

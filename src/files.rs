@@ -16,6 +16,16 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// # Errors
 /// An existing file without `force`, or any I/O error (the temporary file is removed).
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
+    // Replacing a symbolic link replaces the file it points to, and the link stays
+    // (as an editor saving through it would).
+    let resolved;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if force && m.file_type().is_symlink() => {
+            resolved = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+            resolved.as_path()
+        }
+        _ => path,
+    };
     // `--force` replaces a file, never a directory (nor what is in it).
     if path.is_dir() {
         return Err(
@@ -44,6 +54,11 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
             .create_new(true)
             .open(&tmp)?;
         f.write_all(contents)?;
+        // A replaced file keeps its permissions: a résumé kept private (0600) must
+        // not become readable by everyone because jobfit rewrote it.
+        if force && let Ok(m) = std::fs::metadata(path) {
+            f.set_permissions(m.permissions())?;
+        }
         f.sync_all()
     })();
     if let Err(e) = result {
@@ -99,5 +114,28 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn replacing_keeps_the_mode_and_writes_through_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("private.md");
+        write_atomic(&p, b"one", false).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&p, b"two", true).unwrap();
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        let link = dir.path().join("link.md");
+        std::os::unix::fs::symlink(&p, &link).unwrap();
+        write_atomic(&link, b"three", true).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&p).unwrap(), b"three");
     }
 }

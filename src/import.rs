@@ -22,6 +22,9 @@ pub struct Imported {
     /// What the user must hear even when the résumé is imported on the fly
     /// (`--profile ad.txt`): the file does not read like a résumé.
     pub warnings: Vec<String>,
+    /// Why the file reads like a job posting rather than a résumé, if it does:
+    /// `profile import` refuses to save it without `--force`.
+    pub posting_like: Option<String>,
 }
 
 /// Reads any supported résumé file into a profile: YAML or JSON Resume directly, PDF by
@@ -41,6 +44,7 @@ pub fn import_file(path: &Path) -> Result<Imported> {
             profile: crate::source::load_profile(path)?,
             notes: Vec::new(),
             warnings: Vec::new(),
+            posting_like: None,
         }),
         _ => {
             let bytes = crate::source::read_capped(path)?;
@@ -753,18 +757,25 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .help("the text has no roles, bullets or summary jobfit can use")
             .into());
     }
-    let warnings = posting_like(origin, text, &profile).into_iter().collect();
+    let posting_like = posting_like(text, &profile);
+    let warnings = posting_like
+        .iter()
+        .map(|why| {
+            format!("{origin} {why}: check the order of the arguments, `--profile RÉSUMÉ POSTING`")
+        })
+        .collect();
     Ok(Imported {
         profile,
         notes,
         warnings,
+        posting_like,
     })
 }
 
-/// A warning when `text`, imported as a résumé, reads like a job posting: no dated
-/// role, and several phrases that postings use and résumés do not. A swapped
-/// `--profile ad.txt résumé.txt` would otherwise score quietly against the ad.
-fn posting_like(origin: &str, text: &str, profile: &Profile) -> Option<String> {
+/// Why `text`, imported as a résumé, reads like a job posting: no dated role, and
+/// several phrases that postings use and résumés do not. A swapped `--profile ad.txt
+/// résumé.txt` would otherwise score quietly against the ad.
+fn posting_like(text: &str, profile: &Profile) -> Option<String> {
     const CUES: &[&str] = &[
         "we are looking for",
         "we're looking for",
@@ -802,7 +813,7 @@ fn posting_like(origin: &str, text: &str, profile: &Profile) -> Option<String> {
     let found: Vec<&str> = CUES.iter().copied().filter(|c| lower.contains(c)).collect();
     (found.len() >= 3).then(|| {
         format!(
-            "{origin} reads like a job posting, not a résumé (it has no dated roles and says \"{}\"): check the order of the arguments, `--profile RÉSUMÉ POSTING`",
+            "reads like a job posting, not a résumé (it has no dated roles and says \"{}\")",
             found[..3].join("\", \"")
         )
     })

@@ -128,6 +128,20 @@ pub struct Skipped {
     pub error: String,
 }
 
+impl Skipped {
+    /// The error `--strict` stops with. Most reasons already start with where they
+    /// are (`jobs.ndjson:2: invalid JSON`, `a.yaml:2:6: ...`): those are kept as they
+    /// are rather than prefixed with the origin a second time.
+    fn into_error(self) -> Error {
+        let error = self.error.trim_start_matches("error: ");
+        if error.starts_with(&self.origin) {
+            Error::Reported(error.to_owned())
+        } else {
+            Error::msg(self.origin, error.to_owned())
+        }
+    }
+}
+
 /// `jobfit rank`'s result.
 #[derive(Debug, Clone, Serialize)]
 pub struct RankReport {
@@ -243,7 +257,7 @@ impl Acc<'_> {
     /// `--strict`, it is the error that stops the run.
     fn skip(&mut self, skip: Skipped) -> Result<()> {
         if self.opts.strict {
-            return Err(Error::msg(skip.origin, skip.error));
+            return Err(skip.into_error());
         }
         self.skipped.push(skip);
         Ok(())
@@ -549,12 +563,7 @@ pub fn rank(
                     progress(bytes);
                     acc.without += 1;
                 }
-                Err(skip) if opts.strict => {
-                    return Err(Error::msg(
-                        skip.origin,
-                        skip.error.trim_start_matches("error: ").to_owned(),
-                    ));
-                }
+                Err(skip) if opts.strict => return Err(skip.into_error()),
                 Err(skip) => acc.skipped.push(skip),
             }
         }
@@ -566,6 +575,11 @@ pub fn rank(
             continue;
         }
         let meta = std::fs::metadata(input).map_err(|e| {
+            if e.kind() == std::io::ErrorKind::NotFound
+                && input.to_str().is_some_and(|s| s.contains("://"))
+            {
+                return crate::source::not_found(&input.display().to_string(), e);
+            }
             Error::from(
                 Diagnostic::new(
                     input.display().to_string(),

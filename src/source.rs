@@ -64,14 +64,23 @@ pub fn read_capped(path: &Path) -> Result<Vec<u8>> {
     Ok(bytes)
 }
 
-fn not_found(origin: &str, e: std::io::Error) -> Error {
-    if e.kind() == std::io::ErrorKind::NotFound {
+pub(crate) fn not_found(origin: &str, e: std::io::Error) -> Error {
+    if e.kind() == std::io::ErrorKind::NotFound && is_url(origin) {
+        Diagnostic::new(origin, "a web address, and this command reads files")
+            .help("save the posting first with `jobfit jobs add URL` (or score it directly: `jobfit score URL`)")
+            .into()
+    } else if e.kind() == std::io::ErrorKind::NotFound {
         Diagnostic::new(origin, "no such file")
             .help("check the path; relative paths are from the current directory")
             .into()
     } else {
         Error::io(origin, e)
     }
+}
+
+/// True for what reads as a web address rather than a path.
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
 }
 
 /// Input over the limit: of a known size, or a stream that did not end in time.
@@ -561,6 +570,15 @@ pub const PROFILE_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 /// configured default, else the only profile in `profiles_dir`.
 ///
 /// # Errors
+/// The profiles directory exists but cannot be listed (permissions): that, not "no
+/// profile found", is what the user must fix.
+fn unreadable(profiles_dir: &Path) -> Result<()> {
+    match std::fs::read_dir(profiles_dir) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(profiles_dir, e)),
+        _ => Ok(()),
+    }
+}
+
 /// When nothing or several candidates match, listing the available profiles.
 pub fn resolve_profile(
     spec: Option<&str>,
@@ -606,6 +624,7 @@ pub fn resolve_profile(
                 return Ok(p);
             }
         }
+        unreadable(profiles_dir)?;
         let all = available();
         let mut d = Diagnostic::new(
             origin,
@@ -629,13 +648,14 @@ pub fn resolve_profile(
         };
         return Err(d.into());
     }
+    unreadable(profiles_dir)?;
     let all = available();
     match all.len() {
         1 => Ok(all[0].clone()),
         0 => Err(
             Diagnostic::new(profiles_dir.display().to_string(), "no profile found")
                 .help(
-                    "pass --profile FILE, or put a profile (YAML or JSON Resume) in this directory",
+                    "pass --profile FILE (a résumé in YAML, JSON Resume, text, Markdown or PDF), or import one into this directory with `jobfit profile import FILE`",
                 )
                 .into(),
         ),

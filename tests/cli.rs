@@ -351,7 +351,9 @@ fn score_min_score_sets_exit_code_one() {
             "json",
         ])
         .assert()
-        .code(1);
+        .code(1)
+        // The table rounds the score: the note says which number failed the check.
+        .stderr(predicate::str::contains("is below --min-score 99.9"));
     core()
         .args([
             "score",
@@ -1220,4 +1222,38 @@ fn rank_reads_postings_from_a_csv_export() {
     .unwrap();
     let v = rank_json(dir.path().to_str().unwrap(), &[]);
     assert_eq!(v["postings"], 1, "{v:#}");
+}
+
+#[test]
+fn commands_that_read_files_point_a_url_at_jobs_add() {
+    for args in [
+        &["rank", "http://127.0.0.1:9/x"][..],
+        &["extract", "http://127.0.0.1:9/x"],
+    ] {
+        let err = stderr_of_failure(core().args(args), 2);
+        assert!(
+            err.contains("a web address, and this command reads files"),
+            "{err}"
+        );
+        assert!(err.contains("jobfit jobs add URL"), "{err}");
+    }
+}
+
+#[test]
+fn matching_with_no_rules_at_all_is_an_error() {
+    let err = stderr_of_failure(
+        jobfit().args(["--no-default-rules", "score", "postings/backend.md"]),
+        2,
+    );
+    assert!(err.contains("no rules loaded"), "{err}");
+    // An empty directory of rules is most likely the wrong one.
+    let dir = tempfile::tempdir().unwrap();
+    let err = stderr_of_failure(
+        jobfit().args(["--rules", dir.path().to_str().unwrap(), "rules", "list"]),
+        2,
+    );
+    assert!(
+        err.contains("no rule files (*.yml, *.yaml) in this directory"),
+        "{err}"
+    );
 }

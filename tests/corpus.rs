@@ -493,8 +493,11 @@ fn resumes() {
     run_kind(
         "resumes",
         &[
+            // `--force`: a file that reads like a job posting is refused without it
+            // (tests/cli.rs), and the cases here are about what the importer makes of
+            // each input.
             cmd(
-                &["profile", "import", "{}"],
+                &["profile", "import", "{}", "--force"],
                 Mode::Single,
                 Some("profiles/"),
             ),

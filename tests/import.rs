@@ -651,3 +651,23 @@ fn a_resume_pasted_from_a_pdf_keeps_its_header_places_and_degrees() {
         serde_json::json!(["AWS (EMR, S3, Glue)", "GCP"])
     );
 }
+
+#[test]
+fn a_job_ad_is_not_saved_as_a_profile_without_force() {
+    let dir = scratch();
+    let ad = "Acme is hiring a Rust engineer.\n\nRequirements:\n- 5+ years of Rust\n\nNice to have:\n- Kafka\n\nBenefits:\n- Remote work\n";
+    std::fs::write(dir.path().join("ad.txt"), ad).unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "import", "ad.txt"]),
+        2,
+    );
+    assert!(
+        err.contains("ad.txt: reads like a job posting, not a résumé"),
+        "{err}"
+    );
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(profiles_in(dir.path()).is_empty());
+    // The user who means it can still import it.
+    stdout(jobfit_in(dir.path()).args(["profile", "import", "ad.txt", "--force"]));
+    assert_eq!(profiles_in(dir.path()), ["ad.yaml"]);
+}

@@ -12,7 +12,7 @@ use crate::source;
 
 pub(super) fn run(settings: &Settings, cmd: EvalCommand) -> Result<u8> {
     let EvalCommand::Skillspan { files, top, format } = cmd;
-    let rules = crate::rules::load(&settings.rules)?;
+    let rules = crate::rules::load_for_matching(&settings.rules)?;
     let mut out = super::stdout_stream();
     for f in &files {
         let (origin, text) = source::read_input(Some(f))?;

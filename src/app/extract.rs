@@ -8,7 +8,7 @@ use crate::settings::Settings;
 use crate::source;
 
 pub(super) fn run(settings: &Settings, args: &ExtractArgs) -> Result<u8> {
-    let rules = crate::rules::load(&settings.rules)?;
+    let rules = crate::rules::load_for_matching(&settings.rules)?;
     let (origin, text) = source::read_input(args.input.as_deref())?;
     let mut findings = rules.extract(&text);
     if crate::html::is_html_page(&origin, &text) {

@@ -126,6 +126,12 @@ fn load_posting_arg(
     }
     let dir = &settings.jobs_dir;
     let stem = spec.strip_suffix(".md").unwrap_or(spec);
+    // A saved job's own file, read even when the listing below could not (it skips
+    // unreadable files): its error, such as "permission denied", is the one to show.
+    let own = dir.join(format!("{stem}.md"));
+    if !stem.contains(['/', '\\']) && own.exists() {
+        return crate::source::load_posting(Some(&own));
+    }
     let saved = crate::jobs::list(dir)?;
     let hit = saved.iter().find(|j| {
         j.id.as_deref() == Some(spec) || j.file.file_stem().and_then(|s| s.to_str()) == Some(stem)

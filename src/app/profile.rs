@@ -26,6 +26,11 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
     match cmd {
         ProfileCommand::Import { file, name, force } => {
             let imported = crate::import::import_file(&file)?;
+            if let Some(why) = imported.posting_like.as_deref().filter(|_| !force) {
+                return Err(Diagnostic::new(file.display().to_string(), why)
+                    .help("nothing was written; import a résumé, or pass --force to import this file anyway")
+                    .into());
+            }
             let name = name.unwrap_or_else(|| name_of(&file));
             if !crate::rules::valid_id(&name) {
                 return Err(Diagnostic::new(&name, "not a usable profile name")
@@ -72,7 +77,6 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
             for n in &imported.notes {
                 writeln!(out, "note: {n}").map_err(|e| Error::io("<stdout>", e))?;
             }
-            super::score::warn_imported(&imported.warnings);
             Ok(0)
         }
         ProfileCommand::Export {
@@ -103,7 +107,7 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
             Ok(0)
         }
         ProfileCommand::Show { profile, format } => {
-            let rules = crate::rules::load(&settings.rules)?;
+            let rules = crate::rules::load_for_matching(&settings.rules)?;
             let path = crate::source::resolve_profile(
                 profile.profile.as_deref(),
                 settings.profile.as_ref(),

@@ -18,7 +18,7 @@ pub(super) fn rules_and_profile(
     settings: &Settings,
     profile: Option<&str>,
 ) -> Result<(RuleSet, AnalyzedProfile)> {
-    let rules = crate::rules::load(&settings.rules)?;
+    let rules = crate::rules::load_for_matching(&settings.rules)?;
     let path = source::resolve_profile(profile, settings.profile.as_ref(), &settings.profiles_dir)?;
     let imported = crate::import::import_file(&path)?;
     warn_imported(&imported.warnings);
@@ -92,13 +92,27 @@ pub(super) fn run(settings: &Settings, args: &ScoreArgs) -> Result<u8> {
     let report = score_report(&rules, &profile, posting, args.bullets, args.summary);
     let below = args.min_score.is_some_and(|m| report.score < m);
     let format = default_format(args.format);
-    if args.explain && matches!(format, Format::Table | Format::Markdown) {
+    let score = report.score;
+    let shown = if args.explain && matches!(format, Format::Table | Format::Markdown) {
         let mut out = super::stdout_stream();
         crate::report::explain_text(&report, &mut out)
             .and_then(|()| out.flush())
-            .map_err(|e| Error::io("<stdout>", e))?;
+            .map_err(|e| Error::io("<stdout>", e))
     } else {
-        emit(&Message::Score(Box::new(report)), format)?;
+        emit(&Message::Score(Box::new(report)), format)
+    };
+    // The verdict is the exit status: a reader that stops early (`| head -1`) must
+    // not turn "below" into success.
+    match shown {
+        Err(e) if !(below && e.is_broken_pipe()) => return Err(e),
+        _ => {}
+    }
+    if let (true, Some(min)) = (below, args.min_score) {
+        // The table rounds (87.9 shows as 88): say which number failed the check.
+        let _ = writeln!(
+            std::io::stderr().lock(),
+            "note: score {score:.1} is below --min-score {min} (exit status {EXIT_BELOW_MIN})"
+        );
     }
     Ok(if below { EXIT_BELOW_MIN } else { 0 })
 }

@@ -87,6 +87,15 @@ pub fn files_in_dir(dir: &Path) -> Result<Vec<PathBuf>> {
             }
         }
     }
+    if out.is_empty() {
+        // Most likely the wrong directory: loading nothing from it would go unnoticed.
+        return Err(Diagnostic::new(
+            dir.display().to_string(),
+            "no rule files (*.yml, *.yaml) in this directory",
+        )
+        .help("pass a directory that holds rule files, or a rule file itself")
+        .into());
+    }
     out.sort();
     Ok(out)
 }
@@ -116,7 +125,10 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
         Ok(v) => v,
         Err(e) => {
             let mut d = yaml_diagnostic(&src.name, text, &e);
-            if d.message.contains("expected sequence") {
+            let at_key = d
+                .position
+                .is_some_and(|(l, c)| crate::error::yaml_key_at(text, l, c).is_some());
+            if d.message.contains("expected sequence") && !at_key {
                 d = d.help("a rule file is a YAML list of rules: start each rule with `- id: ...`");
             } else if d.message.contains("more than one YAML document") {
                 d = d.help("one list of rules per file: remove the `---` line, or move the rules after it to a file of their own");

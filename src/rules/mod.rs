@@ -98,6 +98,23 @@ pub fn load_defs(sources: &RuleSources, strict: bool) -> Result<Vec<RuleSource>>
     load::merge_layers(layers, &texts)
 }
 
+/// `load` for the commands that match text against the rules (score, rank, tailor,
+/// extract, eval): with no rule at all, every posting would read as naming no skill,
+/// so that is an error rather than a silent score. (`rules check` and `rules list`
+/// accept an empty pack: it is valid, just empty.)
+///
+/// # Errors
+/// As `load`, and when no rule is loaded.
+pub fn load_for_matching(sources: &RuleSources) -> Result<RuleSet> {
+    let rules = load(sources)?;
+    if rules.is_empty() {
+        return Err(crate::error::Diagnostic::new("rules", "no rules loaded")
+            .help("--no-default-rules leaves only the --rules directories; add `--rules DIR` with rule files, or drop --no-default-rules")
+            .into());
+    }
+    Ok(rules)
+}
+
 /// Validates, merges and compiles rule files given as text, without the built-in packs
 /// or the filesystem: what `--no-default-rules --rules FILE` does. For fuzzing and
 /// tools that hold rules in memory.
