@@ -958,6 +958,9 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
     ("about the job", SectionKind::General),
     ("looking for", SectionKind::Required),
     ("ideal candidate", SectionKind::Required),
+    // "What we seek", "Who we seek", "Requisites".
+    ("we seek", SectionKind::Required),
+    ("requisite", SectionKind::Required),
     ("responsibilit", SectionKind::Duties),
     ("what you'll do", SectionKind::Duties),
     ("what you will do", SectionKind::Duties),
@@ -1001,6 +1004,10 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
 /// Classifies a heading's text, if it is a known section cue.
 #[must_use]
 pub fn classify_heading(heading: &str) -> Option<SectionKind> {
+    // A web address is no heading, whatever its path says ("acme.com/about/jobs").
+    if heading.contains("://") || heading.trim_start().starts_with("www.") {
+        return None;
+    }
     let h = Folded::new(heading);
     let hb = h.as_bytes();
     // "Stack:" alone; "Full Stack Engineer" is no heading of a stack.
@@ -2655,9 +2662,13 @@ pub fn split_sections(text: &str) -> Vec<Section> {
                 let (head, rest) = line.split_once(':')?;
                 let head = head.trim().trim_start_matches(['-', '*', '•', '#']).trim();
                 // "Experience with X: ..." is a sentence, not a label.
+                // "More about how we work: https://…" points at a page; it opens no
+                // section over the lines after it.
+                let link = rest.trim().starts_with("http") && !rest.trim().contains(' ');
                 if head.len() > 40
                     || head.split_whitespace().nth(5).is_some()
                     || rest.trim().is_empty()
+                    || link
                 {
                     return None;
                 }
@@ -3286,9 +3297,25 @@ mod tests {
             ("Tech stack:", SectionKind::General),
             ("Stack", SectionKind::General),
             ("Your role", SectionKind::Duties),
+            ("What we seek:", SectionKind::Required),
+            ("Requisites", SectionKind::Required),
         ] {
             assert_eq!(classify_heading(heading), Some(kind), "{heading}");
         }
+    }
+
+    #[test]
+    fn a_web_address_opens_no_section() {
+        assert_eq!(classify_heading("https://www.acme.com/about/jobs"), None);
+        assert_eq!(classify_heading("www.acme.com/about"), None);
+        let text = "Acme | Backend Engineer
+https://www.acme.com/about/
+                    More about how we work: https://acme.com/handbook
+
+                    We need strong Python and PostgreSQL skills.
+";
+        let kinds: Vec<SectionKind> = split_sections(text).iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [SectionKind::General]);
     }
 
     #[test]
