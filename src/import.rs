@@ -528,13 +528,77 @@ pub fn sentences(text: &str) -> Vec<String> {
 }
 
 /// A bullet or paragraph as highlights: kept whole when short, one highlight per
-/// sentence when long (each still verbatim).
+/// sentence when long (each still verbatim). A sentence that only makes sense after
+/// the one before it ("This cut latency by half", "To this I migrated…", "One is our
+/// first agent") stays with it: cut loose, its "this" would point at whatever bullet
+/// is shown above it.
 fn highlights_of(text: &str) -> Vec<String> {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if t.len() <= 320 {
         return vec![t];
     }
-    sentences(&t)
+    let mut out: Vec<String> = Vec::new();
+    for s in sentences(&t) {
+        match out.last_mut() {
+            Some(prev) if leans_on_previous(&s) => {
+                prev.push(' ');
+                prev.push_str(&s);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+/// True when a sentence opens by pointing back at the one before it.
+fn leans_on_previous(sentence: &str) -> bool {
+    const OPENERS: &[&str] = &[
+        "this ",
+        "these ",
+        "that ",
+        "those ",
+        "it ",
+        "to this ",
+        "to that ",
+        "one is ",
+        "one was ",
+        "another is ",
+        "another was ",
+        "both ",
+        "such ",
+    ];
+    let lower = sentence.trim_start().to_lowercase();
+    OPENERS.iter().any(|o| lower.starts_with(o))
+}
+
+/// Splits off a role text's first sentence when it describes the employer rather than
+/// the work ("Lambda's public cloud provides GPUs, on which customers train AI
+/// models.", "The Snap Store is an app store for Linux."): no first-person word, and it
+/// opens with the employer's name or says what something is. It belongs in the role's
+/// `description` (what the company does), which evidences no skill of the person.
+fn employer_context(text: &str, employer: Option<&str>) -> Option<(String, String)> {
+    let first = sentences(text).into_iter().next()?;
+    let rest = text.trim_start()[first.len().min(text.trim_start().len())..].trim();
+    let words: Vec<String> = first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let personal = words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "i" | "i'm" | "i've" | "i'd" | "my" | "me" | "we" | "we're" | "we've" | "our" | "us"
+        )
+    });
+    let plain = |s: &str| s.replace(['*', '_'], "").to_lowercase();
+    let names_employer = employer.is_some_and(|e| {
+        let e = plain(e);
+        !e.is_empty() && plain(&first).starts_with(&e)
+    });
+    let defines = matches!(words.first().map(String::as_str), Some("the" | "a" | "an"))
+        && words.iter().any(|w| w == "is" || w == "are");
+    (!personal && !rest.is_empty() && (names_employer || defines))
+        .then(|| (first.clone(), rest.to_owned()))
 }
 
 // ---------------------------------------------------------------------------------
@@ -994,16 +1058,6 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
         let paras = paragraphs(body);
-        let mut summary = None;
-        let mut highlights = Vec::new();
-        let prose_first = paras.first().is_some_and(|(b, _)| !b) && paras.len() > 1;
-        for (n, (_, p)) in paras.iter().enumerate() {
-            if n == 0 && prose_first {
-                summary = Some(p.clone());
-            } else {
-                highlights.extend(highlights_of(p));
-            }
-        }
         let (name, location) = match employers.join(", ") {
             e if e.is_empty() => (None, None),
             e => match employer_place(&e) {
@@ -1011,6 +1065,24 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
                 None => (Some(e), None),
             },
         };
+        let mut summary = None;
+        let mut description = None;
+        let mut highlights = Vec::new();
+        let prose_first = paras.first().is_some_and(|(b, _)| !b) && paras.len() > 1;
+        for (n, (_, p)) in paras.iter().enumerate() {
+            let p = match (n, employer_context(p, name.as_deref())) {
+                (0, Some((context, rest))) => {
+                    description = Some(context);
+                    rest
+                }
+                _ => p.clone(),
+            };
+            if n == 0 && prose_first {
+                summary = Some(p);
+            } else {
+                highlights.extend(highlights_of(&p));
+            }
+        }
         out.push(Work {
             name,
             location,
@@ -1018,6 +1090,7 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
             start_date: Some(start.into()),
             end_date: stop.map(Into::into),
             summary,
+            description,
             highlights,
             ..Work::default()
         });
@@ -1726,6 +1799,46 @@ fn date_story_roles(roles: &mut [(Work, bool)]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_pointing_back_stays_with_the_one_before_it() {
+        let p = "I analyze and deliver new features for the scheduling service that places every virtual machine. \
+                 One is our first agent deployed on bare metal to thousands of hypervisors. \
+                 To this I migrated our health checks from the central service. \
+                 Separately, I mentored two new engineers through their first quarter on the team, \
+                 pairing with each of them daily and reviewing every change they made to the scheduler.";
+        let h = highlights_of(p);
+        assert_eq!(h.len(), 2, "{h:#?}");
+        assert!(h[0].starts_with("I analyze") && h[0].ends_with("central service."));
+        assert!(h[1].starts_with("Separately"));
+    }
+
+    #[test]
+    fn a_first_sentence_about_the_employer_is_its_description() {
+        let (context, rest) = employer_context(
+            "Lambda's public cloud provides GPUs, on which customers train AI models. My team turns requests into hypervisor changes.",
+            Some("Lambda"),
+        )
+        .expect("context");
+        assert!(context.starts_with("Lambda's public cloud"));
+        assert!(rest.starts_with("My team"));
+        let (context, _) = employer_context(
+            "The *Snap Store* is an app store for Linux. I worked on its Django APIs.",
+            Some("Canonical"),
+        )
+        .expect("context");
+        assert!(context.contains("app store"));
+        // Work the person did, or one sentence alone, stays where it is.
+        assert!(
+            employer_context(
+                "Lambda: I built the agent. It runs everywhere.",
+                Some("Lambda")
+            )
+            .is_none()
+        );
+        assert!(employer_context("The team shipped X in Go. Then Y.", Some("Acme")).is_none());
+        assert!(employer_context("The Snap Store is an app store.", Some("Canonical")).is_none());
+    }
 
     #[test]
     fn dates_and_ranges() {

@@ -415,10 +415,23 @@ fn seed_004_structured_resume_imports_every_role() {
         for h in w["highlights"].as_array().into_iter().flatten() {
             let h = h.as_str().unwrap();
             assert!(flat.contains(h), "not verbatim: {h}");
+            // "This made the code…", "To this I migrated…" stay with what they point at.
+            assert!(
+                !["This ", "To this ", "One is "]
+                    .iter()
+                    .any(|o| h.starts_with(o)),
+                "cut from its antecedent: {h}"
+            );
             bullets += 1;
         }
     }
-    assert!(bullets >= 20, "{bullets} bullets");
+    assert!(bullets >= 17, "{bullets} bullets");
+    // What the employer does is the role's description, no skill of the person's
+    // ("customers train AI models"), and no bullet.
+    let lambda = p["work"][0]["description"].as_str().unwrap_or_default();
+    assert!(lambda.contains("customers train AI models"), "{lambda}");
+    let snap = p["work"][1]["description"].as_str().unwrap_or_default();
+    assert!(snap.starts_with("The Snap Store is an app store"), "{snap}");
     let ibm = &p["work"][2]["highlights"][0];
     assert!(
         ibm.as_str()
