@@ -169,7 +169,14 @@ impl AnalyzedProfile {
                 Some(_) => list_item_findings(rules, &fields, &lists, n),
                 None => rules.extract_folded(field.text, &folded),
             };
-            let hedges = hedges(folded.as_bytes(), &found);
+            let mut hedges = hedges(folded.as_bytes(), &found);
+            // A role's `description` says what the employer does ("customers train AI
+            // models on our GPUs"): the company's skills, not the person's.
+            if field.path.ends_with("].description")
+                && (field.path.starts_with("work[") || field.path.starts_with("volunteer["))
+            {
+                hedges.fill(Some("the employer's description"));
+            }
             let mut field_skills: Vec<RuleId> = Vec::new();
             for (f, &hedge) in found.iter().zip(&hedges) {
                 let ev = skills.entry(f.rule).or_default();
@@ -418,6 +425,8 @@ const HEDGES_BEFORE: &[&str] = &[
     // "drawing on the AWS and GCP designs".
     "drawing on",
     "drawing upon",
+    // "taking the best of AWS and GCP designs".
+    "the best of",
     "inspired by",
     "modelled on",
     "modeled on",
@@ -590,6 +599,19 @@ mod tests {
     }
 
     #[test]
+    fn another_products_design_taken_as_a_model_is_in_passing() {
+        let h = hedged(
+            "Implemented security groups in Python & Go, taking the best of AWS and GCP designs",
+        );
+        assert!(h.iter().any(|(id, x)| id == "aws" && x.is_some()), "{h:?}");
+        assert!(h.iter().any(|(id, x)| id == "gcp" && x.is_some()), "{h:?}");
+        assert!(
+            h.iter().any(|(id, x)| id == "python" && x.is_none()),
+            "{h:?}"
+        );
+    }
+
+    #[test]
     fn a_hedge_after_the_skill_and_words_that_are_no_hedge() {
         let h = hedged("Languages: Python, Java (basic), Go");
         assert!(h.contains(&("java".into(), Some("basic"))), "{h:?}");
@@ -598,6 +620,21 @@ mod tests {
         // "learning" alone is a field (machine learning), not a hedge.
         let h = hedged("Trained machine learning models with Python and PyTorch");
         assert!(h.iter().all(|(_, x)| x.is_none()), "{h:?}");
+    }
+
+    #[test]
+    fn what_the_employer_does_is_no_skill_of_the_person() {
+        let (p, rules) = analyzed(
+            "work:\n  - name: Lambda\n    description: A GPU cloud on which customers train AI models.\n    startDate: 2020-01\n    highlights:\n      - Built the VM scheduler in Python.\n",
+        );
+        let ai = p
+            .evidence(rules.find("artificial-intelligence").expect("ai rule"))
+            .expect("ai evidence");
+        assert!(!ai.firm && ai.months == 0, "{ai:?}");
+        let py = p
+            .evidence(rules.find("python").expect("python"))
+            .expect("python");
+        assert!(py.firm && py.months > 0, "{py:?}");
     }
 
     #[test]
