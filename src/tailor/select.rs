@@ -22,6 +22,27 @@ pub struct Selected {
     pub gain: f32,
 }
 
+/// What an aside's coverage counts for: chosen only when no plain statement covers
+/// as much.
+const ASIDE_FACTOR: f32 = 0.25;
+
+/// True for a sentence that reads as an aside rather than an achievement: a question
+/// or an exclamation ("have you seen f-strings!?"), a scare-quoted word ("to say I
+/// \"know\" python3"), or a turn of the story ("But I use golang", "I tried a Mac").
+/// Narrative résumés are full of them; verbatim in a tailored résumé, they undercut it.
+fn aside(text: &str) -> bool {
+    let t = text.trim();
+    let scare_quoted = t.split('"').skip(1).step_by(2).any(|q| {
+        let q = q.trim();
+        !q.is_empty() && !q.contains(' ')
+    });
+    t.contains(['?', '!'])
+        || scare_quoted
+        || ["But ", "I tried ", "Sometimes "]
+            .iter()
+            .any(|p| t.starts_with(p))
+}
+
 /// Chooses up to `budget` bullets (at most `per_role` from one role) maximising weighted
 /// coverage of the posting's skills; a skill covered k times before adds only 2^-k of
 /// its weight again. Ties go to recent roles, then to earlier bullets. The result keeps
@@ -55,7 +76,8 @@ pub fn select_bullets(
                         .get(r)
                         .map(|w| w * 0.5f32.powi(covered.get(r).copied().unwrap_or(0)))
                 })
-                .sum();
+                .sum::<f32>()
+                * if aside(&b.text) { ASIDE_FACTOR } else { 1.0 };
             if gain <= 1e-6 {
                 continue;
             }
@@ -95,4 +117,26 @@ pub fn select_bullets(
     }
     chosen.sort_by_key(|s| s.bullet.order);
     chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::aside;
+
+    #[test]
+    fn asides_are_told_from_statements() {
+        assert!(aside(
+            "Sometimes it's hard to say I \"know\" python3 (have you seen f-strings!?)."
+        ));
+        assert!(aside("But I use golang - I would say I'm semi-productive."));
+        assert!(aside(
+            "I tried a Mac, it's a decent development environment."
+        ));
+        assert!(!aside(
+            "Wrote a Twisted server that drove automation across six internal systems."
+        ));
+        assert!(!aside(
+            "Built the \"binary artifact store\" that replaced several services."
+        ));
+    }
 }
