@@ -814,7 +814,7 @@ fn rank_folds_the_same_job_seen_twice() {
     assert_eq!(v["rows"].as_array().unwrap().len(), 5);
     let table = stdout(jobfit().args(["rank", "-p", "profiles/dev.yaml", file, "-f", "table"]));
     assert!(
-        table.contains("5 postings ranked (2 duplicates folded)"),
+        table.contains("5 postings ranked (2 duplicates folded, 3 distinct)"),
         "{table}"
     );
     assert!(table.contains("(+1 duplicate)"), "{table}");

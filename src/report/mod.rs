@@ -37,7 +37,7 @@ pub(crate) fn counted(n: usize, noun: &str) -> String {
 }
 
 /// What follows "N postings ranked": " (asking for Ceph or Object storage: 7120 others
-/// left out; 12 duplicates folded)", or nothing.
+/// left out; 12 duplicates folded, 80 distinct)", or nothing.
 pub(crate) fn folded(r: &crate::rank::RankReport) -> String {
     let mut parts = Vec::new();
     if let Some((last, rest)) = r.with.split_last() {
@@ -48,10 +48,13 @@ pub(crate) fn folded(r: &crate::rank::RankReport) -> String {
         };
         parts.push(format!("asking for {names}: {} others left out", r.without));
     }
+    // The rows are the distinct jobs: say how many, or "7583 postings ranked" reads
+    // as 7583 rows.
+    let distinct = r.postings.saturating_sub(r.duplicates);
     match r.duplicates {
         0 => {}
-        1 => parts.push("1 duplicate folded".to_owned()),
-        n => parts.push(format!("{n} duplicates folded")),
+        1 => parts.push(format!("1 duplicate folded, {distinct} distinct")),
+        n => parts.push(format!("{n} duplicates folded, {distinct} distinct")),
     }
     if parts.is_empty() {
         String::new()
