@@ -578,7 +578,8 @@ fn leans_on_previous(sentence: &str) -> bool {
 /// `description` (what the company does), which evidences no skill of the person.
 fn employer_context(text: &str, employer: Option<&str>) -> Option<(String, String)> {
     let first = sentences(text).into_iter().next()?;
-    let rest = text.trim_start()[first.len().min(text.trim_start().len())..].trim();
+    // `sentences` cuts verbatim, so the first is a prefix of the trimmed text.
+    let rest = text.trim_start().strip_prefix(first.as_str())?.trim();
     let words: Vec<String> = first
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
@@ -597,8 +598,7 @@ fn employer_context(text: &str, employer: Option<&str>) -> Option<(String, Strin
     });
     let defines = matches!(words.first().map(String::as_str), Some("the" | "a" | "an"))
         && words.iter().any(|w| w == "is" || w == "are");
-    (!personal && !rest.is_empty() && (names_employer || defines))
-        .then(|| (first.clone(), rest.to_owned()))
+    (!personal && !rest.is_empty() && (names_employer || defines)).then(|| (first, rest.to_owned()))
 }
 
 // ---------------------------------------------------------------------------------

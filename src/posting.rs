@@ -3308,12 +3308,9 @@ mod tests {
     fn a_web_address_opens_no_section() {
         assert_eq!(classify_heading("https://www.acme.com/about/jobs"), None);
         assert_eq!(classify_heading("www.acme.com/about"), None);
-        let text = "Acme | Backend Engineer
-https://www.acme.com/about/
-                    More about how we work: https://acme.com/handbook
-
-                    We need strong Python and PostgreSQL skills.
-";
+        let text = "Acme | Backend Engineer\nhttps://www.acme.com/about/\n\
+                    More about how we work: https://acme.com/handbook\n\n\
+                    We need strong Python and PostgreSQL skills.\n";
         let kinds: Vec<SectionKind> = split_sections(text).iter().map(|s| s.kind).collect();
         assert_eq!(kinds, [SectionKind::General]);
     }

@@ -563,8 +563,7 @@ pub fn rank(
                     progress(bytes);
                     acc.without += 1;
                 }
-                Err(skip) if opts.strict => return Err(skip.into_error()),
-                Err(skip) => acc.skipped.push(skip),
+                Err(skip) => acc.skip(skip)?,
             }
         }
         Ok(())
@@ -576,7 +575,7 @@ pub fn rank(
         }
         let meta = std::fs::metadata(input).map_err(|e| {
             if e.kind() == std::io::ErrorKind::NotFound
-                && input.to_str().is_some_and(|s| s.contains("://"))
+                && input.to_str().is_some_and(crate::source::is_url)
             {
                 return crate::source::not_found(&input.display().to_string(), e);
             }

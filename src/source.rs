@@ -79,7 +79,7 @@ pub(crate) fn not_found(origin: &str, e: std::io::Error) -> Error {
 }
 
 /// True for what reads as a web address rather than a path.
-fn is_url(s: &str) -> bool {
+pub(crate) fn is_url(s: &str) -> bool {
     s.starts_with("http://") || s.starts_with("https://")
 }
 
@@ -570,36 +570,31 @@ pub const PROFILE_EXTENSIONS: &[&str] = &["yaml", "yml", "json"];
 /// configured default, else the only profile in `profiles_dir`.
 ///
 /// # Errors
-/// The profiles directory exists but cannot be listed (permissions): that, not "no
-/// profile found", is what the user must fix.
-fn unreadable(profiles_dir: &Path) -> Result<()> {
-    match std::fs::read_dir(profiles_dir) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(Error::io(profiles_dir, e)),
-        _ => Ok(()),
-    }
-}
-
 /// When nothing or several candidates match, listing the available profiles.
 pub fn resolve_profile(
     spec: Option<&str>,
     default: Option<&(String, String)>,
     profiles_dir: &Path,
 ) -> Result<PathBuf> {
-    let available = || -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = std::fs::read_dir(profiles_dir)
-            .map(|rd| {
-                rd.filter_map(std::result::Result::ok)
-                    .map(|e| e.path())
-                    .filter(|p| {
-                        p.extension()
-                            .and_then(|e| e.to_str())
-                            .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e))
-                    })
-                    .collect()
+    // A missing directory holds no profiles; one that cannot be listed (permissions)
+    // is the problem to report, not "no profile found".
+    let available = || -> Result<Vec<PathBuf>> {
+        let rd = match std::fs::read_dir(profiles_dir) {
+            Ok(rd) => rd,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(Error::io(profiles_dir, e)),
+        };
+        let mut v: Vec<PathBuf> = rd
+            .filter_map(std::result::Result::ok)
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|e| e.to_str())
+                    .is_some_and(|e| PROFILE_EXTENSIONS.contains(&e))
             })
-            .unwrap_or_default();
+            .collect();
         v.sort();
-        v
+        Ok(v)
     };
     let names = |v: &[PathBuf]| {
         v.iter()
@@ -624,8 +619,7 @@ pub fn resolve_profile(
                 return Ok(p);
             }
         }
-        unreadable(profiles_dir)?;
-        let all = available();
+        let all = available()?;
         let mut d = Diagnostic::new(
             origin,
             if direct.is_dir() {
@@ -648,8 +642,7 @@ pub fn resolve_profile(
         };
         return Err(d.into());
     }
-    unreadable(profiles_dir)?;
-    let all = available();
+    let all = available()?;
     match all.len() {
         1 => Ok(all[0].clone()),
         0 => Err(

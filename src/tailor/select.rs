@@ -59,6 +59,11 @@ pub fn select_bullets(
     let mut per_role_count: HashMap<Option<RoleRef>, usize> = HashMap::new();
     let mut chosen: Vec<Selected> = Vec::new();
     let mut used = vec![false; profile.bullets.len()];
+    let tone: Vec<f32> = profile
+        .bullets
+        .iter()
+        .map(|b| if aside(&b.text) { ASIDE_FACTOR } else { 1.0 })
+        .collect();
     while chosen.len() < budget {
         let mut best: Option<(usize, f32)> = None;
         for (i, b) in profile.bullets.iter().enumerate() {
@@ -77,7 +82,7 @@ pub fn select_bullets(
                         .map(|w| w * 0.5f32.powi(covered.get(r).copied().unwrap_or(0)))
                 })
                 .sum::<f32>()
-                * if aside(&b.text) { ASIDE_FACTOR } else { 1.0 };
+                * tone[i];
             if gain <= 1e-6 {
                 continue;
             }
