@@ -282,7 +282,8 @@ pub enum RulesCommand {
         /// The rule id (`python`, `kubernetes`).
         id: String,
         /// Output format.
-        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        #[arg(long, short = 'f', value_name = "FORMAT",
+              value_parser = formats(&[Format::Table, Format::Json, Format::Ndjson, Format::Markdown]))]
         format: Option<Format>,
     },
 }
@@ -299,8 +300,9 @@ pub enum EvalCommand {
         /// How many false positives and negatives to list.
         #[arg(long, default_value_t = 25, value_name = "N")]
         top: usize,
-        /// Output format (table or json).
-        #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
+        /// Output format.
+        #[arg(long, short = 'f', value_name = "FORMAT",
+              value_parser = formats(&[Format::Table, Format::Json]))]
         format: Option<Format>,
     },
 }
@@ -406,6 +408,17 @@ pub enum ProfileCommand {
         #[arg(long, short = 'f', value_enum, value_name = "FORMAT")]
         format: Option<Format>,
     },
+}
+
+/// `--format` for a report that has only some of the formats: clap then rejects the
+/// others (exit 2, listing these) and `--help` shows only these, instead of the report
+/// quietly coming out in another format.
+fn formats(allowed: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(
+        allowed.iter().filter_map(ValueEnum::to_possible_value),
+    )
+    .try_map(|name| Format::from_str(&name, false))
 }
 
 /// A score threshold: a number from 0 to 100.

@@ -474,6 +474,28 @@ fn rules_list_check_and_explain() {
 }
 
 #[test]
+fn a_format_a_report_lacks_is_refused_not_swapped_for_json() {
+    // A rule has no CSV shape and the evaluation is a table or JSON: asking for another
+    // format is a usage error naming the ones there are, not JSON under the wrong name.
+    let err = stderr_of_failure(core().args(["rules", "explain", "go", "-f", "csv"]), 2);
+    assert!(
+        err.contains("possible values: table, json, ndjson, markdown"),
+        "{err}"
+    );
+    let err = stderr_of_failure(
+        core().args([
+            "eval",
+            "skillspan",
+            "skillspan-mini.conll",
+            "-f",
+            "markdown",
+        ]),
+        2,
+    );
+    assert!(err.contains("possible values: table, json"), "{err}");
+}
+
+#[test]
 fn built_in_rules_check_passes() {
     let out = stdout(jobfit().args(["rules", "check"]));
     assert!(out.starts_with("ok: "), "{out}");

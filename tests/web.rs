@@ -366,6 +366,20 @@ fn import_greenhouse_and_lever_boards() {
         .unwrap();
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["jobs"].as_array().unwrap().len(), 3);
+    // NDJSON is one saved posting per line.
+    let out = jobfit(ws.path())
+        .args(["jobs", "list", "-f", "ndjson"])
+        .output()
+        .unwrap();
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3);
+    assert!(
+        lines.iter().all(|j| j["file"].as_str().is_some()),
+        "{lines:?}"
+    );
     // A malformed API answer is an error and writes nothing more.
     let out = jobfit(ws.path())
         .args([

@@ -1167,6 +1167,18 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
+        Message::Saved(r) => {
+            line(&["status", "file", "title", "company"])?;
+            for s in &r.saved {
+                line(&[
+                    s.status,
+                    &s.file,
+                    s.title.as_deref().unwrap_or(""),
+                    s.company.as_deref().unwrap_or(""),
+                ])?;
+            }
+            Ok(())
+        }
         Message::Profile(p) => {
             line(&[
                 "id",
@@ -1190,12 +1202,21 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             }
             Ok(())
         }
-        other => {
-            // Nested reports have no natural table shape: fall back to JSON.
-            serde_json::to_writer_pretty(&mut *out, other).map_err(io::Error::from)?;
-            writeln!(out)
-        }
+        // The command line offers CSV only for the reports above (`cli::formats`).
+        Message::Rule(_) | Message::Tailor(_) => Err(io::Error::new(
+            io::ErrorKind::Unsupported,
+            "this report has no CSV form",
+        )),
     }
+}
+
+/// One JSON object per item, one per line.
+fn json_lines<T: Serialize>(items: &[T], out: &mut dyn Write) -> io::Result<()> {
+    for item in items {
+        serde_json::to_writer(&mut *out, item).map_err(io::Error::from)?;
+        writeln!(out)?;
+    }
+    Ok(())
 }
 
 fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
@@ -1249,21 +1270,12 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             .map_err(io::Error::from)?;
             writeln!(out)
         }
-        Message::Extraction(e) => {
-            for f in &e.findings {
-                serde_json::to_writer(&mut *out, f).map_err(io::Error::from)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
-        Message::RuleList(l) => {
-            for r in &l.rules {
-                serde_json::to_writer(&mut *out, r).map_err(io::Error::from)?;
-                writeln!(out)?;
-            }
-            Ok(())
-        }
+        Message::Extraction(e) => json_lines(&e.findings, out),
+        Message::RuleList(l) => json_lines(&l.rules, out),
+        Message::JobList(l) => json_lines(&l.jobs, out),
+        Message::Saved(s) => json_lines(&s.saved, out),
         other => {
+            // A single record (a score, a profile) is one line.
             serde_json::to_writer(&mut *out, other).map_err(io::Error::from)?;
             writeln!(out)
         }
