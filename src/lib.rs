@@ -2,7 +2,7 @@
 //!
 //! The pipeline, one module per stage: `rules` (load, validate, compile) → `source`
 //! (read files and stdin) → `text` (fold, map back) → `extract` (findings) → `posting`
-//! / `profile` + `evidence` (documents) → `score` (explained points) → `tailor`
+//! (+ `roles`, the jobs a title offers) / `profile` + `evidence` (documents) → `score` (explained points) → `tailor`
 //! (bullets) → `report` (messages and reporters). The library never prints; `app` owns
 //! all terminal I/O, `cli` and `settings` the flags and config.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
@@ -24,6 +24,7 @@ pub mod posting;
 pub mod profile;
 pub mod rank;
 pub mod report;
+pub mod roles;
 pub mod rules;
 pub mod score;
 pub mod settings;

@@ -198,6 +198,10 @@ pub struct AnalyzedPosting {
     pub sections: Vec<Section>,
     /// Skills asked for, by decreasing weight then id.
     pub skills: Vec<PostingSkill>,
+    /// The jobs a title offering several lists ("Frontend Engineer, Backend Engineer,
+    /// SREs"), each as the skills it names: a candidate needs to fit one (see
+    /// `roles::title_roles`). Empty for a title naming one job.
+    pub roles: Vec<Vec<RuleId>>,
     /// Years phrases.
     pub years: Vec<YearsRequirement>,
     /// Overall years of experience asked for, if stated without a skill.
@@ -1804,7 +1808,7 @@ impl AnalyzedPosting {
         };
         // The title names the job's skills, not the employer's products ("Business
         // Trainer, Google Cloud" at Google asks no Google Cloud Platform).
-        let title_rules: Vec<RuleId> = posting
+        let title_skills: Vec<crate::roles::TitleSkill> = posting
             .title
             .as_deref()
             .map(|t| {
@@ -1813,10 +1817,14 @@ impl AnalyzedPosting {
                     .extract_folded(t, &ft)
                     .into_iter()
                     .filter(|f| !own_product(&t[f.start..f.end], f.rule))
-                    .map(|f| f.rule)
+                    .map(|f| (f.rule, f.start, f.end))
                     .collect()
             })
             .unwrap_or_default();
+        let title_rules: Vec<RuleId> = title_skills.iter().map(|s| s.0).collect();
+        let title_roles = posting.title.as_deref().map_or_else(Vec::new, |t| {
+            crate::roles::title_roles(t, &title_skills, |a, b| rules.implied_by(a).contains(&b))
+        });
         // A title line that is also the first body line would count twice.
         // The title's own words at the top of the text (below a job board's heading at
         // most a few lines down).
@@ -2152,11 +2160,13 @@ impl AnalyzedPosting {
                 .total_cmp(&a.weight)
                 .then_with(|| rules.rule(a.rule).id.cmp(&rules.rule(b.rule).id))
         });
+        let roles = offered_roles(title_roles, &skills);
 
         AnalyzedPosting {
             posting,
             sections,
             skills,
+            roles,
             years,
             total_years,
             findings,
@@ -2501,6 +2511,27 @@ fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> 
         i = k;
     }
     out
+}
+
+/// The roles of a multi-role title as the score counts them: without skills the body
+/// lists as alternatives (they are settled with their list), and only when two or more
+/// roles are left.
+fn offered_roles(mut roles: Vec<Vec<RuleId>>, skills: &[PostingSkill]) -> Vec<Vec<RuleId>> {
+    let plain = |r: &RuleId| {
+        skills
+            .iter()
+            .any(|s| s.rule == *r && s.alternatives.is_empty())
+    };
+    for role in &mut roles {
+        role.retain(plain);
+    }
+    roles.retain(|r| !r.is_empty());
+    roles.sort();
+    roles.dedup();
+    if roles.len() < 2 {
+        roles.clear();
+    }
+    roles
 }
 
 /// True when a skill is asked for outside its "or" lists too, or named by the title.

@@ -9,7 +9,7 @@
 use serde::Serialize;
 
 use crate::evidence::AnalyzedProfile;
-use crate::posting::{AnalyzedPosting, PostingSkill};
+use crate::posting::{AnalyzedPosting, PostingSkill, SectionKind};
 use crate::rules::{RuleId, RuleSet};
 
 /// Credit for a skill named in the profile's work or projects.
@@ -210,6 +210,7 @@ impl Score {
             .map(|s| item_for(rules, s, profile))
             .collect();
         settle_alternatives(&mut items);
+        settle_roles(&mut items, &posting.roles);
         let experience = posting.total_years.as_ref().map(|req| {
             #[allow(clippy::cast_precision_loss)]
             let need = req.years as f32;
@@ -327,6 +328,106 @@ fn settle_alternatives(items: &mut [ScoreItem]) {
                 items[i].alternative_to = Some(chosen);
             }
         }
+    }
+}
+
+/// A title offering several jobs ("Python Backend Engineers, SREs, DevOps") is met by
+/// fitting one of them. The roles together weigh as the heaviest role's skills, whatever
+/// the profile holds (so more evidence never lowers a score); the role whose skills the
+/// profile covers best carries that weight, spread over its skills in proportion to
+/// their own, and the other roles' skills count for nothing and point at it.
+///
+/// A skill the body asks for too ("Requirements: Python") is needed whatever the role:
+/// it keeps its own weight, and a role of such skills alone carries the roles' weight
+/// on its best-covered one.
+fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
+    if roles.len() < 2 {
+        return;
+    }
+    let find = |items: &[ScoreItem], r: RuleId| items.iter().position(|i| i.skill.rule == r);
+    let asked_in_body = |it: &ScoreItem| {
+        it.skill.mentions.iter().any(|m| {
+            matches!(
+                m.section,
+                SectionKind::Required
+                    | SectionKind::General
+                    | SectionKind::Preferred
+                    | SectionKind::Duties
+            )
+        })
+    };
+    // Per role: its members' item indices, and which of them are plain (title only).
+    let members: Vec<Vec<(usize, bool)>> = roles
+        .iter()
+        .map(|role| {
+            role.iter()
+                .filter_map(|&r| find(items, r))
+                .map(|i| (i, !asked_in_body(&items[i])))
+                .collect()
+        })
+        .collect();
+    let plain_weight =
+        |m: &[(usize, bool)]| -> f32 { m.iter().filter(|p| p.1).map(|p| items[p.0].weight).sum() };
+    let total = members
+        .iter()
+        .map(|m| plain_weight(m))
+        .fold(0.0f32, f32::max);
+    // How well the profile fits a role: the weighted credit of its plain skills, or,
+    // for a role of body-asked skills only, the best credit among them.
+    let fit = |m: &[(usize, bool)]| -> f32 {
+        let w = plain_weight(m);
+        if w > 0.0 {
+            m.iter()
+                .filter(|p| p.1)
+                .map(|p| items[p.0].weight * items[p.0].credit)
+                .sum::<f32>()
+                / w
+        } else {
+            m.iter().map(|p| items[p.0].credit).fold(0.0f32, f32::max)
+        }
+    };
+    // The best fit; on a tie, the role listed first in rule order (deterministic).
+    let Some(best) = (0..members.len()).max_by(|&a, &b| {
+        fit(&members[a])
+            .total_cmp(&fit(&members[b]))
+            .then(b.cmp(&a))
+    }) else {
+        return;
+    };
+    let chosen = &members[best];
+    let chosen_plain = plain_weight(chosen);
+    let lead = chosen
+        .iter()
+        .max_by(|a, b| {
+            items[a.0]
+                .credit
+                .total_cmp(&items[b.0].credit)
+                .then(b.0.cmp(&a.0))
+        })
+        .map(|p| p.0);
+    let in_chosen: Vec<usize> = chosen.iter().map(|p| p.0).collect();
+    let mut new_weight: Vec<(usize, f32)> = Vec::new();
+    if chosen_plain > 0.0 {
+        for &(i, plain) in chosen {
+            if plain {
+                new_weight.push((i, items[i].weight * total / chosen_plain));
+            }
+        }
+    } else if let Some(i) = lead {
+        new_weight.push((i, items[i].weight + total));
+    }
+    let Some(lead) = lead else { return };
+    let lead_rule = items[lead].skill.rule;
+    for m in &members {
+        for &(i, plain) in m {
+            if plain && !in_chosen.contains(&i) {
+                items[i].weight = 0.0;
+                items[i].alternative_to = Some(lead_rule);
+            }
+        }
+    }
+    for (i, w) in new_weight {
+        items[i].weight = w;
     }
 }
 

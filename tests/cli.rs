@@ -191,6 +191,42 @@ fn skills_listed_as_alternatives_count_once() {
     );
 }
 
+#[test]
+fn a_title_offering_several_jobs_is_met_by_fitting_one() {
+    let score = |ad: &str| score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    // "Go Engineer, Python Engineer, SREs": a Python developer fits the Python role;
+    // Go is another job's skill, not a gap.
+    let ad = "Acme | Go Engineer, Python Engineer, SREs | Remote\n\nRequirements\n- PostgreSQL and Docker\n";
+    let v = score(ad);
+    assert_eq!(v["roles"].as_array().map(Vec::len), Some(2), "{v}");
+    let go = entry(&v, "skills", "go");
+    assert_eq!(go["alternative_to"]["id"], "python", "{go}");
+    assert_eq!(go["counted_weight"], 0.0, "{go}");
+    assert_eq!(v["score"], 100.0, "{v}");
+    // One job asking for both languages still asks for Go.
+    let v = score(
+        "Acme | Senior Go Engineer | Remote\n\nRequirements\n- Python, PostgreSQL and Docker\n",
+    );
+    assert!(v.get("roles").is_none(), "{v}");
+    assert!(
+        entry(&v, "skills", "go")["lost"].as_f64().unwrap() > 10.0,
+        "{v}"
+    );
+    // A skill the body asks for too is needed whichever role counts.
+    let v = score(
+        "Acme | Go Engineer, Python Engineer, SREs | Remote\n\nRequirements\n- Go, PostgreSQL and Docker\n",
+    );
+    let go = entry(&v, "skills", "go");
+    assert!(go.get("alternative_to").is_none(), "{go}");
+    assert!(go["lost"].as_f64().unwrap() > 10.0, "{go}");
+    // The reports say which role counted.
+    let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
+    assert!(
+        table.contains("The title offers 2 roles (Python; Go): the résumé fits Python best"),
+        "{table}"
+    );
+}
+
 /// A narrative résumé without dates that says "after 10 years … of Python" has
 /// worked at least ten years: an "8 years of experience" posting credits it, and the
 /// explanation says where the figure comes from.

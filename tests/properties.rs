@@ -60,8 +60,21 @@ fn posting_text() -> impl Strategy<Value = String> {
         ),
         1..6,
     )
-    .prop_map(|blocks| {
-        let mut t = String::from("Software Engineer\n\n");
+    .prop_flat_map(|blocks| {
+        (
+            Just(blocks),
+            prop::collection::vec(prop::sample::select(SKILLS), 0..4),
+        )
+    })
+    .prop_map(|(blocks, roles)| {
+        // Some titles offer several jobs ("Go Engineer, Rust Engineer, SREs"), so the
+        // roles a résumé fits one of are exercised too.
+        let mut t = if roles.is_empty() {
+            String::from("Software Engineer\n\n")
+        } else {
+            let jobs: Vec<String> = roles.iter().map(|r| format!("{r} Engineer")).collect();
+            format!("{}, SREs\n\n", jobs.join(", "))
+        };
         for (heading, years, skills, or) in blocks {
             if !heading.is_empty() {
                 t.push_str(heading);

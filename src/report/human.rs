@@ -351,6 +351,9 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
             e.required, e.posting_evidence, e.have, e.points
         )?;
     }
+    if let Some(note) = r.roles_note() {
+        writeln!(out, "{note}")?;
+    }
     if let Some(note) = r.little_recognised() {
         writeln!(out, "{note}")?;
     }
@@ -414,6 +417,9 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             "the sum of all weights"
         }
     )?;
+    if let Some(note) = r.roles_note() {
+        writeln!(out, "{note}\n")?;
+    }
     for s in &r.skills {
         let p = &s.weight_parts;
         writeln!(
@@ -476,6 +482,15 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 "        listed as an alternative to {}: {counted}",
                 names.join(", ")
             )?;
+        } else if r.roles.iter().flatten().any(|x| x.id == s.id) {
+            let role = match (&s.alternative_to, s.counted_weight) {
+                (Some(a), _) => {
+                    format!("the role with {} counts instead: this one weighs 0", a.name)
+                }
+                (None, Some(w)) => format!("its role counts for all of them: weight {w:.2}"),
+                (None, None) => "its role counts for all of them".to_owned(),
+            };
+            writeln!(out, "        one of the roles the title offers; {role}")?;
         }
         // A title given as metadata (front matter, an NDJSON field) has no span in the
         // text; the title itself is the evidence of its boost.

@@ -212,6 +212,9 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
             e.points
         )?;
     }
+    if let Some(note) = r.roles_note() {
+        writeln!(out, "{note}\n")?;
+    }
     if let Some(note) = r.little_recognised() {
         writeln!(out, "{note}\n")?;
     }

@@ -453,6 +453,42 @@ impl SkillLine {
 }
 
 impl ScoreReport {
+    /// The sentence naming the roles of a multi-role title and the one that counts,
+    /// for the table, Markdown and explain reports alike.
+    #[must_use]
+    pub fn roles_note(&self) -> Option<String> {
+        if self.roles.is_empty() {
+            return None;
+        }
+        // The counted role holds the skill the other roles' skills point at.
+        let lead = self
+            .skills
+            .iter()
+            .filter(|s| self.roles.iter().flatten().any(|r| r.id == s.id))
+            .find_map(|s| s.alternative_to.as_ref());
+        let name = |role: &[RuleRef]| {
+            role.iter()
+                .map(|r| r.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" + ")
+        };
+        let all: Vec<String> = self.roles.iter().map(|r| name(r)).collect();
+        let counted = lead.and_then(|l| self.roles.iter().find(|r| r.iter().any(|x| x.id == l.id)));
+        Some(match counted {
+            Some(role) => format!(
+                "The title offers {} roles ({}): the résumé fits {} best, which counts for all of them.",
+                self.roles.len(),
+                all.join("; "),
+                name(role)
+            ),
+            None => format!(
+                "The title offers {} roles ({}): the best-fitting one counts for all of them.",
+                self.roles.len(),
+                all.join("; ")
+            ),
+        })
+    }
+
     /// The sentence saying the posting was scored out of `MIN_TOTAL_WEIGHT` because
     /// its recognised skills weigh less, for the table and Markdown reports alike.
     #[must_use]
@@ -596,6 +632,10 @@ pub struct ScoreReport {
     /// Part of the denominator that stands for requirements the rules did not
     /// recognise (postings with very few known skills are scored out of a minimum).
     pub unrecognized_weight: f32,
+    /// The roles a title offering several jobs lists, each as the skills it names
+    /// (the best-fitting role counts; see `roles::title_roles`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub roles: Vec<Vec<RuleRef>>,
     /// Every posting skill, by weight.
     pub skills: Vec<SkillLine>,
     /// The overall-experience item.
@@ -741,6 +781,11 @@ impl ScoreReport {
             band: score.band(),
             total_weight: round2(score.total_weight),
             unrecognized_weight: round2(score.unrecognized_weight),
+            roles: posting
+                .roles
+                .iter()
+                .map(|r| r.iter().map(|&id| RuleRef::of(rules, id)).collect())
+                .collect(),
             skills,
             experience,
             gaps,

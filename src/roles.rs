@@ -1,0 +1,354 @@
+//! Titles that offer several jobs ("Python Backend Engineers, SREs, DevOps"): the roles
+//! a title lists and the skills each one names, so that a candidate fits one of them
+//! rather than being asked for all of them.
+
+use crate::rules::RuleId;
+
+/// Words that make an item of a title a job of its own, besides `text::JOB_NOUNS`
+/// (compared without a plural `s`).
+const ROLE_WORDS: &[&str] = &[
+    "swe",
+    "sdet",
+    "devop",
+    "qa",
+    "pm",
+    "hacker",
+    "writer",
+    "researcher",
+    "recruiter",
+    "technician",
+    "expert",
+    "role",
+    "position",
+    "generalist",
+];
+
+/// A skill found in the title: its rule and byte span.
+pub type TitleSkill = (RuleId, usize, usize);
+
+/// One comma-, slash- or "and"-separated part of a title, outside parentheses, with
+/// what its parentheses hold.
+#[derive(Debug, Default)]
+struct Item {
+    /// Skills named outside the parentheses.
+    core: Vec<RuleId>,
+    /// The skills of each part of its parentheses ("(frontend, backend)"): choices.
+    choices: Vec<Vec<RuleId>>,
+    /// It names a job ("Backend Engineers", "SREs"), not only a field ("Frontend").
+    role: bool,
+}
+
+/// The roles a title offers, each as the skills it names, when it offers two or more
+/// that name skills; otherwise nothing (a title naming one job, however many skills,
+/// asks for all of them).
+///
+/// - Parts naming a job are roles: "Frontend Engineer, Backend Engineer, SREs".
+/// - Parts naming only a field before a part naming a job share its noun: "Frontend,
+///   Backend and Data Engineers", "Python/Go Engineer" offer one role per field.
+/// - Parts naming only a field after the last job qualify it: "Data Engineer, Spark &
+///   Kafka" is one role asking for all three.
+/// - A role's parentheses list choices: "Software Engineer (Haskell/Scala/Python)" is
+///   met by any one of them, "Backend Engineer (Python, Go)" by back-end development
+///   with either language.
+///
+/// - Roles one of which implies the other ("Python/Django Developer": Django work is
+///   Python work) are one role asking for both.
+///
+/// `skills` are the title's findings in text order; `implies(a, b)` says a skill
+/// implies another.
+#[must_use]
+pub fn title_roles(
+    title: &str,
+    skills: &[TitleSkill],
+    implies: impl Fn(RuleId, RuleId) -> bool,
+) -> Vec<Vec<RuleId>> {
+    // A "title" that runs into sentences is a paragraph taken for one (a post with no
+    // title line): its commas list anything but jobs.
+    let prose = title.len() > 300
+        || title
+            .match_indices(". ")
+            .any(|(i, _)| title[i + 2..].starts_with(char::is_uppercase));
+    if skills.len() < 2 || prose {
+        return Vec::new();
+    }
+    let items = items(title, skills);
+    let mut roles: Vec<Vec<RuleId>> = Vec::new();
+    // Field-only parts waiting for the job noun that follows them.
+    let mut pending: Vec<Item> = Vec::new();
+    // The roles of the last part naming a job, which later field-only parts qualify.
+    let mut last: Option<std::ops::Range<usize>> = None;
+    for item in items {
+        if item.role {
+            for p in pending.drain(..) {
+                roles.extend(options(&p));
+            }
+            let from = roles.len();
+            roles.extend(options(&item));
+            last = Some(from..roles.len());
+        } else {
+            pending.push(item);
+        }
+    }
+    // Field-only parts at the end qualify the last job; with no job at all, the title
+    // is a list of skills, not of roles.
+    match last {
+        Some(range) => {
+            for p in pending {
+                for r in &mut roles[range.clone()] {
+                    r.extend(p.core.iter().copied());
+                    r.extend(p.choices.iter().flatten().copied());
+                }
+            }
+        }
+        None => return Vec::new(),
+    }
+    roles.retain(|r| !r.is_empty());
+    // Merge roles tied by an implication between skills they do not share, until none
+    // are (titles list a handful of roles: the quadratic passes cost nothing).
+    let tied = |a: &[RuleId], b: &[RuleId]| {
+        a.iter().filter(|x| !b.contains(x)).any(|&x| {
+            b.iter()
+                .filter(|y| !a.contains(y))
+                .any(|&y| implies(x, y) || implies(y, x))
+        })
+    };
+    'merge: loop {
+        for i in 0..roles.len() {
+            for j in i + 1..roles.len() {
+                if tied(&roles[i], &roles[j]) {
+                    let other = roles.swap_remove(j);
+                    roles[i].extend(other);
+                    continue 'merge;
+                }
+            }
+        }
+        break;
+    }
+    for r in &mut roles {
+        r.sort_unstable();
+        r.dedup();
+    }
+    roles.sort();
+    roles.dedup();
+    if roles.len() < 2 { Vec::new() } else { roles }
+}
+
+/// A part's roles: its own skills with each choice in its parentheses.
+fn options(item: &Item) -> Vec<Vec<RuleId>> {
+    let choices: Vec<&Vec<RuleId>> = item.choices.iter().filter(|c| !c.is_empty()).collect();
+    if choices.is_empty() {
+        return vec![item.core.clone()];
+    }
+    choices
+        .into_iter()
+        .map(|c| item.core.iter().chain(c).copied().collect())
+        .collect()
+}
+
+/// Splits a title into its parts. Separators inside a skill's own words ("CI/CD",
+/// "C++") separate nothing.
+fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
+    let bytes = title.as_bytes();
+    let inside_skill = |i: usize| skills.iter().any(|&(_, a, b)| a <= i && i < b);
+    // (start, end, depth) of each part; depth 1 is inside parentheses.
+    let mut parts: Vec<(usize, usize, u8)> = Vec::new();
+    let mut depth = 0u8;
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let word_sep =
+            |w: &[u8]| bytes.len() >= i + w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w);
+        let sep_len = match c {
+            b'(' | b'[' => {
+                parts.push((start, i, depth));
+                depth = 1;
+                start = i + 1;
+                i += 1;
+                continue;
+            }
+            b')' | b']' => {
+                parts.push((start, i, depth));
+                depth = 0;
+                start = i + 1;
+                i += 1;
+                continue;
+            }
+            b',' | b';' | b'/' | b'&' | b'+' | b'|' if !inside_skill(i) => 1,
+            b' ' if word_sep(b" and ") || word_sep(b" or ") => {
+                if word_sep(b" and ") {
+                    5
+                } else {
+                    4
+                }
+            }
+            _ => 0,
+        };
+        if sep_len > 0 {
+            parts.push((start, i, depth));
+            start = i + sep_len;
+            i += sep_len;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push((start, bytes.len(), depth));
+
+    let mut items: Vec<Item> = Vec::new();
+    for (a, b, d) in parts {
+        let text = &title[a..b];
+        let found: Vec<RuleId> = skills
+            .iter()
+            .filter(|&&(_, s, e)| s >= a && e <= b)
+            .map(|&(r, _, _)| r)
+            .collect();
+        if d == 0 {
+            if text.trim().is_empty() {
+                continue;
+            }
+            items.push(Item {
+                core: found,
+                choices: Vec::new(),
+                role: names_role(text),
+            });
+        } else if let Some(item) = items.last_mut() {
+            item.choices.push(found);
+        } else {
+            // Parentheses opening the title: a part of their own.
+            items.push(Item {
+                core: found,
+                choices: Vec::new(),
+                role: names_role(text),
+            });
+        }
+    }
+    items
+}
+
+/// True when a part of a title names a job: a job noun, singular or plural.
+fn names_role(part: &str) -> bool {
+    part.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            let lower = w.to_ascii_lowercase();
+            let singular = lower.strip_suffix('s').unwrap_or(&lower);
+            crate::text::names_job(&lower, ROLE_WORDS)
+                || crate::text::names_job(singular, ROLE_WORDS)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The roles of `title`, with skills given as the words that name them.
+    fn roles(title: &str, words: &[&str]) -> Vec<Vec<String>> {
+        let mut skills = Vec::new();
+        for (k, w) in words.iter().enumerate() {
+            let at = title.find(w).unwrap_or_else(|| panic!("{w} in {title}"));
+            skills.push((RuleId(u32::try_from(k).unwrap()), at, at + w.len()));
+        }
+        skills.sort_by_key(|s| s.1);
+        // "Django" implies "Python", as the rules say.
+        let implies =
+            |a: RuleId, b: RuleId| words[a.index()] == "Django" && words[b.index()] == "Python";
+        title_roles(title, &skills, implies)
+            .into_iter()
+            .map(|r| {
+                r.into_iter()
+                    .map(|id| words[id.index()].to_owned())
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn set(v: &[&[&str]]) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = v
+            .iter()
+            .map(|r| {
+                let mut r: Vec<String> = r.iter().map(|s| (*s).to_owned()).collect();
+                r.sort();
+                r
+            })
+            .collect();
+        out.sort();
+        out
+    }
+
+    fn sorted(mut v: Vec<Vec<String>>) -> Vec<Vec<String>> {
+        for r in &mut v {
+            r.sort();
+        }
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_list_of_jobs_offers_one_role_each() {
+        assert_eq!(
+            sorted(roles(
+                "Python Backend Engineers, SREs, DevOps",
+                &["Python", "Backend", "DevOps"]
+            )),
+            set(&[&["Python", "Backend"], &["DevOps"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "Frontend Engineer, Backend Engineer, Technical PM",
+                &["Frontend", "Backend"]
+            )),
+            set(&[&["Frontend"], &["Backend"]])
+        );
+    }
+
+    #[test]
+    fn fields_before_a_job_noun_share_it() {
+        assert_eq!(
+            sorted(roles(
+                "DevOps, Data, Backend and Frontend Engineers",
+                &["DevOps", "Backend", "Frontend"]
+            )),
+            set(&[&["DevOps"], &["Backend"], &["Frontend"]])
+        );
+        assert_eq!(
+            sorted(roles("Senior Python/Go Engineer", &["Python", "Go"])),
+            set(&[&["Python"], &["Go"]])
+        );
+    }
+
+    #[test]
+    fn parentheses_list_choices_of_their_role() {
+        assert_eq!(
+            sorted(roles(
+                "Software Engineer (Haskell/Scala/Python), DevOps Engineer",
+                &["Haskell", "Scala", "Python", "DevOps"]
+            )),
+            set(&[&["Haskell"], &["Scala"], &["Python"], &["DevOps"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "Backend Engineer (Python, Go)",
+                &["Backend", "Python", "Go"]
+            )),
+            set(&[&["Backend", "Python"], &["Backend", "Go"]])
+        );
+    }
+
+    #[test]
+    fn one_job_asks_for_all_its_skills() {
+        for (title, words) in [
+            ("Senior Python Backend Engineer", &["Python", "Backend"][..]),
+            ("Data Engineer, Spark & Kafka", &["Data", "Spark", "Kafka"]),
+            ("Backend Engineer (Python)", &["Backend", "Python"]),
+            ("CI/CD Engineer, Kubernetes", &["CI/CD", "Kubernetes"]),
+            ("Python, Django", &["Python", "Django"]),
+            ("Senior Python/Django Developer", &["Python", "Django"]),
+            (
+                "We use Java and Python. Positions include Java Engineer, Python Engineer",
+                &["Java", "Python"],
+            ),
+        ] {
+            assert!(roles(title, words).is_empty(), "{title}");
+        }
+    }
+}
