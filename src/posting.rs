@@ -2422,6 +2422,98 @@ fn opens_clause(gap: &str) -> bool {
     }
 }
 
+/// True when the words just before `at` (same line and sentence) ask for a choice
+/// among what follows: "one or more of", "at least one of", "any of", "one of the
+/// following languages:", or give examples of a kind ("such as", "e.g."). Only a few
+/// words naming the kind of thing may come between ("one of the best teams in Go"
+/// chooses nothing). "Two or more of" is read as one: a list counts once.
+fn choice_cue_before(ft: &str, at: usize) -> bool {
+    const CUES: &[&str] = &[
+        "one or more of",
+        "at least one of",
+        "one of",
+        "any of",
+        "any one of",
+        "two or more of",
+        "at least two of",
+        "some of",
+        "one or more",
+        // Examples of a kind: any of them shows it ("languages such as Ruby, Perl
+        // and Fortran").
+        "such as",
+        "eg",
+        "for example",
+    ];
+    const BETWEEN: &[&str] = &[
+        "the",
+        "following",
+        "these",
+        "languages",
+        "language",
+        "technologies",
+        "frameworks",
+        "tools",
+        "databases",
+        "skills",
+        "areas",
+        "programming",
+        "modern",
+        "popular",
+        "major",
+        "cloud",
+        "providers",
+        "platforms",
+        "like",
+        "such",
+        "as",
+        "stacks",
+        "systems",
+        "technology",
+        "fields",
+        "disciplines",
+    ];
+    let from = crate::text::floor_char_boundary(ft, at.saturating_sub(80));
+    let Some(window) = ft.get(from..at) else {
+        return false;
+    };
+    // The clause the list opens: after the last line break or sentence stop (not the
+    // stops of "e.g.").
+    let window = window.replace("e.g.", "eg").replace("e.g", "eg");
+    let clause = window
+        .rfind(['\n', '.', ';', '!', '?'])
+        .map_or(&window[..], |p| &window[p + 1..]);
+    let words: Vec<&str> = clause
+        .split(|c: char| c.is_whitespace() || c == ':' || c == ',' || c == '(')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Drop the kind-of-thing words next to the list, then look for a cue ending there.
+    let mut n = words.len();
+    while n > 0 && BETWEEN.contains(&words[n - 1]) {
+        n -= 1;
+    }
+    let rest = words[..n].join(" ");
+    CUES.iter().any(|c| {
+        rest.strip_suffix(c)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
+}
+
+/// True when the text after a list's last item says it stands for any of its kind:
+/// "or a related field", "or similar", "or equivalent", "or another language". ("etc."
+/// is no choice: "a mix of Go, Python, Redis, etc." uses them all.)
+fn or_similar_after(after: &str) -> bool {
+    let mut words = after
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    words.next() == Some("or")
+        && words.next().is_some_and(|w| {
+            matches!(
+                w.trim_end_matches(['.', ')', ';']),
+                "a" | "an" | "another" | "other" | "related" | "similar" | "equivalent" | "any"
+            )
+        })
+}
+
 /// How two neighbouring items of a list are joined, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Join {
@@ -2502,7 +2594,15 @@ fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> 
             end = f.fend;
             k += 1;
         }
-        if (or || slash && asks(&findings[i])) && !and && items > 1 {
+        // "One or more of Java, Go and Python", "at least one of the following: …":
+        // the words before the list make it one of alternatives, "and" or not.
+        // Only where the candidate is asked something: "tools such as Django and
+        // Postgres" describing a stack lists what is used, all of it.
+        let chooses = items > 1 && choice_cue_before(ft, findings[i].fstart) && asks(&findings[i]);
+        // "Computer Science, Mathematics, Physics or a related field": the "or" comes
+        // after the last item.
+        or = or || items > 1 && or_similar_after(ft.get(end..).unwrap_or(""));
+        if (chooses || (or || slash && asks(&findings[i])) && !and) && items > 1 {
             for x in &mut out[i..k] {
                 *x = Some(next_id);
             }
@@ -3176,6 +3276,26 @@ mod tests {
         // broker beside the kind it is.
         assert_eq!(alts("ceph"), ["object-storage", "openstack-swift"]);
         assert_eq!(alts("kafka"), ["message-queues"]);
+        // Words before a list can make it a choice, "and" or not; so can "or a related
+        // field" after it. Without such words, or describing a stack, it is no choice.
+        let cued = "Engineer\n\nRequirements\n- At least one of the following languages: Ruby, Elixir and Scala\n- A language such as Rust, Haskell or OCaml\n- A degree in Physics, Mathematics, Chemistry or a related field\n- Join one of the best teams in Java and Kotlin\n\nAbout us\nOur stack uses tools such as Django and Flask.\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", cued.to_owned()), &rules);
+        let alts = |id: &str| -> Vec<String> {
+            let rule = rules.find(id).expect(id);
+            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
+            let mut v: Vec<String> = skill
+                .alternatives
+                .iter()
+                .map(|&r| rules.rule(r).id.to_string())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(alts("ruby"), ["elixir", "scala"]);
+        assert_eq!(alts("rust"), ["haskell", "ocaml"]);
+        assert_eq!(alts("physics"), ["chemistry", "mathematics"]);
+        assert!(alts("java").is_empty() && alts("kotlin").is_empty());
+        assert!(alts("django").is_empty() && alts("flask").is_empty());
         // A stack described with slashes uses all of it.
         let stack = "Engineer\n\nTech stack:\n\n* Go/JavaScript/TypeScript/React\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", stack.to_owned()), &rules);

@@ -64,10 +64,15 @@ pub fn title_roles(
 ) -> Vec<Vec<RuleId>> {
     // A "title" that runs into sentences is a paragraph taken for one (a post with no
     // title line): its commas list anything but jobs.
+    // A stop after a word ("systems. CertSAFE"), not after an abbreviation ("Sr.
+    // Software Engineer", "Inc.", "U.S.").
     let prose = title.len() > 300
-        || title
-            .match_indices(". ")
-            .any(|(i, _)| title[i + 2..].starts_with(char::is_uppercase));
+        || title.match_indices(". ").any(|(i, _)| {
+            let word = title[..i].rsplit(' ').next().unwrap_or("");
+            let sentence_end = !word.contains('.')
+                && (word.len() >= 4 || word.len() == 3 && word.chars().all(char::is_lowercase));
+            sentence_end && title[i + 2..].starts_with(char::is_uppercase)
+        });
     if skills.len() < 2 || prose {
         return Vec::new();
     }
@@ -302,6 +307,17 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_are_no_sentence_stops() {
+        assert_eq!(
+            sorted(roles(
+                "Sr. JavaScript Engineer, Sr. Python Engineer",
+                &["JavaScript", "Python"]
+            )),
+            set(&[&["JavaScript"], &["Python"]])
+        );
+    }
+
+    #[test]
     fn fields_before_a_job_noun_share_it() {
         assert_eq!(
             sorted(roles(
@@ -343,6 +359,7 @@ mod tests {
             ("CI/CD Engineer, Kubernetes", &["CI/CD", "Kubernetes"]),
             ("Python, Django", &["Python", "Django"]),
             ("Senior Python/Django Developer", &["Python", "Django"]),
+            ("Sr. Python Developer", &["Python"]),
             (
                 "We use Java and Python. Positions include Java Engineer, Python Engineer",
                 &["Java", "Python"],
