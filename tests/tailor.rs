@@ -134,6 +134,11 @@ fn text_format_has_no_markup() {
         out.contains("SUMMARY\n") && out.contains("EXPERIENCE\n"),
         "{out}"
     );
+    // A chosen project stands under its own heading, not as one more role.
+    assert!(
+        out.contains("\nPROJECTS\nOpenStack Swift (upstream)\n  - "),
+        "{out}"
+    );
     assert!(
         !out.contains("<!--") && !out.contains("**") && !out.contains("## "),
         "{out}"

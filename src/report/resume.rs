@@ -314,12 +314,17 @@ pub fn text(r: &TailorReport, explain: bool) -> String {
             let _ = writeln!(out, "  - {}", b.text);
         }
     }
+    let mut heading = true;
     for (i, pr) in p.projects.iter().enumerate() {
         let picked: Vec<&BulletLine> = r.bullets_of(&format!("projects[{i}]")).collect();
         if picked.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "\n{}", pr.name.as_deref().unwrap_or("Project"));
+        // Under a heading of their own, so a project does not read as another role.
+        if std::mem::take(&mut heading) {
+            let _ = writeln!(out, "\nPROJECTS");
+        }
+        let _ = writeln!(out, "{}", pr.name.as_deref().unwrap_or("Project"));
         for b in picked {
             let _ = writeln!(out, "  - {}", b.text);
         }

@@ -764,12 +764,18 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
         }
     }
     // By the weight of the posting skills they show, with a bonus for a number (the
-    // summary should carry a result) and for bullets chosen for the posting; a sentence
-    // that only says how long ("python for 3-4 yrs") repeats the skills sentence.
+    // summary should carry a result); a sentence that only says how long ("python for
+    // 3-4 yrs") repeats the skills sentence, and one of a bullet chosen for the posting
+    // would stand twice in the tailored résumé, so both count less. A sentence neither
+    // chosen nor showing a result ("kept legacy tools running") is a weak quote.
     let key = |q: &Quote| {
         q.value
             * if q.quantified { 1.5 } else { 1.0 }
-            * if q.selected { 1.2 } else { 1.0 }
+            * match (q.selected, q.quantified) {
+                (true, _) => 0.6,
+                (false, true) => 1.0,
+                (false, false) => 0.5,
+            }
             * if q.tenure && !q.quantified { 0.5 } else { 1.0 }
     };
     out.sort_by(|a, b| {
@@ -934,14 +940,15 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
         derived_years.push(y.n);
     }
     let specific = match pick(seed, 4, 2) {
-        0 => format!("{have} carries over to the related {noun} this role {verb}."),
+        // "Work with" keeps the verb singular whatever the skill's name ("databases").
+        0 => format!("Work with {have} carries over to the related {noun} this role {verb}."),
         _ => format!("Experience with {have} is close to the {noun} asked for here."),
     };
     // A category word can itself read as a skill ("data stores"): then say it plainly.
     let text = if refuse_text(f, &upper_first(&specific), &derived_years).is_none() {
         specific
     } else {
-        format!("{have} is the closest match to what this role asks for.")
+        format!("The closest match to what this role asks for is {have}.")
     };
     let mut sources = vec![Source {
         field: first.field.clone(),
