@@ -632,6 +632,17 @@ fn completions_and_man_page() {
     assert!(out.contains("jobfit"));
     let out = stdout(jobfit().args(["man"]));
     assert!(out.contains(".TH jobfit"));
+    // Every command's own options, and what clap cannot say: the exit statuses.
+    for section in [
+        ".SH \"JOBFIT SCORE\"",
+        ".SH \"JOBFIT RULES CHECK\"",
+        ".SH \"JOBFIT JOBS IMPORT\"",
+        ".SH \"EXIT STATUS\"",
+    ] {
+        assert!(out.contains(section), "{section}");
+    }
+    assert!(out.contains("\\-\\-min\\-score"), "{out}");
+    assert!(out.contains("\\-\\-greenhouse\\-api"), "{out}");
 }
 
 #[test]

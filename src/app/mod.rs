@@ -5,6 +5,7 @@
 mod eval;
 mod extract;
 mod jobs;
+mod man;
 mod profile;
 mod rank;
 mod rules;
@@ -71,10 +72,7 @@ pub fn run(cli: Cli) -> Result<u8> {
             return Ok(0);
         }
         Command::Man => {
-            let mut out = Vec::new();
-            clap_mangen::Man::new(Cli::command())
-                .render(&mut out)
-                .map_err(|e| Error::io("<man page>", e))?;
+            let out = man::page().map_err(|e| Error::io("<man page>", e))?;
             write_stdout(&out)?;
             return Ok(0);
         }
