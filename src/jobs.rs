@@ -41,6 +41,10 @@ pub struct SavedJob {
     /// Hash of the text, for duplicate detection.
     #[serde(skip)]
     pub content_hash: u64,
+    /// Why the file could not be read, or its front matter not parsed, when so: it is
+    /// listed all the same, so nothing saved goes unseen.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub problem: Option<String>,
 }
 
 /// What `save` did.
@@ -109,12 +113,24 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
         if path.extension().and_then(|e| e.to_str()) != Some("md") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
+        let text = match std::fs::read(&path).map(String::from_utf8) {
+            Ok(Ok(text)) => text,
+            Ok(Err(_)) => {
+                out.push(SavedJob::unreadable(path, "not UTF-8 text".to_owned()));
+                continue;
+            }
+            Err(e) => {
+                out.push(SavedJob::unreadable(path, e.to_string()));
+                continue;
+            }
         };
+        let mut problem = None;
         let (meta, body) = match split_front_matter(&text) {
             Some((yaml, body)) => (
-                serde_saphyr::from_str::<FrontMatter>(yaml).unwrap_or_default(),
+                serde_saphyr::from_str::<FrontMatter>(yaml).unwrap_or_else(|e| {
+                    problem = Some(front_matter_problem(&e.to_string()));
+                    FrontMatter::default()
+                }),
                 body,
             ),
             None => (FrontMatter::default(), text.as_str()),
@@ -129,10 +145,51 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
             source: meta.source,
             fetched: meta.fetched,
             content_hash: content_hash(body),
+            problem,
         });
     }
     out.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(out)
+}
+
+/// A front-matter parse error, with its line counted in the file (the front matter
+/// starts on the file's second line, after `---`).
+fn front_matter_problem(message: &str) -> String {
+    let first = message.lines().next().unwrap_or_default();
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let at = first.strip_prefix("line ").and_then(|rest| {
+        let (line, rest) = rest.split_once(" column ")?;
+        let (column, what) = rest.split_once(": ")?;
+        Some((
+            line.parse::<usize>().ok()? + 1,
+            column.parse::<usize>().ok()?,
+            what,
+        ))
+    });
+    match at {
+        Some((line, column, what)) => {
+            format!("front matter is not valid YAML at line {line}, column {column}: {what}")
+        }
+        None => format!("front matter is not valid YAML: {first}"),
+    }
+}
+
+impl SavedJob {
+    /// A file in the jobs directory that could not be read.
+    fn unreadable(file: PathBuf, problem: String) -> Self {
+        Self {
+            file,
+            id: None,
+            title: None,
+            company: None,
+            location: None,
+            url: None,
+            source: None,
+            fetched: None,
+            content_hash: 0,
+            problem: Some(problem),
+        }
+    }
 }
 
 /// The Markdown file for a posting.

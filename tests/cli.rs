@@ -627,6 +627,47 @@ fn bad_postings_and_profiles_fail_clearly() {
 }
 
 #[test]
+fn jobs_list_shows_files_it_cannot_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::write(
+        jobs.join("ok.md"),
+        "---\ntitle: \"Data Engineer\"\n---\nSQL and Python.\n",
+    )
+    .unwrap();
+    std::fs::write(jobs.join("broken.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
+    std::fs::write(jobs.join("binary.md"), [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    let mut c = jobfit_in(dir.path());
+    let out = stdout(c.args(["--no-config", "jobs", "list", "-f", "table"]));
+    assert!(out.contains("3 postings"), "{out}");
+    assert!(
+        out.contains("warning: jobs/binary.md: not UTF-8 text"),
+        "{out}"
+    );
+    assert!(
+        out.contains("warning: jobs/broken.md: front matter is not valid YAML at line 2, column"),
+        "{out}"
+    );
+    let mut c = jobfit_in(dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(c.args([
+        "--no-config",
+        "jobs",
+        "list",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let problems = v["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|j| j.get("problem").is_some())
+        .count();
+    assert_eq!(problems, 2, "{v}");
+}
+
+#[test]
 fn completions_and_man_page() {
     let out = stdout(jobfit().args(["completions", "bash"]));
     assert!(out.contains("jobfit"));

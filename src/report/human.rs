@@ -271,7 +271,18 @@ fn write_job_list(r: &super::JobListReport, style: &Style, out: &mut dyn Write) 
         ]);
     }
     writeln!(out, "{t}")?;
-    writeln!(out, "{}", super::postings(r.jobs.len()))
+    writeln!(out, "{}", super::postings(r.jobs.len()))?;
+    for j in &r.jobs {
+        if let Some(p) = &j.problem {
+            writeln!(
+                out,
+                "warning: {}: {p}; fix it, or remove it from {}",
+                j.file.display(),
+                r.dir
+            )?;
+        }
+    }
+    Ok(())
 }
 
 fn write_saved(r: &super::SavedReport, out: &mut dyn Write) -> io::Result<()> {
