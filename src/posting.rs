@@ -2428,21 +2428,21 @@ fn opens_clause(gap: &str) -> bool {
 /// words naming the kind of thing may come between ("one of the best teams in Go"
 /// chooses nothing). "Two or more of" is read as one: a list counts once.
 fn choice_cue_before(ft: &str, at: usize) -> bool {
-    const CUES: &[&str] = &[
-        "one or more of",
-        "at least one of",
-        "one of",
-        "any of",
-        "any one of",
-        "two or more of",
-        "at least two of",
-        "some of",
-        "one or more",
+    const CUES: &[&[&str]] = &[
+        &["one", "or", "more", "of"],
+        &["at", "least", "one", "of"],
+        &["one", "of"],
+        &["any", "of"],
+        &["any", "one", "of"],
+        &["two", "or", "more", "of"],
+        &["at", "least", "two", "of"],
+        &["some", "of"],
+        &["one", "or", "more"],
         // Examples of a kind: any of them shows it ("languages such as Ruby, Perl
         // and Fortran").
-        "such as",
-        "eg",
-        "for example",
+        &["such", "as"],
+        &["eg"],
+        &["for", "example"],
     ];
     const BETWEEN: &[&str] = &[
         "the",
@@ -2464,8 +2464,6 @@ fn choice_cue_before(ft: &str, at: usize) -> bool {
         "providers",
         "platforms",
         "like",
-        "such",
-        "as",
         "stacks",
         "systems",
         "technology",
@@ -2477,8 +2475,12 @@ fn choice_cue_before(ft: &str, at: usize) -> bool {
         return false;
     };
     // The clause the list opens: after the last line break or sentence stop (not the
-    // stops of "e.g.").
-    let window = window.replace("e.g.", "eg").replace("e.g", "eg");
+    // stops of "e.g.", rare enough to rewrite only when present).
+    let window: std::borrow::Cow<'_, str> = if window.contains("e.g") {
+        window.replace("e.g.", "eg").replace("e.g", "eg").into()
+    } else {
+        window.into()
+    };
     let clause = window
         .rfind(['\n', '.', ';', '!', '?'])
         .map_or(&window[..], |p| &window[p + 1..]);
@@ -2491,11 +2493,8 @@ fn choice_cue_before(ft: &str, at: usize) -> bool {
     while n > 0 && BETWEEN.contains(&words[n - 1]) {
         n -= 1;
     }
-    let rest = words[..n].join(" ");
-    CUES.iter().any(|c| {
-        rest.strip_suffix(c)
-            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
-    })
+    let rest = &words[..n];
+    CUES.iter().any(|cue| rest.ends_with(cue))
 }
 
 /// True when the text after a list's last item says it stands for any of its kind:
@@ -3248,22 +3247,25 @@ fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
 mod tests {
     use super::*;
 
+    /// The ids of the skills a posting lists as alternatives to `id`, sorted.
+    fn alternatives_of(rules: &RuleSet, a: &AnalyzedPosting, id: &str) -> Vec<String> {
+        let rule = rules.find(id).expect(id);
+        let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
+        let mut v: Vec<String> = skill
+            .alternatives
+            .iter()
+            .map(|&r| rules.rule(r).id.to_string())
+            .collect();
+        v.sort();
+        v
+    }
+
     #[test]
     fn skills_listed_as_alternatives_know_each_other() {
         let rules = RuleSet::builtin().expect("built-in rules");
         let text = "Engineer\n\nRequirements\n- One or more of C++, Java or Go\n- Python and Docker\n- AWS/GCP\n- Kotlin experience\n- A bachelor's or master's degree\n- Kotlin, Terraform or Redis\n- OpenStack Swift, Ceph or similar object stores\n- Kafka or another message queue\n";
         let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
-        let alts = |id: &str| -> Vec<String> {
-            let rule = rules.find(id).expect(id);
-            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
-            let mut v: Vec<String> = skill
-                .alternatives
-                .iter()
-                .map(|&r| rules.rule(r).id.to_string())
-                .collect();
-            v.sort();
-            v
-        };
+        let alts = |id: &str| alternatives_of(&rules, &a, id);
         assert_eq!(alts("c++"), ["go", "java"]);
         assert_eq!(alts("aws"), ["gcp"]);
         assert_eq!(alts("bachelors-degree"), ["masters-degree"]);
@@ -3278,20 +3280,11 @@ mod tests {
         assert_eq!(alts("kafka"), ["message-queues"]);
         // Words before a list can make it a choice, "and" or not; so can "or a related
         // field" after it. Without such words, or describing a stack, it is no choice.
-        let cued = "Engineer\n\nRequirements\n- At least one of the following languages: Ruby, Elixir and Scala\n- A language such as Rust, Haskell or OCaml\n- A degree in Physics, Mathematics, Chemistry or a related field\n- Join one of the best teams in Java and Kotlin\n\nAbout us\nOur stack uses tools such as Django and Flask.\n";
+        let cued = "Engineer\n\nRequirements\n- At least one of the following languages: Ruby, Elixir and Scala\n- A language such as Rust, Haskell or OCaml\n- Familiarity with languages such as Perl, Fortran and COBOL\n- A degree in Physics, Mathematics, Chemistry or a related field\n- Join one of the best teams in Java and Kotlin\n\nAbout us\nOur stack uses tools such as Django and Flask.\n";
         let a = AnalyzedPosting::analyze(Posting::from_text("x", cued.to_owned()), &rules);
-        let alts = |id: &str| -> Vec<String> {
-            let rule = rules.find(id).expect(id);
-            let skill = a.skills.iter().find(|s| s.rule == rule).expect(id);
-            let mut v: Vec<String> = skill
-                .alternatives
-                .iter()
-                .map(|&r| rules.rule(r).id.to_string())
-                .collect();
-            v.sort();
-            v
-        };
+        let alts = |id: &str| alternatives_of(&rules, &a, id);
         assert_eq!(alts("ruby"), ["elixir", "scala"]);
+        assert_eq!(alts("perl"), ["cobol", "fortran"]);
         assert_eq!(alts("rust"), ["haskell", "ocaml"]);
         assert_eq!(alts("physics"), ["chemistry", "mathematics"]);
         assert!(alts("java").is_empty() && alts("kotlin").is_empty());

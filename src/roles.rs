@@ -161,40 +161,25 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let c = bytes[i];
-        let word_sep =
-            |w: &[u8]| bytes.len() >= i + w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w);
-        let sep_len = match c {
-            b'(' | b'[' => {
-                parts.push((start, i, depth));
-                depth = 1;
-                start = i + 1;
-                i += 1;
-                continue;
-            }
-            b')' | b']' => {
-                parts.push((start, i, depth));
-                depth = 0;
-                start = i + 1;
-                i += 1;
-                continue;
-            }
-            b',' | b';' | b'/' | b'&' | b'+' | b'|' if !inside_skill(i) => 1,
-            b' ' if word_sep(b" and ") || word_sep(b" or ") => {
-                if word_sep(b" and ") {
-                    5
-                } else {
-                    4
-                }
-            }
-            _ => 0,
+        let at =
+            |w: &[u8]| bytes[i..].len() >= w.len() && bytes[i..i + w.len()].eq_ignore_ascii_case(w);
+        // (separator length, depth after it): brackets open and close a depth.
+        let sep = match bytes[i] {
+            b'(' | b'[' => Some((1, 1)),
+            b')' | b']' => Some((1, 0)),
+            b',' | b';' | b'/' | b'&' | b'+' | b'|' if !inside_skill(i) => Some((1, depth)),
+            b' ' if at(b" and ") => Some((5, depth)),
+            b' ' if at(b" or ") => Some((4, depth)),
+            _ => None,
         };
-        if sep_len > 0 {
-            parts.push((start, i, depth));
-            start = i + sep_len;
-            i += sep_len;
-        } else {
-            i += 1;
+        match sep {
+            Some((len, next)) => {
+                parts.push((start, i, depth));
+                depth = next;
+                start = i + len;
+                i += len;
+            }
+            None => i += 1,
         }
     }
     parts.push((start, bytes.len(), depth));
@@ -207,24 +192,16 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
             .filter(|&&(_, s, e)| s >= a && e <= b)
             .map(|&(r, _, _)| r)
             .collect();
-        if d == 0 {
-            if text.trim().is_empty() {
-                continue;
-            }
-            items.push(Item {
+        match items.last_mut() {
+            // Parentheses list choices for the part before them.
+            Some(item) if d == 1 => item.choices.push(found),
+            // Parentheses opening the title are a part of their own.
+            _ if text.trim().is_empty() => {}
+            _ => items.push(Item {
                 core: found,
                 choices: Vec::new(),
                 role: names_role(text),
-            });
-        } else if let Some(item) = items.last_mut() {
-            item.choices.push(found);
-        } else {
-            // Parentheses opening the title: a part of their own.
-            items.push(Item {
-                core: found,
-                choices: Vec::new(),
-                role: names_role(text),
-            });
+            }),
         }
     }
     items

@@ -396,7 +396,7 @@ fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
     };
     let chosen = &members[best];
     let chosen_plain = plain_weight(chosen);
-    let lead = chosen
+    let Some(lead) = chosen
         .iter()
         .max_by(|a, b| {
             items[a.0]
@@ -404,30 +404,27 @@ fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
                 .total_cmp(&items[b.0].credit)
                 .then(b.0.cmp(&a.0))
         })
-        .map(|p| p.0);
-    let in_chosen: Vec<usize> = chosen.iter().map(|p| p.0).collect();
-    let mut new_weight: Vec<(usize, f32)> = Vec::new();
+        .map(|p| p.0)
+    else {
+        return;
+    };
+    let lead_rule = items[lead].skill.rule;
     if chosen_plain > 0.0 {
         for &(i, plain) in chosen {
             if plain {
-                new_weight.push((i, items[i].weight * total / chosen_plain));
+                items[i].weight *= total / chosen_plain;
             }
         }
-    } else if let Some(i) = lead {
-        new_weight.push((i, items[i].weight + total));
+    } else {
+        items[lead].weight += total;
     }
-    let Some(lead) = lead else { return };
-    let lead_rule = items[lead].skill.rule;
     for m in &members {
         for &(i, plain) in m {
-            if plain && !in_chosen.contains(&i) {
+            if plain && !chosen.iter().any(|c| c.0 == i) {
                 items[i].weight = 0.0;
                 items[i].alternative_to = Some(lead_rule);
             }
         }
-    }
-    for (i, w) in new_weight {
-        items[i].weight = w;
     }
 }
 
