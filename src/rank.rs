@@ -446,7 +446,7 @@ fn score_one(
             top_gaps,
             summary,
             duplicates: 0,
-            recognised_weight: score.total_weight - score.unrecognized_weight,
+            recognised_weight: score.recognised_weight(),
         },
         key,
         lost,

@@ -155,10 +155,24 @@ pub struct Score {
     pub items: Vec<ScoreItem>,
     /// Overall experience, when the posting asks.
     pub experience: Option<ExperienceItem>,
-    /// Σ weights, or `MIN_TOTAL_WEIGHT` when that is larger.
+    /// Σ weights, plus `unrecognized_weight`.
     pub total_weight: f32,
-    /// Weight added to reach `MIN_TOTAL_WEIGHT` (unrecognised requirements).
+    /// Weight added so that the recognised weight (less `role_lift`) reaches
+    /// `MIN_TOTAL_WEIGHT`: unrecognised requirements, never met.
     pub unrecognized_weight: f32,
+    /// Weight the chosen role of a multi-role title carries beyond its own skills'
+    /// (the roles weigh as the heaviest one): part of `total_weight`, but not of what
+    /// the rules recognise of the job.
+    pub role_lift: f32,
+}
+
+impl Score {
+    /// The weight of what the rules recognise in the posting, for the job the profile
+    /// would apply for (`role_lift` left out).
+    #[must_use]
+    pub fn recognised_weight(&self) -> f32 {
+        self.total_weight - self.unrecognized_weight - self.role_lift
+    }
 }
 
 /// Qualitative band of a score.
@@ -210,7 +224,6 @@ impl Score {
             .map(|s| item_for(rules, s, profile))
             .collect();
         settle_alternatives(&mut items);
-        settle_roles(&mut items, &posting.roles);
         let experience = posting.total_years.as_ref().map(|req| {
             #[allow(clippy::cast_precision_loss)]
             let need = req.years as f32;
@@ -224,10 +237,14 @@ impl Score {
                 lost: 0.0,
             }
         });
+        let role_lift = settle_roles(&mut items, &posting.roles, experience.as_ref());
         let recognized: f32 =
             items.iter().map(|i| i.weight).sum::<f32>() + experience.map_or(0.0, |e| e.weight);
-        let total_weight = recognized.max(MIN_TOTAL_WEIGHT);
-        let unrecognized_weight = total_weight - recognized;
+        // The padding judges how much the rules know of the job the profile would apply
+        // for: a title's roles count at the chosen role's own weight, not at the
+        // heaviest role's that it carries.
+        let unrecognized_weight = (MIN_TOTAL_WEIGHT - (recognized - role_lift)).max(0.0);
+        let total_weight = recognized + unrecognized_weight;
         let mut experience = experience;
         let mut value = 0.0;
         if total_weight > 0.0 {
@@ -248,6 +265,7 @@ impl Score {
             experience,
             total_weight,
             unrecognized_weight,
+            role_lift,
         }
     }
 
@@ -340,9 +358,19 @@ fn settle_alternatives(items: &mut [ScoreItem]) {
 /// A skill the body asks for too ("Requirements: Python") is needed whatever the role:
 /// it keeps its own weight, and a role of such skills alone carries the roles' weight
 /// on its best-covered one.
-fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
+///
+/// The chosen role is the one that gives the highest score, padding included: a thin
+/// posting is padded up to `MIN_TOTAL_WEIGHT` counting only the chosen role's own
+/// weight, so a light role fitted fully can score below a heavy role fitted nearly.
+/// Each role's score only grows with the profile's evidence, so their maximum does
+/// too. Returns the weight the chosen role carries beyond its own (`Score::role_lift`).
+fn settle_roles(
+    items: &mut [ScoreItem],
+    roles: &[Vec<RuleId>],
+    experience: Option<&ExperienceItem>,
+) -> f32 {
     if roles.len() < 2 {
-        return;
+        return 0.0;
     }
     let find = |items: &[ScoreItem], r: RuleId| items.iter().position(|i| i.skill.rule == r);
     let asked_in_body = |it: &ScoreItem| {
@@ -386,13 +414,32 @@ fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
             m.iter().map(|p| items[p.0].credit).fold(0.0f32, f32::max)
         }
     };
-    // The best fit; on a tie, the role listed first in rule order (deterministic).
+    // Everything but the roles' plain skills weighs the same whichever role is chosen.
+    let in_roles = |i: usize| members.iter().flatten().any(|&(j, plain)| plain && j == i);
+    let (mut rest_weight, mut rest_points) =
+        experience.map_or((0.0, 0.0), |e| (e.weight, e.weight * e.credit));
+    for (_, it) in items.iter().enumerate().filter(|(i, _)| !in_roles(*i)) {
+        rest_weight += it.weight;
+        rest_points += it.weight * it.credit;
+    }
+    let score_with = |m: &[(usize, bool)]| -> f32 {
+        let pad = (MIN_TOTAL_WEIGHT - rest_weight - plain_weight(m)).max(0.0);
+        let all = rest_weight + total + pad;
+        if all > 0.0 {
+            (rest_points + total * fit(m)) / all
+        } else {
+            0.0
+        }
+    };
+    // The best score, then the best fit; on a tie, the role listed first in rule order
+    // (deterministic).
     let Some(best) = (0..members.len()).max_by(|&a, &b| {
-        fit(&members[a])
-            .total_cmp(&fit(&members[b]))
+        score_with(&members[a])
+            .total_cmp(&score_with(&members[b]))
+            .then(fit(&members[a]).total_cmp(&fit(&members[b])))
             .then(b.cmp(&a))
     }) else {
-        return;
+        return 0.0;
     };
     let chosen = &members[best];
     let chosen_plain = plain_weight(chosen);
@@ -406,7 +453,7 @@ fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
         })
         .map(|p| p.0)
     else {
-        return;
+        return 0.0;
     };
     let lead_rule = items[lead].skill.rule;
     if chosen_plain > 0.0 {
@@ -426,6 +473,7 @@ fn settle_roles(items: &mut [ScoreItem], roles: &[Vec<RuleId>]) {
             }
         }
     }
+    total - chosen_plain
 }
 
 fn item_for(rules: &RuleSet, skill: &PostingSkill, profile: &AnalyzedProfile) -> ScoreItem {

@@ -219,6 +219,23 @@ fn a_title_offering_several_jobs_is_met_by_fitting_one() {
     let go = entry(&v, "skills", "go");
     assert!(go.get("alternative_to").is_none(), "{go}");
     assert!(go["lost"].as_f64().unwrap() > 10.0, "{go}");
+    // A title alone says little of the job: the role that fits counts at its own
+    // weight when the posting is padded to the minimum, not at the heavier role's it
+    // carries, so "we hire Go and Python engineers" with nothing else is no strong fit.
+    let v =
+        score("Acme | Go Engineer (Kubernetes), Python Engineer | Remote\n\nCome work with us.\n");
+    let python = entry(&v, "skills", "python");
+    let (own, counted) = (
+        python["weight"].as_f64().unwrap(),
+        python["counted_weight"].as_f64().unwrap(),
+    );
+    assert!(counted > own, "{python}");
+    assert!(
+        (v["recognised_weight"].as_f64().unwrap() - own).abs() < 0.01,
+        "{v}"
+    );
+    assert!(v["unrecognized_weight"].as_f64().unwrap() > 0.0, "{v}");
+    assert!(v["score"].as_f64().unwrap() < 80.0, "{v}");
     // The reports say which role counted.
     let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
     assert!(

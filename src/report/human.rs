@@ -423,7 +423,7 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
         r.score,
         r.total_weight,
         if r.unrecognized_weight > 0.0 {
-            "the minimum total weight: the posting's skills weigh less"
+            "Σ weights plus unrecognised requirements: the posting's skills weigh less than the minimum"
         } else {
             "the sum of all weights"
         }
@@ -542,9 +542,10 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     if r.unrecognized_weight > 0.0 {
         writeln!(
             out,
-            "{BOLD}{:+6.2}{BOLD:#} unrecognised requirements  {DIM}lost {:.2}{DIM:#}\n        the rules recognise little in this posting, so it is scored out of at least {:.1}; weight {:.2} stands for what they do not know",
+            "{BOLD}{:+6.2}{BOLD:#} unrecognised requirements  {DIM}lost {:.2}{DIM:#}\n        the rules recognise skills worth {:.2} in this posting, under the minimum {:.1}; weight {:.2} stands for what they do not know",
             0.0,
             100.0 * r.unrecognized_weight / r.total_weight,
+            r.recognised_weight,
             crate::score::MIN_TOTAL_WEIGHT,
             r.unrecognized_weight
         )?;

@@ -495,8 +495,8 @@ impl ScoreReport {
     pub fn little_recognised(&self) -> Option<String> {
         (self.unrecognized_weight > 0.0).then(|| {
             format!(
-                "Little recognised: the rules find skills worth {:.2} in this posting, under the minimum {:.1}; the other {:.2} counts as unrecognised requirements (−{:.1} points).",
-                self.total_weight - self.unrecognized_weight,
+                "Little recognised: the rules find skills worth {:.2} in this posting, under the minimum {:.1}; {:.2} more counts as unrecognised requirements (−{:.1} points).",
+                self.recognised_weight,
                 crate::score::MIN_TOTAL_WEIGHT,
                 self.unrecognized_weight,
                 100.0 * self.unrecognized_weight / self.total_weight
@@ -632,6 +632,9 @@ pub struct ScoreReport {
     /// Part of the denominator that stands for requirements the rules did not
     /// recognise (postings with very few known skills are scored out of a minimum).
     pub unrecognized_weight: f32,
+    /// What the rules recognise of the job the profile would apply for: Σ weights,
+    /// less what a multi-role title's chosen role carries for the heavier roles.
+    pub recognised_weight: f32,
     /// The roles a title offering several jobs lists, each as the skills it names
     /// (the best-fitting role counts; see `roles::title_roles`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -781,6 +784,7 @@ impl ScoreReport {
             band: score.band(),
             total_weight: round2(score.total_weight),
             unrecognized_weight: round2(score.unrecognized_weight),
+            recognised_weight: round2(score.recognised_weight()),
             roles: posting
                 .roles
                 .iter()
