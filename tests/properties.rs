@@ -443,6 +443,16 @@ fn check_tailoring(profile: &Profile, text: &str) -> Result<Tailored, String> {
         return Err("more than 4 sentences".into());
     }
     truthful(&t.summary.text(), &pr)?;
+    // The summary quotes no sentence the résumé already shows among its bullets.
+    let summary = t.summary.text();
+    for s in &t.selected {
+        for piece in s.bullet.text.split(". ") {
+            let piece = piece.trim().trim_end_matches('.');
+            if piece.len() > 20 && summary.contains(piece) {
+                return Err(format!("the summary repeats a selected bullet: {piece:?}"));
+            }
+        }
+    }
     if let Some(line) = one_line(rules(), &pr, &sc) {
         truthful(&line, &pr)?;
     }

@@ -1,6 +1,7 @@
 //! Summary text from profile facts only: who the person is (headline, total years,
 //! current role), the posting's skills they have (with years), one or two quantified
-//! achievements quoted verbatim, and the nearest transferable skill for the top gap.
+//! achievements quoted verbatim from bullets the selection left out (the tailored résumé
+//! shows the chosen ones below), and the nearest transferable skill for the top gap.
 //! No language model: sentences are assembled from templates whose wording is picked by
 //! a hash of the posting, so the same inputs always give the same text and different
 //! postings read differently. Every sentence carries the profile fields it came from,
@@ -598,18 +599,15 @@ fn skills_sentence(f: &Facts<'_>, seed: u64) -> Option<Sentence> {
     })
 }
 
-/// A quotable achievement: one sentence of a bullet that shows one of the posting's
-/// matched skills, preferably with a number in it.
+/// A quotable achievement: one sentence, with a number in it, of a bullet the selection
+/// left out, that shows one of the posting's matched skills.
 #[derive(Debug, Clone)]
 struct Quote {
     field: String,
     role: Option<RoleRef>,
     text: String,
     covers: Vec<RuleId>,
-    quantified: bool,
-    tenure: bool,
     value: f32,
-    selected: bool,
     recency: i32,
     order: usize,
 }
@@ -619,12 +617,6 @@ struct Quote {
 /// ("for 3-4 yrs", "5 years of") is no result.
 fn quantified(s: &str) -> bool {
     numbers_in(s).0
-}
-
-/// True when a sentence states how long ("for 3-4 yrs", "5 years of Go"): a tenure,
-/// which the skills sentence already gives, and no achievement.
-fn tenure(s: &str) -> bool {
-    numbers_in(s).1
 }
 
 /// (has a result, has a tenure) among the numbers of a sentence.
@@ -724,11 +716,19 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
         .filter(|i| i.status == Status::Matched)
         .map(|i| (i.skill.rule, i.weight))
         .collect();
+    // A bullet chosen for the posting stands in the tailored résumé already: quoting it
+    // (or the same words in another role) would say a sentence twice, so the summary
+    // quotes another or none.
+    let shown: BTreeSet<String> = selected
+        .iter()
+        .flat_map(|s| crate::import::sentences(&s.bullet.text))
+        .collect();
     let mut out = Vec::new();
     for b in &f.profile.bullets {
-        let chosen = selected.iter().any(|s| s.bullet.field == b.field);
         for s in crate::import::sentences(&b.text) {
-            if s.len() > MAX_QUOTE {
+            // Only a result in numbers is worth the summary's space: a sentence without
+            // one ("kept legacy tools running") says less than the chosen bullets do.
+            if s.len() > MAX_QUOTE || !quantified(&s) || shown.contains(&s) {
                 continue;
             }
             let mut covers: Vec<RuleId> = f
@@ -752,32 +752,16 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
             out.push(Quote {
                 field: b.field.clone(),
                 role: b.role,
-                quantified: quantified(&s),
-                tenure: tenure(&s),
                 text: s,
                 covers,
                 value,
-                selected: chosen,
                 recency: b.recency,
                 order: b.order,
             });
         }
     }
-    // By the weight of the posting skills they show, with a bonus for a number (the
-    // summary should carry a result); a sentence that only says how long ("python for
-    // 3-4 yrs") repeats the skills sentence, and one of a bullet chosen for the posting
-    // would stand twice in the tailored résumé, so both count less. A sentence neither
-    // chosen nor showing a result ("kept legacy tools running") is a weak quote.
-    let key = |q: &Quote| {
-        q.value
-            * if q.quantified { 1.5 } else { 1.0 }
-            * match (q.selected, q.quantified) {
-                (true, _) => 0.6,
-                (false, true) => 1.0,
-                (false, false) => 0.5,
-            }
-            * if q.tenure && !q.quantified { 0.5 } else { 1.0 }
-    };
+    // By the weight of the posting skills they show.
+    let key = |q: &Quote| q.value;
     out.sort_by(|a, b| {
         key(b)
             .total_cmp(&key(a))
@@ -1045,9 +1029,10 @@ pub fn summarize(
     if let Some(q) = qs.first() {
         quoted.push(q);
         // A second one only when it shows another skill, from another role.
-        if let Some(q2) = qs.iter().find(|x| {
-            x.quantified && x.role != q.role && x.covers.iter().any(|r| !q.covers.contains(r))
-        }) {
+        if let Some(q2) = qs
+            .iter()
+            .find(|x| x.role != q.role && x.covers.iter().any(|r| !q.covers.contains(r)))
+        {
             quoted.push(q2);
         }
     }
@@ -1167,6 +1152,7 @@ mod tests {
             "Been doing python development on distributed systems for 3-4 yrs."
         ));
         assert!(!quantified("5+ years of Go"));
+        let tenure = |s| numbers_in(s).1;
         assert!(tenure("5+ years of Go") && tenure("for 3-4 yrs."));
         assert!(!tenure("cut p99 latency by 40%"));
         assert_eq!(engagement_kind("*Contracts,"), Some("contract"));
