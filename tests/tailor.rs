@@ -277,6 +277,22 @@ fn the_skills_sentence_names_no_degree_or_language() {
     for not in ["computer science", "Computer Science", "English"] {
         assert!(!summary.contains(not), "{summary}");
     }
+    // Nor does the skills section list the degree: the education section says it.
+    let skills = out
+        .split("SKILLS\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(skills.contains("PostgreSQL"), "{skills}");
+    assert!(!skills.contains("Bachelor"), "{skills}");
+    assert!(!skills.contains("Computer science"), "{skills}");
+    // The profile's languages have their own section, with the fluency.
+    assert!(!skills.contains("English"), "{skills}");
+    assert!(out.contains("\nLANGUAGES\nEnglish (Native)\n"), "{out}");
+    let md = tailor_in(&dir, "markdown");
+    assert!(md.contains("## Languages\n\nEnglish (Native)"), "{md}");
 }
 
 /// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).

@@ -133,6 +133,20 @@ fn education_line(e: &crate::profile::Education) -> String {
     line
 }
 
+/// The languages section's entries: "German (professional)".
+fn language_lines(p: &Profile) -> Vec<String> {
+    p.languages
+        .iter()
+        .filter_map(|l| {
+            let name = l.language.as_deref()?;
+            Some(match &l.fluency {
+                Some(f) => format!("{name} ({f})"),
+                None => name.to_owned(),
+            })
+        })
+        .collect()
+}
+
 /// The skills section: the profile's own skills list reordered, else the skills the
 /// profile names, most relevant first.
 fn skill_lines(r: &TailorReport) -> Vec<(Option<String>, String)> {
@@ -268,6 +282,10 @@ pub fn markdown(r: &TailorReport, explain: bool) -> String {
         }
         out.push('\n');
     }
+    let languages = language_lines(p);
+    if !languages.is_empty() {
+        let _ = writeln!(out, "## Languages\n\n{}\n", languages.join(", "));
+    }
     if explain {
         explanation(r, "## Where this comes from", &mut out);
     }
@@ -351,6 +369,10 @@ pub fn text(r: &TailorReport, explain: bool) -> String {
         for e in &p.education {
             let _ = writeln!(out, "{}", education_line(e));
         }
+    }
+    let languages = language_lines(p);
+    if !languages.is_empty() {
+        let _ = writeln!(out, "\nLANGUAGES\n{}", languages.join(", "));
     }
     if explain {
         out.push('\n');

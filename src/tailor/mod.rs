@@ -15,7 +15,7 @@ pub use summary::{Sentence, Source, Summary, one_line, summarize};
 use crate::evidence::AnalyzedProfile;
 use crate::posting::AnalyzedPosting;
 use crate::profile::{Profile, SkillEntry};
-use crate::rules::{RuleId, RuleSet};
+use crate::rules::{Category, RuleId, RuleSet};
 use crate::score::Score;
 
 /// How much to select.
@@ -67,8 +67,15 @@ pub fn tailor(
         .skills
         .iter()
         // A skill only named in passing ("poked at Pascal for fun") is listed only when the
-        // posting asks for it.
-        .filter(|(r, ev)| ev.is_direct() && (ev.firm || relevance(**r) > 0.0))
+        // posting asks for it. Degrees and fields of study have the education section,
+        // and spoken languages the languages section when the profile has one.
+        .filter(|(r, ev)| {
+            let category = rules.rule(**r).category;
+            ev.is_direct()
+                && (ev.firm || relevance(**r) > 0.0)
+                && category != Category::Education
+                && (category != Category::Spoken || profile.profile.languages.is_empty())
+        })
         .map(|(r, _)| *r)
         .collect();
     skills.sort_by(|a, b| {
