@@ -182,11 +182,13 @@ fn skills_listed_as_alternatives_count_once() {
         "Back-end engineer\n\nRequirements\n- Strong in one of Go, JavaScript or Python\n",
     );
     assert!(
-        md.contains("| Go | required | 3.50 | or Python instead | 0.0 |  |"),
+        md.contains("| Go | required | 0.00 (own 3.50) | or Python instead | 0.0 |  |"),
         "{md}"
     );
     assert!(
-        md.contains("| JavaScript | required | 3.50 | or Python instead; own: matched |"),
+        md.contains(
+            "| JavaScript | required | 0.00 (own 3.50) | or Python instead; own: matched |"
+        ),
         "{md}"
     );
 }

@@ -346,7 +346,7 @@ fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Resul
         t.add_row(vec![
             s.name.clone(),
             s.need.as_str().to_owned(),
-            format!("{:.2}", s.weight),
+            s.weight_cell(),
             status_cell(s),
             evidence,
         ]);

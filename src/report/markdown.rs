@@ -190,10 +190,10 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 .join("; ");
             writeln!(
                 out,
-                "| {} | {} | {:.2} | {} | {:.1} | {} |",
+                "| {} | {} | {} | {} | {:.1} | {} |",
                 cell(&s.name),
                 s.need.as_str(),
-                s.weight,
+                s.weight_cell(),
                 m,
                 s.points,
                 ev

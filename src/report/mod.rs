@@ -441,6 +441,17 @@ pub struct SkillLine {
 }
 
 impl SkillLine {
+    /// The weight a table shows: the weight the score counts, and the skill's own
+    /// beside it when a list of alternatives or a title's roles moved it ("9.75 (own
+    /// 2.25)"), so the column adds up to the score's denominator.
+    #[must_use]
+    pub fn weight_cell(&self) -> String {
+        match self.counted_weight {
+            Some(c) => format!("{c:.2} (own {:.2})", self.weight),
+            None => format!("{:.2}", self.weight),
+        }
+    }
+
     /// The hedge of a match the résumé makes only in passing ("a bit of"): its
     /// evidence lists firm mentions first, so the first one tells.
     #[must_use]
