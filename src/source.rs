@@ -480,10 +480,16 @@ struct PostingYaml {
 /// Invalid YAML with its position, or no text.
 pub fn posting_from_yaml(origin: &str, text: &str) -> Result<Posting> {
     let y: PostingYaml = serde_saphyr::from_str(text).map_err(|e| {
-        Error::from(
-            yaml_diagnostic(origin, text, &e)
-                .help("a posting in YAML has `title`, `company`, `location`, `url`, `id` and `text` (or `description`)"),
-        )
+        let d = yaml_diagnostic(origin, text, &e);
+        // A résumé passed where the posting goes: say so rather than list posting keys.
+        let resume_key = ["basics", "work", "education", "skills", "projects"]
+            .iter()
+            .any(|k| d.message.contains(&format!("unknown field `{k}`")));
+        Error::from(if resume_key {
+            d.help("this reads like a profile (JSON Resume fields), not a posting: pass it with `--profile`, and the posting after it")
+        } else {
+            d.help("a posting in YAML has `title`, `company`, `location`, `url`, `id` and `text` (or `description`)")
+        })
     })?;
     let _ = (&y.source, &y.fetched);
     PostingRecord {

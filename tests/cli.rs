@@ -1253,6 +1253,15 @@ fn swapped_arguments_and_roles_after_as_of_are_warned_about() {
             && err.contains("--profile RÉSUMÉ POSTING"),
         "{err}"
     );
+    // A profile passed where the posting goes is refused with the way round.
+    let err = stderr_of_failure(
+        jobfit().args(["score", "-p", "profiles/dev.yaml", "profiles/dev.yaml"]),
+        2,
+    );
+    assert!(
+        err.contains("unknown field `basics`") && err.contains("pass it with `--profile`"),
+        "{err}"
+    );
     // The résumé itself draws no such warning.
     let out = jobfit()
         .args([
