@@ -1226,6 +1226,24 @@ pub fn followed_by_role(text: &str, end: usize) -> bool {
 /// team" may be the team the hire joins, or one the job only works with.
 const GROUP_NOUNS: &[&str] = &["team", "teams", "department", "group", "guild"];
 
+/// True for a sentence in which the person posting describes themselves ("I'm a
+/// Python / Go tooling engineer in Operations", "I am the CTO"): the role it names is
+/// theirs, not the one offered. "I'm hiring a Go engineer" is no such sentence.
+fn self_description(sentence: &str) -> bool {
+    let t = sentence.trim_start().to_ascii_lowercase().replace('’', "'");
+    [
+        "i'm a ",
+        "i'm an ",
+        "i'm the ",
+        "i am a ",
+        "i am an ",
+        "i am the ",
+        "i work as ",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
+}
+
 /// Phrases of a sentence that put the hire in the team it names ("join our iOS team",
 /// "you will be part of the data team"); without one, a team is someone else.
 static JOINS_TEAM: LazyLock<AhoCorasick> = LazyLock::new(|| {
@@ -1513,7 +1531,7 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
         not_title |= flags & NOT_TITLE != 0 || (word_count > 1 && key == JUNIOR);
         company |= flags & COMPANY != 0;
     }
-    if word_count <= 12 && !sentence.trim().ends_with('.') && role {
+    if word_count <= 12 && !sentence.trim().ends_with('.') && role && !self_description(sentence) {
         return (SentenceRole::Title, false);
     }
     if company || COMPANY_PHRASES_AC.is_match(sentence) {
@@ -2009,6 +2027,7 @@ impl AnalyzedPosting {
                     {
                         SentenceRole::Company
                     }
+                    Some(_) if self_description(&text[sentence.0.clone()]) => SentenceRole::Company,
                     Some(_) => SentenceRole::Title,
                     None => sentence.1,
                 },
@@ -3431,6 +3450,12 @@ mod tests {
         let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
         let cpp = rules.find("c++").expect("c++");
         assert_eq!(a.title_mentions_of(cpp).count(), 1);
+        // The person posting names their own role: no title of the job offered.
+        let text = "Acme | Remote\n\nI'm a Python / Go tooling engineer in Operations. \
+                    I'm hiring a Rust engineer.\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let titled = |id: &str| a.title_mentions_of(rules.find(id).expect(id)).count();
+        assert_eq!((titled("python"), titled("go"), titled("rust")), (0, 0, 1));
         for (heading, kind) in [
             ("Roles:", SectionKind::General),
             ("Recruiting for various roles", SectionKind::General),
