@@ -606,6 +606,36 @@ fn rule_errors_name_file_line_column_and_fix() {
         assert!(err.contains("help:"), "{case}: {err}");
         insta::assert_snapshot!(format!("rule_error_{case}"), err);
     }
+    // One run reports every stage it can: a file that does not parse, and a duplicate
+    // id among the rules that do (a reference waits: it may name a broken rule).
+    let dir = tempfile::tempdir().unwrap();
+    let rule = |id: &str, extra: &str| {
+        format!(
+            "- id: {id}\n  name: {id}\n  category: tool\n  weight: 1\n  aliases: [{id}x]\n{extra}  examples:\n    match: [\"uses {id}x\"]\n"
+        )
+    };
+    std::fs::write(
+        dir.path().join("a.yml"),
+        rule("foo", "") + &rule("foo", "  implies: [missing]\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b.yml"),
+        rule("bar", "").replace("tool", "tol"),
+    )
+    .unwrap();
+    let err = stderr_of_failure(
+        jobfit().args([
+            "--no-default-rules",
+            "rules",
+            "check",
+            dir.path().to_str().unwrap(),
+        ]),
+        2,
+    );
+    assert!(err.contains("b.yml:3:13: unknown variant `tol`"), "{err}");
+    assert!(err.contains("a.yml:8:7: duplicate rule id `foo`"), "{err}");
+    assert!(!err.contains("missing"), "{err}");
 }
 
 #[test]

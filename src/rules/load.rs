@@ -340,9 +340,16 @@ fn check_context(
 /// rule replaces an earlier one with the same id. Then checks references (`implies`,
 /// `related`) and alias collisions across the merged set.
 ///
+/// With `partial`, some rules failed to load already (their errors are reported): a
+/// reference may name one of them, so references are not checked.
+///
 /// # Errors
 /// Every duplicate id, dangling reference and unguarded alias collision, at once.
-pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result<Vec<RuleSource>> {
+pub fn merge_layers(
+    layers: Vec<Vec<RuleDef>>,
+    sources: &[SourceFile],
+    partial: bool,
+) -> Result<Vec<RuleSource>> {
     let mut diags = Vec::new();
     let mut merged: Vec<RuleDef> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
@@ -376,7 +383,9 @@ pub fn merge_layers(layers: Vec<Vec<RuleDef>>, sources: &[SourceFile]) -> Result
             }
         }
     }
-    check_references(&merged, &index, sources, &mut diags);
+    if !partial {
+        check_references(&merged, &index, sources, &mut diags);
+    }
     check_implication_cycles(&merged, &index, sources, &mut diags);
     check_alias_collisions(&merged, sources, &mut diags);
     if diags.is_empty() {

@@ -93,9 +93,14 @@ pub fn load_defs(sources: &RuleSources, strict: bool) -> Result<Vec<RuleSource>>
         texts.extend(layer);
     }
     if !diags.is_empty() {
+        // The rules that did load are still merged, so one run reports their duplicate
+        // ids, cycles and alias collisions too.
+        if let Err(Error::Diagnostics(more)) = load::merge_layers(layers, &texts, true) {
+            diags.extend(more);
+        }
         return Err(Error::Diagnostics(diags));
     }
-    load::merge_layers(layers, &texts)
+    load::merge_layers(layers, &texts, false)
 }
 
 /// `load` for the commands that match text against the rules (score, rank, tailor,
@@ -130,7 +135,7 @@ pub fn compile_texts(files: &[SourceFile]) -> Result<RuleSet> {
     if !diags.is_empty() {
         return Err(Error::Diagnostics(diags));
     }
-    RuleSet::compile(load::merge_layers(vec![defs], files)?)
+    RuleSet::compile(load::merge_layers(vec![defs], files, false)?)
 }
 
 /// One rule's example that did not behave as written.
