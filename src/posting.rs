@@ -1230,7 +1230,19 @@ const GROUP_NOUNS: &[&str] = &["team", "teams", "department", "group", "guild"];
 /// Python / Go tooling engineer in Operations", "I am the CTO"): the role it names is
 /// theirs, not the one offered. "I'm hiring a Go engineer" is no such sentence.
 fn self_description(sentence: &str) -> bool {
-    let t = sentence.trim_start().to_ascii_lowercase().replace('’', "'");
+    // The first words only, lower-cased, with a typographic apostrophe made plain.
+    let t: String = sentence
+        .trim_start()
+        .chars()
+        .take(12)
+        .map(|c| {
+            if c == '’' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
     [
         "i'm a ",
         "i'm an ",

@@ -418,9 +418,11 @@ fn settle_roles(
     let in_roles = |i: usize| members.iter().flatten().any(|&(j, plain)| plain && j == i);
     let (mut rest_weight, mut rest_points) =
         experience.map_or((0.0, 0.0), |e| (e.weight, e.weight * e.credit));
-    for (_, it) in items.iter().enumerate().filter(|(i, _)| !in_roles(*i)) {
-        rest_weight += it.weight;
-        rest_points += it.weight * it.credit;
+    for (i, it) in items.iter().enumerate() {
+        if !in_roles(i) {
+            rest_weight += it.weight;
+            rest_points += it.weight * it.credit;
+        }
     }
     let score_with = |m: &[(usize, bool)]| -> f32 {
         let pad = (MIN_TOTAL_WEIGHT - rest_weight - plain_weight(m)).max(0.0);
