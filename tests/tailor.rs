@@ -120,6 +120,32 @@ fn json_report_and_json_resume() {
     stdout(jobfit_in(dir.path()).args(["profile", "show", "-p", "tailored.json", "-f", "json"]));
 }
 
+/// Tailoring to a posting the profile hardly fits says so on stderr, with the gaps;
+/// a good fit draws no note.
+#[test]
+fn a_poor_fit_is_noted() {
+    let out = jobfit_in(repo())
+        .args([
+            "tailor",
+            "-p",
+            "storage-engineer",
+            "pinecone-ios",
+            "-f",
+            "text",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(poor) against the profile"), "{err}");
+    assert!(err.contains("costliest gaps: iOS"), "{err}");
+    let out = jobfit_in(repo())
+        .args(["tailor", "-p", "storage-engineer", "stratos-storage-sre"])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+}
+
 #[test]
 fn text_format_has_no_markup() {
     let out = stdout(jobfit_in(repo()).args([

@@ -21,6 +21,7 @@ pub(super) fn run(settings: &Settings, args: &TailorArgs) -> Result<u8> {
         per_role: args.per_role,
     };
     let t = tailor(&rules, &posting, &profile, &score, opts);
+    warn_poor_fit(&rules, &score, t.selected.is_empty());
     let report = TailorReport::build(&rules, &posting, &profile, &score, t);
     let mut doc = match args.format {
         TailorFormat::Markdown => crate::report::resume_markdown(&report, args.explain),
@@ -46,4 +47,33 @@ pub(super) fn run(settings: &Settings, args: &TailorArgs) -> Result<u8> {
         }
     }
     Ok(0)
+}
+
+/// Says on stderr when the profile fits the posting poorly: tailoring selects and
+/// reorders what is true, so it cannot make a poor fit a good one, and a user sending
+/// the result off should know what is missing.
+fn warn_poor_fit(rules: &crate::rules::RuleSet, score: &Score, no_bullets: bool) {
+    if score.band() != crate::score::Band::Poor && !no_bullets {
+        return;
+    }
+    let gaps: Vec<&str> = score
+        .gaps()
+        .iter()
+        .take(3)
+        .map(|g| &*rules.rule(g.skill.rule).name)
+        .collect();
+    let mut note = format!(
+        "note: this posting scores {:.0}/100 ({}) against the profile",
+        score.value,
+        score.band().as_str()
+    );
+    if no_bullets {
+        note.push_str("; no bullet of the profile shows a skill it asks for");
+    }
+    if !gaps.is_empty() {
+        note.push_str(&format!("; costliest gaps: {}", gaps.join(", ")));
+    }
+    note.push_str(". Tailoring only selects what the profile shows.");
+    // A closed stderr is no reason to fail the command.
+    let _ = writeln!(anstream::stderr().lock(), "{note}");
 }
