@@ -596,8 +596,13 @@ fn employer_context(text: &str, employer: Option<&str>) -> Option<(String, Strin
         let e = plain(e);
         !e.is_empty() && plain(&first).starts_with(&e)
     });
+    // "The Snap Store is an app store…" says what a thing is; "The billing service is
+    // written in Go…" is the person's own system, described.
     let defines = matches!(words.first().map(String::as_str), Some("the" | "a" | "an"))
-        && words.iter().any(|w| w == "is" || w == "are");
+        && words.windows(2).any(|w| {
+            matches!(w[0].as_str(), "is" | "are")
+                && matches!(w[1].as_str(), "a" | "an" | "the" | "one")
+        });
     (!personal && !rest.is_empty() && (names_employer || defines)).then(|| (first, rest.to_owned()))
 }
 
@@ -1070,12 +1075,15 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         let mut highlights = Vec::new();
         let prose_first = paras.first().is_some_and(|(b, _)| !b) && paras.len() > 1;
         for (n, (_, p)) in paras.iter().enumerate() {
-            let p = match (n, employer_context(p, name.as_deref())) {
-                (0, Some((context, rest))) => {
+            let context = (n == 0)
+                .then(|| employer_context(p, name.as_deref()))
+                .flatten();
+            let p = match context {
+                Some((context, rest)) => {
                     description = Some(context);
                     rest
                 }
-                _ => p.clone(),
+                None => p.clone(),
             };
             if n == 0 && prose_first {
                 summary = Some(p);
@@ -1837,6 +1845,14 @@ mod tests {
             .is_none()
         );
         assert!(employer_context("The team shipped X in Go. Then Y.", Some("Acme")).is_none());
+        // The person's own system, described, is their work.
+        assert!(
+            employer_context(
+                "The billing service is written in Go and handles a million events a day. I cut its latency by 40%.",
+                Some("Acme")
+            )
+            .is_none()
+        );
         assert!(employer_context("The Snap Store is an app store.", Some("Canonical")).is_none());
     }
 

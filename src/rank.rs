@@ -686,19 +686,8 @@ fn rank_ndjson(
     acc: &mut Acc<'_>,
     run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
-    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
-    let mut reader = BufReader::with_capacity(1 << 20, file);
     let name = path.display().to_string();
-    // A byte-order mark: UTF-8's is dropped; a UTF-16 file (rare, and never huge) is
-    // decoded whole, within the input limit, and its lines ranked like any other.
-    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
-    if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        reader.consume(3);
-    } else if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        let (_, text) = source::read_input(Some(path))?;
-        return ndjson_lines(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
-    }
-    ndjson_lines(&name, reader, acc, run)
+    ndjson_lines(&name, open_text_stream(path)?, acc, run)
 }
 
 /// Ranks the postings of a CSV file, one per row, its header row saying which column
@@ -709,19 +698,24 @@ fn rank_csv(
     run: &mut impl FnMut(&mut Acc<'_>, Vec<Item>) -> Result<()>,
 ) -> Result<()> {
     let name = path.display().to_string();
+    csv_rows(&name, open_text_stream(path)?, acc, run)
+}
+
+/// A file of records read as a UTF-8 stream: a UTF-8 byte-order mark is dropped; a
+/// UTF-16 file (a spreadsheet's "Unicode text" export; rare, and never huge) is decoded
+/// whole, within the input limit.
+fn open_text_stream(path: &Path) -> Result<Box<dyn BufRead>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = BufReader::with_capacity(1 << 20, file);
     let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
     if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-        // UTF-16 (a spreadsheet's "Unicode text" export): decoded whole, within the
-        // input limit.
         let (_, text) = source::read_input(Some(path))?;
-        return csv_rows(&name, std::io::Cursor::new(text.into_bytes()), acc, run);
+        return Ok(Box::new(std::io::Cursor::new(text.into_bytes())));
     }
     if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
         reader.consume(3);
     }
-    csv_rows(&name, reader, acc, run)
+    Ok(Box::new(reader))
 }
 
 /// Ranks the rows of a CSV stream.
