@@ -1842,9 +1842,8 @@ impl AnalyzedPosting {
             .title
             .as_deref()
             .map(|t| {
-                let ft = Folded::new(t);
                 rules
-                    .extract_folded(t, &ft)
+                    .extract(t)
                     .into_iter()
                     .filter(|f| !own_product(&t[f.start..f.end], f.rule))
                     .map(|f| (f.rule, f.start, f.end))
@@ -1978,11 +1977,15 @@ impl AnalyzedPosting {
         // requirement of the posting, however else it names them.
         let mut trained_from = usize::MAX;
         let mut trainable: Vec<RuleId> = Vec::new();
+        // Whether the current sentence puts the hire in a team it names, or is the
+        // poster describing themselves: worked out when a finding first asks.
+        let (mut joins_team, mut describes_self) = (None, None);
         for (n, f) in findings.iter().enumerate() {
             if !sentence.0.contains(&f.start) {
                 let (a, b) = sentence_around(text, f.start);
                 let (role, cued) = classify(a, b);
                 sentence = (a..b, role, cued);
+                (joins_team, describes_self) = (None, None);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
                 trained_from = offers_training(&text[a..b]).map_or(usize::MAX, |p| a + p);
                 negated = negated_parts(&text[a..b])
@@ -2033,13 +2036,22 @@ impl AnalyzedPosting {
                     // "Work with our Data Science team", "an algorithm from our ML
                     // group": a team the job deals with asks nothing of the candidate,
                     // and says little about the job.
+                    // Each is read once per sentence, when first needed: a sentence
+                    // can be a whole megabyte-long posting.
                     Some(n)
                         if GROUP_NOUNS.contains(&n)
-                            && !JOINS_TEAM.is_match(&text[sentence.0.clone()]) =>
+                            && !*joins_team.get_or_insert_with(|| {
+                                JOINS_TEAM.is_match(&text[sentence.0.clone()])
+                            }) =>
                     {
                         SentenceRole::Company
                     }
-                    Some(_) if self_description(&text[sentence.0.clone()]) => SentenceRole::Company,
+                    Some(_)
+                        if *describes_self
+                            .get_or_insert_with(|| self_description(&text[sentence.0.clone()])) =>
+                    {
+                        SentenceRole::Company
+                    }
                     Some(_) => SentenceRole::Title,
                     None => sentence.1,
                 },
@@ -2536,13 +2548,23 @@ fn or_similar_after(after: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty());
     words.next() == Some("or")
-        && words.next().is_some_and(|w| {
-            matches!(
-                w.trim_end_matches(['.', ')', ';']),
-                "a" | "an" | "another" | "other" | "related" | "similar" | "equivalent" | "any"
-            )
-        })
+        && words
+            .next()
+            .is_some_and(|w| OR_ANOTHER.contains(&w.trim_end_matches(['.', ')', ';'])))
 }
+
+/// Words after "or" that keep the last item one of a list: "Go or another systems
+/// language", "Mathematics or a related field".
+const OR_ANOTHER: &[&str] = &[
+    "a",
+    "an",
+    "another",
+    "other",
+    "related",
+    "similar",
+    "equivalent",
+    "any",
+];
 
 /// How two neighbouring items of a list are joined, weakest first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -2578,8 +2600,7 @@ fn list_join(gap: &str) -> Option<Join> {
             // "Statistics, Mathematics or a related quantitative field", "Go or
             // another systems language": the last item is still one of the list
             // (after "and", "an eye for detail" is a new clause).
-            "a" | "an" | "another" | "other" | "related" | "similar" | "equivalent" | "any"
-                if conjunction => {}
+            w if conjunction && OR_ANOTHER.contains(&w) => {}
             _ => return None,
         }
         for c in token.chars() {
@@ -3032,7 +3053,11 @@ fn offers_training(sentence: &str) -> Option<usize> {
     if !STEMS.iter().any(|f| f.find(b).is_some()) {
         return None;
     }
-    TRAINING_CUES.find(sentence).map(|m| m.start())
+    // Whole words only: "train your models" offers no training.
+    TRAINING_CUES
+        .find_iter(sentence)
+        .find(|m| b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric()))
+        .map(|m| m.start())
 }
 
 /// `NEGATION_CUES` then `DENIALS`, as one automaton.
@@ -3534,6 +3559,9 @@ mod tests {
         // The candidate teaching others is a requirement like any other.
         let text = "Requirements:\n- Kubernetes, and willing to teach Kubernetes to others.\n";
         assert_eq!(need(text, "kubernetes"), Some(SectionKind::Required));
+        // "train your models" offers no training.
+        let text = "Requirements:\n- You will train your models with PyTorch.\n";
+        assert_eq!(need(text, "pytorch"), Some(SectionKind::Required));
     }
 
     #[test]

@@ -212,10 +212,9 @@ fn names_role(part: &str) -> bool {
     part.split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .any(|w| {
-            let lower = w.to_ascii_lowercase();
-            let singular = lower.strip_suffix('s').unwrap_or(&lower);
-            crate::text::names_job(&lower, ROLE_WORDS)
-                || crate::text::names_job(singular, ROLE_WORDS)
+            // `names_job` ignores case, so no lower-cased copy is needed.
+            let singular = w.strip_suffix(['s', 'S']).unwrap_or(w);
+            crate::text::names_job(w, ROLE_WORDS) || crate::text::names_job(singular, ROLE_WORDS)
         })
 }
 
