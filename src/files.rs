@@ -18,10 +18,17 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     // Replacing a symbolic link replaces the file it points to, and the link stays
     // (as an editor saving through it would).
+    // A dangling link is written through too: its target is created.
     let resolved;
     let path = match std::fs::symlink_metadata(path) {
         Ok(m) if force && m.file_type().is_symlink() => {
-            resolved = std::fs::canonicalize(path).map_err(|e| Error::io(path, e))?;
+            resolved = std::fs::canonicalize(path)
+                .ok()
+                .or_else(|| {
+                    let target = std::fs::read_link(path).ok()?;
+                    Some(path.parent().unwrap_or(Path::new("")).join(target))
+                })
+                .unwrap_or_else(|| path.to_path_buf());
             resolved.as_path()
         }
         _ => path,
@@ -137,5 +144,19 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(std::fs::read(&p).unwrap(), b"three");
+        // A dangling link: its target is created, the link stays.
+        let dangling = dir.path().join("dangling.md");
+        std::os::unix::fs::symlink("target.md", &dangling).unwrap();
+        write_atomic(&dangling, b"four", true).unwrap();
+        assert_eq!(
+            std::fs::read(dir.path().join("target.md")).unwrap(),
+            b"four"
+        );
+        assert!(
+            std::fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
     }
 }

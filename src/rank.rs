@@ -511,17 +511,19 @@ pub fn ndjson_posting(origin: &str, line: &str) -> Result<Posting> {
     source::PostingRecord::posting_from_value(origin, value)
 }
 
+/// The file's extension, lower-cased (`X.JSONL` is NDJSON too).
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
 fn is_ndjson(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("ndjson" | "jsonl")
-    )
+    matches!(extension(path).as_deref(), Some("ndjson" | "jsonl"))
 }
 
 fn is_csv(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    extension(path).as_deref() == Some("csv")
 }
 
 /// Ranks the postings of `inputs` (directories, posting files, NDJSON files) against
@@ -594,10 +596,10 @@ pub fn rank(
                 .map(|e| e.path())
                 .filter(|p| {
                     p.is_file()
-                        && p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                            POSTING_EXTENSIONS.contains(&e)
-                                || matches!(e, "ndjson" | "jsonl" | "csv")
-                        })
+                        && (is_ndjson(p)
+                            || is_csv(p)
+                            || extension(p)
+                                .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str())))
                 })
                 .collect();
             files.sort();

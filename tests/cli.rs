@@ -1326,6 +1326,23 @@ fn swapped_arguments_and_roles_after_as_of_are_warned_about() {
     );
 }
 
+/// Record files are known by their extension whatever its case, in a directory or
+/// named alone.
+#[test]
+fn rank_reads_record_files_with_upper_case_extensions() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("A.JSONL"),
+        "{\"id\": \"a\", \"text\": \"Backend engineer. Python and PostgreSQL.\"}\n{\"id\": \"b\", \"text\": \"Go developer.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("B.CSV"), "id,text\nc,React developer\n").unwrap();
+    let v = rank_json(dir.path().to_str().unwrap(), &[]);
+    assert_eq!(v["postings"], 3, "{v:#}");
+    let v = rank_json(dir.path().join("A.JSONL").to_str().unwrap(), &[]);
+    assert_eq!(v["postings"], 2, "{v:#}");
+}
+
 /// A CSV export ranks row by row: the header says which column is what, columns
 /// headed like sections become them, a row with quoted newlines is one posting, a
 /// broken row is skipped by its line number, and a header with no text column is an
