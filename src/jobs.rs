@@ -100,7 +100,8 @@ pub fn slug(p: &Posting) -> String {
 /// Reads every saved posting's front matter.
 ///
 /// # Errors
-/// An unreadable directory. Files that fail to parse are skipped.
+/// An unreadable directory. A file that cannot be read, or whose front matter does
+/// not parse, is listed with its `problem`.
 pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
@@ -128,7 +129,14 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
         let (meta, body) = match split_front_matter(&text) {
             Some((yaml, body)) => (
                 serde_saphyr::from_str::<FrontMatter>(yaml).unwrap_or_else(|e| {
-                    problem = Some(front_matter_problem(&e.to_string()));
+                    let d = crate::source::front_matter_diagnostic("", &text, yaml, &e);
+                    problem = Some(match d.position {
+                        Some((line, column)) => format!(
+                            "front matter is not valid YAML at line {line}, column {column}: {}",
+                            d.message
+                        ),
+                        None => format!("front matter is not valid YAML: {}", d.message),
+                    });
                     FrontMatter::default()
                 }),
                 body,
@@ -150,28 +158,6 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
     }
     out.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(out)
-}
-
-/// A front-matter parse error, with its line counted in the file (the front matter
-/// starts on the file's second line, after `---`).
-fn front_matter_problem(message: &str) -> String {
-    let first = message.lines().next().unwrap_or_default();
-    let first = first.strip_prefix("error: ").unwrap_or(first);
-    let at = first.strip_prefix("line ").and_then(|rest| {
-        let (line, rest) = rest.split_once(" column ")?;
-        let (column, what) = rest.split_once(": ")?;
-        Some((
-            line.parse::<usize>().ok()? + 1,
-            column.parse::<usize>().ok()?,
-            what,
-        ))
-    });
-    match at {
-        Some((line, column, what)) => {
-            format!("front matter is not valid YAML at line {line}, column {column}: {what}")
-        }
-        None => format!("front matter is not valid YAML: {first}"),
-    }
 }
 
 impl SavedJob {

@@ -261,6 +261,22 @@ pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     None
 }
 
+/// An error in the YAML front matter `yaml` of the document `text`, placed in the
+/// document (the front matter starts on its second line, after `---`).
+#[must_use]
+pub fn front_matter_diagnostic(
+    origin: &str,
+    text: &str,
+    yaml: &str,
+    e: &serde_saphyr::Error,
+) -> crate::error::Diagnostic {
+    let d = yaml_diagnostic(origin, yaml, e);
+    match d.position {
+        Some((l, c)) => d.at(l + 1, c, Some(text)),
+        None => d,
+    }
+}
+
 /// A posting from a text or Markdown document, with optional YAML front matter.
 ///
 /// # Errors
@@ -272,12 +288,7 @@ pub fn posting_from_text(origin: &str, text: &str) -> Result<Posting> {
                 FrontMatter::default()
             } else {
                 serde_saphyr::from_str(yaml).map_err(|e| {
-                    // Front matter starts on line 2 of the file.
-                    let mut d = yaml_diagnostic(origin, yaml, &e);
-                    if let Some((l, c)) = d.position {
-                        d = d.at(l + 1, c, Some(text));
-                    }
-                    Error::from(d.help("front matter keys: id, title, company, location, url, source, fetched, date_posted, tags"))
+                    Error::from(front_matter_diagnostic(origin, text, yaml, &e).help("front matter keys: id, title, company, location, url, source, fetched, date_posted, tags"))
                 })?
             };
             (fm, body)
