@@ -19,11 +19,9 @@ pub struct Imported {
     pub profile: Profile,
     /// Things it could not place or had to guess.
     pub notes: Vec<String>,
-    /// What the user must hear even when the résumé is imported on the fly
-    /// (`--profile ad.txt`): the file does not read like a résumé.
-    pub warnings: Vec<String>,
     /// Why the file reads like a job posting rather than a résumé, if it does:
-    /// `profile import` refuses to save it without `--force`.
+    /// `profile import` refuses to save it without `--force`, and commands importing
+    /// it on the fly (`--profile ad.txt`) warn.
     pub posting_like: Option<String>,
 }
 
@@ -43,7 +41,6 @@ pub fn import_file(path: &Path) -> Result<Imported> {
         Some("yaml" | "yml" | "json") => Ok(Imported {
             profile: crate::source::load_profile(path)?,
             notes: Vec::new(),
-            warnings: Vec::new(),
             posting_like: None,
         }),
         _ => {
@@ -827,16 +824,9 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .into());
     }
     let posting_like = posting_like(text, &profile);
-    let warnings = posting_like
-        .iter()
-        .map(|why| {
-            format!("{origin} {why}: check the order of the arguments, `--profile RÉSUMÉ POSTING`")
-        })
-        .collect();
     Ok(Imported {
         profile,
         notes,
-        warnings,
         posting_like,
     })
 }

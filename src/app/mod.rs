@@ -115,7 +115,7 @@ fn load_posting_arg(
         }
         return crate::source::load_posting(None);
     }
-    if spec.starts_with("http://") || spec.starts_with("https://") {
+    if crate::source::is_url(spec) {
         return crate::fetch::fetch_posting(&jobs::fetcher(fetch)?, spec);
     }
     let path = std::path::Path::new(spec);
@@ -124,16 +124,15 @@ fn load_posting_arg(
     }
     let dir = &settings.jobs_dir;
     let stem = spec.strip_suffix(".md").unwrap_or(spec);
-    // A saved job's own file, read even when the listing below could not (it skips
-    // unreadable files): its error, such as "permission denied", is the one to show.
+    // A saved job by its file name: read directly, so its own error ("permission
+    // denied", bad front matter) is the one shown.
     let own = dir.join(format!("{stem}.md"));
     if !stem.contains(['/', '\\']) && own.exists() {
         return crate::source::load_posting(Some(&own));
     }
+    // Else by the id in its front matter.
     let saved = crate::jobs::list(dir)?;
-    let hit = saved.iter().find(|j| {
-        j.id.as_deref() == Some(spec) || j.file.file_stem().and_then(|s| s.to_str()) == Some(stem)
-    });
+    let hit = saved.iter().find(|j| j.id.as_deref() == Some(spec));
     if let Some(j) = hit {
         return crate::source::load_posting(Some(&j.file));
     }

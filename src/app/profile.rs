@@ -115,7 +115,7 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
             )?;
             // One read of the file: a PDF's text layer is not extracted twice.
             let imported = crate::import::import_file(&path)?;
-            super::score::warn_imported(&imported.warnings);
+            super::score::warn_imported(&path, &imported);
             let (p, notes) = (imported.profile, imported.notes);
             let analyzed = AnalyzedProfile::analyze(p, &rules, settings.as_of);
             super::score::warn_roles_after(&analyzed);

@@ -21,19 +21,23 @@ pub(super) fn rules_and_profile(
     let rules = crate::rules::load_for_matching(&settings.rules)?;
     let path = source::resolve_profile(profile, settings.profile.as_ref(), &settings.profiles_dir)?;
     let imported = crate::import::import_file(&path)?;
-    warn_imported(&imported.warnings);
+    warn_imported(&path, &imported);
     let profile = imported.profile;
     let analyzed = AnalyzedProfile::analyze(profile, &rules, settings.as_of);
     warn_roles_after(&analyzed);
     Ok((rules, analyzed))
 }
 
-/// Prints what importing a résumé on the fly found wrong with it.
-pub(super) fn warn_imported(warnings: &[String]) {
-    let mut err = anstream::stderr().lock();
-    for w in warnings {
+/// Warns when the résumé at `path`, imported on the fly, reads like a job posting: the
+/// arguments were likely swapped.
+pub(super) fn warn_imported(path: &std::path::Path, imported: &crate::import::Imported) {
+    if let Some(why) = &imported.posting_like {
         // A closed stderr is no reason to fail the command.
-        let _ = writeln!(err, "warning: {w}");
+        let _ = writeln!(
+            anstream::stderr().lock(),
+            "warning: {} {why}: check the order of the arguments, `--profile RÉSUMÉ POSTING`",
+            path.display()
+        );
     }
 }
 

@@ -74,7 +74,12 @@ pub fn tailor(
             ev.is_direct()
                 && (ev.firm || relevance(**r) > 0.0)
                 && category != Category::Education
-                && (category != Category::Spoken || profile.profile.languages.is_empty())
+                && (category != Category::Spoken
+                    || !profile
+                        .profile
+                        .languages
+                        .iter()
+                        .any(|l| l.language.is_some()))
         })
         .map(|(r, _)| *r)
         .collect();
