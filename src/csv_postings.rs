@@ -226,16 +226,23 @@ pub fn delimiter(head: &[u8]) -> u8 {
 
 /// What is wrong when the CSV reader fails on `origin`, at the line it stopped on.
 #[must_use]
-pub fn read_error(origin: &str, e: &csv::Error) -> Diagnostic {
-    let line = e.position().map_or(0, csv::Position::line);
-    let what = match e.kind() {
-        csv::ErrorKind::Io(io) => crate::error::io_words(io),
-        csv::ErrorKind::Utf8 { .. } => "not valid UTF-8".to_owned(),
-        _ => e.to_string(),
+pub fn read_error(origin: &str, e: &csv::Error, line: u64) -> Diagnostic {
+    // An I/O error has no position of its own: the row being read is where it struck.
+    let line = e.position().map_or(line, csv::Position::line);
+    let (what, help) = match e.kind() {
+        csv::ErrorKind::Io(io) => (
+            crate::error::io_words(io),
+            "check that the file can be read to its end; one row must stay under the input limit",
+        ),
+        csv::ErrorKind::Utf8 { .. } => (
+            "not valid UTF-8".to_owned(),
+            "save the file as UTF-8 CSV with a header row",
+        ),
+        _ => (e.to_string(), "save the file as CSV with a header row"),
     };
     Diagnostic::new(origin, format!("cannot read the CSV: {what}"))
         .at(usize::try_from(line).unwrap_or(0), 1, None)
-        .help("save the file as UTF-8 CSV with a header row")
+        .help(help)
 }
 
 /// The one posting of a CSV document (`jobfit score export.csv`).
@@ -247,7 +254,7 @@ pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
         .flexible(true)
         .delimiter(delimiter(text.as_bytes()))
         .from_reader(text.as_bytes());
-    let bad = |e: csv::Error| read_error(origin, &e);
+    let bad = |e: csv::Error| read_error(origin, &e, 1);
     let columns = Columns::from_header(origin, rows.headers().map_err(bad)?)?;
     let mut found = None;
     let mut count = 0usize;

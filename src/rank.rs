@@ -744,12 +744,13 @@ fn csv_rows(
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(capped);
-    let csv_error = |e: csv::Error| -> Error { csv_postings::read_error(name, &e).into() };
+    let csv_error =
+        |e: csv::Error, line: u64| -> Error { csv_postings::read_error(name, &e, line).into() };
     // A file that holds no postings (a spreadsheet of something else) is skipped like
     // an unreadable posting file, and the rest ranked.
     let columns = match rows
         .headers()
-        .map_err(csv_error)
+        .map_err(|e| csv_error(e, 1))
         .and_then(|h| csv_postings::Columns::from_header(name, h))
     {
         Ok(c) => c,
@@ -790,11 +791,12 @@ fn csv_rows(
             },
             // An unreadable file or a row past the limit: no row after it can be trusted,
             // and the rows before it are ranked.
-            Err(e) if acc.opts.strict => return Err(csv_error(e)),
+            Err(e) if acc.opts.strict => return Err(csv_error(e, line)),
             Err(e) => {
+                let d = csv_postings::read_error(name, &e, line);
                 acc.skipped.push(Skipped {
                     origin,
-                    error: format!("{} (the rest of the file is skipped)", csv_error(e)),
+                    error: format!("{} (the rest of the file is skipped)", d.message),
                 });
                 break;
             }
