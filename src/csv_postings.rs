@@ -245,6 +245,13 @@ pub fn read_error(origin: &str, e: &csv::Error, line: u64) -> Diagnostic {
         .help(help)
 }
 
+/// True for a row of empty cells (a spreadsheet's trailing `,,,`): no posting, and
+/// nothing wrong.
+#[must_use]
+pub fn blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|c| c.trim().is_empty())
+}
+
 /// The one posting of a CSV document (`jobfit score export.csv`).
 ///
 /// # Errors
@@ -264,7 +271,7 @@ pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
         if !rows.read_record(&mut record).map_err(bad)? {
             break;
         }
-        if record.iter().all(|c| c.trim().is_empty()) {
+        if blank(&record) {
             continue;
         }
         count += 1;

@@ -771,6 +771,7 @@ fn csv_rows(
         let origin = format!("{name}:{line}");
         let skip = match rows.read_record(&mut record) {
             Ok(false) => break,
+            Ok(true) if csv_postings::blank(&record) => continue,
             Ok(true) => match columns.posting(origin.clone(), &record) {
                 Ok(p) => {
                     batch.push(Item::Read(p));

@@ -1358,6 +1358,8 @@ fn rank_reads_postings_from_a_csv_export() {
     csv.push_str("b2,Globex,Gopher,Engineering,Go and Kafka.,\n");
     csv.push_str("c3,Initech,Empty,Engineering,,\n");
     csv.push_str("d4,Hooli,\"Web Developer\",Engineering,React,\n");
+    // A trailing row of empty cells is no posting and no problem.
+    csv.push_str(",,,,,\n");
     std::fs::write(&path, &csv).unwrap();
     let file = path.to_str().unwrap();
     let v = rank_json(file, &[]);
