@@ -714,6 +714,12 @@ fn jobs_list_shows_files_it_cannot_read() {
         .filter(|j| j.get("problem").is_some())
         .count();
     assert_eq!(problems, 2, "{v}");
+    // The CSV and Markdown lists say so too.
+    for format in ["csv", "markdown"] {
+        let mut c = jobfit_in(dir.path());
+        let out = stdout(c.args(["--no-config", "jobs", "list", "-f", format]));
+        assert!(out.contains("not UTF-8 text"), "{format}: {out}");
+    }
 }
 
 #[test]

@@ -22,17 +22,21 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
         Message::Rule(r) => write_rule(r, out),
         Message::Ranking(r) => write_ranking(r, out),
         Message::JobList(r) => {
-            writeln!(out, "| File | Title | Company | Location | Fetched |")?;
-            writeln!(out, "|---|---|---|---|---|")?;
+            writeln!(
+                out,
+                "| File | Title | Company | Location | Fetched | Problem |"
+            )?;
+            writeln!(out, "|---|---|---|---|---|---|")?;
             for j in &r.jobs {
                 writeln!(
                     out,
-                    "| `{}` | {} | {} | {} | {} |",
+                    "| `{}` | {} | {} | {} | {} | {} |",
                     j.file.display(),
                     cell(j.title.as_deref().unwrap_or("")),
                     cell(j.company.as_deref().unwrap_or("")),
                     cell(j.location.as_deref().unwrap_or("")),
-                    j.fetched.as_deref().unwrap_or("")
+                    j.fetched.as_deref().unwrap_or(""),
+                    cell(j.problem.as_deref().unwrap_or(""))
                 )?;
             }
             Ok(())

@@ -1171,7 +1171,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
         }
         Message::JobList(l) => {
             line(&[
-                "file", "id", "title", "company", "location", "url", "fetched",
+                "file", "id", "title", "company", "location", "url", "fetched", "problem",
             ])?;
             for j in &l.jobs {
                 line(&[
@@ -1182,6 +1182,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     j.location.as_deref().unwrap_or(""),
                     j.url.as_deref().unwrap_or(""),
                     j.fetched.as_deref().unwrap_or(""),
+                    j.problem.as_deref().unwrap_or(""),
                 ])?;
             }
             Ok(())
