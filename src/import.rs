@@ -117,6 +117,7 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
             .into());
         }
     };
+    let text = without_page_numbers(&text);
     if text.split_whitespace().count() < 5 {
         return Err(Diagnostic::new(origin, "the PDF has no text layer (a scanned image?)")
             .help("jobfit does not read images; export the résumé from its editor as PDF or text, or run it through OCR first")
@@ -126,6 +127,24 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
 }
 
 /// Why the PDF reader gave no text.
+#[cfg(feature = "pdf")]
+/// A PDF's text without its page numbers ("Page 1 of 2", "2 / 3", "- 2 -"): each
+/// stands on a line of its own at a page's foot, and would otherwise end up in the
+/// bullet or skills list it interrupts.
+fn without_page_numbers(text: &str) -> String {
+    static PAGE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:(?:page|seite|p\.)\s*\d+(?:\s*(?:of|/|von|sur)\s*\d+)?|\d+\s*/\s*\d+|[-–—]\s*\d+\s*[-–—])\s*$")
+            .expect("valid regex")
+    });
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        if !PAGE.is_match(line.trim_end_matches(['\n', '\r', '\u{c}'])) {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
 #[cfg(feature = "pdf")]
 enum PdfFailure {
     /// See `has_reference_loop`.
@@ -242,18 +261,60 @@ enum Section {
     Other,
 }
 
+/// The kind of section a heading names, in English, German, French or Spanish.
 fn classify_section(h: &str) -> Option<Section> {
     let h = h.to_lowercase();
     let has = |w: &str| h.contains(w);
+    let any = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
     Some(
-        if has("education") || has("degree") || has("academic") || has("qualification") {
-            Section::Education
-        } else if has("summary")
-            || has("profile")
-            || has("about")
-            || has("objective")
-            || has("overview")
+        if has("education")
+            || has("degree")
+            || has("academic")
+            || has("qualification")
+            || any(&[
+                "ausbildung",
+                "studium",
+                "formation",
+                "études",
+                "educación",
+                "formación",
+            ])
         {
+            Section::Education
+        } else if any(&[
+            "berufserfahrung",
+            "berufliche",
+            "werdegang",
+            "expérience",
+            "parcours",
+            "experiencia",
+        ]) {
+            Section::Experience
+        } else if any(&[
+            "kenntnisse",
+            "fähigkeiten",
+            "kompetenzen",
+            "compétences",
+            "competencias",
+            "habilidades",
+        ]) {
+            Section::Skills
+        } else if any(&["sprachen", "langues", "idiomas"]) {
+            Section::Languages
+        } else if any(&["projekte", "projets", "proyectos"]) {
+            Section::Projects
+        } else if any(&[
+            "summary",
+            "profil",
+            "about",
+            "objective",
+            "overview",
+            "zusammenfassung",
+            "über mich",
+            "à propos",
+            "perfil",
+            "resumen",
+        ]) {
             Section::Summary
         } else if has("experience") && (has("technolog") || has("skills")) {
             // "Experience and technologies": prose about skills, not dated roles.
@@ -297,9 +358,12 @@ fn strip_markdown(line: &str) -> String {
     let l = LINK.replace_all(line, "$1");
     let mut out = String::with_capacity(l.len());
     let mut prev = ' ';
-    for c in l.chars() {
-        // `*` and `_` as emphasis (not inside words like snake_case) are dropped.
-        if c == '*' || (c == '_' && !prev.is_alphanumeric()) {
+    let mut chars = l.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `*` and `_` as emphasis are dropped; a `_` inside a word (snake_case) is not
+        // emphasis, one that closes it (`_Jan 2021 – Present_`) is.
+        let next = chars.peek().copied().unwrap_or(' ');
+        if c == '*' || (c == '_' && !(prev.is_alphanumeric() && next.is_alphanumeric())) {
             continue;
         }
         out.push(c);
@@ -360,18 +424,38 @@ fn heading(line: &str) -> Option<String> {
 // ---------------------------------------------------------------------------------
 // Dates.
 
-/// One date of a résumé, as a regex: `May 2019`, `Q4 2017`, `05/2019`, `2019-05`, `2019`.
+/// Month names and abbreviations, English, German and French, for `date_pattern`; a
+/// name's first three letters (accents folded) say which month `parse_date` reads.
+const MONTH_NAMES: &str = r"(?:jan(?:uary|uar|vier)?|j[äa]nner|f[ée]v(?:rier)?|feb(?:ruary|ruar)?|m[äa]rz|mars|mar(?:ch)?|avr(?:il)?|apr(?:il)?|mai|may|juin|jun[ei]?|juil(?:let)?|jul[yi]?|ao[ûu]t|aug(?:ust)?|sept?(?:ember|embre)?|o[ck]t(?:ober|obre)?|nov(?:ember|embre)?|d[ée][cz](?:ember|embre)?)\.?";
+
+/// One date of a résumé, as a regex: `May 2019`, `Sep '18`, `Summer 2019`, `Q4 2017`,
+/// `31/12/2020`, `05/2019`, `03.2018`, `2019/12`, `2019-05`, `2019`.
 fn date_pattern() -> String {
-    let month = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+    let month = MONTH_NAMES;
     format!(
-        r"(?:{month}\s+(?:19|20)\d\d|q[1-4]\s+(?:19|20)\d\d|\d{{1,2}}/(?:19|20)\d\d|(?:19|20)\d\d-\d\d|(?:19|20)\d\d)"
+        r"(?:{month}\s+(?:19|20)\d\d|{month}\s*['’]\d\d|(?:spring|summer|fall|autumn|winter)\s+(?:19|20)\d\d|q[1-4]\s+(?:19|20)\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d|\d{{1,2}}[/.](?:19|20)\d\d|(?:19|20)\d\d[-/]\d\d|(?:19|20)\d\d)"
     )
 }
+
+/// Words for "to now" at a range's end, in English, German and French.
+const PRESENT: &str = r"present|current|now|today|ongoing|date|heute|aktuell|jetzt|dato|aujourd['’]hui|pr[ée]sent|actuel(?:lement)?|en\s+cours";
 
 static DATE_RANGE: LazyLock<Regex> = LazyLock::new(|| {
     let date = date_pattern();
     Regex::new(&format!(
-        r"(?i)\b(?P<from>{date})\s*(?:to|–|—|-|until|till|through|thru)\s*(?P<to>{date}|present|current|now|today|ongoing|date)\b"
+        r"(?i)\b(?P<from>{date})\s*(?:to|–|—|-|until|till|through|thru|bis|au|à)\s*(?P<to>{date}|{PRESENT})(?:\b|$)"
+    ))
+    .expect("valid regex")
+});
+
+/// A role's single date at the end of a short header line: "Since 2019", "seit
+/// 04/2019" (to now), "Acme, Summer 2015" or a line that is only "2019" (that period
+/// alone). A date in brackets is left to `written_date`: "My Story (Q4 2017)" is when
+/// a story was written.
+static SINGLE_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    let date = date_pattern();
+    Regex::new(&format!(
+        r"(?i)(?:^|[,|—–·]\s*|\b(?P<since>since|seit|depuis|from)\s+)(?P<d>{date})\s*$"
     ))
     .expect("valid regex")
 });
@@ -410,11 +494,66 @@ fn written_date(lines: &[Line]) -> Option<(PartialDate, String)> {
     None
 }
 
-/// Parses one date of a résumé: `May 2019`, `Sep. 2023`, `Q4 2017`, `05/2019`,
-/// `2019-05`, `2019`. `end` picks the last month of a quarter or year.
+/// Parses one date of a résumé: `May 2019`, `Sep. 2023`, `Sep '18`, `Summer 2019`,
+/// `Q4 2017`, `31/12/2020`, `05/2019`, `03.2018`, `2019/12`, `2019-05`, `2019`. `end`
+/// picks the last month of a quarter, season or year.
 fn parse_date(s: &str, end: bool) -> Option<PartialDate> {
     let t = s.trim().trim_end_matches('.').to_lowercase();
     let year_of = |y: &str| y.parse::<u16>().ok().filter(|y| (1900..=2100).contains(y));
+    let month_year = |m: u8, y: u16| PartialDate {
+        year: y,
+        month: Some(m),
+        day: None,
+    };
+    // "Sep '18": a two-digit year, of this century unless that is in the future.
+    if let Some((m, y)) = t.split_once(['\'', '’']) {
+        let y: u16 = y.trim().parse().ok().filter(|_| y.trim().len() == 2)?;
+        let year = if y <= 40 { 2000 + y } else { 1900 + y };
+        return Some(month_year(month_number(m.trim())?, year));
+    }
+    if let Some((season, y)) = t.split_once(char::is_whitespace)
+        && let Some(months) = match season {
+            "spring" => Some((3, 5)),
+            "summer" => Some((6, 8)),
+            "fall" | "autumn" => Some((9, 11)),
+            "winter" => Some((12, 12)),
+            _ => None,
+        }
+    {
+        return Some(month_year(
+            if end { months.1 } else { months.0 },
+            year_of(y.trim())?,
+        ));
+    }
+    // A full date, of which the month matters: 31/12/2020 (a day over 12 says which
+    // is which), 12/31/2020, 01.03.2018. Undecided, dots are day first (European) and
+    // slashes month first (American).
+    let parts: Vec<&str> = t.split(['/', '.']).collect();
+    if parts.len() == 3 {
+        let (a, b): (u8, u8) = (parts[0].parse().ok()?, parts[1].parse().ok()?);
+        let m = if a > 12 || (b <= 12 && t.contains('.')) {
+            b
+        } else {
+            a
+        };
+        if !(1..=12).contains(&m) || a == 0 || b == 0 || a.max(b) > 31 {
+            return None;
+        }
+        return Some(month_year(m, year_of(parts[2])?));
+    }
+    // 2019/12
+    if t.len() == 7 && t.as_bytes()[4] == b'/' {
+        let m: u8 = t[5..].parse().ok().filter(|m| (1..=12).contains(m))?;
+        return Some(month_year(m, year_of(&t[..4])?));
+    }
+    // 03.2018
+    if let Some((m, y)) = t.split_once('.')
+        && let Ok(m) = m.parse::<u8>()
+    {
+        return year_of(y)
+            .filter(|_| (1..=12).contains(&m))
+            .map(|y| month_year(m, y));
+    }
     if let Some(q) = t.strip_prefix('q') {
         let (n, y) = q.split_once(char::is_whitespace)?;
         let n: u8 = n.parse().ok().filter(|n| (1..=4).contains(n))?;
@@ -441,17 +580,7 @@ fn parse_date(s: &str, end: bool) -> Option<PartialDate> {
         });
     }
     if let Some((m, y)) = t.split_once(char::is_whitespace) {
-        const MONTHS: [&str; 12] = [
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-        ];
-        let m = MONTHS
-            .iter()
-            .position(|p| m.trim_end_matches('.').starts_with(p))?;
-        return Some(PartialDate {
-            year: year_of(y.trim())?,
-            month: u8::try_from(m + 1).ok(),
-            day: None,
-        });
+        return Some(month_year(month_number(m)?, year_of(y.trim())?));
     }
     year_of(&t).map(|y| PartialDate {
         year: y,
@@ -460,17 +589,83 @@ fn parse_date(s: &str, end: bool) -> Option<PartialDate> {
     })
 }
 
+/// The month (1–12) a month name or abbreviation names, in English, German or French
+/// (`MONTH_NAMES`): "sept" and "september", "mär", "juil", "déc".
+fn month_number(name: &str) -> Option<u8> {
+    let n: String = name
+        .trim()
+        .trim_end_matches('.')
+        .chars()
+        .map(|c| match c {
+            'ä' | 'à' | 'â' => 'a',
+            'é' | 'è' | 'ê' => 'e',
+            'û' | 'ü' => 'u',
+            c => c,
+        })
+        .collect();
+    // The French and German names that do not start like the English ones.
+    let n = match n.as_str() {
+        "mai" => "may",
+        "juin" => "jun",
+        "juil" | "juillet" => "jul",
+        "aout" => "aug",
+        "avr" | "avril" => "apr",
+        "fev" | "fevrier" => "feb",
+        "mars" | "marz" => "mar",
+        "janner" => "jan",
+        x => x,
+    };
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let m = MONTHS
+        .iter()
+        .position(|p| n.starts_with(p))
+        .or(match n.get(..3) {
+            Some("okt") => Some(9),
+            Some("dez") => Some(11),
+            _ => None,
+        })?;
+    u8::try_from(m + 1).ok()
+}
+
 /// A date range found in some text: (start, end or `None` for present, byte span).
+/// Failing a range, a short line's single date (`SINGLE_DATE`).
 fn find_range(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
+    date_range(text).or_else(|| single_date(text))
+}
+
+/// A `DATE_RANGE` in some text, as `find_range`.
+fn date_range(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
     let c = DATE_RANGE.captures(text)?;
     let m = c.get(0)?;
     let from = parse_date(c.name("from")?.as_str(), false)?;
     let to_s = c.name("to")?.as_str();
-    let to = match to_s.to_lowercase().as_str() {
-        "present" | "current" | "now" | "today" | "ongoing" | "date" => None,
-        other => Some(parse_date(other, true)?),
+    static IS_PRESENT: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(&format!("(?i)^(?:{PRESENT})$")).expect("valid regex"));
+    let to = if IS_PRESENT.is_match(to_s) {
+        None
+    } else {
+        Some(parse_date(to_s, true)?)
     };
     Some((from, to, m.start(), m.end()))
+}
+
+/// `SINGLE_DATE` in a short line that is no sentence.
+fn single_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
+    if text.len() > 80 || text.contains(". ") {
+        return None;
+    }
+    let c = SINGLE_DATE.captures(text)?;
+    let d = c.name("d")?;
+    let from = parse_date(d.as_str(), false)?;
+    let to = match c.name("since") {
+        Some(_) => None,
+        None => Some(parse_date(d.as_str(), true)?),
+    };
+    let m = c.get(0)?;
+    let start = c.name("since").map_or(d.start(), |s| s.start());
+    Some((from, to, start.max(m.start()), m.end()))
 }
 
 // ---------------------------------------------------------------------------------
@@ -741,7 +936,10 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         for (kind, body) in &sections {
             match kind {
                 Section::Experience => {
-                    let found = roles(body, &mut notes);
+                    let mut found = roles(body, &mut notes);
+                    if found.is_empty() && body.iter().any(|l| l.bullet) {
+                        found = undated_roles(body, &mut notes);
+                    }
                     if found.is_empty() {
                         summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
                     }
@@ -782,6 +980,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         .collect();
         let kept: Vec<String> = sum
             .split("\n\n")
+            .filter(|para| !document_title(para))
             .filter_map(|para| {
                 let mut rest = para.to_owned();
                 for v in &contact {
@@ -973,18 +1172,130 @@ fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
 
 /// Dated roles in a section: a date range (on one line, or split over two), the short
 /// header lines right above it (employer, title), and everything up to the next role.
+///
+/// Bullets above the first dated role are a role whose dates jobfit cannot read
+/// ("Since spring", a typo): kept as undated roles, with a note, never dropped.
 fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
+    let dated = dated_roles(lines, notes);
+    let first = dated.first().map_or(0, |(at, _)| *at);
+    if dated.is_empty() || !lines[..first].iter().any(|l| l.bullet) {
+        return dated.into_iter().map(|(_, w)| w).collect();
+    }
+    let mut out = undated_roles(&lines[..first], notes);
+    out.extend(dated.into_iter().map(|(_, w)| w));
+    out
+}
+
+/// Roles without dates: each a block of short header lines (title, employer) followed
+/// by bullets. Text before the first header goes with the first role.
+fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
+    // Where each block starts: a header-like line that is no bullet, after a blank
+    // line, a bullet or the start, with a bullet within the next three lines.
+    let mut starts: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let after_break = i == 0 || lines[i - 1].blank || lines[i - 1].bullet;
+        if after_break && !lines[i].bullet && header_like(&lines[i]) {
+            let bullet_at = lines[i..].iter().take(4).position(|l| l.bullet);
+            if let Some(k) = bullet_at.filter(|&k| k > 0 && lines[i..i + k].iter().all(header_like))
+            {
+                starts.push(i);
+                i += k;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if starts.is_empty() {
+        starts.push(0);
+    }
+    let mut out = Vec::new();
+    for (k, &s) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(lines.len());
+        let from = if k == 0 { 0 } else { s };
+        let block = &lines[from..end];
+        let head: Vec<&str> = block
+            .iter()
+            .skip_while(|l| l.blank)
+            .take_while(|l| !l.bullet && header_like(l))
+            .map(|l| l.text.as_str())
+            .collect();
+        let body: Vec<Line> = block
+            .iter()
+            .skip_while(|l| l.blank)
+            .skip(head.len())
+            .cloned()
+            .collect();
+        let (positions, employers) = header_parts(&head);
+        let highlights: Vec<String> = paragraphs(&body)
+            .into_iter()
+            .flat_map(|(_, p)| highlights_of(&p))
+            .collect();
+        if highlights.is_empty() && head.is_empty() {
+            continue;
+        }
+        let what = head.join(", ");
+        notes.push(format!(
+            "role \"{}\" has no dates jobfit can read: kept without dates; add startDate/endDate to count its years",
+            if what.is_empty() { "(untitled)" } else { &what }
+        ));
+        out.push(Work {
+            name: (!employers.is_empty()).then(|| employers.join(", ")),
+            position: (!positions.is_empty()).then(|| positions.join(", ")),
+            highlights,
+            ..Work::default()
+        });
+    }
+    out
+}
+
+/// A role's header lines split into (positions, employers): "Initech — Senior
+/// Engineer", "Senior Engineer at Initech", "Engineer, Globex".
+fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
+    header
+        .iter()
+        .flat_map(|h| {
+            h.as_ref()
+                .split(['—', '–', '|'])
+                .flat_map(|x| x.split(" - "))
+                .flat_map(|x| x.split(" at "))
+                .flat_map(|x| x.split(" @ "))
+                .flat_map(|x| {
+                    let pieces: Vec<&str> = x.split(", ").collect();
+                    if pieces.len() > 1
+                        && pieces.iter().any(|p| is_position(p))
+                        && pieces.iter().any(|p| !is_position(p))
+                    {
+                        pieces
+                    } else {
+                        vec![x]
+                    }
+                })
+                .map(|x| x.trim().trim_end_matches(',').to_owned())
+                .filter(|x| !x.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .partition(|h| is_position(h))
+}
+
+/// `roles` with a date range each, and the index of each one's first line.
+fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
     // (index of the first header line, index of the first content line, dates, header text on the date line)
     let mut found: Vec<(usize, usize, PartialDate, Option<PartialDate>, String)> = Vec::new();
     let mut i = 0;
     while i < lines.len() {
         let one = &lines[i].text;
-        let mut hit = find_range(one).map(|r| (r, i + 1, one.clone()));
+        // A range on this line, else one split over this line and the next ("Sep
+        // 2023" / "to present."), else this line's single date.
+        let mut hit = date_range(one).map(|r| (r, i + 1, one.clone()));
         if hit.is_none() && i + 1 < lines.len() && !lines[i].blank {
             let two = format!("{} {}", one, lines[i + 1].text);
-            if let Some(r) = find_range(&two).filter(|r| r.2 < one.len()) {
+            if let Some(r) = date_range(&two).filter(|r| r.2 < one.len()) {
                 hit = Some((r, i + 2, two));
             }
+        }
+        if hit.is_none() {
+            hit = single_date(one).map(|r| (r, i + 1, one.clone()));
         }
         let Some(((from, to, s, e), next, joined)) = hit else {
             i += 1;
@@ -1024,32 +1335,7 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         if inline.chars().any(char::is_alphanumeric) && !header.contains(inline) {
             header.push(inline.clone());
         }
-        // "Initech — Senior Engineer", "Senior Engineer at Initech", "Engineer, Globex".
-        let parts: Vec<String> = header
-            .iter()
-            .flat_map(|h| {
-                h.split(['—', '–', '|'])
-                    .flat_map(|x| x.split(" - "))
-                    .flat_map(|x| x.split(" at "))
-                    .flat_map(|x| x.split(" @ "))
-                    .flat_map(|x| {
-                        let pieces: Vec<&str> = x.split(", ").collect();
-                        if pieces.len() > 1
-                            && pieces.iter().any(|p| is_position(p))
-                            && pieces.iter().any(|p| !is_position(p))
-                        {
-                            pieces
-                        } else {
-                            vec![x]
-                        }
-                    })
-                    .map(|x| x.trim().trim_end_matches(',').to_owned())
-                    .filter(|x| !x.is_empty())
-                    .collect::<Vec<_>>()
-            })
-            .collect();
-        let (positions, employers): (Vec<String>, Vec<String>) =
-            parts.into_iter().partition(|h| is_position(h));
+        let (positions, employers) = header_parts(&header);
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
         let paras = paragraphs(body);
@@ -1081,17 +1367,20 @@ fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
                 highlights.extend(highlights_of(&p));
             }
         }
-        out.push(Work {
-            name,
-            location,
-            position: (!positions.is_empty()).then(|| positions.join(", ")),
-            start_date: Some(start.into()),
-            end_date: stop.map(Into::into),
-            summary,
-            description,
-            highlights,
-            ..Work::default()
-        });
+        out.push((
+            *first,
+            Work {
+                name,
+                location,
+                position: (!positions.is_empty()).then(|| positions.join(", ")),
+                start_date: Some(start.into()),
+                end_date: stop.map(Into::into),
+                summary,
+                description,
+                highlights,
+                ..Work::default()
+            },
+        ));
     }
     out
 }
@@ -1486,20 +1775,26 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
         Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}").expect("valid regex")
     });
     static PHONE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\+?\d[\d ()-]{8,}\d").expect("valid regex"));
+        LazyLock::new(|| Regex::new(r"\+?\(?\d[\d ().-]{8,}\d").expect("valid regex"));
     if let Some(m) = EMAIL.find(text) {
         p.basics.email = Some(m.as_str().to_owned());
     }
-    // Only in the first lines: elsewhere long numbers are figures, not phone numbers.
+    // Only in the first lines: elsewhere long numbers are figures, not phone numbers;
+    // and no date range ("2019 - 2021" under a name is a role's dates).
     let head: String = text.lines().take(8).collect::<Vec<_>>().join("\n");
-    if let Some(m) = PHONE.find(&head) {
+    if let Some(m) = PHONE.find_iter(&head).find(|m| {
+        find_range(m.as_str()).is_none()
+            && m.as_str().bytes().filter(u8::is_ascii_digit).count() >= 7
+    }) {
         p.basics.phone = Some(m.as_str().trim().to_owned());
     }
-    // A first line of two to four capitalised words is a name.
+    // A first line of two to four capitalised words is a name; a title line above it
+    // ("CURRICULUM VITAE", "Résumé") is not.
     if let Some(first) = text
         .lines()
         .map(|l| l.trim().trim_start_matches('#').trim())
-        .find(|l| !l.is_empty())
+        .filter(|l| !l.is_empty())
+        .find(|l| !document_title(l))
     {
         let words: Vec<&str> = first.split_whitespace().collect();
         let looks_like_name = (2..=4).contains(&words.len())
@@ -1515,6 +1810,24 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
         }
     }
     header_lines(text, p)
+}
+
+/// A line that names the document, not the person: "Curriculum Vitae", "RÉSUMÉ",
+/// "CV", "Lebenslauf".
+fn document_title(line: &str) -> bool {
+    let t = strip_markdown(line).to_lowercase();
+    let t = t.trim().trim_end_matches(':');
+    matches!(
+        t,
+        "curriculum vitae"
+            | "curriculum vitæ"
+            | "cv"
+            | "resume"
+            | "résumé"
+            | "resumé"
+            | "lebenslauf"
+            | "curriculum"
+    )
 }
 
 /// The title and place lines under a name at the top of a pasted résumé: "Senior
@@ -1535,7 +1848,7 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
     for line in text
         .lines()
         .map(str::trim)
-        .skip_while(|l| l.is_empty())
+        .skip_while(|l| l.is_empty() || document_title(l))
         .skip(1)
         .take_while(|l| !l.is_empty())
         .take(3)
@@ -1866,6 +2179,66 @@ mod tests {
             ("2017".into(), "2019".into())
         );
         assert!(find_range("Sep 2023 to present.").unwrap().1.is_none());
+        // Other ways résumés write dates, in English, German and French.
+        let range = |t: &str| {
+            let (a, b, _, _) = find_range(t).unwrap_or_else(|| panic!("{t}"));
+            (a.to_string(), b.map_or("now".into(), |b| b.to_string()))
+        };
+        let r = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(range("03.2018 – 11.2020"), r("2018-03", "2020-11"));
+        assert_eq!(range("Sep '18 – Jun '20"), r("2018-09", "2020-06"));
+        assert_eq!(range("Sept 2018 – June 2020"), r("2018-09", "2020-06"));
+        assert_eq!(range("2019/12 - 2021/02"), r("2019-12", "2021-02"));
+        assert_eq!(range("31/12/2019 - 1/3/2021"), r("2019-12", "2021-01"));
+        assert_eq!(range("04/2019 - heute"), r("2019-04", "now"));
+        assert_eq!(range("janvier 2020 – aujourd'hui"), r("2020-01", "now"));
+        assert_eq!(
+            range("März 2016 bis Dezember 2018"),
+            r("2016-03", "2018-12")
+        );
+        assert_eq!(range("Since 2019"), r("2019", "now"));
+        assert_eq!(range("Globex, Summer 2015"), r("2015-06", "2015-08"));
+        assert_eq!(range("2019"), r("2019", "2019"));
+        // A bracketed date is when a story was written, and a sentence is no header.
+        assert!(find_range("My Story (Q4 2017)").is_none());
+        assert!(find_range("We grew revenue. Since 2019").is_none());
+    }
+
+    #[cfg(feature = "pdf")]
+    #[test]
+    fn page_numbers_leave_a_pdf_text() {
+        let t = "- Built ranking models.\nPage 1 of 2\n- Ran Spark.\n2 / 2\n- 3 -\nPage two\n";
+        assert_eq!(
+            without_page_numbers(t),
+            "- Built ranking models.\n- Ran Spark.\nPage two\n"
+        );
+    }
+
+    #[test]
+    fn bullets_of_a_role_whose_dates_are_unreadable_are_kept() {
+        let text = "Jane Doe\n\nEXPERIENCE\n\nBackend Engineer\nAcme Corp\nSince the spring\n\
+                    - Built Python services on PostgreSQL.\n\nIntern\nGloboex\n2012 - 2013\n\
+                    - Wrote Java tests.\n";
+        let imported = import_text("t.txt", text).unwrap();
+        let work = &imported.profile.work;
+        assert_eq!(work.len(), 2, "{work:#?}");
+        assert_eq!(work[0].position.as_deref(), Some("Backend Engineer"));
+        assert_eq!(work[0].highlights, ["Built Python services on PostgreSQL."]);
+        assert!(work[0].start_date.is_none());
+        assert!(imported.notes.iter().any(|n| n.contains("no dates")));
+        // Emphasis around dates, a document title above the name, a range that is
+        // no phone number, and a page footer are read as such.
+        let text = "CURRICULUM VITAE\n\nJane Doe\n2019 - 2021\n\nEXPERIENCE\n\
+                    **Engineer**, Acme\n_Jan 2021 – Present_\n- Ran Go services.\n";
+        let p = import_text("t.md", text).unwrap().profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(p.basics.phone, None);
+        let start = p
+            .work
+            .last()
+            .and_then(|w| w.start_date)
+            .map(|d| d.date.to_string());
+        assert_eq!(start.as_deref(), Some("2021-01"));
     }
 
     #[test]
