@@ -1279,6 +1279,65 @@ static JOINS_TEAM: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .expect("phrases build")
 });
 
+/// Whether `sentence` puts the hire in a team (see `JOINS_TEAM`): a phrase that starts
+/// a word and ends one, or goes on only with an inflection ("joining", "grows"). The
+/// "grow" of "our Growth team" is the team's name, not the hire joining it.
+fn joins_team_in(sentence: &str) -> bool {
+    let b = sentence.as_bytes();
+    JOINS_TEAM.find_iter(sentence).any(|m| {
+        let starts = m.start() == 0 || !b[m.start() - 1].is_ascii_alphanumeric();
+        let rest = &b[m.end()..];
+        let word = rest
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let ending = rest[..word].to_ascii_lowercase();
+        starts && matches!(ending.as_slice(), b"" | b"s" | b"es" | b"ing" | b"ed")
+    })
+}
+
+/// Whether the finding `f`, followed by a plural role noun, is said of people the job
+/// works with: a word just before it (or its own first word) such as "with",
+/// "alongside", "mentor", "of" ("a team of 40 engineers"), "our" or "other".
+fn people_worked_with(text: &str, sentence_start: usize, f: &crate::extract::Finding) -> bool {
+    const CUES: &[&str] = &[
+        "with",
+        "alongside",
+        "mentor",
+        "mentors",
+        "mentoring",
+        "coach",
+        "coaching",
+        "support",
+        "supporting",
+        "of",
+        "other",
+        "fellow",
+        "among",
+        "help",
+        "helping",
+        "partner",
+        "our",
+        "guide",
+        "guiding",
+        "train",
+        "training",
+        "manage",
+        "managing",
+        "hire",
+        "hiring",
+    ];
+    let before = text.get(sentence_start.min(f.start)..f.start).unwrap_or("");
+    let own_first = text[f.start..f.end].split_whitespace().next().unwrap_or("");
+    before
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .rev()
+        .take(3)
+        .chain(std::iter::once(own_first))
+        .any(|w| CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
 /// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
 /// `end`, when they make the skill part of a job title or a team's name.
 fn role_noun_after(text: &str, end: usize) -> Option<&'static str> {
@@ -2041,10 +2100,23 @@ impl AnalyzedPosting {
                     Some(n)
                         if GROUP_NOUNS.contains(&n)
                             && !*joins_team.get_or_insert_with(|| {
-                                JOINS_TEAM.is_match(&text[sentence.0.clone()])
+                                joins_team_in(&text[sentence.0.clone()])
                             }) =>
                     {
                         SentenceRole::Company
+                    }
+                    // "Mentor junior engineers", "work alongside ML engineers": people
+                    // the job works with, not its title, unless the sentence hires
+                    // them ("we're hiring Python developers"). "We need Go engineers"
+                    // names the job.
+                    Some(n)
+                        if n.ends_with('s')
+                            && people_worked_with(text, sentence.0.start, f)
+                            && !*joins_team.get_or_insert_with(|| {
+                                joins_team_in(&text[sentence.0.clone()])
+                            }) =>
+                    {
+                        sentence.1
                     }
                     Some(_)
                         if *describes_self
@@ -3539,6 +3611,13 @@ mod tests {
         assert_eq!(need("ios").1, 1);
         // A list item's skill is not named by the next item's words.
         assert_eq!(need("c++"), (SectionKind::General, 0));
+        // Phrases that join a team are whole words, or inflections of them.
+        assert!(joins_team_in("You'll be joining the Data team"));
+        assert!(joins_team_in("We are growing our ML group"));
+        assert!(!joins_team_in(
+            "Partner with our Growth team on experiments"
+        ));
+        assert!(!joins_team_in("Report to the rejoinder desk"));
     }
 
     #[test]
