@@ -36,7 +36,16 @@ fn aside(text: &str) -> bool {
         let q = q.trim();
         !q.is_empty() && !q.contains(' ')
     });
-    t.contains(['?', '!'])
+    // A sentence or a parenthesis that ends as a question or an exclamation; the "!"
+    // of "Yahoo! Mail" or the "?" of a link's query string ends neither.
+    let exclaims = t
+        .trim_end_matches(|c: char| {
+            matches!(c, '.' | ')' | '"' | '\'' | '\u{201d}') || c.is_whitespace()
+        })
+        .ends_with(['?', '!'])
+        || t.contains("?)")
+        || t.contains("!)");
+    exclaims
         || scare_quoted
         || ["But ", "I tried ", "Sometimes "]
             .iter()
@@ -142,6 +151,14 @@ mod tests {
         ));
         assert!(!aside(
             "Built the \"binary artifact store\" that replaced several services."
+        ));
+        assert!(aside("Shipped it in a weekend!"));
+        assert!(aside("Who knew printers could be this hard?"));
+        assert!(!aside(
+            "Rebuilt Yahoo! Mail's spam filter, cutting false positives by 40%."
+        ));
+        assert!(!aside(
+            "Documented the API at https://example.com/docs?v=2 for 300 partners."
         ));
     }
 }
