@@ -128,7 +128,7 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
         let mut problem = None;
         let (meta, body) = match split_front_matter(&text) {
             Some((yaml, body)) => (
-                serde_saphyr::from_str::<FrontMatter>(yaml).unwrap_or_else(|e| {
+                crate::source::parse_front_matter(yaml).unwrap_or_else(|e| {
                     let d = crate::source::front_matter_diagnostic("", &text, yaml, &e);
                     problem = Some(match d.position {
                         Some((line, column)) => format!(

@@ -243,6 +243,66 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
 }
 
+/// The keys `FrontMatter` reads.
+const FRONT_MATTER_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "company",
+    "location",
+    "url",
+    "source",
+    "fetched",
+    "date_posted",
+    "tags",
+];
+
+/// Parses a saved posting's front matter (see `lenient`).
+///
+/// # Errors
+/// Invalid YAML, a wrong type, a misspelt key, a profile.
+pub fn parse_front_matter(yaml: &str) -> std::result::Result<FrontMatter, serde_saphyr::Error> {
+    lenient(yaml, FRONT_MATTER_KEYS)
+}
+
+/// Parses a posting's YAML mapping, whose type reads `keys`. Other keys are the user's
+/// own notes on the job ("status: applied", "salary: 100k") and are ignored, unless
+/// one looks like a typo of a key it reads ("titel") or the mapping is a profile's
+/// (`basics`, `work`): then the strict error says so, at the key.
+fn lenient<T: serde::de::DeserializeOwned>(
+    yaml: &str,
+    keys: &[&str],
+) -> std::result::Result<T, serde_saphyr::Error> {
+    let strict = serde_saphyr::from_str::<T>(yaml);
+    let Err(e) = &strict else { return strict };
+    let message = yaml_diagnostic("", yaml, e).message;
+    if !message.starts_with("unknown field") || message.contains("did you mean") {
+        return strict;
+    }
+    // Blank out each other top-level key with the lines under it, so the rest parses
+    // as written (same scalar types) and any error keeps its line.
+    let mut kept = String::with_capacity(yaml.len());
+    let mut keep = true;
+    for line in yaml.split_inclusive('\n') {
+        let top_key = line
+            .split_once(':')
+            .map(|(k, _)| k)
+            .filter(|k| !k.is_empty() && !line.starts_with([' ', '\t', '-', '#']))
+            .map(|k| k.trim().trim_matches(['"', '\'']));
+        if let Some(k) = top_key {
+            if ["basics", "work", "skills", "education"].contains(&k) {
+                return strict;
+            }
+            keep = keys.contains(&k);
+        }
+        if keep {
+            kept.push_str(line);
+        } else if line.ends_with('\n') {
+            kept.push('\n');
+        }
+    }
+    serde_saphyr::from_str::<T>(&kept)
+}
+
 /// Splits `---\n yaml \n---\n body` into (yaml, body, line where the body starts).
 #[must_use]
 pub fn split_front_matter(text: &str) -> Option<(&str, &str)> {
@@ -287,7 +347,7 @@ pub fn posting_from_text(origin: &str, text: &str) -> Result<Posting> {
             let fm: FrontMatter = if yaml.trim().is_empty() {
                 FrontMatter::default()
             } else {
-                serde_saphyr::from_str(yaml).map_err(|e| {
+                parse_front_matter(yaml).map_err(|e| {
                     Error::from(front_matter_diagnostic(origin, text, yaml, &e).help("front matter keys: id, title, company, location, url, source, fetched, date_posted, tags"))
                 })?
             };
@@ -490,7 +550,18 @@ struct PostingYaml {
 /// # Errors
 /// Invalid YAML with its position, or no text.
 pub fn posting_from_yaml(origin: &str, text: &str) -> Result<Posting> {
-    let y: PostingYaml = serde_saphyr::from_str(text).map_err(|e| {
+    const KEYS: &[&str] = &[
+        "id",
+        "title",
+        "company",
+        "location",
+        "url",
+        "source",
+        "fetched",
+        "text",
+        "description",
+    ];
+    let y: PostingYaml = lenient(text, KEYS).map_err(|e| {
         let d = yaml_diagnostic(origin, text, &e);
         // A résumé passed where the posting goes: say so rather than list posting keys.
         let resume_key = ["basics", "work", "education", "skills", "projects"]

@@ -394,6 +394,40 @@ fn explain_names_a_front_matter_title() {
     );
 }
 
+/// A saved job the user has annotated ("status: applied") still reads, in front
+/// matter and in a YAML posting; a misspelt key is still an error at its line.
+#[test]
+fn a_users_own_keys_on_a_saved_job_are_ignored_but_typos_are_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("ad.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: Redis Engineer\nstatus: applied\nnotes:\n- call back\ncompany: Initech\n---\nYou will write Python.\n",
+    )
+    .unwrap();
+    let yaml = dir.path().join("ad.yaml");
+    std::fs::write(
+        &yaml,
+        "title: Go Engineer\nsalary: 100k\ntext: We write Go.\n",
+    )
+    .unwrap();
+    for (path, title) in [(&md, "Redis Engineer"), (&yaml, "Go Engineer")] {
+        let out = stdout(core().args(["score", path.to_str().unwrap(), "-f", "json"]));
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["posting"]["title"], title, "{out}");
+    }
+    std::fs::write(
+        &md,
+        "---\ntitle: Redis Engineer\ncompnay: Initech\n---\nPython.\n",
+    )
+    .unwrap();
+    let err = stderr_of_failure(core().args(["score", md.to_str().unwrap()]), 2);
+    assert!(
+        err.contains(":3:1: unknown field `compnay`") && err.contains("did you mean `company`?"),
+        "{err}"
+    );
+}
+
 #[test]
 fn score_min_score_sets_exit_code_one() {
     core()
