@@ -202,9 +202,22 @@ struct Scored {
 }
 
 /// Orders rows best first; equal scores by recognised weight, then by origin so
-/// results are deterministic. With the
-/// row's `dup_key`.
+/// results are deterministic (line 2 of a file before line 10). The second field is
+/// the row's `dup_key`.
 struct Ranked(RankRow, u64);
+
+/// Origins in reading order: the same file's lines by number ("x.ndjson:2" before
+/// "x.ndjson:10"), otherwise as text.
+fn origin_order(a: &str, b: &str) -> std::cmp::Ordering {
+    fn split(o: &str) -> Option<(&str, u64)> {
+        o.rsplit_once(':')
+            .and_then(|(file, n)| Some((file, n.parse::<u64>().ok()?)))
+    }
+    match (split(a), split(b)) {
+        (Some((fa, na)), Some((fb, nb))) => fa.cmp(fb).then(na.cmp(&nb)),
+        _ => a.cmp(b),
+    }
+}
 
 impl PartialEq for Ranked {
     fn eq(&self, o: &Self) -> bool {
@@ -223,7 +236,7 @@ impl Ord for Ranked {
         o.0.score
             .total_cmp(&self.0.score)
             .then_with(|| o.0.recognised_weight.total_cmp(&self.0.recognised_weight))
-            .then_with(|| self.0.origin.cmp(&o.0.origin))
+            .then_with(|| origin_order(&self.0.origin, &o.0.origin))
     }
 }
 
@@ -956,5 +969,13 @@ mod tests {
         since.set(0);
         assert_eq!(r.read(&mut buf).unwrap(), 3);
         assert_eq!(since.get(), 3);
+    }
+
+    #[test]
+    fn equal_scores_keep_the_order_of_lines() {
+        use std::cmp::Ordering::Less;
+        assert_eq!(origin_order("a.ndjson:2", "a.ndjson:10"), Less);
+        assert_eq!(origin_order("a.ndjson:10", "b.ndjson:2"), Less);
+        assert_eq!(origin_order("jobs/a.md", "jobs/b.md"), Less);
     }
 }
