@@ -78,6 +78,9 @@ fn json_report_and_json_resume() {
         "--explain",
     ]));
     let r: Value = serde_json::from_str(&out).unwrap();
+    // The score reads as the report shows it, one decimal (not 78.4000015258789).
+    let score = r["meta"]["jobfit"]["score"].as_f64().unwrap();
+    assert_eq!(score, (score * 10.0).round() / 10.0, "{score}");
     let original: Value = serde_json::from_str(&stdout(jobfit_in(repo()).args([
         "profile",
         "export",

@@ -389,7 +389,9 @@ pub fn json_resume(r: &TailorReport, explain: bool) -> String {
     let mut p = r.resume.clone();
     let mut jobfit = serde_json::json!({
         "tailoredFor": r.posting,
-        "score": r.score,
+        // Through f64 at one decimal: a JSON value holds f64, in which the f32 78.4
+        // would read 78.4000015258789.
+        "score": (f64::from(r.score) * 10.0).round() / 10.0,
         "bullets": r.bullets.iter().map(|b| serde_json::json!({
             "field": b.field,
             "covers": b.covers.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(),
