@@ -1655,8 +1655,22 @@ const PREFERRED_CUES: &[(&str, &str)] = &[
     ("is helpful", "helpful"),
     ("are helpful", "helpful"),
     ("would be helpful", "helpful"),
-    // Only inside parentheses ("(MSc or PhD preferred)"): see `preferred_sentences`.
+    ("strong plus", "plus"),
+    ("huge plus", "plus"),
+    ("definite plus", "plus"),
+    ("experience preferred", "preferred"),
+    ("knowledge preferred", "preferred"),
+    ("- optional", "optional"),
+    ("not a must", "must"),
+    ("not essential", "essential"),
+    ("not mandatory", "mandatory"),
+    ("don't expect", "expect"),
+    ("do not expect", "expect"),
+    // Only inside parentheses ("(MSc or PhD preferred)", "Rust (optional)"): see
+    // `preferred_sentences`.
     ("preferred", "preferred"),
+    ("optional", "optional"),
+    ("bonus", "bonus"),
 ];
 
 /// The cues holding one anchor word, each with the anchor's offset in it.
@@ -3325,7 +3339,7 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                     };
                     out.push((item, b));
                 }
-                None if cue == "preferred" => {}
+                None if matches!(cue, "preferred" | "optional" | "bonus") => {}
                 _ => out.push(sentence_around(text, s)),
             }
         }
@@ -3708,6 +3722,46 @@ mod tests {
                 .collect();
             assert_eq!(packed, ac);
         }
+        // Other ways to say a skill is optional; a bare "optional" or "bonus" outside
+        // parentheses ("remote optional") says nothing of a skill.
+        for (text, want) in [
+            ("- Rust (optional)\n", "- Rust (optional)"),
+            ("- Rust - optional\n", "- Rust - optional"),
+            ("- Rust (bonus)\n", "- Rust (bonus)"),
+            (
+                "Any Rust experience is a strong plus.",
+                "Any Rust experience is a strong plus",
+            ),
+            (
+                "Rust is nice but not essential.",
+                "Rust is nice but not essential",
+            ),
+            (
+                "We don't expect Rust knowledge.",
+                "We don't expect Rust knowledge",
+            ),
+        ] {
+            let folded = Folded::new(text);
+            let got: Vec<&str> = preferred_sentences(text, &folded)
+                .into_iter()
+                .map(|(a, b)| text[a..b].trim())
+                .collect();
+            assert_eq!(got, [want], "{text}");
+        }
+        let text = "Remote optional. Bonus round.";
+        assert!(preferred_sentences(text, &Folded::new(text)).is_empty());
+    }
+
+    #[test]
+    fn a_plural_role_noun_names_people_the_job_works_with_not_its_title() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Senior Backend Engineer\n\nResponsibilities\n\
+                    - Work alongside ML engineers training models.\n\n\
+                    We need Go engineers.\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let titled = |id: &str| a.title_mentions_of(rules.find(id).expect(id)).count();
+        assert_eq!(titled("machine-learning"), 0);
+        assert_eq!(titled("go"), 1);
     }
 
     #[test]
