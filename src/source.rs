@@ -243,34 +243,20 @@ pub struct FrontMatter {
     pub tags: Vec<String>,
 }
 
-/// The keys `FrontMatter` reads.
-const FRONT_MATTER_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "company",
-    "location",
-    "url",
-    "source",
-    "fetched",
-    "date_posted",
-    "tags",
-];
-
 /// Parses a saved posting's front matter (see `lenient`).
 ///
 /// # Errors
 /// Invalid YAML, a wrong type, a misspelt key, a profile.
 pub fn parse_front_matter(yaml: &str) -> std::result::Result<FrontMatter, serde_saphyr::Error> {
-    lenient(yaml, FRONT_MATTER_KEYS)
+    lenient(yaml)
 }
 
-/// Parses a posting's YAML mapping, whose type reads `keys`. Other keys are the user's
-/// own notes on the job ("status: applied", "salary: 100k") and are ignored, unless
-/// one looks like a typo of a key it reads ("titel") or the mapping is a profile's
+/// Parses a posting's YAML mapping. Keys its type does not read are the user's own
+/// notes on the job ("status: applied", "salary: 100k") and are ignored, unless one
+/// looks like a typo of a key it reads ("titel") or the mapping is a profile's
 /// (`basics`, `work`): then the strict error says so, at the key.
 fn lenient<T: serde::de::DeserializeOwned>(
     yaml: &str,
-    keys: &[&str],
 ) -> std::result::Result<T, serde_saphyr::Error> {
     let strict = serde_saphyr::from_str::<T>(yaml);
     let Err(e) = &strict else { return strict };
@@ -278,6 +264,14 @@ fn lenient<T: serde::de::DeserializeOwned>(
     if !message.starts_with("unknown field") || message.contains("did you mean") {
         return strict;
     }
+    // The keys the type reads, as serde lists them: no second list to keep in step.
+    let Some((_, expected)) = message.split_once("expected one of ") else {
+        return strict;
+    };
+    let keys: Vec<&str> = expected
+        .split(", ")
+        .map(|k| k.trim().trim_matches('`'))
+        .collect();
     // Blank out each other top-level key with the lines under it, so the rest parses
     // as written (same scalar types) and any error keeps its line.
     let mut kept = String::with_capacity(yaml.len());
@@ -550,18 +544,7 @@ struct PostingYaml {
 /// # Errors
 /// Invalid YAML with its position, or no text.
 pub fn posting_from_yaml(origin: &str, text: &str) -> Result<Posting> {
-    const KEYS: &[&str] = &[
-        "id",
-        "title",
-        "company",
-        "location",
-        "url",
-        "source",
-        "fetched",
-        "text",
-        "description",
-    ];
-    let y: PostingYaml = lenient(text, KEYS).map_err(|e| {
+    let y: PostingYaml = lenient(text).map_err(|e| {
         let d = yaml_diagnostic(origin, text, &e);
         // A résumé passed where the posting goes: say so rather than list posting keys.
         let resume_key = ["basics", "work", "education", "skills", "projects"]
