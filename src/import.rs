@@ -665,7 +665,7 @@ fn single_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, u
     };
     let m = c.get(0)?;
     let start = c.name("since").map_or(d.start(), |s| s.start());
-    Some((from, to, start.max(m.start()), m.end()))
+    Some((from, to, start, m.end()))
 }
 
 // ---------------------------------------------------------------------------------

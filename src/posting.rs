@@ -1324,8 +1324,6 @@ fn people_worked_with(text: &str, sentence_start: usize, f: &crate::extract::Fin
         "training",
         "manage",
         "managing",
-        "hire",
-        "hiring",
     ];
     let before = text.get(sentence_start.min(f.start)..f.start).unwrap_or("");
     let own_first = text[f.start..f.end].split_whitespace().next().unwrap_or("");
