@@ -6,10 +6,11 @@
 //! `r` in `for`), about one hit per seven bytes of real postings, which capped
 //! extraction near 45 MB/s; and building it costs about 3 µs per alias, more than the
 //! whole `jobfit score` budget for a few thousand aliases. A trie is built in well
-//! under a millisecond. Token starts are found 64 bytes at a time with bit masks; the
-//! word at a token start is hashed and looked up in a table of the aliases' first
-//! words, which either rejects it (most words of a posting begin no alias) or jumps to
-//! the trie node after it, so only the rest of a multi-word alias is walked.
+//! under a millisecond. Token starts are found 64 bytes at a time with bit masks; every
+//! word is hashed, and bit filters pick, without a branch per word, the few that may
+//! begin an alias (an alias whole, or a first word followed by a word it makes a pair
+//! with). Only those are looked up in a table of the aliases' first words, which jumps
+//! to the trie node after the word, so only the rest of a multi-word alias is walked.
 
 /// Marker for "no pattern ends here" / "no child".
 const NONE: u32 = u32::MAX;
@@ -59,6 +60,13 @@ pub struct Dict {
     /// another way (`c++`, `ci/cd` after `ci` is a pair, `c#` is not): those are
     /// always walked.
     pub(crate) walk_filter: List<u64>,
+    /// Bits (as in `word_filter`) of the first words that are worth looking up on
+    /// their own: those that are an alias whole (`python`) or are in `walk_filter`.
+    /// A first word with no bit here (`a`, `in`, `software`: a third of a posting's
+    /// words begin some alias of several words) can only begin a match with the next
+    /// word it makes a pair with, so `pair_filter` is asked before `word_table`, whose
+    /// random loads cost more than the rest of the scan together.
+    pub(crate) probe_filter: List<u64>,
     /// Symbols that start some alias (`.` of `.net`).
     pub(crate) symbol_starts: List<bool>,
 }
@@ -90,14 +98,14 @@ fn pair_bit(k: u64) -> usize {
     (k >> 47) as usize
 }
 
-/// Length of the word starting at `t[i]`, which is bit `k` of the 64-byte block whose
-/// word mask is `word`: read off the mask, or byte by byte when the word runs past
-/// the block (or `k` is past it).
-#[inline]
-fn word_len_at(t: &[u8], i: usize, word: u64, k: usize) -> usize {
-    if k < 64 {
-        let len = (!word >> k).trailing_zeros() as usize;
-        if k + len < 64 {
+/// Length of the word starting at `t[i]`, which is bit `k` of `wide`, the word mask of
+/// 128 bytes from the start of `i`'s block: read off the mask, or byte by byte when the
+/// word runs past it.
+#[inline(always)]
+fn len_at(t: &[u8], i: usize, wide: u128, k: usize) -> usize {
+    if k < 128 {
+        let len = (!(wide >> k)).trailing_zeros() as usize;
+        if k + len < 128 {
             return len;
         }
     }
@@ -126,7 +134,7 @@ fn home_slot(h: u64, mask: usize) -> usize {
 /// Word and space bit masks of a 64-byte block of folded text (bit k = byte k): words
 /// are ASCII lower-case letters, digits, `_` and any non-ASCII byte. Computed eight
 /// bytes at a time with SWAR arithmetic (no per-byte branches).
-// Always inlined, like `may_go_on`: `scan` has more than one caller, and when the
+// Always inlined, like `pair_at`: `scan` has more than one caller, and when the
 // compiler outlined these two the scan lost a fifth of its speed.
 #[inline(always)]
 fn block_masks(block: &[u8; 64]) -> (u64, u64) {
@@ -153,6 +161,22 @@ pub struct Word {
     pub hash: u64,
 }
 
+/// Word and space masks of the 64 bytes of `t` from `pos`, past its end read as spaces.
+#[inline(always)]
+fn masks_at(t: &[u8], pos: usize) -> (u64, u64) {
+    let n = t.len();
+    if pos >= n {
+        return (0, u64::MAX);
+    }
+    let mut block = [b' '; 64];
+    if let Some(full) = t.get(pos..pos + 64) {
+        block.copy_from_slice(full);
+    } else {
+        block[..n - pos].copy_from_slice(&t[pos..]);
+    }
+    block_masks(&block)
+}
+
 /// `token_hash`, never 0 (0 marks an empty slot of the first-word table). A 64-bit hash
 /// of whole words: two distinct words of a posting colliding is not a practical concern.
 #[inline]
@@ -160,21 +184,18 @@ pub fn nonzero_hash(word: &[u8]) -> u64 {
     super::tables::token_hash(word).max(1)
 }
 
-/// `nonzero_hash(&t[i..i + len])`, without a byte loop for the usual word of at most
-/// eight bytes.
-#[inline]
-fn hash_at(t: &[u8], i: usize, len: usize) -> u64 {
-    if len <= 8
-        && let Some(eight) = t.get(i..i + 8)
+/// `nonzero_hash(&t[i..i + len])`, without a byte loop or a branch on the length for
+/// the usual word of at most sixteen bytes.
+#[inline(always)]
+fn hash_word(t: &[u8], i: usize, len: usize) -> u64 {
+    if len <= 16
+        && let Some(sixteen) = t.get(i..i + 16)
     {
         let mut a = [0u8; 8];
-        a.copy_from_slice(eight);
-        let keep = if len == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * len)) - 1
-        };
-        super::tables::token_hash_short(u64::from_le_bytes(a) & keep, len).max(1)
+        let mut b = [0u8; 8];
+        a.copy_from_slice(&sixteen[..8]);
+        b.copy_from_slice(&sixteen[8..]);
+        super::tables::token_hash_16(u64::from_le_bytes(a), u64::from_le_bytes(b), len).max(1)
     } else {
         nonzero_hash(&t[i..i + len])
     }
@@ -302,6 +323,7 @@ impl Dict {
         let mut first_words: Vec<(u64, u32)> = Vec::new();
         let mut pair_filter = vec![0u64; PAIR_WORDS];
         let mut walk_filter = vec![0u64; FILTER_WORDS];
+        let mut probe_filter = vec![0u64; FILTER_WORDS];
         for p in patterns {
             let b = p.as_bytes();
             if !crate::text::is_word_byte(b[0]) {
@@ -319,7 +341,11 @@ impl Dict {
                 } else {
                     let bit = filter_bit(first);
                     walk_filter[bit / 64] |= 1 << (bit % 64);
+                    probe_filter[bit / 64] |= 1 << (bit % 64);
                 }
+            } else {
+                let bit = filter_bit(first);
+                probe_filter[bit / 64] |= 1 << (bit % 64);
             }
             // The node after the first word, found by walking the trie just built.
             let mut node = 0u32;
@@ -365,6 +391,7 @@ impl Dict {
             word_filter: word_filter.into(),
             pair_filter: pair_filter.into(),
             walk_filter: walk_filter.into(),
+            probe_filter: probe_filter.into(),
             symbol_starts: symbol_starts.into(),
         }
     }
@@ -388,16 +415,23 @@ impl Dict {
         list(o, "word_filter", &self.word_filter);
         list(o, "pair_filter", &self.pair_filter);
         list(o, "walk_filter", &self.walk_filter);
+        list(o, "probe_filter", &self.probe_filter);
         list(o, "symbol_starts", &self.symbol_starts);
         o.push('}');
     }
 
     /// Calls `found(start, pattern, end)` for the longest alias at each token start of
     /// `t` that also ends on a token boundary (as judged by `ends_ok`), left to right
-    /// and without overlaps.
+    /// and without overlaps. Every word of `t` is also appended to `words` (start, end,
+    /// `nonzero_hash`), for the context guards: the scan visits each word anyway.
+    ///
+    /// Each 64-byte block is read in two passes. The first hashes every word and marks,
+    /// without a branch per word, the few that may begin an alias: a word that is an
+    /// alias whole or is walked on (`probe_filter`), or one that makes a pair of
+    /// `pair_filter` with the word after it. The second looks up only those. Asking
+    /// the filters word by word instead mispredicted a branch at nearly every other
+    /// word of a posting, which cost more than the hashing.
     #[inline]
-    /// Every word of `t` is also appended to `words` (start, end, `word_hash`), for the
-    /// context guards: the scan visits each word anyway.
     pub fn scan(
         &self,
         t: &[u8],
@@ -406,41 +440,69 @@ impl Dict {
         mut found: impl FnMut(usize, u32, usize),
     ) {
         let n = t.len();
+        let masks_at = |pos: usize| masks_at(t, pos);
         let mut pos = 0;
         let mut resume = 0;
-        let mut prev_word = 0u64;
-        let mut block = [b' '; 64];
+        let mut carry = 0u64;
+        let (mut word, mut space) = masks_at(0);
         while pos < n {
-            let end = (pos + 64).min(n);
-            if end - pos < 64 {
-                block = [b' '; 64];
-            }
-            block[..end - pos].copy_from_slice(&t[pos..end]);
-            let (word, space) = block_masks(&block);
-            let after_word = (word << 1) | prev_word;
-            prev_word = word >> 63;
+            let (next_word, next_space) = masks_at(pos + 64);
+            // Word bits of this block and the next, so a word running past the block
+            // is measured without a byte loop.
+            let wide = u128::from(next_word) << 64 | u128::from(word);
+            let after_word = (word << 1) | carry;
+            carry = word >> 63;
             let word_starts = word & !after_word;
             // A symbol starts a token (`.net`, `#`) only after a space or another
             // symbol: the `.net` of `lwn.net` or `asp.net` is no token start.
-            let mut starts = word_starts | (!word & !space & !after_word);
+            let mut symbols = !word & !space & !after_word;
+            let mut cand = 0u64;
+            while symbols != 0 {
+                let k = symbols.trailing_zeros() as usize;
+                symbols &= symbols - 1;
+                if self.symbol_starts[t[pos + k] as usize] {
+                    cand |= 1 << k;
+                }
+            }
+
+            // Pass 1: every word, branch-free but for the loop.
+            let base = words.len();
+            let mut starts = word_starts;
+            // Bit and end of the previous word of this block (none yet: an end that
+            // no word follows).
+            let (mut prev_k, mut prev_end) = (0usize, usize::MAX - 1);
+            let mut prev_hash = 0u64;
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let i = pos + k;
-                if i >= n {
-                    continue;
-                }
-                let is_word = word_starts & (1 << k) != 0;
-                let mut len = 0;
-                if is_word {
-                    len = word_len_at(t, i, word, k);
-                    words.push(Word {
-                        start: u32::try_from(i).unwrap_or(u32::MAX),
-                        end: u32::try_from(i + len).unwrap_or(u32::MAX),
-                        hash: hash_at(t, i, len),
-                    });
-                }
-                if i < resume {
+                let len = len_at(t, i, wide, k);
+                let hash = hash_word(t, i, len);
+                words.push(Word {
+                    start: u32::try_from(i).unwrap_or(u32::MAX),
+                    end: u32::try_from(i + len).unwrap_or(u32::MAX),
+                    hash,
+                });
+                cand |= u64::from(test_bit(&self.probe_filter, filter_bit(hash))) << k;
+                // One separator byte between the previous word and this one: a pair.
+                let adjacent = prev_end + 1 == i;
+                let key = pair_key(prev_hash, t[i.saturating_sub(1)], hash);
+                // `&`, not `&&`: a branch here mispredicted at every third word.
+                let pair = adjacent & test_bit(&self.pair_filter, pair_bit(key));
+                cand |= u64::from(pair) << prev_k;
+                (prev_k, prev_end, prev_hash) = (k, i + len, hash);
+            }
+            // The block's last word may pair with the first of the next block.
+            if word_starts != 0 && test_bit(&self.word_filter, filter_bit(prev_hash)) {
+                cand |= 1 << prev_k;
+            }
+
+            // Pass 2: the candidates, in order.
+            while cand != 0 {
+                let k = cand.trailing_zeros() as usize;
+                cand &= cand - 1;
+                let i = pos + k;
+                if i < resume || i >= n {
                     continue;
                 }
                 let mut best = None;
@@ -449,15 +511,24 @@ impl Dict {
                         best = Some((p, e));
                     }
                 };
-                if is_word {
+                if word_starts & (1 << k) != 0 {
                     #[cfg(feature = "stats")]
                     STATS[0].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let hash = words.last().map_or(0, |w| w.hash);
+                    let below = (word_starts & ((1u64 << k) - 1)).count_ones() as usize;
+                    let w = words[base + below];
+                    let (hash, j) = (w.hash, w.end as usize);
+                    let bit = filter_bit(hash);
+                    if !test_bit(&self.word_filter, bit) {
+                        continue;
+                    }
+                    let pair = self.pair_at(t, j, hash, wide, j - pos);
+                    if !pair && !test_bit(&self.probe_filter, bit) {
+                        continue;
+                    }
                     let Some(node) = self.first_word_hashed(hash) else {
                         continue;
                     };
-                    let j = i + len;
-                    if self.may_go_on(t, j, hash, word, k + len) {
+                    if pair || test_bit(&self.walk_filter, bit) {
                         #[cfg(feature = "stats")]
                         STATS[1].fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                         self.walk_from(t, node, j, &mut accept);
@@ -467,10 +538,8 @@ impl Dict {
                             accept(p, j);
                         }
                     }
-                } else if self.symbol_starts[t[i] as usize] {
-                    self.walk(t, i, &mut accept);
                 } else {
-                    continue;
+                    self.walk(t, i, &mut accept);
                 }
                 if let Some((p, e)) = best {
                     #[cfg(feature = "stats")]
@@ -480,6 +549,7 @@ impl Dict {
                 }
             }
             pos += 64;
+            (word, space) = (next_word, next_space);
         }
     }
 
@@ -494,32 +564,27 @@ impl Dict {
         }
     }
 
-    /// Whether some alias may go on past the first word (hash `first`) that ends at
-    /// `t[j]`: the separator and next word there make a pair in `pair_filter`, or the
-    /// word is one that aliases continue otherwise. `t[j]` is bit `at` (perhaps past
-    /// 63) of the block whose word mask is `word`.
+    /// Whether the separator and next word after the first word (hash `first`) that
+    /// ends at `t[j]` make a pair in `pair_filter`, so that some alias may go on there.
+    /// `t[j]` is bit `at` (perhaps past 63) of `wide`, the word mask of the block and
+    /// the next.
     #[inline(always)]
-    fn may_go_on(&self, t: &[u8], j: usize, first: u64, word: u64, at: usize) -> bool {
+    fn pair_at(&self, t: &[u8], j: usize, first: u64, wide: u128, at: usize) -> bool {
         let next = j + 1;
         if next < t.len() && !crate::text::is_word_byte(t[j]) && crate::text::is_word_byte(t[next])
         {
-            let len = word_len_at(t, next, word, at + 1);
-            let key = pair_key(first, t[j], hash_at(t, next, len));
-            if test_bit(&self.pair_filter, pair_bit(key)) {
-                return true;
-            }
+            let len = len_at(t, next, wide, at + 1);
+            let key = pair_key(first, t[j], hash_word(t, next, len));
+            return test_bit(&self.pair_filter, pair_bit(key));
         }
-        test_bit(&self.walk_filter, filter_bit(first))
+        false
     }
 
     /// The packed trie node after reading `word` (a whole word of the text, by its
-    /// hash), if some alias begins with exactly that word.
+    /// hash), if some alias begins with exactly that word. The caller has tested
+    /// `word_filter`.
     #[inline]
     fn first_word_hashed(&self, h: u64) -> Option<u64> {
-        let bit = filter_bit(h);
-        if self.word_filter[bit / 64] & (1 << (bit % 64)) == 0 {
-            return None;
-        }
         let mask = self.word_table.len() / 2 - 1;
         let mut i = home_slot(h, mask);
         loop {
@@ -579,6 +644,7 @@ impl Dict {
             + self.word_filter.len() * 8
             + self.pair_filter.len() * 8
             + self.walk_filter.len() * 8
+            + self.probe_filter.len() * 8
             + self.dense.len() * 4
             + self.nodes.len() * 8
             + self.children.len() * 4
@@ -620,19 +686,25 @@ mod tests {
 
     #[test]
     fn short_token_hash_equals_the_general_one() {
-        let text = b"abcdefghijklmnopqrstu";
-        for len in 1..=8 {
-            let mut a = [0u8; 8];
-            a[..len].copy_from_slice(&text[..len]);
+        let text = b"abcdefghijklmnopqrstuvwxyz0123456789";
+        for len in 1..=16 {
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&text[..8]);
+            hi.copy_from_slice(&text[8..16]);
             assert_eq!(
-                super::super::tables::token_hash_short(u64::from_le_bytes(a), len),
+                super::super::tables::token_hash_16(
+                    u64::from_le_bytes(lo),
+                    u64::from_le_bytes(hi),
+                    len
+                ),
                 super::super::tables::token_hash(&text[..len])
             );
         }
-        // Near the end of the text there are not eight bytes to load: the slow path.
+        // Near the end of the text there are not sixteen bytes to load: the slow path.
         for i in 0..text.len() {
             for len in 1..=text.len() - i {
-                assert_eq!(hash_at(text, i, len), nonzero_hash(&text[i..i + len]));
+                assert_eq!(hash_word(text, i, len), nonzero_hash(&text[i..i + len]));
             }
         }
     }

@@ -113,8 +113,8 @@ pub fn word_hash(word: &[u8]) -> u64 {
 /// the guards' term keys; the same at build time and run time. It reads the token eight
 /// bytes at a time (zero-padded, little-endian) with one multiply per chunk: a scan
 /// hashes every word of every posting, and FNV's multiply per byte made hashing the
-/// largest single cost of extraction. `token_hash_short` is the same function for
-/// tokens of at most eight bytes already loaded into a word.
+/// largest single cost of extraction. `token_hash_16` is the same function for
+/// tokens of at most sixteen bytes already loaded.
 #[must_use]
 #[inline]
 pub fn token_hash(token: &[u8]) -> u64 {
@@ -134,12 +134,21 @@ pub fn token_hash(token: &[u8]) -> u64 {
     finish(h)
 }
 
-/// `token_hash` of a token of `len` bytes (1..=8) whose bytes are the low bytes of
-/// `word` (little-endian), the rest zero.
+/// `token_hash` of a token of `len` bytes (1..=16) that begins the sixteen bytes `lo`,
+/// `hi` (little-endian; bytes past the token are ignored), without a branch on `len`.
 #[must_use]
-#[inline]
-pub fn token_hash_short(word: u64, len: usize) -> u64 {
-    finish(mix(len as u64 ^ word))
+#[inline(always)]
+pub fn token_hash_16(lo: u64, hi: u64, len: usize) -> u64 {
+    let first = len.min(8);
+    let second = len.saturating_sub(8);
+    // Masks of the token's bytes in each half (`first` is at least 1; a `second` of 0
+    // keeps nothing), with shifts below 64.
+    let keep_lo = u64::MAX >> (64 - 8 * first);
+    let keep_hi =
+        (u64::MAX >> ((64 - 8 * second) & 63)) & 0u64.wrapping_sub(u64::from(second != 0));
+    let one = mix(len as u64 ^ (lo & keep_lo));
+    let two = mix(one ^ (hi & keep_hi));
+    finish(if len > 8 { two } else { one })
 }
 
 #[inline]
