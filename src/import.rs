@@ -1338,6 +1338,12 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
         let (positions, employers) = header_parts(&header);
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
+        // A role without dates between this one and the next ("Freelance Consultant"
+        // and its bullets) is a role of its own, not more of this one's bullets.
+        let (body, undated) = match undated_role_start(body) {
+            Some(at) => (&body[..at], undated_roles(&body[at..], notes)),
+            None => (body, Vec::new()),
+        };
         let paras = paragraphs(body);
         let (name, location) = match employers.join(", ") {
             e if e.is_empty() => (None, None),
@@ -1381,8 +1387,43 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
                 ..Work::default()
             },
         ));
+        out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// Where a role without dates starts inside the text of a dated role, if one does: a
+/// block of short header lines that opens after a blank line or a bullet, once the
+/// dated role has some text of its own, and leads into bullets. Only a header that
+/// reads as a role is taken ("Freelance Consultant", "Hooli — Engineer", an employer
+/// line over a title line): a one-line sub-heading such as "Key achievements" or
+/// "Highlights" over a role's bullets stays part of it.
+fn undated_role_start(body: &[Line]) -> Option<usize> {
+    let mut seen_content = false;
+    for (i, l) in body.iter().enumerate() {
+        let after_break = i > 0 && (body[i - 1].blank || body[i - 1].bullet);
+        if seen_content && after_break && !l.bullet && header_like(l) {
+            let head = body[i..]
+                .iter()
+                .take(4)
+                .position(|l| l.bullet)
+                .filter(|&k| k > 0)
+                .map(|k| &body[i..i + k]);
+            if let Some(head) = head
+                && head.iter().all(|h| header_like(h) && !h.text.contains(':'))
+                && (head.len() > 1
+                    || head.iter().any(|h| {
+                        is_position(&h.text)
+                            || h.text.contains(['—', '–', '|', '@'])
+                            || h.text.contains(" at ")
+                    }))
+            {
+                return Some(i);
+            }
+        }
+        seen_content |= !l.blank;
+    }
+    None
 }
 
 /// "Acme Analytics, Austin, TX" → ("Acme Analytics", "Austin, TX"): an employer line
@@ -2239,6 +2280,34 @@ mod tests {
             .and_then(|w| w.start_date)
             .map(|d| d.date.to_string());
         assert_eq!(start.as_deref(), Some("2021-01"));
+    }
+
+    #[test]
+    fn an_undated_role_between_dated_roles_is_a_role_of_its_own() {
+        let text = "Jane Doe\n\n## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nFreelance Consultant\n\
+                    - Wrote Python tools for clients.\n- Ran Terraform workshops.\n\n\
+                    Globex — Developer\n2015 - 2018\n- Wrote Java services.\n";
+        let i = import_text("cv.md", text).unwrap();
+        let w = &i.profile.work;
+        assert_eq!(w.len(), 3, "{w:#?}");
+        assert_eq!(w[0].highlights, ["Built billing APIs in Go."]);
+        assert_eq!(w[1].position.as_deref(), Some("Freelance Consultant"));
+        assert!(w[1].start_date.is_none() && w[1].end_date.is_none());
+        assert_eq!(
+            w[1].highlights,
+            [
+                "Wrote Python tools for clients.",
+                "Ran Terraform workshops."
+            ]
+        );
+        assert_eq!(w[2].name.as_deref(), Some("Globex"));
+        assert!(i.notes.iter().any(|n| n.contains("Freelance Consultant")));
+        // A sub-heading over a role's bullets stays with the role.
+        let text = "## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
     }
 
     #[test]
