@@ -1471,7 +1471,7 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree)\b")
+        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
             .expect("valid regex")
     });
     static GRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1549,8 +1549,26 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
             {
                 e.score = Some(c[1].trim().to_owned());
             }
+            // The institution is looked for in what the degree phrase (degree, field,
+            // grade) and the dates leave: "High School Diploma" names a school word
+            // but is the degree, and "(2016 – 2017)" would cut a name at its dash.
+            let rest = match degree {
+                Some(d) => {
+                    let area_end = e
+                        .area
+                        .as_deref()
+                        .and_then(|a| p[d.end()..].find(a).map(|i| d.end() + i + a.len()));
+                    format!(
+                        "{} | {}",
+                        &p[..d.start()],
+                        &p[area_end.unwrap_or(d.end())..]
+                    )
+                }
+                None => p.clone(),
+            };
+            let rest = without_dates(&rest);
             // "University of Example, MSc in Software Engineering (2016)".
-            let inst = p
+            let inst = rest
                 .split(['.', ';', ',', '|', '—', '–'])
                 .find(|s| {
                     let l = s.to_lowercase();
@@ -1559,13 +1577,24 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         || l.contains("school")
                         || l.contains("institute")
                 })
+                .map(str::to_owned)
+                // Failing a school word, a degree's entry names its institution in
+                // the first part that reads as a name: "BSc Computer Science, MIT,
+                // 2008 - 2012", "Example Polytechnic" on the line above the degree,
+                // "High School Diploma, Lincoln High".
+                .or_else(|| degree.and(institution_part(&rest, &GRADE)))
                 // A paragraph with no degree is the institution's name, unless it is
                 // only a grade ("Grade: First" under the degree, a blank line between).
                 .or_else(|| {
                     (degree.is_none() && GRADE.find(&p).is_none_or(|g| g.start() > 0))
-                        .then_some(p.as_str())
+                        .then(|| p.clone())
                 })
-                .map(|s| s.trim().trim_end_matches(',').to_owned());
+                .map(|s| {
+                    s.trim()
+                        .trim_end_matches(',')
+                        .trim_end_matches(|c: char| c == '(' || c.is_whitespace())
+                        .to_owned()
+                });
             e.institution = inst.filter(|s| !s.is_empty());
             if let Some(r) = find_range(&p) {
                 let (from, to) = in_order(r.0, r.1, "education", notes);
@@ -1586,6 +1615,50 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
             }
             out
         })
+}
+
+/// A text without its dates and date ranges ("2008 - 2012", "(2016 – 2017)", "Sep
+/// 2019 – present"), and without the brackets they leave empty.
+fn without_dates(text: &str) -> String {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b(?:{})\b", date_pattern())).expect("valid regex")
+    });
+    static EMPTY_BRACKETS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\s*\)").expect("valid regex"));
+    let t = DATE_RANGE.replace_all(text, "");
+    let t = DATE.replace_all(&t, "");
+    EMPTY_BRACKETS.replace_all(&t, "").into_owned()
+}
+
+/// The first part of an education entry (its degree phrase and dates taken out) that
+/// reads as an institution's name: capitalised, a few words, no digits, no label
+/// ("Thesis: …") and no grade or honours.
+fn institution_part(rest: &str, grade: &Regex) -> Option<String> {
+    const HONOURS: &[&str] = &[
+        "honours",
+        "honors",
+        "distinction",
+        "laude",
+        "merit",
+        "first class",
+        "thesis",
+        "dissertation",
+        "minor",
+        "major",
+    ];
+    rest.split([';', ',', '|', '—', '–', '·', '(', ')'])
+        .flat_map(|s| s.split(". "))
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)))
+        .find(|s| {
+            let lower = s.to_lowercase();
+            s.starts_with(|c: char| c.is_uppercase())
+                && s.split_whitespace().count() <= 6
+                && !s.contains(':')
+                && !s.bytes().any(|b| b.is_ascii_digit())
+                && !grade.is_match(s)
+                && !HONOURS.iter().any(|h| lower.contains(h))
+        })
+        .map(str::to_owned)
 }
 
 /// The entries of an Education section: its paragraphs, and within one paragraph a
@@ -2308,6 +2381,70 @@ mod tests {
                     - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
         let w = import_text("cv.md", text).unwrap().profile.work;
         assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    #[test]
+    fn education_keeps_institution_degree_field_and_dates() {
+        let text = "## Education\n\nBSc Computer Science, MIT, 2008 - 2012\n\n\
+                    MSc Data Science, University of Bath\n(2016 – 2017)\n\n\
+                    Example Polytechnic\nMaster of Arts in History, 2013\n\n\
+                    High School Diploma, Lincoln High\n";
+        let i = import_text("cv.md", text).unwrap();
+        type Row<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<String>,
+            Option<String>,
+        );
+        let got: Vec<Row> = i
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.start_date.map(|d| d.date.to_string()),
+                    e.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("MIT"),
+                    Some("BSc"),
+                    Some("Computer Science"),
+                    s("2008"),
+                    s("2012")
+                ),
+                (
+                    Some("University of Bath"),
+                    Some("MSc"),
+                    Some("Data Science"),
+                    s("2016"),
+                    s("2017")
+                ),
+                (
+                    Some("Example Polytechnic"),
+                    Some("Master of Arts"),
+                    Some("History"),
+                    s("2013"),
+                    s("2013")
+                ),
+                (
+                    Some("Lincoln High"),
+                    Some("High School Diploma"),
+                    None,
+                    None,
+                    None
+                ),
+            ]
+        );
     }
 
     #[test]
