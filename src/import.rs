@@ -835,9 +835,14 @@ struct Line {
 }
 
 fn clean_lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .map(|raw| {
-            let (b, body) = bullet(raw);
+    let raw: Vec<&str> = text.lines().collect();
+    raw.iter()
+        .enumerate()
+        .map(|(i, raw_line)| {
+            let (b, body) = match square_bullet(&raw, i) {
+                Some(rest) => (true, rest),
+                None => bullet(raw_line),
+            };
             // A Markdown heading that names no section ("### Engineer — Acme", "# Jane
             // Doe") is a role header or a name: keep its text, drop the marker.
             let body = match body.strip_prefix('#') {
@@ -855,6 +860,31 @@ fn clean_lines(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// The text of line `i` when it is a "■" bullet. "■" marks section headings too ("■
+/// Current Role", "■ Experience and technologies"), so it is a bullet only where a
+/// heading cannot be: a line after another "■" line, a sentence (long, or ending in a
+/// stop), or the first of a run of "■" lines unless it names a section in title case
+/// ("■ Experience" over its bullets). A short "■" line standing alone is left to
+/// `heading`, as before.
+fn square_bullet<'a>(raw: &[&'a str], i: usize) -> Option<&'a str> {
+    let square = |k: usize| raw.get(k).map(|l| l.trim_start().starts_with('■'));
+    let rest = raw[i].trim_start().strip_prefix('■')?.trim();
+    let clean = strip_markdown(rest);
+    let words = clean.split_whitespace().count();
+    let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
+    let after_square = i > 0 && square(i - 1) == Some(true);
+    let before_square = square(i + 1) == Some(true);
+    let names_section = classify_section(&clean).is_some()
+        && words <= 4
+        && clean
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.starts_with(char::is_uppercase));
+    let is_bullet =
+        !rest.is_empty() && (after_square || !short || (before_square && !names_section));
+    is_bullet.then_some(rest)
 }
 
 /// A short line that can belong to a role's header (employer, title).
@@ -2445,6 +2475,40 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn square_bullets_are_one_highlight_each_and_square_headings_stay_headings() {
+        let text = "Jane Doe\n\n■ Summary\n\nBack-end engineer who likes Go.\n\n\
+                    ■ Current Role\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    ■ Built billing APIs in Go.\n■ Ran PostgreSQL on Kubernetes\n\
+                    ■ Mentored two juniors.\n\n■ Previous Roles\n\nGlobex — Developer\n2015 - 2018\n\
+                    ■ Wrote Java services and the release tooling for them.\n\n\
+                    ■ Education\n\nBSc Computer Science, University of Leeds, 2014\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        assert_eq!(p.work.len(), 2, "{:#?}", p.work);
+        assert_eq!(
+            p.work[0].highlights,
+            [
+                "Built billing APIs in Go.",
+                "Ran PostgreSQL on Kubernetes",
+                "Mentored two juniors."
+            ]
+        );
+        assert_eq!(
+            p.work[1].highlights,
+            ["Wrote Java services and the release tooling for them."]
+        );
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some("Back-end engineer who likes Go.")
+        );
+        assert_eq!(p.education.len(), 1, "{:#?}", p.education);
+        // The first of a run of "■" lines is a bullet unless it names a section.
+        let lines = clean_lines("■ Built Kubernetes tooling\n■ Ran Go services.\n");
+        assert!(lines.iter().all(|l| l.bullet), "{lines:#?}");
+        let lines = clean_lines("■ Experience\n■ Ran Go services.\n");
+        assert!(!lines[0].bullet && lines[1].bullet, "{lines:#?}");
     }
 
     #[test]
