@@ -1285,7 +1285,7 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     header
         .iter()
         .flat_map(|h| {
-            h.as_ref()
+            without_durations(h.as_ref())
                 .split(['—', '–', '|'])
                 .flat_map(|x| x.split(" - "))
                 .flat_map(|x| x.split(" at "))
@@ -1301,11 +1301,29 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
                         vec![x]
                     }
                 })
-                .map(|x| x.trim().trim_end_matches(',').to_owned())
+                .map(|x| {
+                    x.trim_matches(|c: char| c.is_whitespace() || c == '·')
+                        .trim_end_matches(',')
+                        .to_owned()
+                })
                 .filter(|x| !x.is_empty())
                 .collect::<Vec<_>>()
         })
         .partition(|h| is_position(h))
+}
+
+/// A header line without the lengths of time LinkedIn prints beside a role or an
+/// employer ("2 yrs 3 mos", "1 yr", "6 mos", "less than a year"): they are worked out
+/// from the dates, and would otherwise end up in the employer's name or the title.
+fn without_durations(line: &str) -> String {
+    static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[\s(·,|–—-])\s*(?:\d{1,2}\s*(?:yrs?|years?)(?:,?\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)|less than a year)\.?\s*\)?\s*(?:$|[·,|–—-])")
+            .expect("valid regex")
+    });
+    // Only a duration that stands apart (at the end, in brackets, or between
+    // separators): "Teacher of 10 year olds" is a title. Its separators become one
+    // `|`, so the parts on either side stay apart.
+    DURATION.replace_all(line, " | ").trim().to_owned()
 }
 
 /// `roles` with a date range each, and the index of each one's first line.
@@ -2509,6 +2527,30 @@ mod tests {
         assert!(lines.iter().all(|l| l.bullet), "{lines:#?}");
         let lines = clean_lines("■ Experience\n■ Ran Go services.\n");
         assert!(!lines[0].bullet && lines[1].bullet, "{lines:#?}");
+    }
+
+    #[test]
+    fn linkedin_durations_are_no_part_of_employer_or_title() {
+        let text = "## Experience\n\nInitech\n1 yr 6 mos\nSenior Engineer (2 yrs 3 mos)\n\
+                    Jan 2019 - Mar 2021 · 2 yrs 3 mos\n- Built billing APIs in Go.\n\n\
+                    Globex · 6 mos\nDeveloper, 1 yr\n2017 - 2018\n- Wrote Java services.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Initech"), Some("Senior Engineer")),
+                (Some("Globex"), Some("Developer"))
+            ]
+        );
+        // "years" inside a title is left alone.
+        assert_eq!(
+            without_durations("Teacher of 10 year olds"),
+            "Teacher of 10 year olds"
+        );
     }
 
     #[test]
