@@ -393,6 +393,12 @@ fn bullet(line: &str) -> (bool, &str) {
 /// The heading text of a line, if it is one: `# X`, `■ X`, `X:` alone, a short ALL
 /// CAPS line, or a short line that names a known section.
 fn heading(line: &str) -> Option<String> {
+    // "Career break" names no Experience section: it is a gap between roles.
+    heading_text(line).filter(|h| !is_break(h))
+}
+
+/// `heading` before breaks are set aside.
+fn heading_text(line: &str) -> Option<String> {
     let t = line.trim();
     if t.is_empty() || t.len() > 60 {
         return None;
@@ -1264,6 +1270,10 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         if highlights.is_empty() && head.is_empty() {
             continue;
         }
+        if let Some(b) = head.iter().find(|h| is_break(h)) {
+            notes.push(format!("\"{b}\" is a break, not a role: left out of work"));
+            continue;
+        }
         let what = head.join(", ");
         notes.push(format!(
             "role \"{}\" has no dates jobfit can read: kept without dates; add startDate/endDate to count its years",
@@ -1277,6 +1287,17 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         });
     }
     out
+}
+
+/// True when a header line names a break between jobs rather than a job: "Career
+/// break", "Sabbatical — travel", "Parental leave, 2019 – 2020". The words must stand
+/// alone or before a separator: "Sabbatical Labs" is an employer.
+fn is_break(line: &str) -> bool {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:career\s+(?:break|gap|pause)|sabbatical|(?:parental|maternity|paternity|family|medical)\s+leave|gap\s+year)\s*(?:$|[—–\-:,|(·/])")
+            .expect("valid regex")
+    });
+    BREAK.is_match(line)
 }
 
 /// A role's header lines split into (positions, employers): "Initech — Senior
@@ -1383,12 +1404,28 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
         if inline.chars().any(char::is_alphanumeric) && !header.contains(inline) {
             header.push(inline.clone());
         }
+        if let Some(b) = header.iter().find(|h| is_break(h)) {
+            // A career break, a sabbatical or parental leave explains a gap; it is no
+            // job, so it is left out of work (its time would count as experience and
+            // its bullets as skills used at work), with a note saying so.
+            let body = &lines[(*content).min(end)..end];
+            // A break may have no text of its own: the role after it needs none.
+            let undated = undated_role_start(body, false)
+                .map(|at| undated_roles(&body[at..], notes))
+                .unwrap_or_default();
+            notes.push(format!(
+                "\"{b}\" ({from} to {}) is a break, not a role: left out of work",
+                to.map_or_else(|| "present".to_owned(), |t| t.to_string())
+            ));
+            out.extend(undated.into_iter().map(|w| (*first, w)));
+            continue;
+        }
         let (positions, employers) = header_parts(&header);
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
         // A role without dates between this one and the next ("Freelance Consultant"
         // and its bullets) is a role of its own, not more of this one's bullets.
-        let (body, undated) = match undated_role_start(body) {
+        let (body, undated) = match undated_role_start(body, true) {
             Some(at) => (&body[..at], undated_roles(&body[at..], notes)),
             None => (body, Vec::new()),
         };
@@ -1442,12 +1479,12 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
 
 /// Where a role without dates starts inside the text of a dated role, if one does: a
 /// block of short header lines that opens after a blank line or a bullet, once the
-/// dated role has some text of its own, and leads into bullets. Only a header that
+/// dated role has some text of its own (when `after_text`), and leads into bullets. Only a header that
 /// reads as a role is taken ("Freelance Consultant", "Hooli — Engineer", an employer
 /// line over a title line): a one-line sub-heading such as "Key achievements" or
 /// "Highlights" over a role's bullets stays part of it.
-fn undated_role_start(body: &[Line]) -> Option<usize> {
-    let mut seen_content = false;
+fn undated_role_start(body: &[Line], after_text: bool) -> Option<usize> {
+    let mut seen_content = !after_text;
     for (i, l) in body.iter().enumerate() {
         let after_break = i > 0 && (body[i - 1].blank || body[i - 1].bullet);
         if seen_content && after_break && !l.bullet && header_like(l) {
@@ -1461,7 +1498,8 @@ fn undated_role_start(body: &[Line]) -> Option<usize> {
                 && head.iter().all(|h| header_like(h) && !h.text.contains(':'))
                 && (head.len() > 1
                     || head.iter().any(|h| {
-                        is_position(&h.text)
+                        is_break(&h.text)
+                            || is_position(&h.text)
                             || h.text.contains(['—', '–', '|', '@'])
                             || h.text.contains(" at ")
                     }))
@@ -2550,6 +2588,31 @@ mod tests {
         assert_eq!(
             without_durations("Teacher of 10 year olds"),
             "Teacher of 10 year olds"
+        );
+    }
+
+    #[test]
+    fn career_breaks_are_no_roles() {
+        let text = "## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nCareer break\n2018 - 2019\n\
+                    - Travelled and studied.\n\nParental leave, Jan 2017 - Dec 2017\n\n\
+                    Sabbatical — travel\n- Sailed round Britain.\n\n\
+                    Globex — Developer\n2015 - 2016\n- Wrote Java services.\n\n\
+                    Sabbatical Labs — Engineer\n2013 - 2014\n- Wrote Python.\n";
+        let i = import_text("cv.md", text).unwrap();
+        let names: Vec<Option<&str>> = i.profile.work.iter().map(|w| w.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("Initech"), Some("Globex"), Some("Sabbatical Labs")],
+            "{:#?}",
+            i.profile.work
+        );
+        assert_eq!(i.profile.work[0].highlights, ["Built billing APIs in Go."]);
+        assert_eq!(
+            i.notes.iter().filter(|n| n.contains("is a break")).count(),
+            3,
+            "{:?}",
+            i.notes
         );
     }
 
