@@ -1036,6 +1036,11 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         let kept = kept.join("\n\n");
         profile.basics.summary = (!kept.is_empty()).then_some(kept);
     }
+    // After the summary is cleaned of contact values: this name is part of a sentence
+    // the summary keeps whole.
+    if profile.basics.name.is_none() {
+        profile.basics.name = name_in_prose(&lines);
+    }
     degrees_in_prose(&mut profile);
     if let Some((date, line)) = written_date(&lines) {
         profile.meta = Some(serde_json::json!({ "lastModified": date.to_string() }));
@@ -2012,6 +2017,20 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
     header_lines(text, p)
 }
 
+/// The name a story opens with: "My name is Jane Doe.", "Hi, my name is Jane Doe
+/// and I build…", as the first sentence of one of its first lines (a title such as
+/// "About me" may come before it). A name is two to four capitalised words.
+fn name_in_prose(lines: &[Line]) -> Option<String> {
+    static MY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:hi|hello)[,!]?\s+)?(?i:my\s+name\s+is)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})\b")
+            .expect("valid regex")
+    });
+    lines.iter().filter(|l| !l.blank).take(3).find_map(|l| {
+        let first = sentences(&l.text).into_iter().next()?;
+        Some(MY_NAME.captures(&first)?[1].to_owned())
+    })
+}
+
 /// A line that names the document, not the person: "Curriculum Vitae", "RÉSUMÉ",
 /// "CV", "Lebenslauf".
 fn document_title(line: &str) -> bool {
@@ -2613,6 +2632,45 @@ mod tests {
             3,
             "{:?}",
             i.notes
+        );
+    }
+
+    #[test]
+    fn a_story_that_opens_with_my_name_is_names_the_person() {
+        let text = "About me\n\nMy name is Jane Q Doe. I have written software for fifteen years.\n\n\
+                    In 2014 I joined Initech as a developer, building billing services in Go.\n";
+        let p = import_text("story.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jane Q Doe"));
+        assert!(
+            p.basics
+                .summary
+                .as_deref()
+                .is_some_and(|s| s.contains("My name is Jane Q Doe.")),
+            "{:?}",
+            p.basics.summary
+        );
+        // Only as the story's opening: a name said later, or lower-case words, is none.
+        let text = "I have written software for years. My name is Jane Doe.\n\n\
+                    In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text).unwrap().profile.basics.name,
+            None
+        );
+        let text = "Hi, my name is not important. In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text).unwrap().profile.basics.name,
+            None
+        );
+        let text =
+            "Hi, my name is Jane Doe and I build APIs. In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text)
+                .unwrap()
+                .profile
+                .basics
+                .name
+                .as_deref(),
+            Some("Jane Doe")
         );
     }
 
