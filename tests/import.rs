@@ -341,6 +341,29 @@ fn bad_resume_files_fail_clearly_and_write_nothing() {
     assert!(profiles_in(d).is_empty());
 }
 
+/// A `--profile` that is a path to a missing file says the file does not exist; a
+/// bare name that matches no profile is still "no such profile".
+#[test]
+fn a_missing_profile_file_is_named_as_a_missing_file() {
+    let dir = scratch();
+    for spec in ["nosuch.txt", "nosuch.yaml", "cv/nosuch"] {
+        let err = stderr_of_failure(
+            jobfit_in(dir.path()).args(["profile", "show", "-p", spec]),
+            2,
+        );
+        assert!(
+            err.contains(&format!("no such file: `{spec}` does not exist")),
+            "{spec}: {err}"
+        );
+        assert!(!err.contains("no such profile"), "{spec}: {err}");
+    }
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "show", "-p", "nosuch"]),
+        2,
+    );
+    assert!(err.contains("nosuch: no such profile"), "{err}");
+}
+
 // ---------------------------------------------------------------------------------
 // The seed résumés, read in place (never copied into the repository).
 
