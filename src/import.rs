@@ -393,6 +393,12 @@ fn bullet(line: &str) -> (bool, &str) {
 /// The heading text of a line, if it is one: `# X`, `■ X`, `X:` alone, a short ALL
 /// CAPS line, or a short line that names a known section.
 fn heading(line: &str) -> Option<String> {
+    // "Career break" names no Experience section: it is a gap between roles.
+    heading_text(line).filter(|h| !is_break(h))
+}
+
+/// `heading` before breaks are set aside.
+fn heading_text(line: &str) -> Option<String> {
     let t = line.trim();
     if t.is_empty() || t.len() > 60 {
         return None;
@@ -835,9 +841,14 @@ struct Line {
 }
 
 fn clean_lines(text: &str) -> Vec<Line> {
-    text.lines()
-        .map(|raw| {
-            let (b, body) = bullet(raw);
+    let raw: Vec<&str> = text.lines().collect();
+    raw.iter()
+        .enumerate()
+        .map(|(i, raw_line)| {
+            let (b, body) = match square_bullet(&raw, i) {
+                Some(rest) => (true, rest),
+                None => bullet(raw_line),
+            };
             // A Markdown heading that names no section ("### Engineer — Acme", "# Jane
             // Doe") is a role header or a name: keep its text, drop the marker.
             let body = match body.strip_prefix('#') {
@@ -855,6 +866,31 @@ fn clean_lines(text: &str) -> Vec<Line> {
             }
         })
         .collect()
+}
+
+/// The text of line `i` when it is a "■" bullet. "■" marks section headings too ("■
+/// Current Role", "■ Experience and technologies"), so it is a bullet only where a
+/// heading cannot be: a line after another "■" line, a sentence (long, or ending in a
+/// stop), or the first of a run of "■" lines unless it names a section in title case
+/// ("■ Experience" over its bullets). A short "■" line standing alone is left to
+/// `heading`, as before.
+fn square_bullet<'a>(raw: &[&'a str], i: usize) -> Option<&'a str> {
+    let square = |k: usize| raw.get(k).map(|l| l.trim_start().starts_with('■'));
+    let rest = raw[i].trim_start().strip_prefix('■')?.trim();
+    let clean = strip_markdown(rest);
+    let words = clean.split_whitespace().count();
+    let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
+    let after_square = i > 0 && square(i - 1) == Some(true);
+    let before_square = square(i + 1) == Some(true);
+    let names_section = classify_section(&clean).is_some()
+        && words <= 4
+        && clean
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 4)
+            .all(|w| w.starts_with(char::is_uppercase));
+    let is_bullet =
+        !rest.is_empty() && (after_square || !short || (before_square && !names_section));
+    is_bullet.then_some(rest)
 }
 
 /// A short line that can belong to a role's header (employer, title).
@@ -999,6 +1035,11 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .collect();
         let kept = kept.join("\n\n");
         profile.basics.summary = (!kept.is_empty()).then_some(kept);
+    }
+    // After the summary is cleaned of contact values: this name is part of a sentence
+    // the summary keeps whole.
+    if profile.basics.name.is_none() {
+        profile.basics.name = name_in_prose(&lines);
     }
     degrees_in_prose(&mut profile);
     if let Some((date, line)) = written_date(&lines) {
@@ -1234,6 +1275,10 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
         if highlights.is_empty() && head.is_empty() {
             continue;
         }
+        if let Some(b) = head.iter().find(|h| is_break(h)) {
+            notes.push(format!("\"{b}\" is a break, not a role: left out of work"));
+            continue;
+        }
         let what = head.join(", ");
         notes.push(format!(
             "role \"{}\" has no dates jobfit can read: kept without dates; add startDate/endDate to count its years",
@@ -1249,13 +1294,24 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
     out
 }
 
+/// True when a header line names a break between jobs rather than a job: "Career
+/// break", "Sabbatical — travel", "Parental leave, 2019 – 2020". The words must stand
+/// alone or before a separator: "Sabbatical Labs" is an employer.
+fn is_break(line: &str) -> bool {
+    static BREAK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\W*(?:career\s+(?:break|gap|pause)|sabbatical|(?:parental|maternity|paternity|family|medical)\s+leave|gap\s+year)\s*(?:$|[—–\-:,|(·/])")
+            .expect("valid regex")
+    });
+    BREAK.is_match(line)
+}
+
 /// A role's header lines split into (positions, employers): "Initech — Senior
 /// Engineer", "Senior Engineer at Initech", "Engineer, Globex".
 fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     header
         .iter()
         .flat_map(|h| {
-            h.as_ref()
+            without_durations(h.as_ref())
                 .split(['—', '–', '|'])
                 .flat_map(|x| x.split(" - "))
                 .flat_map(|x| x.split(" at "))
@@ -1271,11 +1327,29 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
                         vec![x]
                     }
                 })
-                .map(|x| x.trim().trim_end_matches(',').to_owned())
+                .map(|x| {
+                    x.trim_matches(|c: char| c.is_whitespace() || c == '·')
+                        .trim_end_matches(',')
+                        .to_owned()
+                })
                 .filter(|x| !x.is_empty())
                 .collect::<Vec<_>>()
         })
         .partition(|h| is_position(h))
+}
+
+/// A header line without the lengths of time LinkedIn prints beside a role or an
+/// employer ("2 yrs 3 mos", "1 yr", "6 mos", "less than a year"): they are worked out
+/// from the dates, and would otherwise end up in the employer's name or the title.
+fn without_durations(line: &str) -> String {
+    static DURATION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?:^|[\s(·,|–—-])\s*(?:\d{1,2}\s*(?:yrs?|years?)(?:,?\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)|less than a year)\.?\s*\)?\s*(?:$|[·,|–—-])")
+            .expect("valid regex")
+    });
+    // Only a duration that stands apart (at the end, in brackets, or between
+    // separators): "Teacher of 10 year olds" is a title. Its separators become one
+    // `|`, so the parts on either side stay apart.
+    DURATION.replace_all(line, " | ").trim().to_owned()
 }
 
 /// `roles` with a date range each, and the index of each one's first line.
@@ -1335,9 +1409,31 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
         if inline.chars().any(char::is_alphanumeric) && !header.contains(inline) {
             header.push(inline.clone());
         }
+        if let Some(b) = header.iter().find(|h| is_break(h)) {
+            // A career break, a sabbatical or parental leave explains a gap; it is no
+            // job, so it is left out of work (its time would count as experience and
+            // its bullets as skills used at work), with a note saying so.
+            let body = &lines[(*content).min(end)..end];
+            // A break may have no text of its own: the role after it needs none.
+            let undated = undated_role_start(body, false)
+                .map(|at| undated_roles(&body[at..], notes))
+                .unwrap_or_default();
+            notes.push(format!(
+                "\"{b}\" ({from} to {}) is a break, not a role: left out of work",
+                to.map_or_else(|| "present".to_owned(), |t| t.to_string())
+            ));
+            out.extend(undated.into_iter().map(|w| (*first, w)));
+            continue;
+        }
         let (positions, employers) = header_parts(&header);
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let body = &lines[(*content).min(end)..end];
+        // A role without dates between this one and the next ("Freelance Consultant"
+        // and its bullets) is a role of its own, not more of this one's bullets.
+        let (body, undated) = match undated_role_start(body, true) {
+            Some(at) => (&body[..at], undated_roles(&body[at..], notes)),
+            None => (body, Vec::new()),
+        };
         let paras = paragraphs(body);
         let (name, location) = match employers.join(", ") {
             e if e.is_empty() => (None, None),
@@ -1381,8 +1477,44 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
                 ..Work::default()
             },
         ));
+        out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// Where a role without dates starts inside the text of a dated role, if one does: a
+/// block of short header lines that opens after a blank line or a bullet, once the
+/// dated role has some text of its own (when `after_text`), and leads into bullets. Only a header that
+/// reads as a role is taken ("Freelance Consultant", "Hooli — Engineer", an employer
+/// line over a title line): a one-line sub-heading such as "Key achievements" or
+/// "Highlights" over a role's bullets stays part of it.
+fn undated_role_start(body: &[Line], after_text: bool) -> Option<usize> {
+    let mut seen_content = !after_text;
+    for (i, l) in body.iter().enumerate() {
+        let after_break = i > 0 && (body[i - 1].blank || body[i - 1].bullet);
+        if seen_content && after_break && !l.bullet && header_like(l) {
+            let head = body[i..]
+                .iter()
+                .take(4)
+                .position(|l| l.bullet)
+                .filter(|&k| k > 0)
+                .map(|k| &body[i..i + k]);
+            if let Some(head) = head
+                && head.iter().all(|h| header_like(h) && !h.text.contains(':'))
+                && (head.len() > 1
+                    || head.iter().any(|h| {
+                        is_break(&h.text)
+                            || is_position(&h.text)
+                            || h.text.contains(['—', '–', '|', '@'])
+                            || h.text.contains(" at ")
+                    }))
+            {
+                return Some(i);
+            }
+        }
+        seen_content |= !l.blank;
+    }
+    None
 }
 
 /// "Acme Analytics, Austin, TX" → ("Acme Analytics", "Austin, TX"): an employer line
@@ -1430,7 +1562,7 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree)\b")
+        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
             .expect("valid regex")
     });
     static GRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1508,8 +1640,26 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
             {
                 e.score = Some(c[1].trim().to_owned());
             }
+            // The institution is looked for in what the degree phrase (degree, field,
+            // grade) and the dates leave: "High School Diploma" names a school word
+            // but is the degree, and "(2016 – 2017)" would cut a name at its dash.
+            let rest = match degree {
+                Some(d) => {
+                    let area_end = e
+                        .area
+                        .as_deref()
+                        .and_then(|a| p[d.end()..].find(a).map(|i| d.end() + i + a.len()));
+                    format!(
+                        "{} | {}",
+                        &p[..d.start()],
+                        &p[area_end.unwrap_or(d.end())..]
+                    )
+                }
+                None => p.clone(),
+            };
+            let rest = without_dates(&rest);
             // "University of Example, MSc in Software Engineering (2016)".
-            let inst = p
+            let inst = rest
                 .split(['.', ';', ',', '|', '—', '–'])
                 .find(|s| {
                     let l = s.to_lowercase();
@@ -1518,13 +1668,24 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         || l.contains("school")
                         || l.contains("institute")
                 })
+                .map(str::to_owned)
+                // Failing a school word, a degree's entry names its institution in
+                // the first part that reads as a name: "BSc Computer Science, MIT,
+                // 2008 - 2012", "Example Polytechnic" on the line above the degree,
+                // "High School Diploma, Lincoln High".
+                .or_else(|| degree.and(institution_part(&rest, &GRADE)))
                 // A paragraph with no degree is the institution's name, unless it is
                 // only a grade ("Grade: First" under the degree, a blank line between).
                 .or_else(|| {
                     (degree.is_none() && GRADE.find(&p).is_none_or(|g| g.start() > 0))
-                        .then_some(p.as_str())
+                        .then(|| p.clone())
                 })
-                .map(|s| s.trim().trim_end_matches(',').to_owned());
+                .map(|s| {
+                    s.trim()
+                        .trim_end_matches(',')
+                        .trim_end_matches(|c: char| c == '(' || c.is_whitespace())
+                        .to_owned()
+                });
             e.institution = inst.filter(|s| !s.is_empty());
             if let Some(r) = find_range(&p) {
                 let (from, to) = in_order(r.0, r.1, "education", notes);
@@ -1545,6 +1706,50 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
             }
             out
         })
+}
+
+/// A text without its dates and date ranges ("2008 - 2012", "(2016 – 2017)", "Sep
+/// 2019 – present"), and without the brackets they leave empty.
+fn without_dates(text: &str) -> String {
+    static DATE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(r"(?i)\b(?:{})\b", date_pattern())).expect("valid regex")
+    });
+    static EMPTY_BRACKETS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\(\s*\)").expect("valid regex"));
+    let t = DATE_RANGE.replace_all(text, "");
+    let t = DATE.replace_all(&t, "");
+    EMPTY_BRACKETS.replace_all(&t, "").into_owned()
+}
+
+/// The first part of an education entry (its degree phrase and dates taken out) that
+/// reads as an institution's name: capitalised, a few words, no digits, no label
+/// ("Thesis: …") and no grade or honours.
+fn institution_part(rest: &str, grade: &Regex) -> Option<String> {
+    const HONOURS: &[&str] = &[
+        "honours",
+        "honors",
+        "distinction",
+        "laude",
+        "merit",
+        "first class",
+        "thesis",
+        "dissertation",
+        "minor",
+        "major",
+    ];
+    rest.split([';', ',', '|', '—', '–', '·', '(', ')'])
+        .flat_map(|s| s.split(". "))
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)))
+        .find(|s| {
+            let lower = s.to_lowercase();
+            s.starts_with(|c: char| c.is_uppercase())
+                && s.split_whitespace().count() <= 6
+                && !s.contains(':')
+                && !s.bytes().any(|b| b.is_ascii_digit())
+                && !grade.is_match(s)
+                && !HONOURS.iter().any(|h| lower.contains(h))
+        })
+        .map(str::to_owned)
 }
 
 /// The entries of an Education section: its paragraphs, and within one paragraph a
@@ -1810,6 +2015,20 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
         }
     }
     header_lines(text, p)
+}
+
+/// The name a story opens with: "My name is Jane Doe.", "Hi, my name is Jane Doe
+/// and I build…", as the first sentence of one of its first lines (a title such as
+/// "About me" may come before it). A name is two to four capitalised words.
+fn name_in_prose(lines: &[Line]) -> Option<String> {
+    static MY_NAME: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?i:(?:hi|hello)[,!]?\s+)?(?i:my\s+name\s+is)\s+([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){1,3})\b")
+            .expect("valid regex")
+    });
+    lines.iter().filter(|l| !l.blank).take(3).find_map(|l| {
+        let first = sentences(&l.text).into_iter().next()?;
+        Some(MY_NAME.captures(&first)?[1].to_owned())
+    })
 }
 
 /// A line that names the document, not the person: "Curriculum Vitae", "RÉSUMÉ",
@@ -2239,6 +2458,220 @@ mod tests {
             .and_then(|w| w.start_date)
             .map(|d| d.date.to_string());
         assert_eq!(start.as_deref(), Some("2021-01"));
+    }
+
+    #[test]
+    fn an_undated_role_between_dated_roles_is_a_role_of_its_own() {
+        let text = "Jane Doe\n\n## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nFreelance Consultant\n\
+                    - Wrote Python tools for clients.\n- Ran Terraform workshops.\n\n\
+                    Globex — Developer\n2015 - 2018\n- Wrote Java services.\n";
+        let i = import_text("cv.md", text).unwrap();
+        let w = &i.profile.work;
+        assert_eq!(w.len(), 3, "{w:#?}");
+        assert_eq!(w[0].highlights, ["Built billing APIs in Go."]);
+        assert_eq!(w[1].position.as_deref(), Some("Freelance Consultant"));
+        assert!(w[1].start_date.is_none() && w[1].end_date.is_none());
+        assert_eq!(
+            w[1].highlights,
+            [
+                "Wrote Python tools for clients.",
+                "Ran Terraform workshops."
+            ]
+        );
+        assert_eq!(w[2].name.as_deref(), Some("Globex"));
+        assert!(i.notes.iter().any(|n| n.contains("Freelance Consultant")));
+        // A sub-heading over a role's bullets stays with the role.
+        let text = "## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    #[test]
+    fn education_keeps_institution_degree_field_and_dates() {
+        let text = "## Education\n\nBSc Computer Science, MIT, 2008 - 2012\n\n\
+                    MSc Data Science, University of Bath\n(2016 – 2017)\n\n\
+                    Example Polytechnic\nMaster of Arts in History, 2013\n\n\
+                    High School Diploma, Lincoln High\n";
+        let i = import_text("cv.md", text).unwrap();
+        type Row<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<String>,
+            Option<String>,
+        );
+        let got: Vec<Row> = i
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.start_date.map(|d| d.date.to_string()),
+                    e.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("MIT"),
+                    Some("BSc"),
+                    Some("Computer Science"),
+                    s("2008"),
+                    s("2012")
+                ),
+                (
+                    Some("University of Bath"),
+                    Some("MSc"),
+                    Some("Data Science"),
+                    s("2016"),
+                    s("2017")
+                ),
+                (
+                    Some("Example Polytechnic"),
+                    Some("Master of Arts"),
+                    Some("History"),
+                    s("2013"),
+                    s("2013")
+                ),
+                (
+                    Some("Lincoln High"),
+                    Some("High School Diploma"),
+                    None,
+                    None,
+                    None
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn square_bullets_are_one_highlight_each_and_square_headings_stay_headings() {
+        let text = "Jane Doe\n\n■ Summary\n\nBack-end engineer who likes Go.\n\n\
+                    ■ Current Role\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    ■ Built billing APIs in Go.\n■ Ran PostgreSQL on Kubernetes\n\
+                    ■ Mentored two juniors.\n\n■ Previous Roles\n\nGlobex — Developer\n2015 - 2018\n\
+                    ■ Wrote Java services and the release tooling for them.\n\n\
+                    ■ Education\n\nBSc Computer Science, University of Leeds, 2014\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        assert_eq!(p.work.len(), 2, "{:#?}", p.work);
+        assert_eq!(
+            p.work[0].highlights,
+            [
+                "Built billing APIs in Go.",
+                "Ran PostgreSQL on Kubernetes",
+                "Mentored two juniors."
+            ]
+        );
+        assert_eq!(
+            p.work[1].highlights,
+            ["Wrote Java services and the release tooling for them."]
+        );
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some("Back-end engineer who likes Go.")
+        );
+        assert_eq!(p.education.len(), 1, "{:#?}", p.education);
+        // The first of a run of "■" lines is a bullet unless it names a section.
+        let lines = clean_lines("■ Built Kubernetes tooling\n■ Ran Go services.\n");
+        assert!(lines.iter().all(|l| l.bullet), "{lines:#?}");
+        let lines = clean_lines("■ Experience\n■ Ran Go services.\n");
+        assert!(!lines[0].bullet && lines[1].bullet, "{lines:#?}");
+    }
+
+    #[test]
+    fn linkedin_durations_are_no_part_of_employer_or_title() {
+        let text = "## Experience\n\nInitech\n1 yr 6 mos\nSenior Engineer (2 yrs 3 mos)\n\
+                    Jan 2019 - Mar 2021 · 2 yrs 3 mos\n- Built billing APIs in Go.\n\n\
+                    Globex · 6 mos\nDeveloper, 1 yr\n2017 - 2018\n- Wrote Java services.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Initech"), Some("Senior Engineer")),
+                (Some("Globex"), Some("Developer"))
+            ]
+        );
+        // "years" inside a title is left alone.
+        assert_eq!(
+            without_durations("Teacher of 10 year olds"),
+            "Teacher of 10 year olds"
+        );
+    }
+
+    #[test]
+    fn career_breaks_are_no_roles() {
+        let text = "## Experience\n\nInitech — Senior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nCareer break\n2018 - 2019\n\
+                    - Travelled and studied.\n\nParental leave, Jan 2017 - Dec 2017\n\n\
+                    Sabbatical — travel\n- Sailed round Britain.\n\n\
+                    Globex — Developer\n2015 - 2016\n- Wrote Java services.\n\n\
+                    Sabbatical Labs — Engineer\n2013 - 2014\n- Wrote Python.\n";
+        let i = import_text("cv.md", text).unwrap();
+        let names: Vec<Option<&str>> = i.profile.work.iter().map(|w| w.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [Some("Initech"), Some("Globex"), Some("Sabbatical Labs")],
+            "{:#?}",
+            i.profile.work
+        );
+        assert_eq!(i.profile.work[0].highlights, ["Built billing APIs in Go."]);
+        assert_eq!(
+            i.notes.iter().filter(|n| n.contains("is a break")).count(),
+            3,
+            "{:?}",
+            i.notes
+        );
+    }
+
+    #[test]
+    fn a_story_that_opens_with_my_name_is_names_the_person() {
+        let text = "About me\n\nMy name is Jane Q Doe. I have written software for fifteen years.\n\n\
+                    In 2014 I joined Initech as a developer, building billing services in Go.\n";
+        let p = import_text("story.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jane Q Doe"));
+        assert!(
+            p.basics
+                .summary
+                .as_deref()
+                .is_some_and(|s| s.contains("My name is Jane Q Doe.")),
+            "{:?}",
+            p.basics.summary
+        );
+        // Only as the story's opening: a name said later, or lower-case words, is none.
+        let text = "I have written software for years. My name is Jane Doe.\n\n\
+                    In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text).unwrap().profile.basics.name,
+            None
+        );
+        let text = "Hi, my name is not important. In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text).unwrap().profile.basics.name,
+            None
+        );
+        let text =
+            "Hi, my name is Jane Doe and I build APIs. In 2014 I joined Initech as a developer.\n";
+        assert_eq!(
+            import_text("s.txt", text)
+                .unwrap()
+                .profile
+                .basics
+                .name
+                .as_deref(),
+            Some("Jane Doe")
+        );
     }
 
     #[test]

@@ -545,6 +545,64 @@ fn volunteer_out<S: serde::Serializer>(v: &[Work], s: S) -> std::result::Result<
     seq.end()
 }
 
+/// How many unknown keys a JSON Resume file may have before jobfit stops ignoring them
+/// and reports the next one.
+const MAX_IGNORED_KEYS: usize = 1000;
+
+/// `text` with the object member whose key a serde_json "unknown field" error points
+/// at (`"x-custom": {...}` and the comma that goes with it) replaced by spaces, byte
+/// for byte and keeping line breaks, so every other position stays where it was.
+/// `None` when the member cannot be found where the error says.
+fn without_member_at(text: &str, e: &serde_json::Error) -> Option<String> {
+    use serde::de::IgnoredAny;
+    let start = crate::error::json_error_offset(text, e)?;
+    let b = text.as_bytes();
+    if b.get(start) != Some(&b'"') {
+        return None;
+    }
+    // The key, the colon, the value: each measured by serde_json itself.
+    let mut keys = serde_json::Deserializer::from_str(&text[start..]).into_iter::<String>();
+    keys.next()?.ok()?;
+    let mut at = start + keys.byte_offset();
+    while b.get(at).is_some_and(u8::is_ascii_whitespace) {
+        at += 1;
+    }
+    if b.get(at) != Some(&b':') {
+        return None;
+    }
+    at += 1;
+    let mut values = serde_json::Deserializer::from_str(&text[at..]).into_iter::<IgnoredAny>();
+    values.next()?.ok()?;
+    let mut end = at + values.byte_offset();
+    let mut from = start;
+    let mut after = end;
+    while b.get(after).is_some_and(u8::is_ascii_whitespace) {
+        after += 1;
+    }
+    if b.get(after) == Some(&b',') {
+        end = after + 1;
+    } else {
+        // The last member: the comma before it goes instead.
+        let mut before = from;
+        while before > 0 && b[before - 1].is_ascii_whitespace() {
+            before -= 1;
+        }
+        if before > 0 && b[before - 1] == b',' {
+            from = before - 1;
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..from]);
+    for c in text[from..end].chars() {
+        match c {
+            '\n' | '\r' => out.push(c),
+            c => out.extend(std::iter::repeat_n(' ', c.len_utf8())),
+        }
+    }
+    out.push_str(&text[end..]);
+    Some(out)
+}
+
 /// The top-level keys a profile may have, for "did you mean" hints.
 pub const PROFILE_KEYS: &[&str] = &[
     "$schema",
@@ -594,15 +652,43 @@ impl Profile {
     ///
     /// # Errors
     /// As for YAML.
+    ///
+    /// Keys jobfit does not read are ignored: JSON Resume files carry extensions in
+    /// practice (`x-custom`, `work[].website`, a theme's own keys). A key that looks
+    /// like a typo of one it reads (`nmae`, `keyword`) is still an error, as in YAML:
+    /// dropped quietly, it would lose the name or the skills.
     pub fn from_json(origin: &str, text: &str) -> Result<Self> {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-        let mut p: Profile = serde_json::from_str(text).map_err(|e| {
+        let message = |e: &serde_json::Error| {
             let msg = crate::error::lower_first(&e.to_string());
             let msg = msg
                 .rsplit_once(" at line ")
                 .map_or(msg.clone(), |(m, _)| m.to_owned());
-            let msg = crate::error::plain_serde_message(msg);
-            let (line, col) = crate::error::json_line_col(text, &e);
+            crate::error::plain_serde_message(msg)
+        };
+        // Each pass blanks out one unknown key and parses again, so any other error
+        // keeps its line and column. A cap bounds the passes over a file made of
+        // unknown keys.
+        let mut current = std::borrow::Cow::Borrowed(text);
+        let mut passes = 0;
+        let parsed = loop {
+            let e = match serde_json::from_str::<Profile>(&current) {
+                Ok(p) => break Ok(p),
+                Err(e) => e,
+            };
+            let msg = message(&e);
+            let extension = msg.starts_with("unknown field ") && !msg.contains("did you mean");
+            passes += 1;
+            let blanked = (extension && passes <= MAX_IGNORED_KEYS)
+                .then(|| without_member_at(&current, &e))
+                .flatten();
+            match blanked {
+                Some(t) => current = std::borrow::Cow::Owned(t),
+                None => break Err((e, msg)),
+            }
+        };
+        let mut p = parsed.map_err(|(e, msg)| {
+            let (line, col) = crate::error::json_line_col(&current, &e);
             Error::from(
                 Diagnostic::new(origin, msg)
                     .at(line, col, Some(text))

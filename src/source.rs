@@ -691,12 +691,25 @@ pub fn resolve_profile(
             }
         }
         let all = available()?;
+        // A spec with a directory or a résumé's extension ("nosuch.txt", "cv/me") is a
+        // path the user typed, not a name to look up: say that file is missing.
+        let names_file = spec.contains(['/', std::path::MAIN_SEPARATOR])
+            || direct
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .is_some_and(|e| {
+                    PROFILE_EXTENSIONS.contains(&e.as_str())
+                        || matches!(e.as_str(), "txt" | "text" | "md" | "markdown" | "pdf")
+                });
         let mut d = Diagnostic::new(
             origin,
             if direct.is_dir() {
-                "is a directory, not a profile"
+                "is a directory, not a profile".to_owned()
+            } else if names_file {
+                format!("no such file: `{spec}` does not exist")
             } else {
-                "no such profile"
+                "no such profile".to_owned()
             },
         );
         d = if all.is_empty() {

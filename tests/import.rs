@@ -341,6 +341,92 @@ fn bad_resume_files_fail_clearly_and_write_nothing() {
     assert!(profiles_in(d).is_empty());
 }
 
+/// JSON Resume files carry keys of their own (a theme's, an older schema's
+/// `website`): they are ignored. A key that is a typo of one jobfit reads is still an
+/// error, and an error after an ignored key keeps its line.
+#[test]
+fn json_resume_extra_keys_are_ignored() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("extra.json"),
+        r#"{
+  "x-custom": {"theme": "even", "list": [1, 2]},
+  "basics": {
+    "name": "Sam Lee",
+    "summary": "Back-end developer.",
+    "profiles": [{"network": "GitHub", "username": "sam", "x": true}]
+  },
+  "work": [
+    {
+      "name": "Initech",
+      "website": "https://initech.example",
+      "url": "https://initech.example",
+      "position": "Engineer",
+      "startDate": "2019-01",
+      "highlights": ["Built APIs in Go."],
+      "x-tags": ["backend"]
+    }
+  ]
+}
+"#,
+    )
+    .unwrap();
+    let v = export(dir.path(), "extra.json");
+    assert_eq!(v["basics"]["name"], "Sam Lee", "{v}");
+    assert_eq!(v["basics"]["profiles"][0]["username"], "sam", "{v}");
+    assert_eq!(v["work"][0]["name"], "Initech", "{v}");
+    assert_eq!(v["work"][0]["highlights"][0], "Built APIs in Go.", "{v}");
+    assert!(v.get("x-custom").is_none() && v["work"][0].get("website").is_none());
+
+    std::fs::write(
+        dir.path().join("typo.json"),
+        "{\n  \"x-custom\": 1,\n  \"basics\": {\"nmae\": \"Sam\", \"summary\": \"Dev.\"}\n}\n",
+    )
+    .unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "show", "-p", "typo.json"]),
+        2,
+    );
+    assert!(
+        err.contains("typo.json:3:14: unknown field `nmae`"),
+        "{err}"
+    );
+    std::fs::write(
+        dir.path().join("late.json"),
+        "{\n  \"x-custom\": \"é\",\n  \"work\": [{\"name\": \"A\", \"startDate\": \"2019-13\"}]\n}\n",
+    )
+    .unwrap();
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "show", "-p", "late.json"]),
+        2,
+    );
+    assert!(err.contains("late.json:3:"), "{err}");
+    assert!(err.contains("2019-13"), "{err}");
+}
+
+/// A `--profile` that is a path to a missing file says the file does not exist; a
+/// bare name that matches no profile is still "no such profile".
+#[test]
+fn a_missing_profile_file_is_named_as_a_missing_file() {
+    let dir = scratch();
+    for spec in ["nosuch.txt", "nosuch.yaml", "cv/nosuch"] {
+        let err = stderr_of_failure(
+            jobfit_in(dir.path()).args(["profile", "show", "-p", spec]),
+            2,
+        );
+        assert!(
+            err.contains(&format!("no such file: `{spec}` does not exist")),
+            "{spec}: {err}"
+        );
+        assert!(!err.contains("no such profile"), "{spec}: {err}");
+    }
+    let err = stderr_of_failure(
+        jobfit_in(dir.path()).args(["profile", "show", "-p", "nosuch"]),
+        2,
+    );
+    assert!(err.contains("nosuch: no such profile"), "{err}");
+}
+
 // ---------------------------------------------------------------------------------
 // The seed résumés, read in place (never copied into the repository).
 
