@@ -749,9 +749,13 @@ fn csv_rows(
     // A row may run over many lines (quoted newlines) but not past the input limit:
     // the reader refuses to go on once one row has taken that much.
     let since = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let quotes = std::rc::Rc::new(std::cell::RefCell::new(csv_postings::QuoteTracker::new(
+        delimiter,
+    )));
     let capped = RowCap {
         inner: reader,
         since: since.clone(),
+        quotes: Some(quotes.clone()),
     };
     let mut rows = csv::ReaderBuilder::new()
         .flexible(true)
@@ -761,11 +765,13 @@ fn csv_rows(
         |e: csv::Error, line: u64| -> Error { csv_postings::read_error(name, &e, line).into() };
     // A file that holds no postings (a spreadsheet of something else) is skipped like
     // an unreadable posting file, and the rest ranked.
-    let columns = match rows
-        .headers()
-        .map_err(|e| csv_error(e, 1))
-        .and_then(|h| csv_postings::Columns::from_header(name, h))
-    {
+    let columns = match rows.headers().map_err(|e| csv_error(e, 1)).and_then(|h| {
+        match quotes.borrow().unclosed() {
+            // The header row took the whole file.
+            Some(u) => Err(u.diagnostic(name, None).into()),
+            None => csv_postings::Columns::from_header(name, h),
+        }
+    }) {
         Ok(c) => c,
         Err(e) if acc.opts.strict => return Err(e),
         Err(e) => {
@@ -781,9 +787,21 @@ fn csv_rows(
     loop {
         since.set(0);
         let line = rows.position().line();
+        let start = rows.position().byte();
         let origin = format!("{name}:{line}");
-        let skip = match rows.read_record(&mut record) {
+        let read = rows.read_record(&mut record);
+        // A quote never closed makes the reader end the file's last record with every
+        // row after the quote in one cell: that record is no posting, and the rows it
+        // swallowed are lost with it.
+        let unclosed = quotes.borrow().unclosed().filter(|u| u.byte >= start);
+        let skip = match read {
             Ok(false) => break,
+            Ok(true) if unclosed.is_some() => Skipped {
+                origin,
+                error: unclosed
+                    .map(|u| u.diagnostic(name, None).to_string())
+                    .unwrap_or_default(),
+            },
             Ok(true) if csv_postings::blank(&record) => continue,
             Ok(true) => match columns.posting(origin.clone(), &record) {
                 Ok(p) => {
@@ -828,6 +846,8 @@ fn csv_rows(
 struct RowCap<R> {
     inner: R,
     since: std::rc::Rc<std::cell::Cell<u64>>,
+    /// Follows the bytes read, to tell a quote the file never closes.
+    quotes: Option<std::rc::Rc<std::cell::RefCell<csv_postings::QuoteTracker>>>,
 }
 
 impl<R: Read> Read for RowCap<R> {
@@ -840,6 +860,14 @@ impl<R: Read> Read for RowCap<R> {
         }
         let n = self.inner.read(buf)?;
         self.since.set(self.since.get() + n as u64);
+        if let Some(q) = &self.quotes {
+            let mut q = q.borrow_mut();
+            if n == 0 && !buf.is_empty() {
+                q.finish();
+            } else {
+                q.feed(&buf[..n]);
+            }
+        }
         Ok(n)
     }
 }
@@ -962,6 +990,7 @@ mod tests {
         let mut r = RowCap {
             inner: &b"abc"[..],
             since: since.clone(),
+            quotes: None,
         };
         let mut buf = [0u8; 3];
         assert!(r.read(&mut buf).is_err());

@@ -1451,6 +1451,76 @@ fn rank_reads_postings_from_a_csv_export() {
     assert_eq!(v["postings"], 1, "{v:#}");
 }
 
+/// Regression: an unclosed quote made the CSV reader take every row after it as one
+/// cell, and a row with more cells than the header ranked as if it fitted; both were
+/// silent. Each is now a skipped row named by its line, and an error under --strict.
+#[test]
+fn rank_reports_csv_rows_it_cannot_trust() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let file = path.to_str().unwrap();
+    std::fs::write(
+        &path,
+        "id,title,text\n\
+         a1,Backend Engineer,\"Python and PostgreSQL.\nDjango.\"\n\
+         b2,Gopher,Go, Kafka and Kubernetes.\n\
+         c3,Trailing comma,Rust and Linux.,\n\
+         d4,\"Data Engineer,Python and Airflow.\n\
+         e5,Web Developer,React.\n\
+         f6,Frontend Developer,TypeScript.\n",
+    )
+    .unwrap();
+    let v = rank_json(file, &[]);
+    let ids: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // The row with a fourth cell that holds text, and the row whose quote never
+    // closes, are skipped; an empty cell past the header's width loses nothing.
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert!(ids.contains(&"a1") && ids.contains(&"c3"), "{v:#}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2, "{v:#}");
+    assert!(
+        skipped[0]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("export.csv:4"),
+        "{v:#}"
+    );
+    assert!(
+        skipped[0]["error"].as_str().unwrap().contains("4 cells"),
+        "{v:#}"
+    );
+    assert!(
+        skipped[1]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("export.csv:6"),
+        "{v:#}"
+    );
+    let error = skipped[1]["error"].as_str().unwrap();
+    assert!(error.contains("never closed"), "{error}");
+    assert!(error.contains("lines 6–8"), "{error}");
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("export.csv:4"), "{err}");
+    // A quote left open in the header row takes the whole file: skipped, said why.
+    std::fs::write(&path, "id,\"title,text\n1,Dev,Python.\n").unwrap();
+    let v = rank_json(file, &[]);
+    assert_eq!(v["postings"], 0, "{v:#}");
+    let error = v["skipped"][0]["error"].as_str().unwrap();
+    assert!(error.contains("export.csv:1:4: the quoted cell"), "{error}");
+    // `score` reads a one-row CSV the same way.
+    std::fs::write(&path, "title,text\n\"Dev,Python.\n").unwrap();
+    let err = stderr_of_failure(jobfit().args(["score", "-p", "profiles/dev.yaml", file]), 2);
+    assert!(err.contains("never closed"), "{err}");
+}
+
 #[test]
 fn commands_that_read_files_point_a_url_at_jobs_add() {
     for args in [
