@@ -162,7 +162,8 @@ pub struct RankArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Show only postings scoring at least this (0–100).
+    /// Show only postings scoring at least this (0–100); exit with status 1 when none
+    /// does.
     #[arg(long, value_name = "SCORE", value_parser = score_value)]
     pub min_score: Option<f32>,
 

@@ -167,6 +167,10 @@ pub struct RankReport {
     pub missing: Vec<MissingSkill>,
     /// Postings that could not be read.
     pub skipped: Vec<Skipped>,
+    /// Whether some posting scored at least `--min-score` (any posting, without it),
+    /// whether or not `--top` shows it: `rank --min-score`'s verdict, the exit status.
+    #[serde(skip)]
+    pub reached_min_score: bool,
 }
 
 /// One unit of work.
@@ -263,6 +267,8 @@ struct Acc<'a> {
     without: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
+    /// Some posting scored at least `--min-score`.
+    reached_min_score: bool,
 }
 
 impl Acc<'_> {
@@ -314,6 +320,7 @@ impl Acc<'_> {
         if self.opts.min_score.is_some_and(|m| s.row.score < m) {
             return;
         }
+        self.reached_min_score = true;
         let key = s.key;
         match self.opts.top {
             Some(n) => {
@@ -562,6 +569,7 @@ pub fn rank(
         without: 0,
         bytes: 0,
         skipped: Vec::new(),
+        reached_min_score: false,
     };
     let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
         let results: Vec<_> = batch
@@ -693,6 +701,7 @@ pub fn rank(
         rows,
         missing,
         skipped: acc.skipped,
+        reached_min_score: acc.reached_min_score,
     })
 }
 

@@ -456,6 +456,48 @@ fn score_min_score_sets_exit_code_one() {
         .code(0);
 }
 
+/// Regression: `rank --min-score` exited 0 when no posting reached the threshold,
+/// while `score --min-score` exits 1 below it. Exit 1 now means "nothing reached
+/// --min-score" for both; `--top` hiding rows that did reach it changes nothing.
+#[test]
+fn rank_min_score_sets_exit_code_one_when_no_posting_reaches_it() {
+    let (_dir, file) = board(&[
+        r#"{"id": "a", "title": "Backend", "text": "Requirements: Python, Haskell and Erlang."}"#,
+        r#"{"id": "b", "title": "Mobile", "text": "Requirements: Swift, SwiftUI and Xcode."}"#,
+    ]);
+    let rank = |extra: &[&str]| {
+        let mut args = vec!["rank", "-p", "profiles/dev.yaml", &file, "-f", "json"];
+        args.extend_from_slice(extra);
+        jobfit().args(&args).output().unwrap()
+    };
+    let out = rank(&["--min-score", "90"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no posting scores 90 or more"), "{err}");
+    assert!(err.contains("exit status 1"), "{err}");
+    // The report is still written: how close the postings came is in it.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    for extra in [
+        &["--min-score", "1"][..],
+        &["--min-score", "1", "--top", "0"],
+        &[],
+    ] {
+        let out = rank(extra);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
 #[test]
 fn extract_reports_offsets_lines_and_columns() {
     let out = stdout(core().args(["extract", "postings/ad.txt", "--format", "json"]));
