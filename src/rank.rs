@@ -546,8 +546,24 @@ fn is_csv(path: &Path) -> bool {
     extension(path).as_deref() == Some("csv")
 }
 
+/// `inputs` without repeats: a path given again, under another spelling (`./a.md`,
+/// a symlink) or not, is dropped, so no file is read twice and ranked as its own
+/// duplicate. Paths that do not resolve are kept, for `rank` to report.
+#[must_use]
+pub fn distinct_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    inputs
+        .iter()
+        .filter(|p| {
+            p.as_os_str() == "-" || std::fs::canonicalize(p).map_or(true, |c| seen.insert(c))
+        })
+        .cloned()
+        .collect()
+}
+
 /// Ranks the postings of `inputs` (directories, posting files, NDJSON files) against
-/// `profile`. `progress` is told how many bytes of input have been consumed.
+/// `profile`. Each file is read once, however many inputs name it (a file and its
+/// directory, the same file twice). `progress` is told how many bytes of input have been consumed.
 ///
 /// # Errors
 /// Unreadable inputs; with `strict`, any posting that cannot be read.
@@ -591,7 +607,10 @@ pub fn rank(
         }
         Ok(())
     };
-    for input in inputs {
+    // Canonical paths of the files read so far.
+    let mut read = rustc_hash::FxHashSet::default();
+    let mut first_time = |p: &Path| std::fs::canonicalize(p).map_or(true, |c| read.insert(c));
+    for input in &distinct_inputs(inputs) {
         if input.as_os_str() == "-" {
             rank_stdin(&mut acc, &mut run)?;
             continue;
@@ -621,6 +640,7 @@ pub fn rank(
                             || is_csv(p)
                             || extension(p)
                                 .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str())))
+                        && first_time(p)
                 })
                 .collect();
             files.sort();
@@ -636,6 +656,9 @@ pub fn rank(
                     rank_ndjson(&f, &mut acc, &mut run)?;
                 }
             }
+        } else if !first_time(input) {
+            // Already read as a file of a directory given before it.
+            continue;
         } else if is_ndjson(input) {
             rank_ndjson(input, &mut acc, &mut run)?;
         } else if is_csv(input) {

@@ -498,6 +498,23 @@ fn rank_min_score_sets_exit_code_one_when_no_posting_reaches_it() {
     }
 }
 
+/// Regression: a file named twice on the command line (or once by itself and once by
+/// its directory) was read twice, and ranked as its own duplicate.
+#[test]
+fn rank_reads_each_input_file_once() {
+    let (dir, file) = board(&[
+        r#"{"id": "a", "title": "Backend", "company": "Acme", "text": "Requirements: Python."}"#,
+    ]);
+    std::fs::write(dir.path().join("b.md"), "# Gopher\n\nRequirements: Go.\n").unwrap();
+    let root = dir.path().to_str().unwrap();
+    let dotted = format!("{root}/./board.ndjson");
+    let md = format!("{root}/b.md");
+    let v = rank_json(&file, &[&dotted, &file, root, &md]);
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert_eq!(v["duplicates"], 0, "{v:#}");
+    assert_eq!(v["rows"].as_array().unwrap().len(), 2, "{v:#}");
+}
+
 #[test]
 fn extract_reports_offsets_lines_and_columns() {
     let out = stdout(core().args(["extract", "postings/ad.txt", "--format", "json"]));

@@ -17,7 +17,8 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
         vec![settings.jobs_dir.clone()]
     } else {
-        args.inputs.clone()
+        // Once each, so the progress bar's total counts what is read.
+        crate::rank::distinct_inputs(&args.inputs)
     };
     if inputs.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
         let _ = writeln!(
