@@ -1,7 +1,7 @@
 //! Saved postings in the jobs directory: Markdown with YAML front matter (title,
 //! company, location, url, source, date fetched, id), file names that are slugs and
-//! cannot escape the directory, atomic writes, and no posting saved twice (same URL or
-//! same text) unless `--force` replaces it.
+//! cannot escape the directory, atomic writes, and no posting saved twice (same URL,
+//! tracking parameters aside, or same text) unless `--force` replaces it.
 
 use std::path::{Path, PathBuf};
 
@@ -65,6 +65,76 @@ pub fn content_hash(text: &str) -> u64 {
     let folded = Folded::new(text);
     let words: Vec<&str> = folded.as_str().split_whitespace().collect();
     crate::rules::word_hash(words.join(" ").as_bytes())
+}
+
+/// Query parameters that say how a link was reached (a campaign, an ad click, the
+/// site that referred it), not which page it is; with any `utm_*` parameter.
+const TRACKING_PARAMS: &[&str] = &[
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "fbclid",
+    "msclkid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "ref",
+    "ref_src",
+    "source",
+    "gh_src",
+    "lever-source",
+    "lever-origin",
+];
+
+fn is_tracking(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str())
+}
+
+/// `url` as the same page is reached by any link to it: without tracking parameters
+/// (`utm_*`, `gclid`, `ref`…) and without a fragment, other parameters kept as written
+/// and in order. A fragment that is a route (`#/jobs/42`, `#!/…`) stays: on a
+/// single-page job board it names the posting. Text that is no URL is returned trimmed.
+#[must_use]
+pub fn normalize_url(url: &str) -> String {
+    let Ok(mut u) = reqwest::Url::parse(url.trim()) else {
+        return url.trim().to_owned();
+    };
+    if u.fragment()
+        .is_some_and(|f| !f.starts_with('/') && !f.starts_with('!'))
+    {
+        u.set_fragment(None);
+    }
+    if let Some(query) = u.query().map(str::to_owned) {
+        // Segments as written: decoding and re-encoding the query could change what
+        // the server reads (`a` is not `a=`).
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|seg| !seg.is_empty() && !is_tracking(seg.split('=').next().unwrap_or("")))
+            .collect();
+        u.set_query((!kept.is_empty()).then(|| kept.join("&")).as_deref());
+    }
+    u.to_string()
+}
+
+/// Whether the saved job `j` is the posting `p` by its URL: the same URL, or the same
+/// once tracking parameters and fragments are set aside (see `normalize_url`) and with
+/// the same title and company. The names guard against a parameter taken for tracking
+/// that names the page on some site (`?ref=JOB-12`): two postings must not be taken
+/// for one, which would refuse the second (or replace the first, with `--force`).
+fn same_url(j: &SavedJob, p: &Posting) -> bool {
+    let (Some(saved), Some(new)) = (j.url.as_deref(), p.url.as_deref()) else {
+        return false;
+    };
+    let same_name = |a: &Option<String>, b: &Option<String>| {
+        a.as_deref().map(str::trim).map(str::to_lowercase)
+            == b.as_deref().map(str::trim).map(str::to_lowercase)
+    };
+    saved == new
+        || (normalize_url(saved) == normalize_url(new)
+            && same_name(&j.title, &p.title)
+            && same_name(&j.company, &p.company))
 }
 
 /// A file name for a posting: `company-title` in lower-case ASCII letters, digits and
@@ -203,17 +273,19 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
     format!("{fm}{body}\n")
 }
 
-/// Saves a posting in `dir`, unless it is already there (same URL or same text);
-/// `force` replaces the existing copy.
+/// Saves a posting in `dir`, unless it is already there (same URL, tracking
+/// parameters aside, or same text); `force` replaces the existing copy. The URL is
+/// saved as given: it is the link the posting came from, and a parameter taken for
+/// tracking may name the page on some site.
 ///
 /// # Errors
 /// I/O errors; a name collision with a different posting gets a numbered name instead.
 pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
     let hash = content_hash(&p.text);
     let existing = list(dir)?;
-    let same = existing.iter().find(|j| {
-        (p.url.is_some() && j.url.as_deref() == p.url.as_deref()) || j.content_hash == hash
-    });
+    let same = existing
+        .iter()
+        .find(|j| same_url(j, p) || j.content_hash == hash);
     let contents = render(p, source, fetched);
     if let Some(j) = same {
         if !force {
@@ -260,6 +332,38 @@ mod tests {
         let s = slug(&p);
         assert_eq!(s, "unicode-co-etc-passwd-senior-engineer");
         assert!(!s.contains('/') && !s.contains(".."));
+    }
+
+    #[test]
+    fn urls_compare_without_tracking_parameters_or_fragments() {
+        assert_eq!(
+            normalize_url("https://Jobs.Example.test/a?utm_source=x&id=7&GCLID=1&b#apply"),
+            "https://jobs.example.test/a?id=7&b"
+        );
+        assert_eq!(
+            normalize_url("https://example.test/a?ref=mail&source=x&fbclid=y"),
+            "https://example.test/a"
+        );
+        // A route in the fragment names the posting on a single-page board.
+        assert_eq!(
+            normalize_url("https://example.test/careers#/jobs/42?utm_medium=x"),
+            "https://example.test/careers#/jobs/42?utm_medium=x"
+        );
+        assert_eq!(normalize_url(" not a url "), "not a url");
+        let saved = SavedJob {
+            url: Some("https://example.test/job?ref=A-1".into()),
+            title: Some("Go Developer".into()),
+            ..SavedJob::unreadable(PathBuf::from("a.md"), String::new())
+        };
+        let mut p = Posting {
+            title: Some("go developer".into()),
+            url: Some("https://example.test/job?ref=B-2".into()),
+            ..Posting::default()
+        };
+        assert!(same_url(&saved, &p));
+        // A `ref` that names another posting, with another title, is another page.
+        p.title = Some("Rust Developer".into());
+        assert!(!same_url(&saved, &p));
     }
 
     #[test]
