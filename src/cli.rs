@@ -311,7 +311,8 @@ pub enum EvalCommand {
 /// HTTP limits for commands that fetch.
 #[derive(Debug, Args, Clone)]
 pub struct FetchArgs {
-    /// Give up on a request after this many seconds.
+    /// Give up on a request after this many seconds, from connecting to the body's last
+    /// byte.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
 }

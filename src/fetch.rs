@@ -130,8 +130,13 @@ impl Fetcher {
             Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
         );
         let client = if loopback { &self.direct } else { &self.client };
+        // The client's timeout bounds, in reqwest's blocking API, the wait for the
+        // headers and then each read of the body on its own: a server sending a byte a
+        // second would never trip it. A request's own timeout is one deadline from
+        // connecting to the body's last byte.
         let resp = client
             .get(parsed)
+            .timeout(self.opts.timeout)
             .header(reqwest::header::ACCEPT, accept.join(", "))
             .send()
             .map_err(|e| self.http_error(url, &e))?;
@@ -186,9 +191,16 @@ impl Fetcher {
         resp.take(self.opts.max_bytes + 1)
             .read_to_end(&mut body)
             .map_err(|e| {
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                    || e.get_ref()
+                        .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                        .is_some_and(reqwest::Error::is_timeout);
+                if timed_out {
+                    return self.timed_out(url);
+                }
                 Error::from(
                     Diagnostic::new(url, format!("reading the response failed: {e}"))
-                        .help("the connection broke or timed out; try again"),
+                        .help("the connection broke; try again"),
                 )
             })?;
         if body.len() as u64 > self.opts.max_bytes {
@@ -214,13 +226,22 @@ impl Fetcher {
         .into()
     }
 
+    fn timed_out(&self, url: &str) -> Error {
+        Diagnostic::new(
+            url,
+            format!("timed out (limit {} s)", self.opts.timeout.as_secs()),
+        )
+        .help(
+            "the server is slow or unreachable; try again later, or allow more time with --timeout",
+        )
+        .into()
+    }
+
     fn http_error(&self, url: &str, e: &reqwest::Error) -> Error {
-        let (msg, help) = if e.is_timeout() {
-            (
-                format!("timed out (limit {} s)", self.opts.timeout.as_secs()),
-                "the server is slow or unreachable; try again later",
-            )
-        } else if e.is_redirect() {
+        if e.is_timeout() {
+            return self.timed_out(url);
+        }
+        let (msg, help) = if e.is_redirect() {
             (
                 format!("too many redirects (more than {})", self.opts.max_redirects),
                 "the site redirects in a loop; open the URL in a browser and pass the final address",

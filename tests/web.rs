@@ -75,6 +75,25 @@ fn handle(s: TcpStream, base: &str) {
             std::thread::sleep(Duration::from_secs(3));
             respond(s, "200 OK", &[html], b"<p>late</p>");
         }
+        "/drip" => {
+            // Headers at once, then the page a few bytes at a time: every read gets
+            // something well within any timeout, the whole takes far longer.
+            let page = fixture("job-plain.html");
+            let mut s = s;
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n",
+                page.len()
+            );
+            if s.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for chunk in page.chunks(40) {
+                std::thread::sleep(Duration::from_millis(250));
+                if s.write_all(chunk).and_then(|()| s.flush()).is_err() {
+                    return;
+                }
+            }
+        }
         "/huge" => respond(
             s,
             "200 OK",
@@ -360,6 +379,29 @@ fn every_fetch_failure_is_clear_and_writes_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported URL scheme"));
+}
+
+/// Regression: `--timeout` bounded the wait for the headers and each read of the body,
+/// not the whole request, so a server sending a trickle of bytes held `jobs add` for as
+/// long as it liked. The whole request now ends at the timeout, with a clear error and
+/// nothing saved.
+#[test]
+fn a_slow_drip_body_times_out_at_the_limit() {
+    let base = server();
+    let ws = workspace();
+    let started = std::time::Instant::now();
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &format!("{base}/drip"), "--timeout", "1"])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("timed out (limit 1 s)"), "{err}");
+    assert!(err.contains("help:"), "{err}");
+    // The page takes about 5 s to arrive; the run ends near the 1 s limit.
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    assert!(saved(ws.path()).is_empty());
 }
 
 #[test]
