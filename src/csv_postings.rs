@@ -230,6 +230,7 @@ impl Columns {
             company: cell(self.company),
             location: cell(self.location),
             url: cell(self.url),
+            date_posted: None,
             text,
         }))
     }

@@ -323,21 +323,35 @@ fn decode_body(body: &[u8], content_type: &str, media_type: &str) -> String {
 /// # Errors
 /// Fetch failures, broken JSON-LD, pages without text.
 pub fn fetch_posting(f: &Fetcher, url: &str) -> Result<Posting> {
+    fetch_page_posting(f, url).map(|p| p.posting)
+}
+
+/// `fetch_posting`, with the other postings an HTML page describes (see
+/// `html::PagePosting`).
+///
+/// # Errors
+/// As `fetch_posting`.
+pub fn fetch_page_posting(f: &Fetcher, url: &str) -> Result<crate::html::PagePosting> {
     let page = f.get(url, PAGE_TYPES)?;
-    let mut p = match page.media_type.as_str() {
+    let mut read = match page.media_type.as_str() {
         "text/html" | "application/xhtml+xml" => {
-            crate::html::posting_from_html(url, &page.text, Some(&page.url))?
+            crate::html::read_page(url, &page.text, Some(&page.url))?
         }
-        "application/json" | "application/ld+json" => {
-            crate::source::posting_from_json(url, &page.text)?
-        }
-        _ => crate::source::posting_from_text(url, &page.text)?,
+        other => crate::html::PagePosting {
+            posting: if matches!(other, "application/json" | "application/ld+json") {
+                crate::source::posting_from_json(url, &page.text)?
+            } else {
+                crate::source::posting_from_text(url, &page.text)?
+            },
+            others: Vec::new(),
+        },
     };
+    let p = &mut read.posting;
     if p.url.is_none() {
         p.url = Some(page.url);
     }
     p.origin = url.to_owned();
-    Ok(p)
+    Ok(read)
 }
 
 #[derive(Deserialize)]
@@ -392,6 +406,8 @@ pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Vec<Posting>> 
                 company: j.company_name.or_else(|| Some(board.to_owned())),
                 location: j.location.and_then(|l| l.name),
                 url: j.absolute_url,
+                // `updated_at` changes with every edit: no publication date.
+                date_posted: None,
                 text,
             }
         })
@@ -463,6 +479,7 @@ pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Vec<Posting>> {
                 company: Some(site.to_owned()),
                 location: p.categories.and_then(|c| c.location),
                 url: p.hosted_url,
+                date_posted: None,
                 text,
             }
         })

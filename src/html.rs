@@ -295,9 +295,62 @@ fn json_ld(origin: &str, doc: &Html, html: &str) -> Result<JsonLd> {
 /// # Errors
 /// Broken JSON-LD, or a page with no readable text.
 pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<Posting> {
+    read_page(origin, html, url).map(|p| p.posting)
+}
+
+/// The posting a page is read as, and the other postings its JSON-LD describes, which
+/// are not read (a page is one posting; several `JobPosting` entries are most often
+/// one job in several places, or other jobs shown beside it).
+#[derive(Debug, Clone)]
+pub struct PagePosting {
+    /// The posting: the page's first `JobPosting`.
+    pub posting: Posting,
+    /// "Title — Company" of each other `JobPosting`, in page order.
+    pub others: Vec<String>,
+}
+
+impl PagePosting {
+    /// Says which posting of several was taken, when the page holds more than one.
+    #[must_use]
+    pub fn note(&self) -> Option<String> {
+        if self.others.is_empty() {
+            return None;
+        }
+        let p = &self.posting;
+        let others: Vec<String> = self.others.iter().map(|o| format!("`{o}`")).collect();
+        Some(format!(
+            "the page holds {} job postings (JSON-LD); took the first, `{}`, not {}",
+            self.others.len() + 1,
+            label(p.title.as_deref(), p.company.as_deref()),
+            others.join(", ")
+        ))
+    }
+}
+
+/// "Title — Company", as far as known.
+fn label(title: Option<&str>, company: Option<&str>) -> String {
+    match (title, company) {
+        (Some(t), Some(c)) => format!("{t} — {c}"),
+        (Some(t), None) => t.to_owned(),
+        (None, Some(c)) => format!("untitled — {c}"),
+        (None, None) => "untitled".to_owned(),
+    }
+}
+
+/// `posting_from_html`, saying what else the page holds.
+///
+/// # Errors
+/// As `posting_from_html`.
+pub fn read_page(origin: &str, html: &str, url: Option<&str>) -> Result<PagePosting> {
     let html = &*flatten_deep(html);
     let mut doc = Html::parse_document(html);
     let mut ld = json_ld(origin, &doc, html)?;
+    let others: Vec<String> = ld
+        .postings
+        .iter()
+        .skip(1)
+        .map(|l| label(l.title.as_deref(), l.company.as_deref()))
+        .collect();
     let h1 = collapsed_text_of(&doc, &H1);
     let page_title = collapsed_text_of(&doc, &TITLE);
     let page_company = || {
@@ -321,23 +374,23 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
             company: first.company.or_else(page_company),
             location: first.location,
             url: first.url.or_else(|| url.map(str::to_owned)),
+            date_posted: first.date_posted,
             text: first.text,
         };
         p.guess_title();
-        return Ok(p);
+        return Ok(PagePosting { posting: p, others });
     }
-    // A JobPosting without its text (the page shows it) still names the employer.
-    let company = ld
-        .postings
-        .iter()
-        .find_map(|l| l.company.clone())
+    // A JobPosting without its text (the page shows it) still names the employer, the
+    // place and the date.
+    let first = ld.postings.first();
+    let company = first
+        .and_then(|l| l.company.clone())
         .filter(|c| !board_name(c))
         .or_else(page_company);
-    let location = ld
-        .postings
-        .iter()
-        .find_map(|l| l.location.clone())
+    let location = first
+        .and_then(|l| l.location.clone())
         .or_else(|| short_text_of(&doc, &LOCATION));
+    let date_posted = first.and_then(|l| l.date_posted.clone());
     // Names are read above, from the whole page: a page's header may hold its title.
     without_chrome(&mut doc);
     let text = main_text(&doc.html(), url);
@@ -352,11 +405,12 @@ pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<
         company,
         location,
         url: url.map(str::to_owned),
+        date_posted,
         text,
         ..Posting::default()
     };
     p.guess_title();
-    Ok(p)
+    Ok(PagePosting { posting: p, others })
 }
 
 /// Job boards and career-site words that name the host, not the employer.

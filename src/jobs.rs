@@ -38,6 +38,9 @@ pub struct SavedJob {
     /// Date fetched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched: Option<String>,
+    /// Date published, when the source said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_posted: Option<String>,
     /// Hash of the text, for duplicate detection.
     #[serde(skip)]
     pub content_hash: u64,
@@ -222,6 +225,7 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
             url: meta.url,
             source: meta.source,
             fetched: meta.fetched,
+            date_posted: meta.date_posted,
             content_hash: content_hash(body),
             problem,
         });
@@ -242,6 +246,7 @@ impl SavedJob {
             url: None,
             source: None,
             fetched: None,
+            date_posted: None,
             content_hash: 0,
             problem: Some(problem),
         }
@@ -266,6 +271,7 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
     field("company", p.company.as_deref());
     field("location", p.location.as_deref());
     field("url", p.url.as_deref());
+    field("date_posted", p.date_posted.as_deref());
     field("source", Some(source));
     field("fetched", Some(fetched));
     fm.push_str("---\n");

@@ -48,6 +48,7 @@ fn handle(s: TcpStream, base: &str) {
     let json = ("Content-Type", "application/json".to_owned());
     match path.as_str() {
         "/job-ld.html" => respond(s, "200 OK", &[html], &fixture("job-ld.html")),
+        "/two-jobs.html" => respond(s, "200 OK", &[html], &fixture("two-jobs.html")),
         "/job-plain.html" => respond(s, "200 OK", &[html], &fixture("job-plain.html")),
         "/redirect" => respond(
             s,
@@ -264,6 +265,47 @@ fn add_the_same_page_by_a_tracked_link_is_a_duplicate() {
     // Another value of a parameter that is not tracking is another page.
     assert_eq!(add(&format!("{base}/job-live.html?gh_jid=8")), "new");
     assert_eq!(saved(ws.path()).len(), 2);
+}
+
+/// Regression: of a page with two JobPosting entries only the first was saved, and
+/// nothing said there was another; the date a posting was published was dropped. The
+/// first is saved with its `date_posted`, and a note names the one left out.
+#[test]
+fn a_page_with_two_postings_says_which_it_saved() {
+    let base = server();
+    let ws = workspace();
+    let url = format!("{base}/two-jobs.html");
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("note: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`"),
+        "{err}"
+    );
+    assert_eq!(saved(ws.path()), ["umbrella-platform-engineer.md"]);
+    let text =
+        std::fs::read_to_string(ws.path().join("jobs/umbrella-platform-engineer.md")).unwrap();
+    assert!(text.contains("date_posted: \"2026-10-15\"\n"), "{text}");
+    // The saved file reads back, date and all (jobs list shows it).
+    let out = jobfit(ws.path())
+        .args(["jobs", "list", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["jobs"][0]["date_posted"], "2026-10-15", "{v:#}");
+    // Reading it by URL says the same.
+    let out = jobfit(ws.path())
+        .args(["score", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("took the first, `Platform Engineer — Umbrella`"),
+        "{err}"
+    );
 }
 
 #[test]
