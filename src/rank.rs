@@ -538,6 +538,20 @@ fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
+/// True for a file `rank` reads when it finds it in a directory: a posting document
+/// (`POSTING_EXTENSIONS`) or a file of records (see `is_records`), by its extension in
+/// any case.
+#[must_use]
+pub fn reads(path: &Path) -> bool {
+    is_records(path) || extension(path).is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// True for a file of many postings, one per line or row: NDJSON or CSV.
+#[must_use]
+pub fn is_records(path: &Path) -> bool {
+    is_ndjson(path) || is_csv(path)
+}
+
 fn is_ndjson(path: &Path) -> bool {
     matches!(extension(path).as_deref(), Some("ndjson" | "jsonl"))
 }
@@ -634,18 +648,10 @@ pub fn rank(
                 .map_err(|e| Error::io(input, e))?
                 .filter_map(std::result::Result::ok)
                 .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && (is_ndjson(p)
-                            || is_csv(p)
-                            || extension(p)
-                                .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str())))
-                        && first_time(p)
-                })
+                .filter(|p| p.is_file() && reads(p) && first_time(p))
                 .collect();
             files.sort();
-            let (many, docs): (Vec<_>, Vec<_>) =
-                files.into_iter().partition(|p| is_ndjson(p) || is_csv(p));
+            let (many, docs): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| is_records(p));
             for chunk in docs.chunks(BATCH) {
                 run(&mut acc, chunk.iter().cloned().map(Item::File).collect())?;
             }

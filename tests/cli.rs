@@ -779,12 +779,14 @@ fn jobs_list_shows_files_it_cannot_read() {
     )
     .unwrap();
     std::fs::write(jobs.join("broken.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
-    std::fs::write(jobs.join("binary.md"), [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    // Latin-1 text: no UTF-8, and no UTF-16 either (`rank` would read a file that
+    // starts with a UTF-16 byte-order mark, and so does `list`).
+    std::fs::write(jobs.join("binary.md"), b"Caf\xe9 Rust\n").unwrap();
     let mut c = jobfit_in(dir.path());
     let out = stdout(c.args(["--no-config", "jobs", "list", "-f", "table"]));
     assert!(out.contains("3 postings"), "{out}");
     assert!(
-        out.contains("warning: jobs/binary.md: not UTF-8 text"),
+        out.contains("warning: jobs/binary.md: not valid UTF-8"),
         "{out}"
     );
     assert!(
@@ -811,8 +813,100 @@ fn jobs_list_shows_files_it_cannot_read() {
     for format in ["csv", "markdown"] {
         let mut c = jobfit_in(dir.path());
         let out = stdout(c.args(["--no-config", "jobs", "list", "-f", format]));
-        assert!(out.contains("not UTF-8 text"), "{format}: {out}");
+        assert!(out.contains("not valid UTF-8"), "{format}: {out}");
     }
+}
+
+/// Regression: `jobs list` showed only `.md` files, and read a Markdown file that
+/// starts with a byte-order mark as one without front matter, while `rank` read every
+/// posting file in jobs/ (.txt, .html, .json, .yaml, .MD; NDJSON and CSV files of many
+/// postings). `list` now shows every file `rank` reads, as `rank` reads it.
+#[test]
+fn jobs_list_shows_every_file_rank_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    let files: &[(&str, &str)] = &[
+        (
+            "a-bom.md",
+            "\u{feff}---\ntitle: \"Data Engineer\"\ncompany: \"Acme\"\n---\nSQL and Python.\n",
+        ),
+        (
+            "b.txt",
+            "Go Developer at Globex\n\nRequirements: Go and Kafka.\n",
+        ),
+        (
+            "c.html",
+            "<html><head><title>Rust Engineer</title></head><body><h1>Rust Engineer</h1><p>Rust and Linux.</p></body></html>",
+        ),
+        (
+            "d.json",
+            r#"{"title": "iOS Engineer", "company": "Initech", "text": "Swift and SwiftUI."}"#,
+        ),
+        (
+            "e.yaml",
+            "title: SRE\ncompany: Hooli\ntext: Kubernetes and Terraform.\n",
+        ),
+        ("f.MD", "# Frontend Developer\n\nReact and TypeScript.\n"),
+        (
+            "g.ndjson",
+            "{\"title\": \"A\", \"text\": \"Python.\"}\n\n{\"title\": \"B\", \"text\": \"Java.\"}\n",
+        ),
+        ("h.csv", "title,text\nC,Ruby.\nD,Elixir.\n,\n"),
+        // Not postings: rank reads neither, and list shows neither.
+        ("notes.pdf", "%PDF-1.4"),
+        ("README", "my job hunt"),
+    ];
+    for (name, text) in files {
+        std::fs::write(jobs.join(name), text).unwrap();
+    }
+    let mut c = jobfit_in(dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(c.args([
+        "--no-config",
+        "jobs",
+        "list",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let listed = v["jobs"].as_array().unwrap();
+    let names: Vec<&str> = listed
+        .iter()
+        .map(|j| j["file"].as_str().unwrap().trim_start_matches("jobs/"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "a-bom.md", "b.txt", "c.html", "d.json", "e.yaml", "f.MD", "g.ndjson", "h.csv"
+        ],
+        "{v:#}"
+    );
+    assert!(listed.iter().all(|j| j.get("problem").is_none()), "{v:#}");
+    let field = |i: usize, k: &str| listed[i][k].as_str().map(str::to_owned);
+    assert_eq!(field(0, "title").as_deref(), Some("Data Engineer"), "{v:#}");
+    assert_eq!(field(0, "company").as_deref(), Some("Acme"), "{v:#}");
+    assert_eq!(field(2, "title").as_deref(), Some("Rust Engineer"), "{v:#}");
+    assert_eq!(field(3, "company").as_deref(), Some("Initech"), "{v:#}");
+    assert_eq!(field(4, "title").as_deref(), Some("SRE"), "{v:#}");
+    // A file of many postings says how many.
+    assert_eq!(listed[6]["postings"], 2, "{v:#}");
+    assert_eq!(listed[7]["postings"], 2, "{v:#}");
+    let mut c = jobfit_in(dir.path());
+    let out = stdout(c.args(["--no-config", "jobs", "list", "-f", "table"]));
+    assert!(out.contains("10 postings in 8 files"), "{out}");
+    // rank reads the same ten.
+    let mut c = jobfit_in(dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(c.args([
+        "--no-config",
+        "rank",
+        "-p",
+        fixtures().join("profiles/dev.yaml").to_str().unwrap(),
+        "--keep-duplicates",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(v["postings"], 10, "{v:#}");
 }
 
 #[test]
