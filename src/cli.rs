@@ -162,7 +162,8 @@ pub struct RankArgs {
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
 
-    /// Show only postings scoring at least this (0–100).
+    /// Show only postings scoring at least this (0–100); exit with status 1 when none
+    /// does.
     #[arg(long, value_name = "SCORE", value_parser = score_value)]
     pub min_score: Option<f32>,
 
@@ -310,7 +311,8 @@ pub enum EvalCommand {
 /// HTTP limits for commands that fetch.
 #[derive(Debug, Args, Clone)]
 pub struct FetchArgs {
-    /// Give up on a request after this many seconds.
+    /// Give up on a request after this many seconds, from connecting to the body's last
+    /// byte.
     #[arg(long, value_name = "SECONDS", default_value_t = 30)]
     pub timeout: u64,
 }

@@ -18,6 +18,8 @@ pub struct Columns {
     text: Option<usize>,
     /// Columns that are sections of the posting, with their headings as written.
     sections: Vec<(usize, String)>,
+    /// Cells in the header row.
+    width: usize,
 }
 
 /// Header names of each field, compared after `normal`. The first column that matches
@@ -116,6 +118,7 @@ impl Columns {
             url: None,
             text: None,
             sections: Vec::new(),
+            width: 0,
         };
         let mut names = Vec::new();
         // Whether some section column says what the job asks or does.
@@ -146,6 +149,7 @@ impl Columns {
             };
             slot.get_or_insert(i);
         }
+        c.width = names.len();
         if c.text.is_none() && !asks {
             let shown: Vec<String> = names.iter().take(12).map(|n| format!("`{n}`")).collect();
             return Err(Diagnostic::new(
@@ -174,8 +178,28 @@ impl Columns {
     /// (`file.csv:LINE`).
     ///
     /// # Errors
-    /// A record whose text columns are all empty.
+    /// A record whose text columns are all empty, or that has text in cells past the
+    /// header's last column.
     pub fn posting(&self, origin: String, record: &csv::StringRecord) -> Result<Posting> {
+        // The reader is flexible (a short row is a spreadsheet's habit), but text past
+        // the header's width is a cell split by an unquoted delimiter: every cell after
+        // it is in the wrong column. Empty extra cells (a trailing `,`) lose nothing.
+        if record.len() > self.width && !record.iter().skip(self.width).all(|c| c.trim().is_empty())
+        {
+            return Err(Diagnostic::new(
+                origin,
+                format!(
+                    "the row has {} cells but the header names {}",
+                    record.len(),
+                    self.width
+                ),
+            )
+            .help(
+                "quote a cell that contains the delimiter (`\"Go, Kafka\"`), or name the extra \
+                 column in the header",
+            )
+            .into());
+        }
         let cell = |i: Option<usize>| {
             i.and_then(|i| record.get(i))
                 .map(str::trim)
@@ -206,6 +230,7 @@ impl Columns {
             company: cell(self.company),
             location: cell(self.location),
             url: cell(self.url),
+            date_posted: None,
             text,
         }))
     }
@@ -245,6 +270,136 @@ pub fn read_error(origin: &str, e: &csv::Error, line: u64) -> Diagnostic {
         .help(help)
 }
 
+/// Follows the quoting of a CSV stream byte by byte, as the csv reader reads it, to
+/// find a quoted cell that is never closed: the reader takes everything from that
+/// quote to the end of the file as one cell, and says nothing.
+#[derive(Debug, Clone)]
+pub struct QuoteTracker {
+    delimiter: u8,
+    state: QuoteState,
+    /// Line (1-based) and byte offset of the line being read.
+    line: u64,
+    line_start: u64,
+    /// Bytes seen.
+    bytes: u64,
+    /// Whether the last byte seen ended a line.
+    at_line_end: bool,
+    /// Byte offset, line and column of the quote that opened the cell being read.
+    opened: (u64, u64, u64),
+    finished: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum QuoteState {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted cell: its end, or the first of a doubled `""`.
+    QuoteInQuoted,
+}
+
+/// A quoted cell the file never closes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unclosed {
+    /// Byte offset of the opening quote (after any byte-order mark).
+    pub byte: u64,
+    /// Its line and column, 1-based.
+    pub line: u64,
+    /// Its column, 1-based, in bytes.
+    pub column: u64,
+    /// The file's last line.
+    pub last_line: u64,
+}
+
+impl Unclosed {
+    /// What is wrong, placed at the opening quote of `origin`.
+    #[must_use]
+    pub fn diagnostic(&self, origin: &str, source: Option<&str>) -> Diagnostic {
+        let what = if self.last_line > self.line {
+            format!(
+                "lines {}–{} were read as one cell",
+                self.line, self.last_line
+            )
+        } else {
+            "the rest of the line was read as one cell".to_owned()
+        };
+        Diagnostic::new(
+            origin,
+            format!("the quoted cell opened here is never closed: {what}"),
+        )
+        .at(
+            usize::try_from(self.line).unwrap_or(0),
+            usize::try_from(self.column).unwrap_or(1),
+            source,
+        )
+        .help("close the quote (a `\"` inside a quoted cell is written `\"\"`); the rows after it are read again once it is")
+    }
+}
+
+impl QuoteTracker {
+    /// A tracker for a file whose cells are separated by `delimiter`.
+    #[must_use]
+    pub fn new(delimiter: u8) -> Self {
+        Self {
+            delimiter,
+            state: QuoteState::FieldStart,
+            line: 1,
+            line_start: 0,
+            bytes: 0,
+            at_line_end: false,
+            opened: (0, 0, 0),
+            finished: false,
+        }
+    }
+
+    /// Follows the next bytes of the file.
+    pub fn feed(&mut self, bytes: &[u8]) {
+        use QuoteState::{FieldStart, QuoteInQuoted, Quoted, Unquoted};
+        for &b in bytes {
+            let newline = b == b'\n' || b == b'\r';
+            self.state = match (self.state, b) {
+                (FieldStart, b'"') => {
+                    self.opened = (self.bytes, self.line, self.bytes - self.line_start + 1);
+                    Quoted
+                }
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) | (QuoteInQuoted, b'"') => Quoted,
+                (_, d) if d == self.delimiter => FieldStart,
+                _ if newline => FieldStart,
+                // Text after a closing quote, like a quote inside an unquoted cell, is
+                // kept by the reader as it stands.
+                _ => Unquoted,
+            };
+            self.bytes += 1;
+            self.at_line_end = b == b'\n';
+            if b == b'\n' {
+                self.line += 1;
+                self.line_start = self.bytes;
+            }
+        }
+    }
+
+    /// Marks the end of the file.
+    pub fn finish(&mut self) {
+        self.finished = true;
+    }
+
+    /// The quoted cell still open at the end of the file, once it has ended.
+    #[must_use]
+    pub fn unclosed(&self) -> Option<Unclosed> {
+        (self.finished && self.state == QuoteState::Quoted).then(|| Unclosed {
+            byte: self.opened.0,
+            line: self.opened.1,
+            column: self.opened.2,
+            last_line: if self.at_line_end {
+                self.line - 1
+            } else {
+                self.line
+            },
+        })
+    }
+}
+
 /// True for a row of empty cells (a spreadsheet's trailing `,,,`): no posting, and
 /// nothing wrong.
 #[must_use]
@@ -257,6 +412,12 @@ pub fn blank(record: &csv::StringRecord) -> bool {
 /// # Errors
 /// A CSV that is not readable, has no text column, or holds no posting or several.
 pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
+    let mut quotes = QuoteTracker::new(delimiter(text.as_bytes()));
+    quotes.feed(text.as_bytes());
+    quotes.finish();
+    if let Some(u) = quotes.unclosed() {
+        return Err(u.diagnostic(origin, Some(text)).into());
+    }
     let mut rows = csv::ReaderBuilder::new()
         .flexible(true)
         .delimiter(delimiter(text.as_bytes()))
@@ -354,6 +515,31 @@ mod tests {
         );
         // The category column is neither a field nor a section.
         assert!(!p.text.contains("Engineering"));
+    }
+
+    #[test]
+    fn a_quote_left_open_is_found_where_it_opens() {
+        let unclosed = |text: &str, delimiter: u8| {
+            let mut q = QuoteTracker::new(delimiter);
+            // Fed in pieces, as a reader's buffer hands it over.
+            for piece in text.as_bytes().chunks(3) {
+                q.feed(piece);
+            }
+            q.finish();
+            q.unclosed().map(|u| (u.line, u.column, u.last_line))
+        };
+        // Doubled quotes, a closed multi-line cell, CRLF, and a quote inside an
+        // unquoted cell are all well-formed.
+        assert_eq!(
+            unclosed("a,\"say \"\"hi\"\"\"\r\nb,\"x\ny\",5\" screen\n", b','),
+            None
+        );
+        assert_eq!(unclosed("a;\"b;c\nd;e\n", b';'), Some((1, 3, 2)));
+        assert_eq!(unclosed("a,b\nc,d,\"e", b','), Some((2, 5, 2)));
+        // Before the end of the file, nothing is known to be left open.
+        let mut q = QuoteTracker::new(b',');
+        q.feed(b"\"abc");
+        assert_eq!(q.unclosed(), None);
     }
 
     #[test]

@@ -130,8 +130,13 @@ impl Fetcher {
             Some("127.0.0.1" | "localhost" | "[::1]" | "::1")
         );
         let client = if loopback { &self.direct } else { &self.client };
+        // The client's timeout bounds, in reqwest's blocking API, the wait for the
+        // headers and then each read of the body on its own: a server sending a byte a
+        // second would never trip it. A request's own timeout is one deadline from
+        // connecting to the body's last byte.
         let resp = client
             .get(parsed)
+            .timeout(self.opts.timeout)
             .header(reqwest::header::ACCEPT, accept.join(", "))
             .send()
             .map_err(|e| self.http_error(url, &e))?;
@@ -186,9 +191,16 @@ impl Fetcher {
         resp.take(self.opts.max_bytes + 1)
             .read_to_end(&mut body)
             .map_err(|e| {
+                let timed_out = e.kind() == std::io::ErrorKind::TimedOut
+                    || e.get_ref()
+                        .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
+                        .is_some_and(reqwest::Error::is_timeout);
+                if timed_out {
+                    return self.timed_out(url);
+                }
                 Error::from(
                     Diagnostic::new(url, format!("reading the response failed: {e}"))
-                        .help("the connection broke or timed out; try again"),
+                        .help("the connection broke; try again"),
                 )
             })?;
         if body.len() as u64 > self.opts.max_bytes {
@@ -214,13 +226,22 @@ impl Fetcher {
         .into()
     }
 
+    fn timed_out(&self, url: &str) -> Error {
+        Diagnostic::new(
+            url,
+            format!("timed out (limit {} s)", self.opts.timeout.as_secs()),
+        )
+        .help(
+            "the server is slow or unreachable; try again later, or allow more time with --timeout",
+        )
+        .into()
+    }
+
     fn http_error(&self, url: &str, e: &reqwest::Error) -> Error {
-        let (msg, help) = if e.is_timeout() {
-            (
-                format!("timed out (limit {} s)", self.opts.timeout.as_secs()),
-                "the server is slow or unreachable; try again later",
-            )
-        } else if e.is_redirect() {
+        if e.is_timeout() {
+            return self.timed_out(url);
+        }
+        let (msg, help) = if e.is_redirect() {
             (
                 format!("too many redirects (more than {})", self.opts.max_redirects),
                 "the site redirects in a loop; open the URL in a browser and pass the final address",
@@ -302,21 +323,35 @@ fn decode_body(body: &[u8], content_type: &str, media_type: &str) -> String {
 /// # Errors
 /// Fetch failures, broken JSON-LD, pages without text.
 pub fn fetch_posting(f: &Fetcher, url: &str) -> Result<Posting> {
+    fetch_page_posting(f, url).map(|p| p.posting)
+}
+
+/// `fetch_posting`, with the other postings an HTML page describes (see
+/// `html::PagePosting`).
+///
+/// # Errors
+/// As `fetch_posting`.
+pub fn fetch_page_posting(f: &Fetcher, url: &str) -> Result<crate::html::PagePosting> {
     let page = f.get(url, PAGE_TYPES)?;
-    let mut p = match page.media_type.as_str() {
+    let mut read = match page.media_type.as_str() {
         "text/html" | "application/xhtml+xml" => {
-            crate::html::posting_from_html(url, &page.text, Some(&page.url))?
+            crate::html::read_page(url, &page.text, Some(&page.url))?
         }
-        "application/json" | "application/ld+json" => {
-            crate::source::posting_from_json(url, &page.text)?
-        }
-        _ => crate::source::posting_from_text(url, &page.text)?,
+        other => crate::html::PagePosting {
+            posting: if matches!(other, "application/json" | "application/ld+json") {
+                crate::source::posting_from_json(url, &page.text)?
+            } else {
+                crate::source::posting_from_text(url, &page.text)?
+            },
+            others: Vec::new(),
+        },
     };
+    let p = &mut read.posting;
     if p.url.is_none() {
         p.url = Some(page.url);
     }
     p.origin = url.to_owned();
-    Ok(p)
+    Ok(read)
 }
 
 #[derive(Deserialize)]
@@ -371,6 +406,8 @@ pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Vec<Posting>> 
                 company: j.company_name.or_else(|| Some(board.to_owned())),
                 location: j.location.and_then(|l| l.name),
                 url: j.absolute_url,
+                // `updated_at` changes with every edit: no publication date.
+                date_posted: None,
                 text,
             }
         })
@@ -442,6 +479,7 @@ pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Vec<Posting>> {
                 company: Some(site.to_owned()),
                 location: p.categories.and_then(|c| c.location),
                 url: p.hosted_url,
+                date_posted: None,
                 text,
             }
         })

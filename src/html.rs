@@ -1,11 +1,12 @@
 //! Job pages as HTML → postings: schema.org `JobPosting` JSON-LD when the page has it
 //! (title, hiring organisation, location, description, skills, qualifications,
-//! experience requirements, date posted), otherwise the page's main text, kept as
-//! Markdown so headings and lists — the posting's sections — survive. Also HTML
+//! experience requirements, date posted), otherwise the page's main text without the
+//! site around it, kept as Markdown so headings and lists — the posting's sections —
+//! survive. Also HTML
 //! fragments (Greenhouse and Lever content) → text. Hostile markup is flattened to a
 //! bounded depth before any parser sees it.
 
-use scraper::{Html, Selector};
+use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -210,7 +211,48 @@ impl JobPostingLd {
 /// # Errors
 /// A JSON-LD block that is not valid JSON, with its position.
 pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobPostingLd>> {
+    json_ld(origin, doc, html).map(|ld| ld.postings)
+}
+
+/// What a page's JSON-LD says.
+#[derive(Debug, Default)]
+struct JsonLd {
+    postings: Vec<JobPostingLd>,
+    /// Names of the `Organization`s it describes apart from any posting (the site's
+    /// owner, most often the employer on a company's own careers site).
+    organisations: Vec<String>,
+}
+
+/// Collects the names of schema.org organisations in a JSON-LD value (top level,
+/// arrays, `@graph`; not those inside other objects, such as a posting's).
+fn find_organisations(v: &Value, out: &mut Vec<String>) {
+    match v {
+        Value::Object(o) => {
+            let is_org = match o.get("@type") {
+                Some(Value::String(t)) => matches!(t.as_str(), "Organization" | "Corporation"),
+                Some(Value::Array(a)) => a
+                    .iter()
+                    .any(|t| matches!(t.as_str(), Some("Organization" | "Corporation"))),
+                _ => false,
+            };
+            if is_org {
+                out.extend(o.get("name").and_then(string_of));
+            } else if let Some(g) = o.get("@graph") {
+                find_organisations(g, out);
+            }
+        }
+        Value::Array(a) => {
+            for x in a {
+                find_organisations(x, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn json_ld(origin: &str, doc: &Html, html: &str) -> Result<JsonLd> {
     let mut out = Vec::new();
+    let mut organisations = Vec::new();
     for (i, script) in doc.select(&JSON_LD).enumerate() {
         let raw: String = script.text().collect();
         let trimmed = raw.trim();
@@ -240,8 +282,12 @@ pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobP
         let mut found = Vec::new();
         find_job_postings(&v, &mut found);
         out.extend(found.into_iter().map(JobPostingLd::from_object));
+        find_organisations(&v, &mut organisations);
     }
-    Ok(out)
+    Ok(JsonLd {
+        postings: out,
+        organisations,
+    })
 }
 
 /// A posting from an HTML page: JSON-LD `JobPosting` if present, else its main text.
@@ -249,44 +295,122 @@ pub fn json_ld_postings(origin: &str, doc: &Html, html: &str) -> Result<Vec<JobP
 /// # Errors
 /// Broken JSON-LD, or a page with no readable text.
 pub fn posting_from_html(origin: &str, html: &str, url: Option<&str>) -> Result<Posting> {
+    read_page(origin, html, url).map(|p| p.posting)
+}
+
+/// The posting a page is read as, and the other postings its JSON-LD describes, which
+/// are not read (a page is one posting; several `JobPosting` entries are most often
+/// one job in several places, or other jobs shown beside it).
+#[derive(Debug, Clone)]
+pub struct PagePosting {
+    /// The posting: the page's first `JobPosting`.
+    pub posting: Posting,
+    /// "Title — Company" of each other `JobPosting`, in page order.
+    pub others: Vec<String>,
+}
+
+impl PagePosting {
+    /// Says which posting of several was taken, when the page holds more than one.
+    #[must_use]
+    pub fn note(&self) -> Option<String> {
+        if self.others.is_empty() {
+            return None;
+        }
+        let p = &self.posting;
+        let others: Vec<String> = self.others.iter().map(|o| format!("`{o}`")).collect();
+        Some(format!(
+            "the page holds {} job postings (JSON-LD); took the first, `{}`, not {}",
+            self.others.len() + 1,
+            label(p.title.as_deref(), p.company.as_deref()),
+            others.join(", ")
+        ))
+    }
+}
+
+/// "Title — Company", as far as known.
+fn label(title: Option<&str>, company: Option<&str>) -> String {
+    match (title, company) {
+        (Some(t), Some(c)) => format!("{t} — {c}"),
+        (Some(t), None) => t.to_owned(),
+        (None, Some(c)) => format!("untitled — {c}"),
+        (None, None) => "untitled".to_owned(),
+    }
+}
+
+/// `posting_from_html`, saying what else the page holds.
+///
+/// # Errors
+/// As `posting_from_html`.
+pub fn read_page(origin: &str, html: &str, url: Option<&str>) -> Result<PagePosting> {
     let html = &*flatten_deep(html);
-    let doc = Html::parse_document(html);
-    if let Some(ld) = json_ld_postings(origin, &doc, html)?.into_iter().next()
-        && !ld.text.trim().is_empty()
+    let mut doc = Html::parse_document(html);
+    let mut ld = json_ld(origin, &doc, html)?;
+    let others: Vec<String> = ld
+        .postings
+        .iter()
+        .skip(1)
+        .map(|l| label(l.title.as_deref(), l.company.as_deref()))
+        .collect();
+    let h1 = collapsed_text_of(&doc, &H1);
+    let page_title = collapsed_text_of(&doc, &TITLE);
+    let page_company = || {
+        company_of_page(
+            &doc,
+            h1.as_deref(),
+            page_title.as_deref(),
+            &ld.organisations,
+        )
+    };
+    if ld
+        .postings
+        .first()
+        .is_some_and(|f| !f.text.trim().is_empty())
     {
+        let first = ld.postings.swap_remove(0);
         let mut p = Posting {
             origin: origin.to_owned(),
-            id: ld.id,
-            title: ld.title,
-            company: ld.company,
-            location: ld.location,
-            url: ld.url.or_else(|| url.map(str::to_owned)),
-            text: ld.text,
+            id: first.id,
+            title: first.title,
+            company: first.company.or_else(page_company),
+            location: first.location,
+            url: first.url.or_else(|| url.map(str::to_owned)),
+            date_posted: first.date_posted,
+            text: first.text,
         };
         p.guess_title();
-        return Ok(p);
+        return Ok(PagePosting { posting: p, others });
     }
-    let text = main_text(html, url);
+    // A JobPosting without its text (the page shows it) still names the employer, the
+    // place and the date.
+    let first = ld.postings.first();
+    let company = first
+        .and_then(|l| l.company.clone())
+        .filter(|c| !board_name(c))
+        .or_else(page_company);
+    let location = first
+        .and_then(|l| l.location.clone())
+        .or_else(|| short_text_of(&doc, &LOCATION));
+    let date_posted = first.and_then(|l| l.date_posted.clone());
+    // Names are read above, from the whole page: a page's header may hold its title.
+    without_chrome(&mut doc);
+    let text = main_text(&doc.html(), url);
     if text.trim().is_empty() {
         return Err(Diagnostic::new(origin, "the page has no readable text")
             .help("the page may need JavaScript to show the posting; copy its text and use `jobfit jobs add -` or `jobfit score -`")
             .into());
     }
-    let h1 = collapsed_text_of(&doc, &H1);
-    let page_title = collapsed_text_of(&doc, &TITLE);
-    let company = company_of_page(&doc, h1.as_deref(), page_title.as_deref());
-    let location = short_text_of(&doc, &LOCATION);
     let mut p = Posting {
         origin: origin.to_owned(),
         title: h1.or(page_title),
         company,
         location,
         url: url.map(str::to_owned),
+        date_posted,
         text,
         ..Posting::default()
     };
     p.guess_title();
-    Ok(p)
+    Ok(PagePosting { posting: p, others })
 }
 
 /// Job boards and career-site words that name the host, not the employer.
@@ -332,7 +456,41 @@ static LOCATION: LazyLock<Selector> =
 static COMPANY: LazyLock<Selector> =
     LazyLock::new(|| selector(".company-name, .company, [itemprop=hiringOrganization]"));
 static SITE_NAME: LazyLock<Selector> =
-    LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
+    LazyLock::new(|| selector(r#"meta[property="og:site_name"], meta[name="og:site_name"]"#));
+/// Elements that are the site around a posting, or code and data, never the posting's
+/// text (see `without_chrome`).
+static CHROME: LazyLock<Selector> = LazyLock::new(|| {
+    selector("script, style, noscript, template, svg, nav, aside, header, footer, form")
+});
+/// What holds a posting's text: a form that contains one is no application form.
+static CONTENT: LazyLock<Selector> = LazyLock::new(|| selector("h1, article, main"));
+
+/// Removes from `doc` what is not the posting: scripts, styles, icons, menus,
+/// sidebars, the page's own header and footer, and forms (an application form's labels
+/// are no requirements). The readability pass drops most of it on a long page, but a
+/// short page is read whole, and every skill in a menu or footer would count. A header
+/// or footer inside an article, main content or section is the posting's own (its
+/// title, date, place); a form that holds the posting (ASP.NET wraps whole pages in
+/// one) stays.
+fn without_chrome(doc: &mut Html) {
+    let ids: Vec<_> = doc
+        .select(&CHROME)
+        .filter(|e| match e.value().name() {
+            "header" | "footer" => !e
+                .ancestors()
+                .filter_map(ElementRef::wrap)
+                .any(|a| matches!(a.value().name(), "article" | "main" | "section")),
+            "form" => e.select(&CONTENT).next().is_none(),
+            _ => true,
+        })
+        .map(|e| e.id())
+        .collect();
+    for id in ids {
+        if let Some(mut node) = doc.tree.get_mut(id) {
+            node.detach();
+        }
+    }
+}
 
 /// The text of the first element `sel` picks, whitespace collapsed; `None` when empty.
 fn collapsed_text_of(doc: &Html, sel: &Selector) -> Option<String> {
@@ -347,16 +505,27 @@ fn short_text_of(doc: &Html, sel: &Selector) -> Option<String> {
     collapsed_text_of(doc, sel).filter(|t| t.len() <= 80)
 }
 
-/// The employer of a job page without JSON-LD: the site name it declares, a
-/// "company" element ("at Acme Robotics", as Greenhouse shows it), or the part of the
+/// The employer of a job page whose JSON-LD does not name it: the site name it
+/// declares (`og:site_name`), an organisation its JSON-LD describes, a "company" element ("at Acme Robotics", as Greenhouse shows it), or the part of the
 /// page title beside the job title ("Job Application for X at Acme",
 /// "Senior Rust Engineer - Acme Robotics - Greenhouse").
-fn company_of_page(doc: &Html, h1: Option<&str>, page_title: Option<&str>) -> Option<String> {
+fn company_of_page(
+    doc: &Html,
+    h1: Option<&str>,
+    page_title: Option<&str>,
+    organisations: &[String],
+) -> Option<String> {
     let site = doc
         .select(&SITE_NAME)
         .filter_map(|e| e.value().attr("content"))
         .map(|c| c.split_whitespace().collect::<Vec<_>>().join(" "))
         .find(|c| !board_name(c) && c.len() <= 80);
+    let organisation = || {
+        organisations
+            .iter()
+            .find(|c| !board_name(c) && c.len() <= 80)
+            .cloned()
+    };
     let element = || {
         short_text_of(doc, &COMPANY).map(|c| {
             c.strip_prefix("at ")
@@ -386,7 +555,8 @@ fn company_of_page(doc: &Html, h1: Option<&str>, page_title: Option<&str>) -> Op
         (parts.iter().any(|p| p.eq_ignore_ascii_case(job)) && others.len() == 1)
             .then(|| others[0].to_owned())
     };
-    site.or_else(element)
+    site.or_else(organisation)
+        .or_else(element)
         .or_else(from_title)
         .filter(|c| !board_name(c))
 }
@@ -681,6 +851,94 @@ mod tests {
         assert!(is_html_page("-", "\u{feff}  <!DOCTYPE html><p>x"));
         assert!(is_html_page("page.HTM", "plain"));
         assert!(!is_html_page("ad.txt", "We use <b> tags"));
+    }
+
+    /// Regression: site chrome (menus, a page header and footer, sidebars, forms,
+    /// scripts, icons) became posting text, and its skills counted.
+    #[test]
+    fn site_chrome_is_not_posting_text() {
+        let chrome = |body: &str| {
+            format!(
+                "<html><head><title>Rust Engineer</title><style>.x{{}} /* Haskell */</style></head><body>\
+                 <header><a href=/>Home</a> Kotlin Academy</header>\
+                 <nav><a href=/jobs>Elixir jobs</a></nav>\
+                 <main><article><header><h1>Rust Engineer</h1><p>Posted in Berlin</p></header>{body}</article></main>\
+                 <aside>Related: Scala Developer</aside>\
+                 <form><label>Upload your CV</label><input name=cv><p>Clojure quiz</p></form>\
+                 <noscript>Enable JavaScript for Erlang</noscript>\
+                 <svg><title>Fortran icon</title></svg>\
+                 <script>var lang = 'Perl';</script>\
+                 <footer>© Acme · Cobol careers</footer></body></html>"
+            )
+        };
+        let short = "<h2>Requirements</h2><ul><li>Rust and PostgreSQL</li></ul>";
+        let long = format!(
+            "<p>{}</p><h2>Requirements</h2><ul><li>Rust and PostgreSQL</li></ul>",
+            "We build a database engine and need people who care about correctness. ".repeat(8)
+        );
+        for body in [short.to_owned(), long] {
+            let p = posting_from_html("page.html", &chrome(&body), None).unwrap();
+            for word in [
+                "Kotlin", "Elixir", "Scala", "Clojure", "Upload", "Erlang", "Fortran", "Perl",
+                "Haskell", "Cobol",
+            ] {
+                assert!(!p.text.contains(word), "{word} in {}", p.text);
+            }
+            assert!(p.text.contains("Rust and PostgreSQL"), "{}", p.text);
+            // An article's own header is the posting's.
+            assert!(p.text.contains("Posted in Berlin"), "{}", p.text);
+            assert_eq!(p.title.as_deref(), Some("Rust Engineer"));
+        }
+        // A page wrapped whole in a form (ASP.NET) keeps its text.
+        let wrapped =
+            "<body><form id=aspnetForm><h1>Go Developer</h1><p>Go and Kafka.</p></form></body>";
+        let p = posting_from_html("w.html", wrapped, None).unwrap();
+        assert!(p.text.contains("Go and Kafka"), "{}", p.text);
+    }
+
+    /// Regression: the company of a page whose title is not "X at Y" came only from
+    /// `<meta property=og:site_name>`; other ways a page names it were not read.
+    #[test]
+    fn a_page_names_its_company_by_site_name_or_json_ld() {
+        let body = "<h1>Rust Engineer</h1><p>Rust and PostgreSQL.</p>";
+        let page = |head: &str| {
+            format!(
+                "<html><head><title>Rust Engineer | Careers</title>{head}</head><body>{body}</body></html>"
+            )
+        };
+        let company = |head: &str| {
+            posting_from_html("c.html", &page(head), None)
+                .unwrap()
+                .company
+        };
+        assert_eq!(
+            company(r#"<meta property="og:site_name" content="Acme Robotics">"#).as_deref(),
+            Some("Acme Robotics")
+        );
+        assert_eq!(
+            company(r#"<meta name="og:site_name" content="Acme Robotics">"#).as_deref(),
+            Some("Acme Robotics")
+        );
+        // JSON-LD that is no posting of its own: an organisation, or a JobPosting
+        // whose text is on the page rather than in it.
+        assert_eq!(
+            company(r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"Organization","name":"Ferrous Co"}]}</script>"#).as_deref(),
+            Some("Ferrous Co")
+        );
+        assert_eq!(
+            company(r#"<meta property="og:site_name" content="Jobs"><script type="application/ld+json">{"@type":"JobPosting","title":"Rust Engineer","hiringOrganization":{"name":"Initech"}}</script>"#).as_deref(),
+            Some("Initech")
+        );
+        // A JobPosting without hiringOrganization takes the page's name for it.
+        let ld = r#"<meta property="og:site_name" content="Globex"><script type="application/ld+json">{"@type":"JobPosting","title":"Rust Engineer","description":"Rust and PostgreSQL."}</script>"#;
+        assert_eq!(company(ld).as_deref(), Some("Globex"));
+        // A job board's own name is not the employer.
+        assert_eq!(
+            company(
+                r#"<script type="application/ld+json">{"@type":"Organization","name":"Greenhouse"}</script>"#
+            ),
+            None
+        );
     }
 
     #[test]

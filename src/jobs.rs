@@ -1,7 +1,7 @@
 //! Saved postings in the jobs directory: Markdown with YAML front matter (title,
 //! company, location, url, source, date fetched, id), file names that are slugs and
-//! cannot escape the directory, atomic writes, and no posting saved twice (same URL or
-//! same text) unless `--force` replaces it.
+//! cannot escape the directory, atomic writes, and no posting saved twice (same URL,
+//! tracking parameters aside, or same text) unless `--force` replaces it.
 
 use std::path::{Path, PathBuf};
 
@@ -38,6 +38,13 @@ pub struct SavedJob {
     /// Date fetched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fetched: Option<String>,
+    /// Date published, when the source said.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_posted: Option<String>,
+    /// For an NDJSON or CSV file: its lines or rows that hold something, each of which
+    /// `rank` reads as a posting (skipping any it cannot read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub postings: Option<usize>,
     /// Hash of the text, for duplicate detection.
     #[serde(skip)]
     pub content_hash: u64,
@@ -65,6 +72,76 @@ pub fn content_hash(text: &str) -> u64 {
     let folded = Folded::new(text);
     let words: Vec<&str> = folded.as_str().split_whitespace().collect();
     crate::rules::word_hash(words.join(" ").as_bytes())
+}
+
+/// Query parameters that say how a link was reached (a campaign, an ad click, the
+/// site that referred it), not which page it is; with any `utm_*` parameter.
+const TRACKING_PARAMS: &[&str] = &[
+    "gclid",
+    "gbraid",
+    "wbraid",
+    "dclid",
+    "fbclid",
+    "msclkid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "ref",
+    "ref_src",
+    "source",
+    "gh_src",
+    "lever-source",
+    "lever-origin",
+];
+
+fn is_tracking(key: &str) -> bool {
+    let key = key.to_ascii_lowercase();
+    key.starts_with("utm_") || TRACKING_PARAMS.contains(&key.as_str())
+}
+
+/// `url` as the same page is reached by any link to it: without tracking parameters
+/// (`utm_*`, `gclid`, `ref`…) and without a fragment, other parameters kept as written
+/// and in order. A fragment that is a route (`#/jobs/42`, `#!/…`) stays: on a
+/// single-page job board it names the posting. Text that is no URL is returned trimmed.
+#[must_use]
+pub fn normalize_url(url: &str) -> String {
+    let Ok(mut u) = reqwest::Url::parse(url.trim()) else {
+        return url.trim().to_owned();
+    };
+    if u.fragment()
+        .is_some_and(|f| !f.starts_with('/') && !f.starts_with('!'))
+    {
+        u.set_fragment(None);
+    }
+    if let Some(query) = u.query().map(str::to_owned) {
+        // Segments as written: decoding and re-encoding the query could change what
+        // the server reads (`a` is not `a=`).
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|seg| !seg.is_empty() && !is_tracking(seg.split('=').next().unwrap_or("")))
+            .collect();
+        u.set_query((!kept.is_empty()).then(|| kept.join("&")).as_deref());
+    }
+    u.to_string()
+}
+
+/// Whether the saved job `j` is the posting `p` by its URL: the same URL, or the same
+/// once tracking parameters and fragments are set aside (see `normalize_url`) and with
+/// the same title and company. The names guard against a parameter taken for tracking
+/// that names the page on some site (`?ref=JOB-12`): two postings must not be taken
+/// for one, which would refuse the second (or replace the first, with `--force`).
+fn same_url(j: &SavedJob, p: &Posting) -> bool {
+    let (Some(saved), Some(new)) = (j.url.as_deref(), p.url.as_deref()) else {
+        return false;
+    };
+    let same_name = |a: &Option<String>, b: &Option<String>| {
+        a.as_deref().map(str::trim).map(str::to_lowercase)
+            == b.as_deref().map(str::trim).map(str::to_lowercase)
+    };
+    saved == new
+        || (normalize_url(saved) == normalize_url(new)
+            && same_name(&j.title, &p.title)
+            && same_name(&j.company, &p.company))
 }
 
 /// A file name for a posting: `company-title` in lower-case ASCII letters, digits and
@@ -97,54 +174,111 @@ pub fn slug(p: &Posting) -> String {
     }
 }
 
-/// Reads every saved posting's front matter.
+/// Reads every file in `dir` that `rank` reads (see `rank::reads`: posting documents
+/// in any of their formats, NDJSON and CSV files of many), as `rank` reads it: the
+/// same decoding (a byte-order mark, UTF-16), the same title and company.
 ///
 /// # Errors
 /// An unreadable directory. A file that cannot be read, or whose front matter does
 /// not parse, is listed with its `problem`.
 pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
+    scan(dir, crate::rank::reads)
+}
+
+/// The files of `dir` that `wanted` picks, read.
+fn scan(dir: &Path, wanted: fn(&Path) -> bool) -> Result<Vec<SavedJob>> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => return Err(Error::io(dir, e)),
     };
-    let mut out = Vec::new();
-    for entry in rd.filter_map(std::result::Result::ok) {
-        let path = entry.path();
-        if path.extension().and_then(|e| e.to_str()) != Some("md") {
-            continue;
-        }
-        let text = match std::fs::read(&path).map(String::from_utf8) {
-            Ok(Ok(text)) => text,
-            Ok(Err(_)) => {
-                out.push(SavedJob::unreadable(path, "not UTF-8 text".to_owned()));
-                continue;
-            }
+    let mut out: Vec<SavedJob> = rd
+        .filter_map(std::result::Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && wanted(p))
+        .map(read_saved)
+        .collect();
+    out.sort_by(|a, b| a.file.cmp(&b.file));
+    Ok(out)
+}
+
+/// True for the text files `save` compares a new posting with: Markdown (what it
+/// writes) and plain text. Other documents would have to be parsed at every save.
+fn is_text(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["md", "markdown", "txt"].contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// What is wrong, without the file's name (the listing shows it).
+fn problem_of(e: &Error) -> String {
+    match e {
+        Error::Diagnostic(d) => match d.position {
+            Some((line, column)) => format!("{} (line {line}, column {column})", d.message),
+            None => d.message.clone(),
+        },
+        Error::Io { source, .. } => crate::error::io_words(source),
+        other => other.to_string(),
+    }
+}
+
+/// One file of the jobs directory, read as `rank` reads it.
+fn read_saved(path: PathBuf) -> SavedJob {
+    if crate::rank::is_records(&path) {
+        return match count_records(&path) {
+            Ok(n) => SavedJob {
+                postings: Some(n),
+                ..SavedJob::bare(path)
+            },
+            Err(e) => SavedJob::unreadable(path, problem_of(&e)),
+        };
+    }
+    let origin = path.display().to_string();
+    let text = match crate::source::read_input(Some(&path)) {
+        Ok((_, text)) => text,
+        Err(e) => return SavedJob::unreadable(path, problem_of(&e)),
+    };
+    let mut problem = None;
+    let mut meta = FrontMatter::default();
+    let mut body = text.as_str();
+    // Only text documents have front matter (a YAML posting may open with `---`).
+    if is_text(&path)
+        && let Some((yaml, rest)) = split_front_matter(&text)
+    {
+        body = rest;
+        match crate::source::parse_front_matter(yaml) {
+            Ok(m) => meta = m,
             Err(e) => {
-                out.push(SavedJob::unreadable(path, e.to_string()));
-                continue;
+                let d = crate::source::front_matter_diagnostic("", &text, yaml, &e);
+                problem = Some(match d.position {
+                    Some((line, column)) => format!(
+                        "front matter is not valid YAML at line {line}, column {column}: {}",
+                        d.message
+                    ),
+                    None => format!("front matter is not valid YAML: {}", d.message),
+                });
             }
-        };
-        let mut problem = None;
-        let (meta, body) = match split_front_matter(&text) {
-            Some((yaml, body)) => (
-                crate::source::parse_front_matter(yaml).unwrap_or_else(|e| {
-                    let d = crate::source::front_matter_diagnostic("", &text, yaml, &e);
-                    problem = Some(match d.position {
-                        Some((line, column)) => format!(
-                            "front matter is not valid YAML at line {line}, column {column}: {}",
-                            d.message
-                        ),
-                        None => format!("front matter is not valid YAML: {}", d.message),
-                    });
-                    FrontMatter::default()
-                }),
-                body,
-            ),
-            None => (FrontMatter::default(), text.as_str()),
-        };
-        out.push(SavedJob {
-            file: path.clone(),
+        }
+    }
+    match crate::source::posting_from_document(&origin, &text) {
+        Ok(p) => SavedJob {
+            file: path,
+            id: p.id,
+            title: p.title,
+            company: p.company,
+            location: p.location,
+            url: p.url,
+            source: meta.source,
+            fetched: meta.fetched,
+            date_posted: p.date_posted.or(meta.date_posted),
+            postings: None,
+            content_hash: content_hash(&p.text),
+            problem,
+        },
+        // Listed all the same, with what its front matter says, so nothing saved goes
+        // unseen.
+        Err(e) => SavedJob {
+            file: path,
             id: meta.id,
             title: meta.title,
             company: meta.company,
@@ -152,17 +286,86 @@ pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
             url: meta.url,
             source: meta.source,
             fetched: meta.fetched,
+            date_posted: meta.date_posted,
+            postings: None,
             content_hash: content_hash(body),
-            problem,
-        });
+            problem: Some(problem.unwrap_or_else(|| problem_of(&e))),
+        },
     }
-    out.sort_by(|a, b| a.file.cmp(&b.file));
-    Ok(out)
+}
+
+/// The lines (NDJSON) or rows under the header (CSV) of `path` that hold something.
+/// A CSV whose header names no text column is an error, as `rank` skips it.
+fn count_records(path: &Path) -> Result<usize> {
+    use std::io::{BufRead, BufReader, Read};
+    let origin = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = BufReader::with_capacity(1 << 16, file);
+    let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+    // UTF-16 is decoded whole, within the input limit, as `rank` does.
+    let mut reader: Box<dyn BufRead> =
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            let (_, text) = crate::source::read_input(Some(path))?;
+            Box::new(std::io::Cursor::new(text.into_bytes()))
+        } else {
+            if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+                reader.consume(3);
+            }
+            Box::new(reader)
+        };
+    if path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"))
+    {
+        let head = reader.fill_buf().map_err(|e| Error::io(path, e))?;
+        if head.iter().all(u8::is_ascii_whitespace) {
+            return Ok(0);
+        }
+        let mut rows = csv::ReaderBuilder::new()
+            .flexible(true)
+            .delimiter(crate::csv_postings::delimiter(head))
+            .from_reader(reader);
+        let bad = |e: &csv::Error| Error::from(crate::csv_postings::read_error(&origin, e, 1));
+        let header = rows.headers().map_err(|e| bad(&e))?;
+        crate::csv_postings::Columns::from_header(&origin, header)?;
+        let mut n = 0;
+        let mut record = csv::ByteRecord::new();
+        while rows.read_byte_record(&mut record).map_err(|e| bad(&e))? {
+            n += usize::from(record.iter().any(|c| !c.trim_ascii().is_empty()));
+        }
+        return Ok(n);
+    }
+    let (mut n, mut content) = (0, false);
+    let mut buf = vec![0u8; 1 << 16];
+    loop {
+        let got = reader.read(&mut buf).map_err(|e| Error::io(path, e))?;
+        if got == 0 {
+            break;
+        }
+        for &b in &buf[..got] {
+            if b == b'\n' {
+                n += usize::from(content);
+                content = false;
+            } else if !b.is_ascii_whitespace() {
+                content = true;
+            }
+        }
+    }
+    Ok(n + usize::from(content))
 }
 
 impl SavedJob {
-    /// A file in the jobs directory that could not be read.
-    fn unreadable(file: PathBuf, problem: String) -> Self {
+    /// The title, or for a file of many postings how many it holds.
+    #[must_use]
+    pub fn title_cell(&self) -> String {
+        match (self.postings, &self.title) {
+            (Some(n), _) => format!("({})", crate::report::postings(n)),
+            (None, t) => t.clone().unwrap_or_default(),
+        }
+    }
+
+    /// A file in the jobs directory, nothing read from it yet.
+    fn bare(file: PathBuf) -> Self {
         Self {
             file,
             id: None,
@@ -172,8 +375,18 @@ impl SavedJob {
             url: None,
             source: None,
             fetched: None,
+            date_posted: None,
+            postings: None,
             content_hash: 0,
+            problem: None,
+        }
+    }
+
+    /// A file in the jobs directory that could not be read.
+    fn unreadable(file: PathBuf, problem: String) -> Self {
+        Self {
             problem: Some(problem),
+            ..Self::bare(file)
         }
     }
 }
@@ -196,6 +409,7 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
     field("company", p.company.as_deref());
     field("location", p.location.as_deref());
     field("url", p.url.as_deref());
+    field("date_posted", p.date_posted.as_deref());
     field("source", Some(source));
     field("fetched", Some(fetched));
     fm.push_str("---\n");
@@ -203,17 +417,19 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
     format!("{fm}{body}\n")
 }
 
-/// Saves a posting in `dir`, unless it is already there (same URL or same text);
-/// `force` replaces the existing copy.
+/// Saves a posting in `dir`, unless it is already there (same URL, tracking
+/// parameters aside, or same text); `force` replaces the existing copy. The URL is
+/// saved as given: it is the link the posting came from, and a parameter taken for
+/// tracking may name the page on some site.
 ///
 /// # Errors
 /// I/O errors; a name collision with a different posting gets a numbered name instead.
 pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
     let hash = content_hash(&p.text);
-    let existing = list(dir)?;
-    let same = existing.iter().find(|j| {
-        (p.url.is_some() && j.url.as_deref() == p.url.as_deref()) || j.content_hash == hash
-    });
+    let existing = scan(dir, is_text)?;
+    let same = existing
+        .iter()
+        .find(|j| same_url(j, p) || j.content_hash == hash);
     let contents = render(p, source, fetched);
     if let Some(j) = same {
         if !force {
@@ -260,6 +476,38 @@ mod tests {
         let s = slug(&p);
         assert_eq!(s, "unicode-co-etc-passwd-senior-engineer");
         assert!(!s.contains('/') && !s.contains(".."));
+    }
+
+    #[test]
+    fn urls_compare_without_tracking_parameters_or_fragments() {
+        assert_eq!(
+            normalize_url("https://Jobs.Example.test/a?utm_source=x&id=7&GCLID=1&b#apply"),
+            "https://jobs.example.test/a?id=7&b"
+        );
+        assert_eq!(
+            normalize_url("https://example.test/a?ref=mail&source=x&fbclid=y"),
+            "https://example.test/a"
+        );
+        // A route in the fragment names the posting on a single-page board.
+        assert_eq!(
+            normalize_url("https://example.test/careers#/jobs/42?utm_medium=x"),
+            "https://example.test/careers#/jobs/42?utm_medium=x"
+        );
+        assert_eq!(normalize_url(" not a url "), "not a url");
+        let saved = SavedJob {
+            url: Some("https://example.test/job?ref=A-1".into()),
+            title: Some("Go Developer".into()),
+            ..SavedJob::unreadable(PathBuf::from("a.md"), String::new())
+        };
+        let mut p = Posting {
+            title: Some("go developer".into()),
+            url: Some("https://example.test/job?ref=B-2".into()),
+            ..Posting::default()
+        };
+        assert!(same_url(&saved, &p));
+        // A `ref` that names another posting, with another title, is another page.
+        p.title = Some("Rust Developer".into());
+        assert!(!same_url(&saved, &p));
     }
 
     #[test]

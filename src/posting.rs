@@ -34,6 +34,10 @@ pub struct Posting {
     /// Where it was fetched from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When it was published, as the source gives it (schema.org `datePosted`, the
+    /// `date_posted` of a saved job's front matter).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_posted: Option<String>,
     /// The body text, as given.
     #[serde(skip)]
     pub text: String,

@@ -167,6 +167,10 @@ pub struct RankReport {
     pub missing: Vec<MissingSkill>,
     /// Postings that could not be read.
     pub skipped: Vec<Skipped>,
+    /// Whether some posting scored at least `--min-score` (any posting, without it),
+    /// whether or not `--top` shows it: `rank --min-score`'s verdict, the exit status.
+    #[serde(skip)]
+    pub reached_min_score: bool,
 }
 
 /// One unit of work.
@@ -263,6 +267,8 @@ struct Acc<'a> {
     without: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
+    /// Some posting scored at least `--min-score`.
+    reached_min_score: bool,
 }
 
 impl Acc<'_> {
@@ -314,6 +320,7 @@ impl Acc<'_> {
         if self.opts.min_score.is_some_and(|m| s.row.score < m) {
             return;
         }
+        self.reached_min_score = true;
         let key = s.key;
         match self.opts.top {
             Some(n) => {
@@ -531,6 +538,20 @@ fn extension(path: &Path) -> Option<String> {
         .map(str::to_ascii_lowercase)
 }
 
+/// True for a file `rank` reads when it finds it in a directory: a posting document
+/// (`POSTING_EXTENSIONS`) or a file of records (see `is_records`), by its extension in
+/// any case.
+#[must_use]
+pub fn reads(path: &Path) -> bool {
+    is_records(path) || extension(path).is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str()))
+}
+
+/// True for a file of many postings, one per line or row: NDJSON or CSV.
+#[must_use]
+pub fn is_records(path: &Path) -> bool {
+    is_ndjson(path) || is_csv(path)
+}
+
 fn is_ndjson(path: &Path) -> bool {
     matches!(extension(path).as_deref(), Some("ndjson" | "jsonl"))
 }
@@ -539,8 +560,24 @@ fn is_csv(path: &Path) -> bool {
     extension(path).as_deref() == Some("csv")
 }
 
+/// `inputs` without repeats: a path given again, under another spelling (`./a.md`,
+/// a symlink) or not, is dropped, so no file is read twice and ranked as its own
+/// duplicate. Paths that do not resolve are kept, for `rank` to report.
+#[must_use]
+pub fn distinct_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen = rustc_hash::FxHashSet::default();
+    inputs
+        .iter()
+        .filter(|p| {
+            p.as_os_str() == "-" || std::fs::canonicalize(p).map_or(true, |c| seen.insert(c))
+        })
+        .cloned()
+        .collect()
+}
+
 /// Ranks the postings of `inputs` (directories, posting files, NDJSON files) against
-/// `profile`. `progress` is told how many bytes of input have been consumed.
+/// `profile`. Each file is read once, however many inputs name it (a file and its
+/// directory, the same file twice). `progress` is told how many bytes of input have been consumed.
 ///
 /// # Errors
 /// Unreadable inputs; with `strict`, any posting that cannot be read.
@@ -562,6 +599,7 @@ pub fn rank(
         without: 0,
         bytes: 0,
         skipped: Vec::new(),
+        reached_min_score: false,
     };
     let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
         let results: Vec<_> = batch
@@ -583,7 +621,10 @@ pub fn rank(
         }
         Ok(())
     };
-    for input in inputs {
+    // Canonical paths of the files read so far.
+    let mut read = rustc_hash::FxHashSet::default();
+    let mut first_time = |p: &Path| std::fs::canonicalize(p).map_or(true, |c| read.insert(c));
+    for input in &distinct_inputs(inputs) {
         if input.as_os_str() == "-" {
             rank_stdin(&mut acc, &mut run)?;
             continue;
@@ -607,17 +648,10 @@ pub fn rank(
                 .map_err(|e| Error::io(input, e))?
                 .filter_map(std::result::Result::ok)
                 .map(|e| e.path())
-                .filter(|p| {
-                    p.is_file()
-                        && (is_ndjson(p)
-                            || is_csv(p)
-                            || extension(p)
-                                .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.as_str())))
-                })
+                .filter(|p| p.is_file() && reads(p) && first_time(p))
                 .collect();
             files.sort();
-            let (many, docs): (Vec<_>, Vec<_>) =
-                files.into_iter().partition(|p| is_ndjson(p) || is_csv(p));
+            let (many, docs): (Vec<_>, Vec<_>) = files.into_iter().partition(|p| is_records(p));
             for chunk in docs.chunks(BATCH) {
                 run(&mut acc, chunk.iter().cloned().map(Item::File).collect())?;
             }
@@ -628,6 +662,9 @@ pub fn rank(
                     rank_ndjson(&f, &mut acc, &mut run)?;
                 }
             }
+        } else if !first_time(input) {
+            // Already read as a file of a directory given before it.
+            continue;
         } else if is_ndjson(input) {
             rank_ndjson(input, &mut acc, &mut run)?;
         } else if is_csv(input) {
@@ -693,6 +730,7 @@ pub fn rank(
         rows,
         missing,
         skipped: acc.skipped,
+        reached_min_score: acc.reached_min_score,
     })
 }
 
@@ -749,9 +787,13 @@ fn csv_rows(
     // A row may run over many lines (quoted newlines) but not past the input limit:
     // the reader refuses to go on once one row has taken that much.
     let since = std::rc::Rc::new(std::cell::Cell::new(0u64));
+    let quotes = std::rc::Rc::new(std::cell::RefCell::new(csv_postings::QuoteTracker::new(
+        delimiter,
+    )));
     let capped = RowCap {
         inner: reader,
         since: since.clone(),
+        quotes: Some(quotes.clone()),
     };
     let mut rows = csv::ReaderBuilder::new()
         .flexible(true)
@@ -761,11 +803,13 @@ fn csv_rows(
         |e: csv::Error, line: u64| -> Error { csv_postings::read_error(name, &e, line).into() };
     // A file that holds no postings (a spreadsheet of something else) is skipped like
     // an unreadable posting file, and the rest ranked.
-    let columns = match rows
-        .headers()
-        .map_err(|e| csv_error(e, 1))
-        .and_then(|h| csv_postings::Columns::from_header(name, h))
-    {
+    let columns = match rows.headers().map_err(|e| csv_error(e, 1)).and_then(|h| {
+        match quotes.borrow().unclosed() {
+            // The header row took the whole file.
+            Some(u) => Err(u.diagnostic(name, None).into()),
+            None => csv_postings::Columns::from_header(name, h),
+        }
+    }) {
         Ok(c) => c,
         Err(e) if acc.opts.strict => return Err(e),
         Err(e) => {
@@ -781,9 +825,21 @@ fn csv_rows(
     loop {
         since.set(0);
         let line = rows.position().line();
+        let start = rows.position().byte();
         let origin = format!("{name}:{line}");
-        let skip = match rows.read_record(&mut record) {
+        let read = rows.read_record(&mut record);
+        // A quote never closed makes the reader end the file's last record with every
+        // row after the quote in one cell: that record is no posting, and the rows it
+        // swallowed are lost with it.
+        let unclosed = quotes.borrow().unclosed().filter(|u| u.byte >= start);
+        let skip = match read {
             Ok(false) => break,
+            Ok(true) if unclosed.is_some() => Skipped {
+                origin,
+                error: unclosed
+                    .map(|u| u.diagnostic(name, None).to_string())
+                    .unwrap_or_default(),
+            },
             Ok(true) if csv_postings::blank(&record) => continue,
             Ok(true) => match columns.posting(origin.clone(), &record) {
                 Ok(p) => {
@@ -828,6 +884,8 @@ fn csv_rows(
 struct RowCap<R> {
     inner: R,
     since: std::rc::Rc<std::cell::Cell<u64>>,
+    /// Follows the bytes read, to tell a quote the file never closes.
+    quotes: Option<std::rc::Rc<std::cell::RefCell<csv_postings::QuoteTracker>>>,
 }
 
 impl<R: Read> Read for RowCap<R> {
@@ -840,6 +898,14 @@ impl<R: Read> Read for RowCap<R> {
         }
         let n = self.inner.read(buf)?;
         self.since.set(self.since.get() + n as u64);
+        if let Some(q) = &self.quotes {
+            let mut q = q.borrow_mut();
+            if n == 0 && !buf.is_empty() {
+                q.finish();
+            } else {
+                q.feed(&buf[..n]);
+            }
+        }
         Ok(n)
     }
 }
@@ -962,6 +1028,7 @@ mod tests {
         let mut r = RowCap {
             inner: &b"abc"[..],
             since: since.clone(),
+            quotes: None,
         };
         let mut buf = [0u8; 3];
         assert!(r.read(&mut buf).is_err());

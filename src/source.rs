@@ -361,6 +361,7 @@ pub fn posting_from_text(origin: &str, text: &str) -> Result<Posting> {
         company: meta.company,
         location: meta.location,
         url: meta.url,
+        date_posted: meta.date_posted,
         text: body.to_owned(),
     };
     p.guess_title();
@@ -437,6 +438,7 @@ impl PostingRecord {
             company: self.company,
             location: self.location,
             url: self.url,
+            date_posted: None,
             text,
         }))
     }
@@ -494,6 +496,7 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
                 company: ld.company,
                 location: ld.location,
                 url: ld.url,
+                date_posted: ld.date_posted,
                 text: ld.text,
             };
             p.guess_title();

@@ -456,6 +456,65 @@ fn score_min_score_sets_exit_code_one() {
         .code(0);
 }
 
+/// Regression: `rank --min-score` exited 0 when no posting reached the threshold,
+/// while `score --min-score` exits 1 below it. Exit 1 now means "nothing reached
+/// --min-score" for both; `--top` hiding rows that did reach it changes nothing.
+#[test]
+fn rank_min_score_sets_exit_code_one_when_no_posting_reaches_it() {
+    let (_dir, file) = board(&[
+        r#"{"id": "a", "title": "Backend", "text": "Requirements: Python, Haskell and Erlang."}"#,
+        r#"{"id": "b", "title": "Mobile", "text": "Requirements: Swift, SwiftUI and Xcode."}"#,
+    ]);
+    let rank = |extra: &[&str]| {
+        let mut args = vec!["rank", "-p", "profiles/dev.yaml", &file, "-f", "json"];
+        args.extend_from_slice(extra);
+        jobfit().args(&args).output().unwrap()
+    };
+    let out = rank(&["--min-score", "90"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no posting scores 90 or more"), "{err}");
+    assert!(err.contains("exit status 1"), "{err}");
+    // The report is still written: how close the postings came is in it.
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    for extra in [
+        &["--min-score", "1"][..],
+        &["--min-score", "1", "--top", "0"],
+        &[],
+    ] {
+        let out = rank(extra);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
+
+/// Regression: a file named twice on the command line (or once by itself and once by
+/// its directory) was read twice, and ranked as its own duplicate.
+#[test]
+fn rank_reads_each_input_file_once() {
+    let (dir, file) = board(&[
+        r#"{"id": "a", "title": "Backend", "company": "Acme", "text": "Requirements: Python."}"#,
+    ]);
+    std::fs::write(dir.path().join("b.md"), "# Gopher\n\nRequirements: Go.\n").unwrap();
+    let root = dir.path().to_str().unwrap();
+    let dotted = format!("{root}/./board.ndjson");
+    let md = format!("{root}/b.md");
+    let v = rank_json(&file, &[&dotted, &file, root, &md]);
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert_eq!(v["duplicates"], 0, "{v:#}");
+    assert_eq!(v["rows"].as_array().unwrap().len(), 2, "{v:#}");
+}
+
 #[test]
 fn extract_reports_offsets_lines_and_columns() {
     let out = stdout(core().args(["extract", "postings/ad.txt", "--format", "json"]));
@@ -720,12 +779,14 @@ fn jobs_list_shows_files_it_cannot_read() {
     )
     .unwrap();
     std::fs::write(jobs.join("broken.md"), "---\ntitle: [unclosed\n---\nBody\n").unwrap();
-    std::fs::write(jobs.join("binary.md"), [0xff, 0xfe, 0x00, 0x01]).unwrap();
+    // Latin-1 text: no UTF-8, and no UTF-16 either (`rank` would read a file that
+    // starts with a UTF-16 byte-order mark, and so does `list`).
+    std::fs::write(jobs.join("binary.md"), b"Caf\xe9 Rust\n").unwrap();
     let mut c = jobfit_in(dir.path());
     let out = stdout(c.args(["--no-config", "jobs", "list", "-f", "table"]));
     assert!(out.contains("3 postings"), "{out}");
     assert!(
-        out.contains("warning: jobs/binary.md: not UTF-8 text"),
+        out.contains("warning: jobs/binary.md: not valid UTF-8"),
         "{out}"
     );
     assert!(
@@ -752,8 +813,100 @@ fn jobs_list_shows_files_it_cannot_read() {
     for format in ["csv", "markdown"] {
         let mut c = jobfit_in(dir.path());
         let out = stdout(c.args(["--no-config", "jobs", "list", "-f", format]));
-        assert!(out.contains("not UTF-8 text"), "{format}: {out}");
+        assert!(out.contains("not valid UTF-8"), "{format}: {out}");
     }
+}
+
+/// Regression: `jobs list` showed only `.md` files, and read a Markdown file that
+/// starts with a byte-order mark as one without front matter, while `rank` read every
+/// posting file in jobs/ (.txt, .html, .json, .yaml, .MD; NDJSON and CSV files of many
+/// postings). `list` now shows every file `rank` reads, as `rank` reads it.
+#[test]
+fn jobs_list_shows_every_file_rank_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    let files: &[(&str, &str)] = &[
+        (
+            "a-bom.md",
+            "\u{feff}---\ntitle: \"Data Engineer\"\ncompany: \"Acme\"\n---\nSQL and Python.\n",
+        ),
+        (
+            "b.txt",
+            "Go Developer at Globex\n\nRequirements: Go and Kafka.\n",
+        ),
+        (
+            "c.html",
+            "<html><head><title>Rust Engineer</title></head><body><h1>Rust Engineer</h1><p>Rust and Linux.</p></body></html>",
+        ),
+        (
+            "d.json",
+            r#"{"title": "iOS Engineer", "company": "Initech", "text": "Swift and SwiftUI."}"#,
+        ),
+        (
+            "e.yaml",
+            "title: SRE\ncompany: Hooli\ntext: Kubernetes and Terraform.\n",
+        ),
+        ("f.MD", "# Frontend Developer\n\nReact and TypeScript.\n"),
+        (
+            "g.ndjson",
+            "{\"title\": \"A\", \"text\": \"Python.\"}\n\n{\"title\": \"B\", \"text\": \"Java.\"}\n",
+        ),
+        ("h.csv", "title,text\nC,Ruby.\nD,Elixir.\n,\n"),
+        // Not postings: rank reads neither, and list shows neither.
+        ("notes.pdf", "%PDF-1.4"),
+        ("README", "my job hunt"),
+    ];
+    for (name, text) in files {
+        std::fs::write(jobs.join(name), text).unwrap();
+    }
+    let mut c = jobfit_in(dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(c.args([
+        "--no-config",
+        "jobs",
+        "list",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let listed = v["jobs"].as_array().unwrap();
+    let names: Vec<&str> = listed
+        .iter()
+        .map(|j| j["file"].as_str().unwrap().trim_start_matches("jobs/"))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "a-bom.md", "b.txt", "c.html", "d.json", "e.yaml", "f.MD", "g.ndjson", "h.csv"
+        ],
+        "{v:#}"
+    );
+    assert!(listed.iter().all(|j| j.get("problem").is_none()), "{v:#}");
+    let field = |i: usize, k: &str| listed[i][k].as_str().map(str::to_owned);
+    assert_eq!(field(0, "title").as_deref(), Some("Data Engineer"), "{v:#}");
+    assert_eq!(field(0, "company").as_deref(), Some("Acme"), "{v:#}");
+    assert_eq!(field(2, "title").as_deref(), Some("Rust Engineer"), "{v:#}");
+    assert_eq!(field(3, "company").as_deref(), Some("Initech"), "{v:#}");
+    assert_eq!(field(4, "title").as_deref(), Some("SRE"), "{v:#}");
+    // A file of many postings says how many.
+    assert_eq!(listed[6]["postings"], 2, "{v:#}");
+    assert_eq!(listed[7]["postings"], 2, "{v:#}");
+    let mut c = jobfit_in(dir.path());
+    let out = stdout(c.args(["--no-config", "jobs", "list", "-f", "table"]));
+    assert!(out.contains("10 postings in 8 files"), "{out}");
+    // rank reads the same ten.
+    let mut c = jobfit_in(dir.path());
+    let v: serde_json::Value = serde_json::from_str(&stdout(c.args([
+        "--no-config",
+        "rank",
+        "-p",
+        fixtures().join("profiles/dev.yaml").to_str().unwrap(),
+        "--keep-duplicates",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    assert_eq!(v["postings"], 10, "{v:#}");
 }
 
 #[test]
@@ -1449,6 +1602,76 @@ fn rank_reads_postings_from_a_csv_export() {
     .unwrap();
     let v = rank_json(dir.path().to_str().unwrap(), &[]);
     assert_eq!(v["postings"], 1, "{v:#}");
+}
+
+/// Regression: an unclosed quote made the CSV reader take every row after it as one
+/// cell, and a row with more cells than the header ranked as if it fitted; both were
+/// silent. Each is now a skipped row named by its line, and an error under --strict.
+#[test]
+fn rank_reports_csv_rows_it_cannot_trust() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let file = path.to_str().unwrap();
+    std::fs::write(
+        &path,
+        "id,title,text\n\
+         a1,Backend Engineer,\"Python and PostgreSQL.\nDjango.\"\n\
+         b2,Gopher,Go, Kafka and Kubernetes.\n\
+         c3,Trailing comma,Rust and Linux.,\n\
+         d4,\"Data Engineer,Python and Airflow.\n\
+         e5,Web Developer,React.\n\
+         f6,Frontend Developer,TypeScript.\n",
+    )
+    .unwrap();
+    let v = rank_json(file, &[]);
+    let ids: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    // The row with a fourth cell that holds text, and the row whose quote never
+    // closes, are skipped; an empty cell past the header's width loses nothing.
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert!(ids.contains(&"a1") && ids.contains(&"c3"), "{v:#}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2, "{v:#}");
+    assert!(
+        skipped[0]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("export.csv:4"),
+        "{v:#}"
+    );
+    assert!(
+        skipped[0]["error"].as_str().unwrap().contains("4 cells"),
+        "{v:#}"
+    );
+    assert!(
+        skipped[1]["origin"]
+            .as_str()
+            .unwrap()
+            .ends_with("export.csv:6"),
+        "{v:#}"
+    );
+    let error = skipped[1]["error"].as_str().unwrap();
+    assert!(error.contains("never closed"), "{error}");
+    assert!(error.contains("lines 6–8"), "{error}");
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("export.csv:4"), "{err}");
+    // A quote left open in the header row takes the whole file: skipped, said why.
+    std::fs::write(&path, "id,\"title,text\n1,Dev,Python.\n").unwrap();
+    let v = rank_json(file, &[]);
+    assert_eq!(v["postings"], 0, "{v:#}");
+    let error = v["skipped"][0]["error"].as_str().unwrap();
+    assert!(error.contains("export.csv:1:4: the quoted cell"), "{error}");
+    // `score` reads a one-row CSV the same way.
+    std::fs::write(&path, "title,text\n\"Dev,Python.\n").unwrap();
+    let err = stderr_of_failure(jobfit().args(["score", "-p", "profiles/dev.yaml", file]), 2);
+    assert!(err.contains("never closed"), "{err}");
 }
 
 #[test]

@@ -5,6 +5,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use assert_cmd::Command;
@@ -47,6 +48,7 @@ fn handle(s: TcpStream, base: &str) {
     let json = ("Content-Type", "application/json".to_owned());
     match path.as_str() {
         "/job-ld.html" => respond(s, "200 OK", &[html], &fixture("job-ld.html")),
+        "/two-jobs.html" => respond(s, "200 OK", &[html], &fixture("two-jobs.html")),
         "/job-plain.html" => respond(s, "200 OK", &[html], &fixture("job-plain.html")),
         "/redirect" => respond(
             s,
@@ -54,12 +56,44 @@ fn handle(s: TcpStream, base: &str) {
             &[("Location", format!("{base}/job-plain.html"))],
             b"",
         ),
+        p if p.starts_with("/job-live.html") => {
+            // A live page changes between visits (a count of applicants), so only its
+            // URL tells it is the posting saved before.
+            static VISITS: AtomicUsize = AtomicUsize::new(0);
+            let n = VISITS.fetch_add(1, Ordering::SeqCst);
+            let page = String::from_utf8(fixture("job-plain.html"))
+                .expect("utf-8")
+                .replace(
+                    "</article>",
+                    &format!("<p>{n} people applied this week.</p></article>"),
+                );
+            respond(s, "200 OK", &[html], page.as_bytes());
+        }
         "/broken-ld.html" => respond(s, "200 OK", &[html], &fixture("broken-ld.html")),
         "/missing" => respond(s, "404 Not Found", &[html], b"<p>gone</p>"),
         "/loop" => respond(s, "302 Found", &[("Location", format!("{base}/loop"))], b""),
         "/slow" => {
             std::thread::sleep(Duration::from_secs(3));
             respond(s, "200 OK", &[html], b"<p>late</p>");
+        }
+        "/drip" => {
+            // Headers at once, then the page a few bytes at a time: every read gets
+            // something well within any timeout, the whole takes far longer.
+            let page = fixture("job-plain.html");
+            let mut s = s;
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/html\r\nContent-Length: {}\r\n\r\n",
+                page.len()
+            );
+            if s.write_all(head.as_bytes()).is_err() {
+                return;
+            }
+            for chunk in page.chunks(40) {
+                std::thread::sleep(Duration::from_millis(250));
+                if s.write_all(chunk).and_then(|()| s.flush()).is_err() {
+                    return;
+                }
+            }
         }
         "/huge" => respond(
             s,
@@ -192,6 +226,88 @@ fn add_a_page_with_json_ld_then_refuse_the_duplicate() {
     assert_eq!(v["rows"][0]["title"], "Senior Go Engineer");
 }
 
+/// Regression: a page saved from a link with tracking parameters was saved again from
+/// the same link with others (a live page's text differs a little between visits, so
+/// only the URL tells). Tracking parameters and a fragment are set aside for the "same
+/// URL" check; a parameter that may name the page keeps it apart.
+#[test]
+fn add_the_same_page_by_a_tracked_link_is_a_duplicate() {
+    let base = server();
+    let ws = workspace();
+    let add = |url: &str| {
+        let out = jobfit(ws.path())
+            .args(["jobs", "add", url, "-f", "json"])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["saved"][0]["status"].as_str().unwrap().to_owned()
+    };
+    let first = format!("{base}/job-live.html?utm_source=newsletter&gh_jid=7&utm_medium=email");
+    assert_eq!(add(&first), "new");
+    // Saved as fetched: the file keeps the link it came from.
+    let text = std::fs::read_to_string(ws.path().join("jobs/globex-data-engineer.md")).unwrap();
+    assert!(text.contains(&format!("url: \"{first}\"")), "{text}");
+    assert_eq!(
+        add(&format!(
+            "{base}/job-live.html?gclid=abc&gh_jid=7&fbclid=x&ref=mail#apply"
+        )),
+        "duplicate"
+    );
+    assert_eq!(
+        add(&format!("{base}/job-live.html?gh_jid=7&source=linkedin")),
+        "duplicate"
+    );
+    // Another value of a parameter that is not tracking is another page.
+    assert_eq!(add(&format!("{base}/job-live.html?gh_jid=8")), "new");
+    assert_eq!(saved(ws.path()).len(), 2);
+}
+
+/// Regression: of a page with two JobPosting entries only the first was saved, and
+/// nothing said there was another; the date a posting was published was dropped. The
+/// first is saved with its `date_posted`, and a note names the one left out.
+#[test]
+fn a_page_with_two_postings_says_which_it_saved() {
+    let base = server();
+    let ws = workspace();
+    let url = format!("{base}/two-jobs.html");
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("note: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`"),
+        "{err}"
+    );
+    assert_eq!(saved(ws.path()), ["umbrella-platform-engineer.md"]);
+    let text =
+        std::fs::read_to_string(ws.path().join("jobs/umbrella-platform-engineer.md")).unwrap();
+    assert!(text.contains("date_posted: \"2026-10-15\"\n"), "{text}");
+    // The saved file reads back, date and all (jobs list shows it).
+    let out = jobfit(ws.path())
+        .args(["jobs", "list", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["jobs"][0]["date_posted"], "2026-10-15", "{v:#}");
+    // Reading it by URL says the same.
+    let out = jobfit(ws.path())
+        .args(["score", &url, "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("took the first, `Platform Engineer — Umbrella`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn score_and_tailor_a_posting_by_url() {
     let base = server();
@@ -305,6 +421,29 @@ fn every_fetch_failure_is_clear_and_writes_nothing() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported URL scheme"));
+}
+
+/// Regression: `--timeout` bounded the wait for the headers and each read of the body,
+/// not the whole request, so a server sending a trickle of bytes held `jobs add` for as
+/// long as it liked. The whole request now ends at the timeout, with a clear error and
+/// nothing saved.
+#[test]
+fn a_slow_drip_body_times_out_at_the_limit() {
+    let base = server();
+    let ws = workspace();
+    let started = std::time::Instant::now();
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", &format!("{base}/drip"), "--timeout", "1"])
+        .output()
+        .unwrap();
+    let took = started.elapsed();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("timed out (limit 1 s)"), "{err}");
+    assert!(err.contains("help:"), "{err}");
+    // The page takes about 5 s to arrive; the run ends near the 1 s limit.
+    assert!(took < Duration::from_secs(4), "took {took:?}");
+    assert!(saved(ws.path()).is_empty());
 }
 
 #[test]

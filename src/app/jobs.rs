@@ -1,6 +1,6 @@
 //! `jobfit jobs add | list | import`: saved postings.
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write as _};
 use std::time::Duration;
 
 use super::{default_format, emit};
@@ -56,10 +56,11 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             format,
         } => {
             let (posting, source) = if input.contains("://") {
-                (
-                    crate::fetch::fetch_posting(&fetcher(&fetch)?, &input)?,
-                    "url",
-                )
+                let read = crate::fetch::fetch_page_posting(&fetcher(&fetch)?, &input)?;
+                if let Some(note) = read.note() {
+                    let _ = writeln!(anstream::stderr(), "note: {note}");
+                }
+                (read.posting, "url")
             } else if input == "-" {
                 if std::io::stdin().is_terminal() {
                     let _ = std::io::Write::write_all(

@@ -116,7 +116,11 @@ fn load_posting_arg(
         return crate::source::load_posting(None);
     }
     if crate::source::is_url(spec) {
-        return crate::fetch::fetch_posting(&jobs::fetcher(fetch)?, spec);
+        let read = crate::fetch::fetch_page_posting(&jobs::fetcher(fetch)?, spec)?;
+        if let Some(note) = read.note() {
+            let _ = writeln!(anstream::stderr(), "note: {note}");
+        }
+        return Ok(read.posting);
     }
     let path = std::path::Path::new(spec);
     if path.exists() {

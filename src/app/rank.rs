@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
-use super::{default_format, emit};
+use super::{EXIT_BELOW_MIN, default_format, emit};
 use crate::cli::RankArgs;
 use crate::error::{Diagnostic, Error, Result};
 use crate::rank::{RankOptions, rank};
@@ -17,7 +17,8 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
     let inputs: Vec<PathBuf> = if args.inputs.is_empty() {
         vec![settings.jobs_dir.clone()]
     } else {
-        args.inputs.clone()
+        // Once each, so the progress bar's total counts what is read.
+        crate::rank::distinct_inputs(&args.inputs)
     };
     if inputs.iter().any(|p| p.as_os_str() == "-") && std::io::stdin().is_terminal() {
         let _ = writeln!(
@@ -91,20 +92,31 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
                 .join(", ")
         );
     }
+    // Like `score --min-score`, the verdict is the exit status: 1 when no posting
+    // reaches the threshold (none at all included), so a script can ask "is any job
+    // good enough?" without reading the report.
+    let below = args.min_score.is_some() && !report.reached_min_score;
     // Postings were ranked but the filters show none: say which filter did it.
-    if report.rows.is_empty() && report.postings > 0 {
+    if report.rows.is_empty() && (report.postings > 0 || below) {
         let why = match (args.top, args.min_score) {
+            (_, Some(s)) if below => {
+                format!("no posting scores {s} or more (--min-score; exit status {EXIT_BELOW_MIN})")
+            }
             (Some(0), _) => "--top 0 shows no rows".to_owned(),
-            (_, Some(s)) => format!("no posting scores {s} or more (--min-score)"),
             _ => "no posting passes the filters".to_owned(),
         };
         let _ = writeln!(anstream::stderr(), "note: {why}");
     }
-    emit(
+    let shown = emit(
         &Message::Ranking(Box::new(report)),
         default_format(args.format),
-    )?;
-    Ok(0)
+    );
+    // A reader that stops early (`| head -1`) must not turn "below" into success.
+    match shown {
+        Err(e) if !(below && e.is_broken_pipe()) => return Err(e),
+        _ => {}
+    }
+    Ok(if below { EXIT_BELOW_MIN } else { 0 })
 }
 
 /// The rules named by `--with` values (ids, names or any text the rules recognise).

@@ -264,14 +264,25 @@ fn write_job_list(r: &super::JobListReport, style: &Style, out: &mut dyn Write) 
     for j in &r.jobs {
         t.add_row(vec![
             j.file.display().to_string(),
-            j.title.clone().unwrap_or_default(),
+            j.title_cell(),
             j.company.clone().unwrap_or_default(),
             j.location.clone().unwrap_or_default(),
             j.fetched.clone().unwrap_or_default(),
         ]);
     }
     writeln!(out, "{t}")?;
-    writeln!(out, "{}", super::postings(r.jobs.len()))?;
+    // An NDJSON or CSV file holds many postings.
+    let total: usize = r.jobs.iter().map(|j| j.postings.unwrap_or(1)).sum();
+    if total == r.jobs.len() {
+        writeln!(out, "{}", super::postings(total))?;
+    } else {
+        writeln!(
+            out,
+            "{} in {}",
+            super::postings(total),
+            super::counted(r.jobs.len(), "file")
+        )?;
+    }
     for j in &r.jobs {
         if let Some(p) = &j.problem {
             writeln!(

@@ -32,7 +32,7 @@ pub fn write(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     out,
                     "| `{}` | {} | {} | {} | {} | {} |",
                     j.file.display(),
-                    cell(j.title.as_deref().unwrap_or("")),
+                    cell(&j.title_cell()),
                     cell(j.company.as_deref().unwrap_or("")),
                     cell(j.location.as_deref().unwrap_or("")),
                     j.fetched.as_deref().unwrap_or(""),
