@@ -1339,8 +1339,10 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
 }
 
 /// A header line without the lengths of time LinkedIn prints beside a role or an
-/// employer ("2 yrs 3 mos", "1 yr", "6 mos", "less than a year"): they are worked out
-/// from the dates, and would otherwise end up in the employer's name or the title.
+/// employer ("2 yrs 3 mos", "1 yr", "6 mos", "less than a year"), which are worked
+/// out from the dates, and without the kind of employment it prints after the
+/// employer ("Initech · Full-time", "(Contract)"), which JSON Resume has no field
+/// for: either would otherwise end up in the employer's name or the title.
 fn without_durations(line: &str) -> String {
     static DURATION: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)(?:^|[\s(·,|–—-])\s*(?:\d{1,2}\s*(?:yrs?|years?)(?:,?\s*\d{1,2}\s*(?:mos?|months?))?|\d{1,2}\s*(?:mos?|months?)|less than a year)\.?\s*\)?\s*(?:$|[·,|–—-])")
@@ -1349,7 +1351,14 @@ fn without_durations(line: &str) -> String {
     // Only a duration that stands apart (at the end, in brackets, or between
     // separators): "Teacher of 10 year olds" is a title. Its separators become one
     // `|`, so the parts on either side stay apart.
-    DURATION.replace_all(line, " | ").trim().to_owned()
+    // The kind of employment only after a separator: a line that is just
+    // "Freelance" or "Self-employed" names the employer.
+    static EMPLOYMENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[·,|–—(-]\s*(?:full[- ]?time|part[- ]?time|contract(?:or)?|freelance|self[- ]employed|internship|permanent|temporary|seasonal|apprenticeship)\s*\)?\s*(?:$|[·,|–—-])")
+            .expect("valid regex")
+    });
+    let line = DURATION.replace_all(line, " | ");
+    EMPLOYMENT.replace_all(&line, " | ").trim().to_owned()
 }
 
 /// `roles` with a date range each, and the index of each one's first line.
@@ -2590,7 +2599,8 @@ mod tests {
     fn linkedin_durations_are_no_part_of_employer_or_title() {
         let text = "## Experience\n\nInitech\n1 yr 6 mos\nSenior Engineer (2 yrs 3 mos)\n\
                     Jan 2019 - Mar 2021 · 2 yrs 3 mos\n- Built billing APIs in Go.\n\n\
-                    Globex · 6 mos\nDeveloper, 1 yr\n2017 - 2018\n- Wrote Java services.\n";
+                    Globex · 6 mos\nDeveloper, 1 yr\n2017 - 2018\n- Wrote Java services.\n\n\
+                    Hooli · Full-time\nSRE (Contract)\n2015 - 2016\n- Ran Kafka.\n";
         let w = import_text("cv.md", text).unwrap().profile.work;
         let got: Vec<(Option<&str>, Option<&str>)> = w
             .iter()
@@ -2600,8 +2610,14 @@ mod tests {
             got,
             [
                 (Some("Initech"), Some("Senior Engineer")),
-                (Some("Globex"), Some("Developer"))
+                (Some("Globex"), Some("Developer")),
+                (Some("Hooli"), Some("SRE"))
             ]
+        );
+        // A kind of employment that is part of a title stays.
+        assert_eq!(
+            without_durations("Contract Engineer, 2 yrs"),
+            "Contract Engineer |"
         );
         // "years" inside a title is left alone.
         assert_eq!(
