@@ -1582,7 +1582,7 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
         .into_iter()
         .map(|p| {
             let mut e = Education::default();
-            let degree = DEGREE.find(&p);
+            let degree = degree_in(&DEGREE, &p);
             if let Some(d) = degree {
                 e.study_type = Some(d.as_str().trim_end_matches('.').to_owned());
                 let after = &p[d.end()..];
@@ -1766,6 +1766,30 @@ fn institution_part(rest: &str, grade: &Regex) -> Option<String> {
 /// between "Master of Science in CS / University of Texas, 2016 / B.S. Mathematics,
 /// Texas A&M, 2014"). Lines are joined with ", " — each line of an entry is its own
 /// field — unless a line wraps mid-phrase ("Electrical and / Electronic Engineering").
+/// The first degree `degree` finds in `text` that is not a US state's code in an
+/// address: "Boston, MA 02110" or "Jackson, MS, USA" names no Master's, while
+/// "BSc, MA in History" and "Oxford, MA, 2015" do.
+fn degree_in<'t>(degree: &Regex, text: &'t str) -> Option<regex::Match<'t>> {
+    degree.find_iter(text).find(|m| {
+        let code = m.as_str();
+        if code.len() != 2 || !code.bytes().all(|b| b.is_ascii_uppercase()) {
+            return true;
+        }
+        let after_place = text[..m.start()]
+            .strip_suffix(", ")
+            .and_then(|b| b.chars().next_back())
+            .is_some_and(char::is_alphabetic);
+        let rest = text[m.end()..].trim_start();
+        let address_goes_on = rest.is_empty()
+            || rest.len() >= 5 && rest.as_bytes()[..5].iter().all(u8::is_ascii_digit)
+            || rest.starts_with(['|', '·', '–', '—', '-'])
+            || rest
+                .strip_prefix(',')
+                .is_some_and(|r| !r.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        !(after_place && address_goes_on)
+    })
+}
+
 fn degree_entries(lines: &[Line], degree: &Regex) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
@@ -1782,7 +1806,7 @@ fn degree_entries(lines: &[Line], degree: &Regex) -> Vec<String> {
             has_degree = false;
             continue;
         }
-        let names_degree = degree.is_match(&l.text);
+        let names_degree = degree_in(degree, &l.text).is_some();
         if (names_degree && has_degree) || l.bullet {
             flush(&mut cur, &mut out);
             has_degree = false;
@@ -2495,6 +2519,20 @@ mod tests {
                     - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
         let w = import_text("cv.md", text).unwrap().profile.work;
         assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    #[test]
+    fn a_state_code_is_no_degree() {
+        let text = "## Education\n\nBoston University, Boston, MA 02215\n\
+                    BSc Computer Science, 2008 - 2012\n\n\
+                    Millsaps College, Jackson, MS, USA\nBA History, 2004\n";
+        let e = import_text("cv.md", text).unwrap().profile.education;
+        let got: Vec<Option<&str>> = e.iter().map(|e| e.study_type.as_deref()).collect();
+        assert_eq!(got, [Some("BSc"), Some("BA")], "{e:#?}");
+        assert!(degree_in(&Regex::new(r"\b(MA|BSc)\b").unwrap(), "BSc, MA in History").is_some());
+        let ma = Regex::new(r"\bMA\b").unwrap();
+        assert!(degree_in(&ma, "Oxford, MA, 2015").is_some());
+        assert!(degree_in(&ma, "Boston, MA").is_none());
     }
 
     #[test]
