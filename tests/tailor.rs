@@ -149,6 +149,46 @@ fn a_poor_fit_is_noted() {
     assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
 }
 
+/// `--bullets 0` asks for a summary and skills without bullets: the résumé keeps none,
+/// and no note claims that the profile has no bullet for the posting (the bug was
+/// "no bullet of the profile shows a skill it asks for" after a good fit).
+#[test]
+fn zero_bullets_means_none_without_a_false_note() {
+    let out = jobfit_in(repo())
+        .args([
+            "tailor",
+            "-p",
+            "storage-engineer",
+            "stratos-storage-sre",
+            "-f",
+            "json",
+            "--bullets",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bullets"].as_array().unwrap().len(), 0, "{v}");
+    assert!(!v["summary"]["sentences"].as_array().unwrap().is_empty());
+    // A poor fit is still noted, without the claim about bullets.
+    let out = jobfit_in(repo())
+        .args([
+            "tailor",
+            "-p",
+            "storage-engineer",
+            "pinecone-ios",
+            "--bullets",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(poor) against the profile"), "{err}");
+    assert!(!err.contains("no bullet"), "{err}");
+}
+
 #[test]
 fn text_format_has_no_markup() {
     let out = stdout(jobfit_in(repo()).args([
