@@ -364,6 +364,29 @@ fn the_skills_sentence_names_no_degree_or_language() {
     assert!(md.contains("## Languages\n\nEnglish (Native)"), "{md}");
 }
 
+/// The skills sentence names the profile's strengths: a skill the profile names only
+/// as known a little ("some Windows Server", "a little golang", "some experience with
+/// Ansible", "basic Terraform") is no "strongest match", though it still scores.
+#[test]
+fn the_skills_sentence_names_no_skill_known_a_little() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python.\n      - Ran some Windows Server hosts and wrote a little golang.\n      - Some experience with Ansible and basic Terraform.\n",
+        "Platform engineer\n\nRequirements\n- Windows Server\n- Go (golang)\n- Ansible\n- Terraform\n- Python\n",
+    );
+    let out = tailor_in(&dir, "text");
+    let summary = out
+        .split("SUMMARY\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(summary.contains("Python (5 years)"), "{summary}");
+    for weak in ["Windows Server", "Go ", "Ansible", "Terraform"] {
+        assert!(!summary.contains(weak), "{weak}: {summary}");
+    }
+}
+
 /// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).
 fn profile_and_ad(profile: &str, ad: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
