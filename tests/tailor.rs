@@ -387,6 +387,58 @@ fn the_skills_sentence_names_no_skill_known_a_little() {
     }
 }
 
+/// The summary quotes an achievement only for a number that counts something: the
+/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none.
+#[test]
+fn an_achievement_needs_a_quantity() {
+    let profile = "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python with Kafka.\n      - Replaced the 0MQ message bus with Kafka.\n  - name: Initech\n    position: Developer\n    startDate: 2012-01\n    endDate: 2014-12\n    highlights:\n      - Ported the reporting jobs to Python 3.\n      - Implemented RFC 7231 caching in the Python proxy.\n";
+    let ad = "Backend engineer\n\nRequirements\n- Python\n- Kafka\n";
+    let dir = profile_and_ad(profile, ad);
+    let json = |dir: &tempfile::TempDir| -> Value {
+        serde_json::from_str(&stdout(jobfit_in(dir.path()).args([
+            "--no-config",
+            "tailor",
+            "-p",
+            "p.yaml",
+            "ad.txt",
+            "-f",
+            "json",
+            "--bullets",
+            "1",
+        ])))
+        .unwrap()
+    };
+    let v = json(&dir);
+    let kinds: Vec<&str> = v["summary"]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"achievement"), "{v}");
+    // A count in the same sentence makes it one.
+    let dir = profile_and_ad(
+        &profile.replace(
+            "Replaced the 0MQ message bus",
+            "Replaced the 0MQ message bus of 40 services",
+        ),
+        ad,
+    );
+    let v = json(&dir);
+    let quoted: Vec<&str> = v["summary"]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "achievement")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        quoted,
+        ["At Globex: Replaced the 0MQ message bus of 40 services with Kafka."],
+        "{v}"
+    );
+}
+
 /// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).
 fn profile_and_ad(profile: &str, ad: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
