@@ -129,6 +129,21 @@ fn handle(s: TcpStream, base: &str) {
             respond(s, "200 OK", &[json], b"{\"jobs\": [ {\"id\": 1,")
         }
         "/v0/postings/acme?mode=json" => respond(s, "200 OK", &[json], &fixture("lever.json")),
+        "/v1/boards/mixed/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-malformed.json"))
+        }
+        "/v1/boards/unreadable/jobs?content=true" => respond(
+            s,
+            "200 OK",
+            &[json],
+            b"{\"jobs\": [{\"title\": \"No id\"}, 42]}",
+        ),
+        "/v0/postings/mixed?mode=json" => respond(
+            s,
+            "200 OK",
+            &[json],
+            b"[{\"id\": \"a-1\", \"text\": \"SRE\", \"descriptionPlain\": \"Run Linux hosts.\"}, {\"id\": 9, \"text\": \"Numbered\"}]",
+        ),
         _ => respond(s, "404 Not Found", &[], b""),
     }
 }
@@ -538,6 +553,98 @@ fn import_greenhouse_and_lever_boards() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// One malformed job of a board is skipped with a warning naming it, and the rest is
+/// imported (the bug: it aborted the whole import); the report lists it.
+#[test]
+fn import_skips_a_malformed_job_and_saves_the_rest() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:mixed",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        saved(ws.path()),
+        ["mixed-data-engineer.md", "mixed-platform-engineer.md"],
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: greenhouse:mixed: skipped jobs[1] (id 203): the job is malformed: invalid type"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skipped jobs[2]: the job is malformed"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["saved"].as_array().unwrap().len(), 2, "{v}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2, "{v}");
+    assert_eq!(skipped[0]["id"], "203");
+    assert_eq!(skipped[0]["at"], "jobs[1]");
+    // Again: nothing new; the table counts the skipped.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:mixed",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "table",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("0 new, 0 replaced, 2 already saved, 2 skipped"),
+        "{out:?}"
+    );
+    // Lever the same way.
+    let out = jobfit(ws.path())
+        .env("JOBFIT_LEVER_API", &base)
+        .args(["jobs", "import", "lever:mixed"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("skipped [1] (id 9, \"Numbered\"): the job is malformed"),
+        "{err}"
+    );
+    assert!(saved(ws.path()).contains(&"mixed-sre.md".to_owned()));
+    // A board whose jobs are all unreadable is an error: the answer is not what the
+    // API sends.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:unreadable",
+            "--greenhouse-api",
+            &base,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped jobs[0] (\"No id\")"), "{err}");
+    assert!(
+        err.contains("none of the board's 2 jobs could be read"),
+        "{err}"
+    );
+    assert_eq!(saved(ws.path()).len(), 3);
 }
 
 #[test]
