@@ -378,7 +378,7 @@ pub struct SkippedJob {
     pub title: Option<String>,
     /// Why it was left out.
     pub problem: String,
-    /// True when the job object itself could not be read.
+    /// True when the job object itself could not be read (not one with no text).
     #[serde(skip)]
     pub malformed: bool,
 }
@@ -435,7 +435,16 @@ impl Board {
                 malformed,
             };
             match serde_json::from_value::<J>(v) {
-                Ok(j) => board.postings.push(read(j)),
+                Ok(j) => {
+                    let p = read(j);
+                    if p.text.trim().is_empty() {
+                        board
+                            .skipped
+                            .push(skip("it has no description: nothing to save".into(), false));
+                    } else {
+                        board.postings.push(p);
+                    }
+                }
                 Err(e) => board.skipped.push(skip(
                     format!(
                         "the job is malformed: {}",
@@ -471,7 +480,7 @@ struct NameField {
 }
 
 /// Every posting of a Greenhouse board (`/v1/boards/{board}/jobs?content=true`); a job
-/// that cannot be read is in `skipped`.
+/// that cannot be read, or has no text, is in `skipped`.
 ///
 /// # Errors
 /// Fetch failures and a response that is no board.
@@ -535,7 +544,7 @@ struct LeverList {
 
 /// Every posting of a Lever site (`/v0/postings/{site}?mode=json`); each of its
 /// `lists` ("Requirements", "Nice to have") becomes a section. A posting that cannot be
-/// read is in `skipped`.
+/// read, or has no text, is in `skipped`.
 ///
 /// # Errors
 /// Fetch failures and a response that is no list of postings.

@@ -132,6 +132,9 @@ fn handle(s: TcpStream, base: &str) {
         "/v1/boards/mixed/jobs?content=true" => {
             respond(s, "200 OK", &[json], &fixture("greenhouse-malformed.json"))
         }
+        "/v1/boards/quiet/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-no-content.json"))
+        }
         "/v1/boards/unreadable/jobs?content=true" => respond(
             s,
             "200 OK",
@@ -645,6 +648,39 @@ fn import_skips_a_malformed_job_and_saves_the_rest() {
         "{err}"
     );
     assert_eq!(saved(ws.path()).len(), 3);
+}
+
+/// A job whose `content` is empty (or missing) has nothing to save: it is named in a
+/// warning, not skipped silently.
+#[test]
+fn import_names_jobs_without_text() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:quiet",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(saved(ws.path()), ["quiet-data-engineer.md"]);
+    for (at, id, title) in [("1", "302", "Office Manager"), ("2", "303", "Recruiter")] {
+        assert!(
+            err.contains(&format!(
+                "warning: greenhouse:quiet: skipped jobs[{at}] (id {id}, \"{title}\"): it has no description: nothing to save"
+            )),
+            "{err}"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
 }
 
 #[test]

@@ -141,9 +141,6 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             let mut saved = Vec::new();
             let when = today();
             for p in &board.postings {
-                if p.text.trim().is_empty() {
-                    continue;
-                }
                 let s = jobs::save(dir, p, &source, &when, force)?;
                 saved.push(line(&s, p));
                 bar.inc(1);
