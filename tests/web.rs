@@ -135,12 +135,14 @@ fn handle(s: TcpStream, base: &str) {
         "/v1/boards/quiet/jobs?content=true" => {
             respond(s, "200 OK", &[json], &fixture("greenhouse-no-content.json"))
         }
+        "/v1/boards/empty/jobs?content=true" => respond(s, "200 OK", &[json], b"{\"jobs\": []}"),
         "/v1/boards/unreadable/jobs?content=true" => respond(
             s,
             "200 OK",
             &[json],
             b"{\"jobs\": [{\"title\": \"No id\"}, 42]}",
         ),
+        "/v0/postings/empty?mode=json" => respond(s, "200 OK", &[json], b"[]"),
         "/v0/postings/mixed?mode=json" => respond(
             s,
             "200 OK",
@@ -681,6 +683,31 @@ fn import_names_jobs_without_text() {
     }
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+}
+
+/// A board with no jobs imports nothing, and says so (the bug: silence).
+#[test]
+fn import_of_an_empty_board_says_so() {
+    let base = server();
+    let ws = workspace();
+    for (source, flag) in [
+        ("greenhouse:empty", "--greenhouse-api"),
+        ("lever:empty", "--lever-api"),
+    ] {
+        let out = jobfit(ws.path())
+            .args(["jobs", "import", source, flag, &base])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains(&format!(
+                "note: {source} has no open jobs; nothing imported"
+            )),
+            "{err}"
+        );
+    }
+    assert!(saved(ws.path()).is_empty());
 }
 
 #[test]

@@ -118,6 +118,9 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
                         s.problem
                     );
                 }
+                if board.listed == 0 {
+                    let _ = writeln!(err, "note: {source} has no open jobs; nothing imported");
+                }
             }
             // Jobs listed, and not one readable: the answer is not what the API is known to
             // send (a changed format, a base URL pointing elsewhere), which is an error.
