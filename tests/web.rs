@@ -135,6 +135,9 @@ fn handle(s: TcpStream, base: &str) {
         "/v1/boards/quiet/jobs?content=true" => {
             respond(s, "200 OK", &[json], &fixture("greenhouse-no-content.json"))
         }
+        "/v1/boards/shared/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-shared-url.json"))
+        }
         "/v1/boards/empty/jobs?content=true" => respond(s, "200 OK", &[json], b"{\"jobs\": []}"),
         "/v1/boards/unreadable/jobs?content=true" => respond(
             s,
@@ -683,6 +686,50 @@ fn import_names_jobs_without_text() {
     }
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+}
+
+/// Jobs of a board that share a URL (a careers page) are different jobs when their
+/// ids differ, even with the same text (one role, two offices): each is saved (the
+/// bug: the second was dropped as a duplicate of the first).
+#[test]
+fn import_keeps_jobs_that_share_a_url() {
+    let base = server();
+    let ws = workspace();
+    let import = || {
+        jobfit(ws.path())
+            .args([
+                "jobs",
+                "import",
+                "greenhouse:shared",
+                "--greenhouse-api",
+                &base,
+                "-f",
+                "table",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = import();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        saved(ws.path()),
+        [
+            "shared-data-engineer.md",
+            "shared-platform-engineer-2.md",
+            "shared-platform-engineer.md"
+        ]
+    );
+    let porto =
+        std::fs::read_to_string(ws.path().join("jobs/shared-platform-engineer-2.md")).unwrap();
+    assert!(porto.contains("id: \"greenhouse-shared-403\""), "{porto}");
+    assert!(porto.contains("location: \"Porto\""), "{porto}");
+    // Importing again knows each by its id.
+    let out = import();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("0 new, 0 replaced, 3 already saved"),
+        "{out:?}"
+    );
+    assert_eq!(saved(ws.path()).len(), 3);
 }
 
 /// A board with no jobs imports nothing, and says so (the bug: silence).
