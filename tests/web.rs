@@ -757,6 +757,50 @@ fn import_of_an_empty_board_says_so() {
     assert!(saved(ws.path()).is_empty());
 }
 
+/// `jobs add -` reads JSON on stdin as a .json posting file is read: a schema.org
+/// JobPosting or a posting record, not the raw JSON saved as the ad's text.
+#[test]
+fn add_json_from_stdin_is_parsed() {
+    let ws = workspace();
+    let ld = r#"{"@context": "https://schema.org", "@type": "JobPosting",
+        "title": "Storage Engineer", "identifier": {"value": "ST-9"},
+        "hiringOrganization": {"@type": "Organization", "name": "Quarry"},
+        "description": "<p>Run Ceph clusters.</p>"}"#;
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin(ld)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(ws.path().join("jobs/quarry-storage-engineer.md")).unwrap();
+    assert!(text.contains("title: \"Storage Engineer\""), "{text}");
+    assert!(text.contains("Run Ceph clusters."), "{text}");
+    assert!(!text.contains("@type") && !text.contains("<p>"), "{text}");
+    let record = r#"{"title": "Go Developer", "company": "Initech", "description": "We write Go services."}"#;
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin(record)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(ws.path().join("jobs/initech-go-developer.md")).unwrap();
+    assert!(text.ends_with("---\nWe write Go services.\n"), "{text}");
+    // Broken JSON is an error with its position, and saves nothing.
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin("{\"title\": \"Oops\",\n \"text\": }")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid JSON") && err.contains("2:"), "{err}");
+    // An ad that opens with a bracket is still an ad.
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin("[Remote] Rust Developer\n\nWe write Rust at Hooli.\n")
+        .assert()
+        .success();
+    assert_eq!(saved(ws.path()).len(), 3, "{:?}", saved(ws.path()));
+}
+
 #[test]
 fn rank_ndjson_skips_broken_lines_and_strict_stops() {
     let ws = workspace();
