@@ -218,7 +218,7 @@ pub struct TailorArgs {
     #[arg(value_name = "POSTING")]
     pub posting: Option<String>,
 
-    /// How many bullets to select in all.
+    /// How many bullets to select in all (0: none, for a summary and skills only).
     #[arg(long, value_name = "N", default_value_t = crate::tailor::DEFAULT_BULLETS)]
     pub bullets: usize,
 

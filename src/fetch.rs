@@ -354,9 +354,113 @@ pub fn fetch_page_posting(f: &Fetcher, url: &str) -> Result<crate::html::PagePos
     Ok(read)
 }
 
+/// A board's jobs, read: the postings, and the jobs left out with why.
+#[derive(Debug, Clone, Default)]
+pub struct Board {
+    /// Jobs the board lists, read or not.
+    pub listed: usize,
+    /// The postings read, in the board's order.
+    pub postings: Vec<Posting>,
+    /// The jobs that gave no posting.
+    pub skipped: Vec<SkippedJob>,
+}
+
+/// A job of a board that gave no posting.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SkippedJob {
+    /// Where it is in the board's answer (`jobs[3]`, `[3]`).
+    pub at: String,
+    /// Its id, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Its title, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Why it was left out.
+    pub problem: String,
+    /// True when the job object itself could not be read (not one with no text).
+    #[serde(skip)]
+    pub malformed: bool,
+}
+
+impl SkippedJob {
+    /// `jobs[3] (id 103, "Backend Engineer")`: how a warning names it.
+    #[must_use]
+    pub fn label(&self) -> String {
+        let mut names = Vec::new();
+        if let Some(id) = &self.id {
+            names.push(format!("id {id}"));
+        }
+        if let Some(t) = &self.title {
+            names.push(format!("{t:?}"));
+        }
+        if names.is_empty() {
+            self.at.clone()
+        } else {
+            format!("{} ({})", self.at, names.join(", "))
+        }
+    }
+}
+
+impl Board {
+    /// Reads each job of a board's answer on its own, so that one job the API sends in
+    /// an unexpected shape (or without text) is left out with why, not the whole
+    /// board: `read` turns a job object into a posting.
+    fn read<J: for<'de> Deserialize<'de>>(
+        jobs: Vec<serde_json::Value>,
+        prefix: &str,
+        read: impl Fn(J) -> Posting,
+    ) -> Self {
+        let mut board = Board {
+            listed: jobs.len(),
+            ..Board::default()
+        };
+        for (i, v) in jobs.into_iter().enumerate() {
+            // The id and title as far as they can be read, to name the job.
+            let id = v.get("id").and_then(|id| match id {
+                serde_json::Value::String(s) => Some(s.clone()),
+                serde_json::Value::Number(n) => Some(n.to_string()),
+                _ => None,
+            });
+            let title = v
+                .get("title")
+                .or_else(|| v.get("text"))
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_owned);
+            let skip = |problem: String, malformed: bool| SkippedJob {
+                at: format!("{prefix}[{i}]"),
+                id: id.clone(),
+                title: title.clone(),
+                problem,
+                malformed,
+            };
+            match serde_json::from_value::<J>(v) {
+                Ok(j) => {
+                    let p = read(j);
+                    if p.text.trim().is_empty() {
+                        board
+                            .skipped
+                            .push(skip("it has no description: nothing to save".into(), false));
+                    } else {
+                        board.postings.push(p);
+                    }
+                }
+                Err(e) => board.skipped.push(skip(
+                    format!(
+                        "the job is malformed: {}",
+                        crate::error::lower_first(&e.to_string())
+                    ),
+                    true,
+                )),
+            }
+        }
+        board
+    }
+}
+
 #[derive(Deserialize)]
 struct GreenhouseBoard {
-    jobs: Vec<GreenhouseJob>,
+    jobs: Vec<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -375,43 +479,41 @@ struct NameField {
     name: Option<String>,
 }
 
-/// Every posting of a Greenhouse board (`/v1/boards/{board}/jobs?content=true`).
+/// Every posting of a Greenhouse board (`/v1/boards/{board}/jobs?content=true`); a job
+/// that cannot be read, or has no text, is in `skipped`.
 ///
 /// # Errors
-/// Fetch failures and malformed responses.
-pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Vec<Posting>> {
+/// Fetch failures and a response that is no board.
+pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Board> {
     check_slug(board, "greenhouse")?;
     let url = format!(
         "{}/v1/boards/{board}/jobs?content=true",
         base.trim_end_matches('/')
     );
     let b: GreenhouseBoard = f.get_json(&url)?;
-    Ok(b.jobs
-        .into_iter()
-        .map(|j| {
-            let id = match &j.id {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            let text = j
-                .content
-                .as_deref()
-                .map(crate::html::fragment_to_text)
-                .unwrap_or_default();
-            let _ = j.updated_at;
-            Posting {
-                origin: format!("greenhouse:{board}/{id}"),
-                id: Some(format!("greenhouse-{board}-{id}")),
-                title: j.title,
-                company: j.company_name.or_else(|| Some(board.to_owned())),
-                location: j.location.and_then(|l| l.name),
-                url: j.absolute_url,
-                // `updated_at` changes with every edit: no publication date.
-                date_posted: None,
-                text,
-            }
-        })
-        .collect())
+    Ok(Board::read(b.jobs, "jobs", |j: GreenhouseJob| {
+        let id = match &j.id {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        };
+        let text = j
+            .content
+            .as_deref()
+            .map(crate::html::fragment_to_text)
+            .unwrap_or_default();
+        let _ = j.updated_at;
+        Posting {
+            origin: format!("greenhouse:{board}/{id}"),
+            id: Some(format!("greenhouse-{board}-{id}")),
+            title: j.title,
+            company: j.company_name.or_else(|| Some(board.to_owned())),
+            location: j.location.and_then(|l| l.name),
+            url: j.absolute_url,
+            // `updated_at` changes with every edit: no publication date.
+            date_posted: None,
+            text,
+        }
+    }))
 }
 
 #[derive(Deserialize)]
@@ -441,49 +543,47 @@ struct LeverList {
 }
 
 /// Every posting of a Lever site (`/v0/postings/{site}?mode=json`); each of its
-/// `lists` ("Requirements", "Nice to have") becomes a section.
+/// `lists` ("Requirements", "Nice to have") becomes a section. A posting that cannot be
+/// read, or has no text, is in `skipped`.
 ///
 /// # Errors
-/// Fetch failures and malformed responses.
-pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Vec<Posting>> {
+/// Fetch failures and a response that is no list of postings.
+pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Board> {
     check_slug(site, "lever")?;
     let url = format!(
         "{}/v0/postings/{site}?mode=json",
         base.trim_end_matches('/')
     );
-    let list: Vec<LeverPosting> = f.get_json(&url)?;
-    Ok(list
-        .into_iter()
-        .map(|p| {
-            let mut text = match (&p.description, &p.description_plain) {
-                (Some(html), _) => crate::html::fragment_to_text(html),
-                (None, Some(plain)) => plain.clone(),
-                (None, None) => String::new(),
-            };
-            for l in &p.lists {
-                let heading = l.text.as_deref().unwrap_or("Details").trim();
-                let body = l
-                    .content
-                    .as_deref()
-                    .map(crate::html::fragment_to_text)
-                    .unwrap_or_default();
-                text.push_str(&format!("\n## {heading}\n{body}\n"));
-            }
-            if let Some(a) = &p.additional {
-                text.push_str(&format!("\n{}\n", crate::html::fragment_to_text(a)));
-            }
-            Posting {
-                origin: format!("lever:{site}/{}", p.id),
-                id: Some(format!("lever-{site}-{}", p.id)),
-                title: p.text,
-                company: Some(site.to_owned()),
-                location: p.categories.and_then(|c| c.location),
-                url: p.hosted_url,
-                date_posted: None,
-                text,
-            }
-        })
-        .collect())
+    let list: Vec<serde_json::Value> = f.get_json(&url)?;
+    Ok(Board::read(list, "", |p: LeverPosting| {
+        let mut text = match (&p.description, &p.description_plain) {
+            (Some(html), _) => crate::html::fragment_to_text(html),
+            (None, Some(plain)) => plain.clone(),
+            (None, None) => String::new(),
+        };
+        for l in &p.lists {
+            let heading = l.text.as_deref().unwrap_or("Details").trim();
+            let body = l
+                .content
+                .as_deref()
+                .map(crate::html::fragment_to_text)
+                .unwrap_or_default();
+            text.push_str(&format!("\n## {heading}\n{body}\n"));
+        }
+        if let Some(a) = &p.additional {
+            text.push_str(&format!("\n{}\n", crate::html::fragment_to_text(a)));
+        }
+        Posting {
+            origin: format!("lever:{site}/{}", p.id),
+            id: Some(format!("lever-{site}-{}", p.id)),
+            title: p.text,
+            company: Some(site.to_owned()),
+            location: p.categories.and_then(|c| c.location),
+            url: p.hosted_url,
+            date_posted: None,
+            text,
+        }
+    }))
 }
 
 fn check_slug(s: &str, what: &str) -> Result<()> {

@@ -144,6 +144,17 @@ fn same_url(j: &SavedJob, p: &Posting) -> bool {
             && same_name(&j.company, &p.company))
 }
 
+/// Whether the saved job `j` is, by its id, another job than `p` from the same source:
+/// a board may give several jobs one URL (a careers page) or one text (the same role
+/// in two offices), and its ids tell them apart. Ids from different sources (a board's
+/// and a page's JSON-LD) are not comparable, so they decide nothing.
+fn other_job(j: &SavedJob, p: &Posting, source: &str) -> bool {
+    match (&j.id, &p.id) {
+        (Some(a), Some(b)) => a != b && j.source.as_deref() == Some(source),
+        _ => false,
+    }
+}
+
 /// A file name for a posting: `company-title` in lower-case ASCII letters, digits and
 /// dashes (never a path: no `/`, no `..`), at most 70 characters.
 #[must_use]
@@ -418,7 +429,8 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
 }
 
 /// Saves a posting in `dir`, unless it is already there (same URL, tracking
-/// parameters aside, or same text); `force` replaces the existing copy. The URL is
+/// parameters aside, or same text, unless ids from the same source tell two jobs
+/// apart: see `other_job`); `force` replaces the existing copy. The URL is
 /// saved as given: it is the link the posting came from, and a parameter taken for
 /// tracking may name the page on some site.
 ///
@@ -429,7 +441,7 @@ pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -
     let existing = scan(dir, is_text)?;
     let same = existing
         .iter()
-        .find(|j| same_url(j, p) || j.content_hash == hash);
+        .find(|j| !other_job(j, p, source) && (same_url(j, p) || j.content_hash == hash));
     let contents = render(p, source, fetched);
     if let Some(j) = same {
         if !force {
@@ -541,5 +553,44 @@ mod tests {
         let listed = list(dir.path()).unwrap();
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].fetched.as_deref(), Some("2026-11-22"));
+    }
+
+    /// Jobs of one board with different ids are different jobs, whatever their URL or
+    /// text; the same id again is the job saved before.
+    #[test]
+    fn jobs_of_one_source_with_other_ids_are_other_jobs() {
+        let dir = tempfile::tempdir().unwrap();
+        let job = |id: &str, text: &str| Posting {
+            id: Some(format!("greenhouse-acme-{id}")),
+            title: Some("Engineer".into()),
+            company: Some("Acme".into()),
+            url: Some("https://example.test/careers".into()),
+            text: text.into(),
+            ..Posting::default()
+        };
+        let save = |p: &Posting, source: &str| save(dir.path(), p, source, "2026-11-21", false);
+        assert!(matches!(
+            save(&job("1", "We write Go."), "greenhouse:acme").unwrap(),
+            Saved::New(_)
+        ));
+        // Same URL, other text; same URL, same text: other ids, other jobs.
+        assert!(matches!(
+            save(&job("2", "We write Rust."), "greenhouse:acme").unwrap(),
+            Saved::New(_)
+        ));
+        assert!(matches!(
+            save(&job("3", "We write Go."), "greenhouse:acme").unwrap(),
+            Saved::New(_)
+        ));
+        assert!(matches!(
+            save(&job("2", "We write Rust."), "greenhouse:acme").unwrap(),
+            Saved::Duplicate(_)
+        ));
+        // The same page from another source, with an id of its own: the URL still
+        // tells it is saved.
+        let mut page = job("x", "We write Go.");
+        page.id = Some("JOB-1".into());
+        assert!(matches!(save(&page, "url").unwrap(), Saved::Duplicate(_)));
+        assert_eq!(list(dir.path()).unwrap().len(), 3);
     }
 }

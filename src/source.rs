@@ -621,11 +621,27 @@ pub fn posting_from_document(origin: &str, text: &str) -> Result<Posting> {
             let t = text.trim_start();
             if t.starts_with("<!doctype") || t.starts_with("<!DOCTYPE") || t.starts_with("<html") {
                 crate::html::posting_from_html(origin, text, None)
+            } else if !matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
+                && looks_like_json(t)
+            {
+                // No name to tell the kind (standard input): a JSON document is read as a
+                // .json file is, not saved as a posting whose text is its JSON.
+                posting_from_json(origin, text)
             } else {
                 posting_from_text(origin, text)
             }
         }
     }
+}
+
+/// True for text that is a JSON object (or list of them) rather than an ad that
+/// happens to open with a brace or a bracket ("[Remote] Engineer"): an object that
+/// opens with a key, or anything that parses as JSON whole.
+fn looks_like_json(t: &str) -> bool {
+    let rest = |open: char| t.strip_prefix(open).map(str::trim_start);
+    rest('{').is_some_and(|r| r.starts_with(['"', '}']))
+        || (rest('[').is_some_and(|r| r.starts_with(['{', ']']))
+            && serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok())
 }
 
 /// Reads a posting file (.md, .txt, .html, .json, .yaml) or stdin.

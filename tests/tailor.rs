@@ -149,6 +149,46 @@ fn a_poor_fit_is_noted() {
     assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
 }
 
+/// `--bullets 0` asks for a summary and skills without bullets: the résumé keeps none,
+/// and no note claims that the profile has no bullet for the posting (the bug was
+/// "no bullet of the profile shows a skill it asks for" after a good fit).
+#[test]
+fn zero_bullets_means_none_without_a_false_note() {
+    let out = jobfit_in(repo())
+        .args([
+            "tailor",
+            "-p",
+            "storage-engineer",
+            "stratos-storage-sre",
+            "-f",
+            "json",
+            "--bullets",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success() && out.stderr.is_empty(), "{out:?}");
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["bullets"].as_array().unwrap().len(), 0, "{v}");
+    assert!(!v["summary"]["sentences"].as_array().unwrap().is_empty());
+    // A poor fit is still noted, without the claim about bullets.
+    let out = jobfit_in(repo())
+        .args([
+            "tailor",
+            "-p",
+            "storage-engineer",
+            "pinecone-ios",
+            "--bullets",
+            "0",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("(poor) against the profile"), "{err}");
+    assert!(!err.contains("no bullet"), "{err}");
+}
+
 #[test]
 fn text_format_has_no_markup() {
     let out = stdout(jobfit_in(repo()).args([
@@ -322,6 +362,81 @@ fn the_skills_sentence_names_no_degree_or_language() {
     assert!(out.contains("\nLANGUAGES\nEnglish (Native)\n"), "{out}");
     let md = tailor_in(&dir, "markdown");
     assert!(md.contains("## Languages\n\nEnglish (Native)"), "{md}");
+}
+
+/// The skills sentence names the profile's strengths: a skill the profile names only
+/// as known a little ("some Windows Server", "a little golang", "some experience with
+/// Ansible", "basic Terraform") is no "strongest match", though it still scores.
+#[test]
+fn the_skills_sentence_names_no_skill_known_a_little() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python.\n      - Ran some Windows Server hosts and wrote a little golang.\n      - Some experience with Ansible and basic Terraform.\n",
+        "Platform engineer\n\nRequirements\n- Windows Server\n- Go (golang)\n- Ansible\n- Terraform\n- Python\n",
+    );
+    let out = tailor_in(&dir, "text");
+    let summary = out
+        .split("SUMMARY\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(summary.contains("Python (5 years)"), "{summary}");
+    for weak in ["Windows Server", "Go ", "Ansible", "Terraform"] {
+        assert!(!summary.contains(weak), "{weak}: {summary}");
+    }
+}
+
+/// The summary quotes an achievement only for a number that counts something: the
+/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none.
+#[test]
+fn an_achievement_needs_a_quantity() {
+    let profile = "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python with Kafka.\n      - Replaced the 0MQ message bus with Kafka.\n  - name: Initech\n    position: Developer\n    startDate: 2012-01\n    endDate: 2014-12\n    highlights:\n      - Ported the reporting jobs to Python 3.\n      - Implemented RFC 7231 caching in the Python proxy.\n";
+    let ad = "Backend engineer\n\nRequirements\n- Python\n- Kafka\n";
+    let dir = profile_and_ad(profile, ad);
+    let json = |dir: &tempfile::TempDir| -> Value {
+        serde_json::from_str(&stdout(jobfit_in(dir.path()).args([
+            "--no-config",
+            "tailor",
+            "-p",
+            "p.yaml",
+            "ad.txt",
+            "-f",
+            "json",
+            "--bullets",
+            "1",
+        ])))
+        .unwrap()
+    };
+    let v = json(&dir);
+    let kinds: Vec<&str> = v["summary"]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert!(!kinds.contains(&"achievement"), "{v}");
+    // A count in the same sentence makes it one.
+    let dir = profile_and_ad(
+        &profile.replace(
+            "Replaced the 0MQ message bus",
+            "Replaced the 0MQ message bus of 40 services",
+        ),
+        ad,
+    );
+    let v = json(&dir);
+    let quoted: Vec<&str> = v["summary"]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "achievement")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        quoted,
+        ["At Globex: Replaced the 0MQ message bus of 40 services with Kafka."],
+        "{v}"
+    );
 }
 
 /// A scratch directory holding `p.yaml` (the profile) and `ad.txt` (the posting).

@@ -129,6 +129,29 @@ fn handle(s: TcpStream, base: &str) {
             respond(s, "200 OK", &[json], b"{\"jobs\": [ {\"id\": 1,")
         }
         "/v0/postings/acme?mode=json" => respond(s, "200 OK", &[json], &fixture("lever.json")),
+        "/v1/boards/mixed/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-malformed.json"))
+        }
+        "/v1/boards/quiet/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-no-content.json"))
+        }
+        "/v1/boards/shared/jobs?content=true" => {
+            respond(s, "200 OK", &[json], &fixture("greenhouse-shared-url.json"))
+        }
+        "/v1/boards/empty/jobs?content=true" => respond(s, "200 OK", &[json], b"{\"jobs\": []}"),
+        "/v1/boards/unreadable/jobs?content=true" => respond(
+            s,
+            "200 OK",
+            &[json],
+            b"{\"jobs\": [{\"title\": \"No id\"}, 42]}",
+        ),
+        "/v0/postings/empty?mode=json" => respond(s, "200 OK", &[json], b"[]"),
+        "/v0/postings/mixed?mode=json" => respond(
+            s,
+            "200 OK",
+            &[json],
+            b"[{\"id\": \"a-1\", \"text\": \"SRE\", \"descriptionPlain\": \"Run Linux hosts.\"}, {\"id\": 9, \"text\": \"Numbered\"}]",
+        ),
         _ => respond(s, "404 Not Found", &[], b""),
     }
 }
@@ -538,6 +561,244 @@ fn import_greenhouse_and_lever_boards() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
+}
+
+/// One malformed job of a board is skipped with a warning naming it, and the rest is
+/// imported (the bug: it aborted the whole import); the report lists it.
+#[test]
+fn import_skips_a_malformed_job_and_saves_the_rest() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:mixed",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(
+        saved(ws.path()),
+        ["mixed-data-engineer.md", "mixed-platform-engineer.md"],
+        "{err}"
+    );
+    assert!(
+        err.contains("warning: greenhouse:mixed: skipped jobs[1] (id 203): the job is malformed: invalid type"),
+        "{err}"
+    );
+    assert!(
+        err.contains("skipped jobs[2]: the job is malformed"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["saved"].as_array().unwrap().len(), 2, "{v}");
+    let skipped = v["skipped"].as_array().unwrap();
+    assert_eq!(skipped.len(), 2, "{v}");
+    assert_eq!(skipped[0]["id"], "203");
+    assert_eq!(skipped[0]["at"], "jobs[1]");
+    // Again: nothing new; the table counts the skipped.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:mixed",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "table",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains("0 new, 0 replaced, 2 already saved, 2 skipped"),
+        "{out:?}"
+    );
+    // Lever the same way.
+    let out = jobfit(ws.path())
+        .env("JOBFIT_LEVER_API", &base)
+        .args(["jobs", "import", "lever:mixed"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("skipped [1] (id 9, \"Numbered\"): the job is malformed"),
+        "{err}"
+    );
+    assert!(saved(ws.path()).contains(&"mixed-sre.md".to_owned()));
+    // A board whose jobs are all unreadable is an error: the answer is not what the
+    // API sends.
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:unreadable",
+            "--greenhouse-api",
+            &base,
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("skipped jobs[0] (\"No id\")"), "{err}");
+    assert!(
+        err.contains("none of the board's 2 jobs could be read"),
+        "{err}"
+    );
+    assert_eq!(saved(ws.path()).len(), 3);
+}
+
+/// A job whose `content` is empty (or missing) has nothing to save: it is named in a
+/// warning, not skipped silently.
+#[test]
+fn import_names_jobs_without_text() {
+    let base = server();
+    let ws = workspace();
+    let out = jobfit(ws.path())
+        .args([
+            "jobs",
+            "import",
+            "greenhouse:quiet",
+            "--greenhouse-api",
+            &base,
+            "-f",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    assert_eq!(saved(ws.path()), ["quiet-data-engineer.md"]);
+    for (at, id, title) in [("1", "302", "Office Manager"), ("2", "303", "Recruiter")] {
+        assert!(
+            err.contains(&format!(
+                "warning: greenhouse:quiet: skipped jobs[{at}] (id {id}, \"{title}\"): it has no description: nothing to save"
+            )),
+            "{err}"
+        );
+    }
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["skipped"].as_array().unwrap().len(), 2, "{v}");
+}
+
+/// Jobs of a board that share a URL (a careers page) are different jobs when their
+/// ids differ, even with the same text (one role, two offices): each is saved (the
+/// bug: the second was dropped as a duplicate of the first).
+#[test]
+fn import_keeps_jobs_that_share_a_url() {
+    let base = server();
+    let ws = workspace();
+    let import = || {
+        jobfit(ws.path())
+            .args([
+                "jobs",
+                "import",
+                "greenhouse:shared",
+                "--greenhouse-api",
+                &base,
+                "-f",
+                "table",
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = import();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(
+        saved(ws.path()),
+        [
+            "shared-data-engineer.md",
+            "shared-platform-engineer-2.md",
+            "shared-platform-engineer.md"
+        ]
+    );
+    let porto =
+        std::fs::read_to_string(ws.path().join("jobs/shared-platform-engineer-2.md")).unwrap();
+    assert!(porto.contains("id: \"greenhouse-shared-403\""), "{porto}");
+    assert!(porto.contains("location: \"Porto\""), "{porto}");
+    // Importing again knows each by its id.
+    let out = import();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("0 new, 0 replaced, 3 already saved"),
+        "{out:?}"
+    );
+    assert_eq!(saved(ws.path()).len(), 3);
+}
+
+/// A board with no jobs imports nothing, and says so (the bug: silence).
+#[test]
+fn import_of_an_empty_board_says_so() {
+    let base = server();
+    let ws = workspace();
+    for (source, flag) in [
+        ("greenhouse:empty", "--greenhouse-api"),
+        ("lever:empty", "--lever-api"),
+    ] {
+        let out = jobfit(ws.path())
+            .args(["jobs", "import", source, flag, &base])
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{err}");
+        assert!(
+            err.contains(&format!(
+                "note: {source} has no open jobs; nothing imported"
+            )),
+            "{err}"
+        );
+    }
+    assert!(saved(ws.path()).is_empty());
+}
+
+/// `jobs add -` reads JSON on stdin as a .json posting file is read: a schema.org
+/// JobPosting or a posting record, not the raw JSON saved as the ad's text.
+#[test]
+fn add_json_from_stdin_is_parsed() {
+    let ws = workspace();
+    let ld = r#"{"@context": "https://schema.org", "@type": "JobPosting",
+        "title": "Storage Engineer", "identifier": {"value": "ST-9"},
+        "hiringOrganization": {"@type": "Organization", "name": "Quarry"},
+        "description": "<p>Run Ceph clusters.</p>"}"#;
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin(ld)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(ws.path().join("jobs/quarry-storage-engineer.md")).unwrap();
+    assert!(text.contains("title: \"Storage Engineer\""), "{text}");
+    assert!(text.contains("Run Ceph clusters."), "{text}");
+    assert!(!text.contains("@type") && !text.contains("<p>"), "{text}");
+    let record = r#"{"title": "Go Developer", "company": "Initech", "description": "We write Go services."}"#;
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin(record)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(ws.path().join("jobs/initech-go-developer.md")).unwrap();
+    assert!(text.ends_with("---\nWe write Go services.\n"), "{text}");
+    // Broken JSON is an error with its position, and saves nothing.
+    let out = jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin("{\"title\": \"Oops\",\n \"text\": }")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid JSON") && err.contains("2:"), "{err}");
+    // An ad that opens with a bracket is still an ad.
+    jobfit(ws.path())
+        .args(["jobs", "add", "-"])
+        .write_stdin("[Remote] Rust Developer\n\nWe write Rust at Hooli.\n")
+        .assert()
+        .success();
+    assert_eq!(saved(ws.path()).len(), 3, "{:?}", saved(ws.path()));
 }
 
 #[test]

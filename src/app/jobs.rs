@@ -81,6 +81,7 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
                     schema: crate::report::SCHEMA_VERSION,
                     source: input,
                     saved: vec![line(&saved, &posting)],
+                    skipped: Vec::new(),
                 }),
                 default_format(format),
             )?;
@@ -95,7 +96,7 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             format,
         } => {
             let f = fetcher(&fetch)?;
-            let postings = match source.split_once(':') {
+            let board = match source.split_once(':') {
                 Some(("greenhouse", board)) => {
                     crate::fetch::greenhouse(&f, &greenhouse_api, board)?
                 }
@@ -106,17 +107,43 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
                         .into());
                 }
             };
+            {
+                // A closed stderr is no reason to fail the import.
+                let mut err = anstream::stderr().lock();
+                for s in &board.skipped {
+                    let _ = writeln!(
+                        err,
+                        "warning: {source}: skipped {}: {}",
+                        s.label(),
+                        s.problem
+                    );
+                }
+                if board.listed == 0 {
+                    let _ = writeln!(err, "note: {source} has no open jobs; nothing imported");
+                }
+            }
+            // Jobs listed, and not one readable: the answer is not what the API is known to
+            // send (a changed format, a base URL pointing elsewhere), which is an error.
+            // Some jobs read are an import, with the others warned about above.
+            if board.listed > 0
+                && board.postings.is_empty()
+                && board.skipped.iter().all(|s| s.malformed)
+            {
+                return Err(Diagnostic::new(
+                    &source,
+                    format!("none of the board's {} jobs could be read", board.listed),
+                )
+                .help("the API format may have changed, or the base URL points elsewhere")
+                .into());
+            }
             let bar = if std::io::stderr().is_terminal() {
-                indicatif::ProgressBar::new(postings.len() as u64)
+                indicatif::ProgressBar::new(board.postings.len() as u64)
             } else {
                 indicatif::ProgressBar::hidden()
             };
             let mut saved = Vec::new();
             let when = today();
-            for p in &postings {
-                if p.text.trim().is_empty() {
-                    continue;
-                }
+            for p in &board.postings {
                 let s = jobs::save(dir, p, &source, &when, force)?;
                 saved.push(line(&s, p));
                 bar.inc(1);
@@ -127,6 +154,7 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
                     schema: crate::report::SCHEMA_VERSION,
                     source,
                     saved,
+                    skipped: board.skipped,
                 }),
                 default_format(format),
             )?;

@@ -21,7 +21,9 @@ pub(super) fn run(settings: &Settings, args: &TailorArgs) -> Result<u8> {
         per_role: args.per_role,
     };
     let t = tailor(&rules, &posting, &profile, &score, opts);
-    warn_poor_fit(&rules, &score, t.selected.is_empty());
+    // `--bullets 0` asks for no bullets (a summary and skills only): an empty selection
+    // then says nothing about the profile, and the note must not claim it does.
+    warn_poor_fit(&rules, &score, opts.bullets > 0 && t.selected.is_empty());
     let report = TailorReport::build(&rules, &posting, &profile, &score, t);
     let mut doc = match args.format {
         TailorFormat::Markdown => crate::report::resume_markdown(&report, args.explain),
@@ -51,7 +53,8 @@ pub(super) fn run(settings: &Settings, args: &TailorArgs) -> Result<u8> {
 
 /// Says on stderr when the profile fits the posting poorly: tailoring selects and
 /// reorders what is true, so it cannot make a poor fit a good one, and a user sending
-/// the result off should know what is missing.
+/// the result off should know what is missing. `no_bullets` is true only when bullets
+/// were asked for and none shows a skill the posting asks for.
 fn warn_poor_fit(rules: &crate::rules::RuleSet, score: &Score, no_bullets: bool) {
     if score.band() != crate::score::Band::Poor && !no_bullets {
         return;

@@ -307,12 +307,17 @@ fn write_saved(r: &super::SavedReport, out: &mut dyn Write) -> io::Result<()> {
         counts[i] += 1;
         writeln!(out, "{verb} {}", s.file)?;
     }
-    if r.saved.len() > 1 {
-        writeln!(
+    if r.saved.len() > 1 || !r.skipped.is_empty() {
+        write!(
             out,
             "{}: {} new, {} replaced, {} already saved",
             r.source, counts[0], counts[1], counts[2]
         )?;
+        if !r.skipped.is_empty() {
+            // Named in the warnings on stderr.
+            write!(out, ", {} skipped", r.skipped.len())?;
+        }
+        writeln!(out)?;
     }
     Ok(())
 }

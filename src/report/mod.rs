@@ -300,6 +300,9 @@ pub struct SavedReport {
     pub source: String,
     /// Each posting.
     pub saved: Vec<SavedLine>,
+    /// Jobs of a board that gave no posting (malformed, or without text), with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<crate::fetch::SkippedJob>,
 }
 
 /// The posting, as identified in reports.

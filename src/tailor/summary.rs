@@ -9,7 +9,7 @@
 //! and every number in it must be in the profile or be a year count derived from the
 //! profile's dates.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -134,6 +134,8 @@ struct Facts<'a> {
     /// Profile text the summary may quote verbatim (headline, employers, titles,
     /// bullet sentences): a skill read inside a quote is the profile's own words.
     quotable: Vec<String>,
+    /// Each profile field's text by its path: the words around a mention.
+    texts: HashMap<String, &'a str>,
 }
 
 /// Whole years from months, rounded down; `None` below one year.
@@ -198,6 +200,7 @@ impl<'a> Facts<'a> {
                 ))
             });
         let numbers = number_tokens(&p.to_json());
+        let texts: HashMap<String, &'a str> = p.fields().map(|f| (f.path, f.text)).collect();
         let total = if profile.total_months >= 12 {
             let dated: Vec<String> = p
                 .work
@@ -247,7 +250,7 @@ impl<'a> Facts<'a> {
             })
             .filter_map(|i| {
                 let ev = profile.evidence(i.skill.rule)?;
-                let first = best_mention(ev)?;
+                let first = best_mention(&texts, ev)?;
                 let mut sources = vec![Source {
                     field: first.field.clone(),
                     fact: format!("names {:?}", first.text),
@@ -287,6 +290,7 @@ impl<'a> Facts<'a> {
             skills: skills.into_iter().map(|(_, s)| s).collect(),
             numbers,
             quotable,
+            texts,
         }
     }
 
@@ -328,13 +332,98 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The mention to cite: work shown before a claim.
-fn best_mention(ev: &crate::evidence::SkillEvidence) -> Option<&crate::evidence::ProfileMention> {
-    // A skill named only in passing ("a bit of PHP") is no strength to lead with.
-    let firm = || ev.mentions.iter().filter(|m| m.hedge.is_none());
+/// The mention to cite: work shown before a claim. `None` when every mention is in
+/// passing: a skill named only as "a bit of PHP" or "some Windows Server" is no
+/// strength to lead with.
+fn best_mention<'e>(
+    texts: &HashMap<String, &str>,
+    ev: &'e crate::evidence::SkillEvidence,
+) -> Option<&'e crate::evidence::ProfileMention> {
+    let firm = || {
+        ev.mentions.iter().filter(|m| {
+            m.hedge.is_none()
+                && !texts
+                    .get(&m.field)
+                    .and_then(|t| t.get(..m.start))
+                    .is_some_and(weakly_qualified)
+        })
+    };
     firm()
         .find(|m| m.kind == crate::profile::FieldKind::Demonstrated)
         .or_else(|| firm().next())
+}
+
+/// Words that, just before a skill, say it is known a little: "some Windows Server",
+/// "basic Kubernetes", "a little bit of Go". The score's hedges (see `evidence`) leave
+/// some of these out on purpose, as "some" also counts things ("ran some Windows Server
+/// hosts") and a skill so named is still worth points; the summary's "strongest"
+/// skills must not rest on them either way.
+const WEAK: &[&str] = &[
+    "some",
+    "little",
+    "bit",
+    "basic",
+    "basics",
+    "limited",
+    "light",
+    "minimal",
+    "rudimentary",
+    "elementary",
+    "introductory",
+    "beginner",
+    "novice",
+    "occasional",
+    "passing",
+    "exposure",
+    "familiar",
+    "familiarity",
+];
+
+/// Nouns between a weak word and the skill: "some experience with Java".
+const WEAK_NOUNS: &[&str] = &[
+    "experience",
+    "knowledge",
+    "understanding",
+    "background",
+    "skills",
+    "work",
+];
+
+/// True when the text just before a mention (`before`, the field's text up to it)
+/// qualifies it as known a little: a weak word right before it, or before "experience
+/// with", "knowledge of" and the like. Only the clause the mention is in counts, so
+/// "Python, some Windows Server" weakens Windows Server alone, and "migrated some
+/// services to Kubernetes" weakens nothing ("services" stands between).
+fn weakly_qualified(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', ',', ';', ':', '(', ')', '\n', '/'])
+        .next()
+        .unwrap_or(before);
+    let mut words = clause
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_lowercase)
+        .peekable();
+    // "… experience with", "… knowledge of": the preposition, then the noun.
+    if words
+        .peek()
+        .is_some_and(|w| matches!(w.as_str(), "with" | "in" | "of" | "to" | "using" | "on"))
+    {
+        words.next();
+        if words
+            .peek()
+            .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
+        {
+            words.next();
+        }
+    } else if words
+        .peek()
+        .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
+    {
+        words.next();
+    }
+    words.next().is_some_and(|w| WEAK.contains(&w.as_str()))
 }
 
 /// The years a profile shows with a skill, from its dated roles, a "N years of X"
@@ -613,9 +702,11 @@ struct Quote {
 }
 
 /// True when a sentence carries a result in numbers: "40% faster", "2.5 million users",
-/// "hundreds of developers". A year ("in 2019"), a version ("python3") or a tenure
-/// ("for 3-4 yrs", "5 years of") is no result.
-fn quantified(s: &str) -> bool {
+/// "hundreds of developers". A year ("in 2019"), a version ("python3", "Python 3",
+/// "v2.1.0"), a name with a digit in it ("0MQ", "3D", "2FA"), an ID ("RFC 7231",
+/// "PEP 8") or a tenure ("for 3-4 yrs", "5 years of") is no result. `rules` tells a
+/// skill's name, so that the number after it reads as its version.
+fn quantified(rules: &RuleSet, s: &str) -> bool {
     const WORDS: &[&str] = &[
         "hundreds",
         "thousands",
@@ -629,6 +720,14 @@ fn quantified(s: &str) -> bool {
     const TENURE: &[&str] = &[
         "year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades",
     ];
+    // Letters that may follow a number's digits and leave it a quantity ("10k",
+    // "2.5M", "3x", "40ms", "2TB"); any others make it a name ("0MQ", "3D", "2FA",
+    // "3rd-party").
+    const UNITS: &[&str] = &[
+        "k", "m", "mm", "b", "bn", "x", "kb", "mb", "gb", "tb", "pb", "ms", "s", "sec", "secs",
+        "min", "mins", "h", "hr", "hrs", "qps", "rps", "tps", "rpm", "gbps", "mbps", "kloc", "loc",
+        "usd", "eur", "gbp", "pct",
+    ];
     // Words before a year ("in 2016", "since 2019", "2017-2019").
     const BEFORE_YEAR: &[&str] = &[
         "in", "since", "from", "to", "until", "till", "by", "of", "during", "circa", "between",
@@ -636,19 +735,67 @@ fn quantified(s: &str) -> bool {
     ];
     // Words before a tenure ("for 3-4 yrs", "over 10 years"), or after it ("5 years of").
     const BEFORE_TENURE: &[&str] = &["for", "over", "past", "nearly", "almost", "about", "with"];
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let clean = |w: Option<&&str>| {
-        w.map(|n| {
+    // Words before a number that make it a version or an identifier, not an amount.
+    const BEFORE_ID: &[&str] = &[
+        "v",
+        "version",
+        "versions",
+        "release",
+        "rev",
+        "revision",
+        "rfc",
+        "iso",
+        "pep",
+        "cve",
+        "jsr",
+        "ieee",
+        "ecma",
+        "ecmascript",
+        "es",
+        "id",
+        "no",
+        "number",
+        "ticket",
+        "issue",
+        "pr",
+        "bug",
+        "level",
+        "tier",
+        "layer",
+        "web",
+        "soc",
+        "pci",
+        "gen",
+    ];
+    // Each word with its byte offset.
+    let mut words: Vec<(usize, &str)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices() {
+        let sep = c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | '"');
+        match (sep, start) {
+            (true, Some(b)) => {
+                words.push((b, &s[b..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(b) = start {
+        words.push((b, &s[b..]));
+    }
+    let clean = |w: Option<&(usize, &str)>| {
+        w.map(|(_, n)| {
             n.to_ascii_lowercase()
                 .trim_matches(|c: char| !c.is_alphanumeric())
                 .to_owned()
         })
         .unwrap_or_default()
     };
-    for (i, w) in words.iter().enumerate() {
+    // Skills named in the sentence, by byte span: a number inside one is part of its
+    // name, one right after it is its version.
+    let mut findings: Option<Vec<(usize, usize)>> = None;
+    for (i, (at, w)) in words.iter().enumerate() {
         // "tens-of-thousands", "thousands/day": number words inside a compound too.
         if w.split(|c: char| !c.is_alphabetic())
             .any(|p| WORDS.contains(&p.to_ascii_lowercase().as_str()))
@@ -661,9 +808,49 @@ fn quantified(s: &str) -> bool {
             continue;
         }
         let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+        // The whole number, with its decimal point or thousands separators.
+        let number = number_spans(t).first().map_or(0, |(_, n)| n.len());
         let rest = t[digits.len()..].trim_end_matches(|c: char| !c.is_alphanumeric());
+        let glued: String = t[number..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        // "0MQ", "3D", "2FA", "3rd": a name or an ordinal, not an amount. Tenure words
+        // ("5yrs") are judged below.
+        if !glued.is_empty()
+            && !UNITS.contains(&glued.as_str())
+            && !TENURE.contains(&glued.as_str())
+        {
+            continue;
+        }
+        // "1.2.3", "18.04.1": a version; "64-bit": a kind of machine; "the 1990s": a
+        // decade.
+        if t[..number].matches('.').count() >= 2
+            || t[number..].starts_with("-bit")
+            || (number == 4 && glued == "s" && (t.starts_with("19") || t.starts_with("20")))
+        {
+            continue;
+        }
         let prev = clean(i.checked_sub(1).and_then(|p| words.get(p)));
         let next = clean(words.get(i + 1));
+        if BEFORE_ID.contains(&prev.as_str()) {
+            continue;
+        }
+        // A bare number within a skill's name or right after it ("Python 3", "Java 8",
+        // "Windows Server 2012", "PostgreSQL 9.6") is its version.
+        let from = at + (w.len() - t.len());
+        let to = from + number;
+        let bare = t[number..]
+            .chars()
+            .all(|c| !c.is_alphanumeric() && !matches!(c, '%' | '+' | '-' | '–'));
+        let spans = findings
+            .get_or_insert_with(|| rules.extract(s).iter().map(|f| (f.start, f.end)).collect());
+        if spans.iter().any(|&(a, b)| {
+            (a < to && from < b) || (bare && b <= from && s[b..from].trim().is_empty())
+        }) {
+            continue;
+        }
         // A year: four digits from 1900 to 2099, alone or in a range, after a word that
         // leads to a date ("in 2016.", "2017-2019"); "ran 2000 nodes" is a number.
         let year_digits =
@@ -719,7 +906,7 @@ fn quotes(f: &Facts<'_>, score: &Score, selected: &[Selected]) -> Vec<Quote> {
         for s in crate::import::sentences(&b.text) {
             // Only a result in numbers is worth the summary's space: a sentence without
             // one ("kept legacy tools running") says less than the chosen bullets do.
-            if s.len() > MAX_QUOTE || !quantified(&s) || shown.contains(&s) {
+            if s.len() > MAX_QUOTE || !quantified(f.rules, &s) || shown.contains(&s) {
                 continue;
             }
             let mut covers: Vec<RuleId> = f
@@ -891,7 +1078,7 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
     })?;
     let via = gap.via?;
     let ev = f.profile.evidence(via)?;
-    let first = best_mention(ev)?;
+    let first = best_mention(&f.texts, ev)?;
     let name = short_name(f.rules, via);
     let years = skill_years(f.profile, via);
     let have = match &years {
@@ -1133,24 +1320,91 @@ mod tests {
         );
         assert_eq!(lower_first("Senior engineer"), "senior engineer");
         assert_eq!(lower_first("SRE"), "SRE");
-        assert!(quantified("hundreds of developers"));
-        assert!(quantified("cut p99 latency by 40%"));
-        assert!(quantified("served 2.5M users"));
-        assert!(quantified("reduced builds from 3 days to 2 hours"));
-        assert!(!quantified("wrote tests"));
-        assert!(!quantified(
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let q = |s: &str| quantified(&rules, s);
+        assert!(q("hundreds of developers"));
+        assert!(q("cut p99 latency by 40%"));
+        assert!(q("served 2.5M users"));
+        assert!(q("reduced builds from 3 days to 2 hours"));
+        assert!(!q("wrote tests"));
+        assert!(!q(
             "Been doing python development on distributed systems for 3-4 yrs."
         ));
-        assert!(!quantified("5+ years of Go"));
-        assert!(!quantified("for 3-4 yrs."));
+        assert!(!q("5+ years of Go"));
+        assert!(!q("for 3-4 yrs."));
         assert_eq!(engagement_kind("*Contracts,"), Some("contract"));
         assert_eq!(engagement_kind("Freelance"), Some("freelance"));
         assert_eq!(engagement_kind("Senior engineer"), None);
-        assert!(!quantified("migrated everything to python3 in 2019"));
-        assert!(!quantified("Moved the web tier onto Kubernetes in 2016."));
-        assert!(!quantified("Led the platform team, 2017-2019:"));
-        assert!(quantified("Ran 2000 Kubernetes nodes."));
-        assert!(quantified("Migrated tens-of-thousands of pods"));
-        assert!(quantified("Shipped the migration 3 months early"));
+        assert!(!q("migrated everything to python3 in 2019"));
+        assert!(!q("Moved the web tier onto Kubernetes in 2016."));
+        assert!(!q("Led the platform team, 2017-2019:"));
+        assert!(q("Ran 2000 Kubernetes nodes."));
+        assert!(q("Migrated tens-of-thousands of pods"));
+        assert!(q("Shipped the migration 3 months early"));
+    }
+
+    /// The words right before a skill that say it is known a little, and ones that do
+    /// not.
+    #[test]
+    fn weak_qualifiers_before_a_skill() {
+        for weak in [
+            "Ran some ",
+            "Wrote a little ",
+            "A little bit of ",
+            "Basic ",
+            "Gained basic knowledge of ",
+            "Some experience with ",
+            "Had exposure to ",
+            "Python, some ",
+            "Familiar with ",
+            "Light ",
+        ] {
+            assert!(weakly_qualified(weak), "{weak:?}");
+        }
+        for firm in [
+            "",
+            "Built ",
+            "Migrated some services to ",
+            "Some services, written in ",
+            "Wrote tests in ",
+            "Led the migration to ",
+            "Built some of the ",
+        ] {
+            assert!(!weakly_qualified(firm), "{firm:?}");
+        }
+    }
+
+    /// A digit is not a quantity when it is part of a name, a version or an id.
+    #[test]
+    fn names_versions_and_ids_are_no_quantities() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let q = |s: &str| quantified(&rules, s);
+        for not in [
+            "Replaced the 0MQ message bus with Kafka.",
+            "Ported the reporting jobs to Python 3.",
+            "Moved the build from Java 8 to Java 17.",
+            "Upgraded the fleet to PostgreSQL 9.6.",
+            "Pinned the agents to release 4.2.1.",
+            "Implemented RFC 7231 caching in the proxy.",
+            "Brought the codebase in line with PEP 8.",
+            "Built 3D previews and 2FA login.",
+            "Wrote 3rd-party integrations.",
+            "Ported the 32-bit client to 64-bit.",
+            "Shipped version 2 of the API.",
+            "Maintained payroll code from the 1990s.",
+        ] {
+            assert!(!q(not), "{not}");
+        }
+        for yes in [
+            "Cut p99 latency by 40% on the 0MQ bus.",
+            "Moved 30 services to Python 3.",
+            "Scaled Kafka 10x.",
+            "Served 2.5M users.",
+            "Grew revenue by $2M.",
+            "Led a 5-person team.",
+            "Handled 5k requests per second.",
+        ] {
+            assert!(q(yes), "{yes}");
+        }
     }
 }
