@@ -385,6 +385,15 @@ fn the_skills_sentence_names_no_skill_known_a_little() {
     for weak in ["Windows Server", "Go ", "Ansible", "Terraform"] {
         assert!(!summary.contains(weak), "{weak}: {summary}");
     }
+    // Nor do they lead the skills section.
+    let skills = out
+        .split("SKILLS\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(skills.starts_with("Python"), "{skills}");
 }
 
 /// The summary quotes an achievement only for a number that counts something: the

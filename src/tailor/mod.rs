@@ -83,9 +83,19 @@ pub fn tailor(
         })
         .map(|(r, _)| *r)
         .collect();
+    // Skills the profile shows in earnest come before those it names only as known a
+    // little, however much the posting wants the latter: a skills section that leads
+    // with "a little golang" would overstate it (the summary's test of the same).
+    let texts: HashMap<String, &str> = profile.profile.fields().map(|f| (f.path, f.text)).collect();
+    let firm = |r: RuleId| {
+        profile
+            .evidence(r)
+            .is_some_and(|e| summary::best_mention(&texts, e).is_some())
+    };
     skills.sort_by(|a, b| {
-        relevance(*b)
-            .total_cmp(&relevance(*a))
+        firm(*b)
+            .cmp(&firm(*a))
+            .then_with(|| relevance(*b).total_cmp(&relevance(*a)))
             .then_with(|| {
                 let y = |r: RuleId| profile.evidence(r).and_then(|e| e.years()).unwrap_or(0.0);
                 y(*b).total_cmp(&y(*a))

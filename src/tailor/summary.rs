@@ -335,7 +335,7 @@ impl<'a> Facts<'a> {
 /// The mention to cite: work shown before a claim. `None` when every mention is in
 /// passing: a skill named only as "a bit of PHP" or "some Windows Server" is no
 /// strength to lead with.
-fn best_mention<'e>(
+pub(super) fn best_mention<'e>(
     texts: &HashMap<String, &str>,
     ev: &'e crate::evidence::SkillEvidence,
 ) -> Option<&'e crate::evidence::ProfileMention> {
