@@ -468,3 +468,33 @@ fn tailor_in(dir: &tempfile::TempDir, format: &str) -> String {
         format,
     ]))
 }
+
+/// The transfer line skips a gap whose nearest profile skill is known only a little
+/// ("some MySQL" for PostgreSQL) and speaks of the next one, rather than saying nothing.
+#[test]
+fn the_transfer_line_passes_over_a_skill_known_a_little() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python.\n      - Kept some MySQL tables tidy.\n      - Ran the services on AWS with Terraform.\n",
+        "Backend engineer\n\nRequirements\n- Python\n- PostgreSQL\n- PostgreSQL replication and tuning\n- GCP\n",
+    );
+    let v: Value = serde_json::from_str(&stdout(jobfit_in(dir.path()).args([
+        "--no-config",
+        "tailor",
+        "-p",
+        "p.yaml",
+        "ad.txt",
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let transfer: Vec<&str> = v["summary"]["sentences"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["kind"] == "transfer")
+        .map(|s| s["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(transfer.len(), 1, "{v}");
+    assert!(transfer[0].contains("Amazon Web Services"), "{transfer:?}");
+    assert!(!transfer[0].contains("MySQL"), "{transfer:?}");
+}

@@ -1061,7 +1061,8 @@ fn category_noun(c: Category) -> &'static str {
 
 fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
     // The costliest gap whose nearest profile skill the text has not named already
-    // (naming the same skill twice says nothing new).
+    // (naming the same skill twice says nothing new) and that the profile shows in
+    // earnest, not only as known a little: else the next gap.
     let gap = score.gaps().into_iter().find(|g| {
         // A degree or a spoken language does not "carry over" to another.
         !matches!(
@@ -1073,7 +1074,7 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
                 !f.skills.iter().take(3).any(|s| s.rule == v)
                     && f.profile
                         .evidence(v)
-                        .is_some_and(crate::evidence::SkillEvidence::is_direct)
+                        .is_some_and(|ev| ev.is_direct() && best_mention(&f.texts, ev).is_some())
             })
     })?;
     let via = gap.via?;
