@@ -469,6 +469,18 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
     }
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         let (line, col) = crate::error::json_line_col(text, &e);
+        // A second JSON document on the next line: the input is NDJSON, one posting a
+        // line, which `rank` reads (and `jobs add` does not split).
+        let help = if e.to_string().starts_with("trailing characters")
+            && text.trim_start().starts_with('{')
+            && text.lines().nth(line.saturating_sub(1)).is_some_and(|l| {
+                l.trim_start().starts_with('{') && col <= l.len() - l.trim_start().len() + 1
+            }) {
+            "this looks like NDJSON, one posting per line: rank it with `jobfit rank FILE.ndjson` \
+             (or `jobfit rank -` from standard input), or give one posting per file"
+        } else {
+            "fix the JSON at this position"
+        };
         Error::from(
             Diagnostic::new(
                 origin,
@@ -481,7 +493,7 @@ pub fn posting_from_json(origin: &str, text: &str) -> Result<Posting> {
                 ),
             )
             .at(line, col, Some(text))
-            .help("fix the JSON at this position"),
+            .help(help),
         )
     })?;
     let mut found = Vec::new();

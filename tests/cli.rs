@@ -1707,3 +1707,21 @@ fn matching_with_no_rules_at_all_is_an_error() {
         "{err}"
     );
 }
+
+/// NDJSON given where one posting is read (`score -`, `jobs add -`) fails at its second
+/// line with a pointer to `rank`, which reads one posting per line; other trailing text
+/// gets the plain advice.
+#[test]
+fn ndjson_for_one_posting_points_to_rank() {
+    let two = "{\"title\":\"A\",\"text\":\"Python developer\"}\n{\"title\":\"B\",\"text\":\"Go developer\"}\n";
+    let err = stderr_of_failure(jobfit().args(["score", "-"]).write_stdin(two), 2);
+    assert!(err.contains("<stdin>:2:1"), "{err}");
+    assert!(err.contains("jobfit rank -"), "{err}");
+    let err = stderr_of_failure(
+        jobfit()
+            .args(["score", "-"])
+            .write_stdin("{\"text\":\"Python developer\"} x\n"),
+        2,
+    );
+    assert!(err.contains("fix the JSON at this position"), "{err}");
+}
