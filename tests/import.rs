@@ -250,6 +250,43 @@ fn any_resume_format_works_as_profile_on_the_fly() {
     assert!(profiles_in(dir.path()).is_empty());
 }
 
+/// What the importer had to guess is not silent when a résumé is read on the fly: one
+/// note on stderr points to `profile show`; a clean résumé gets none.
+#[test]
+fn on_the_fly_import_notes_are_mentioned() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("cv.md"),
+        "# Jane Doe\n\n## Experience\n\nAcme — Engineer\n- Built billing APIs in Go.\n\n\
+         Globex — Developer\n2015 - 2018\n- Wrote Python services.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("ad.txt"),
+        "We need Go and Python engineers.\n",
+    )
+    .unwrap();
+    let out = jobfit_in(dir.path())
+        .args(["score", "--profile", "cv.md", "ad.txt", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("note: cv.md, read as a résumé"), "{err}");
+    assert!(err.contains("no dates"), "{err}");
+    assert!(err.contains("jobfit profile show --profile cv.md"), "{err}");
+    let out = jobfit_in(dir.path())
+        .args(["score", "--profile", "resume.json", "ad.txt", "-f", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn import_never_clobbers_without_force() {
     let dir = scratch();

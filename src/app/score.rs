@@ -22,6 +22,19 @@ pub(super) fn rules_and_profile(
     let path = source::resolve_profile(profile, settings.profile.as_ref(), &settings.profiles_dir)?;
     let imported = crate::import::import_file(&path)?;
     warn_imported(&path, &imported);
+    // What the importer had to guess shapes the score; `profile show` lists it all,
+    // here one line says there is something to look at.
+    if let Some(first) = imported.notes.first() {
+        let more = match imported.notes.len() {
+            1 => String::new(),
+            n => format!(" (and {} more)", n - 1),
+        };
+        let shown = path.display();
+        let _ = writeln!(
+            anstream::stderr().lock(),
+            "note: {shown}, read as a résumé: {first}{more}; see `jobfit profile show --profile {shown}`, or save it to correct with `jobfit profile import {shown}`"
+        );
+    }
     let profile = imported.profile;
     let analyzed = AnalyzedProfile::analyze(profile, &rules, settings.as_of);
     warn_roles_after(&analyzed);
