@@ -2050,7 +2050,7 @@ impl AnalyzedPosting {
         // Where the current sentence offers to teach what follows ("happy to train
         // people into Haskell"), and the skills it offers anywhere: those are no
         // requirement of the posting, however else it names them.
-        let mut trained_from = usize::MAX;
+        let mut trained = usize::MAX..usize::MAX;
         let mut trainable: Vec<RuleId> = Vec::new();
         // Whether the current sentence puts the hire in a team it names, or is the
         // poster describing themselves: worked out when a finding first asks.
@@ -2062,7 +2062,8 @@ impl AnalyzedPosting {
                 sentence = (a..b, role, cued);
                 (joins_team, describes_self) = (None, None);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
-                trained_from = offers_training(&text[a..b]).map_or(usize::MAX, |p| a + p);
+                trained = offers_training(&text[a..b])
+                    .map_or(usize::MAX..usize::MAX, |r| a + r.start..a + r.end);
                 negated = negated_parts(&text[a..b])
                     .into_iter()
                     .map(|r| a + r.start..a + r.end)
@@ -2168,7 +2169,7 @@ impl AnalyzedPosting {
             {
                 section = SectionKind::Preferred;
             }
-            if f.start >= trained_from {
+            if trained.contains(&f.start) {
                 if !trainable.contains(&f.rule) {
                     trainable.push(f.rule);
                 }
@@ -3366,46 +3367,101 @@ fn widen(sentence: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 /// Phrases by which a posting offers to teach what follows them: a skill named after
 /// one is welcome, not required.
+const TEACHING: &[&str] = &[
+    // The employer speaking: "willing to teach Rust to others" asks the candidate to
+    // teach, and "happy to learn on the job" says nothing of which skill.
+    "train you",
+    "teach you",
+    "we will train",
+    "we'll train",
+    "we\u{2019}ll train",
+    "we can train",
+    "we will teach",
+    "we'll teach",
+    "we\u{2019}ll teach",
+    "we can teach",
+    "happy to train people",
+    "happy to train the right",
+    "willing to train the right",
+];
+
+/// Phrases by which a posting promises the hire will learn what follows ("You'll learn
+/// Terraform", "you will pick up Kubernetes"): the job will teach it, so it is no more
+/// than welcome, like `TEACHING`. Each reaches only to the end of its clause: in
+/// "you'll learn a lot, writing Go every day" Go is the job's.
+const LEARNING: &[&str] = &[
+    "you'll learn",
+    "you\u{2019}ll learn",
+    "you will learn",
+    "you'll get to learn",
+    "you\u{2019}ll get to learn",
+    "you will get to learn",
+    "you can learn",
+    "you'll pick up",
+    "you\u{2019}ll pick up",
+    "you will pick up",
+    "you can pick up",
+];
+
+/// `TEACHING` then `LEARNING`, as one automaton.
 static TRAINING_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            // The employer speaking: "willing to teach Rust to others" asks the
-            // candidate to teach, and "happy to learn on the job" says nothing of
-            // which skill.
-            "train you",
-            "teach you",
-            "we will train",
-            "we'll train",
-            "we\u{2019}ll train",
-            "we can train",
-            "we will teach",
-            "we'll teach",
-            "we\u{2019}ll teach",
-            "we can teach",
-            "happy to train people",
-            "happy to train the right",
-            "willing to train the right",
-        ])
+        .build(TEACHING.iter().chain(LEARNING))
         .expect("training cues build")
 });
 
-/// Where `sentence` first offers to teach (see `TRAINING_CUES`). Every cue says
-/// "train" or "teach": a sentence with neither, nearly all of them, skips the
-/// case-blind automaton (which has no fast prefilter and ran for every sentence that
-/// names a skill, 3% of a ranking).
-fn offers_training(sentence: &str) -> Option<usize> {
-    static STEMS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        LazyLock::new(|| ["rain", "each", "RAIN", "EACH"].map(memchr::memmem::Finder::new));
+/// Where `sentence` offers to teach (see `TEACHING`, `LEARNING`): from the cue to the
+/// sentence's end, or to its clause's end after a `LEARNING` cue. Every cue says
+/// "train", "teach", "learn" or "pick up": a sentence with none, nearly all of them,
+/// skips the case-blind automaton (which has no fast prefilter and ran for every
+/// sentence that names a skill, 3% of a ranking).
+fn offers_training(sentence: &str) -> Option<std::ops::Range<usize>> {
+    static STEMS: LazyLock<[memchr::memmem::Finder<'static>; 8]> = LazyLock::new(|| {
+        [
+            "rain", "each", "earn", "ick up", "RAIN", "EACH", "EARN", "ICK UP",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     let b = sentence.as_bytes();
     if !STEMS.iter().any(|f| f.find(b).is_some()) {
         return None;
     }
-    // Whole words only: "train your models" offers no training.
-    TRAINING_CUES
-        .find_iter(sentence)
-        .find(|m| b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric()))
-        .map(|m| m.start())
+    // Whole words only: "train your models" offers no training. "You can learn more
+    // about AWS AppSync here" points at a page.
+    let m = TRAINING_CUES.find_iter(sentence).find(|m| {
+        b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && !sentence[m.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("more"))
+    })?;
+    if m.pattern().as_usize() < TEACHING.len() {
+        return Some(m.start()..sentence.len());
+    }
+    // What is learnt ends where another clause starts.
+    let rest = sentence[m.end()..].to_ascii_lowercase();
+    let end = [
+        ",",
+        ";",
+        " while ",
+        " by ",
+        " from ",
+        " alongside ",
+        " as ",
+        " when ",
+        " but ",
+        " so ",
+        " if ",
+        " - ",
+        " – ",
+        " — ",
+    ]
+    .iter()
+    .filter_map(|stop| rest.find(stop))
+    .min()
+    .map_or(sentence.len(), |p| m.end() + p);
+    Some(m.start()..end)
 }
 
 /// `NEGATION_CUES` then `DENIALS`, as one automaton.
@@ -3919,6 +3975,18 @@ mod tests {
         // "train your models" offers no training.
         let text = "Requirements:\n- You will train your models with PyTorch.\n";
         assert_eq!(need(text, "pytorch"), Some(SectionKind::Required));
+        // What the hire will learn or pick up on the job is welcome, not required, as
+        // far as its clause goes.
+        let text = "Requirements:\n- Python\n- You'll learn Terraform on the job\n\
+                    - You will pick up Kubernetes quickly\n- We\u{2019}ll teach you Ansible\n\
+                    - You\u{2019}ll learn a lot, writing Go every day\n\
+                    - You can learn more about our Redis setup on our blog\n";
+        for id in ["terraform", "kubernetes", "ansible"] {
+            assert_eq!(need(text, id), Some(SectionKind::Preferred), "{id}");
+        }
+        assert_eq!(need(text, "python"), Some(SectionKind::Required));
+        assert_eq!(need(text, "go"), Some(SectionKind::Required));
+        assert_eq!(need(text, "redis"), Some(SectionKind::Required));
     }
 
     #[test]
