@@ -2050,7 +2050,7 @@ impl AnalyzedPosting {
         // Where the current sentence offers to teach what follows ("happy to train
         // people into Haskell"), and the skills it offers anywhere: those are no
         // requirement of the posting, however else it names them.
-        let mut trained_from = usize::MAX;
+        let mut trained = usize::MAX..usize::MAX;
         let mut trainable: Vec<RuleId> = Vec::new();
         // Whether the current sentence puts the hire in a team it names, or is the
         // poster describing themselves: worked out when a finding first asks.
@@ -2062,7 +2062,8 @@ impl AnalyzedPosting {
                 sentence = (a..b, role, cued);
                 (joins_team, describes_self) = (None, None);
                 alternative_from = alternative_path(&text[a..b]).map_or(usize::MAX, |p| a + p);
-                trained_from = offers_training(&text[a..b]).map_or(usize::MAX, |p| a + p);
+                trained = offers_training(&text[a..b])
+                    .map_or(usize::MAX..usize::MAX, |r| a + r.start..a + r.end);
                 negated = negated_parts(&text[a..b])
                     .into_iter()
                     .map(|r| a + r.start..a + r.end)
@@ -2168,7 +2169,7 @@ impl AnalyzedPosting {
             {
                 section = SectionKind::Preferred;
             }
-            if f.start >= trained_from {
+            if trained.contains(&f.start) {
                 if !trainable.contains(&f.rule) {
                     trainable.push(f.rule);
                 }
@@ -2201,6 +2202,17 @@ impl AnalyzedPosting {
         }
 
         // Years phrases, attached to the skills right after (or just before) them.
+        // A technical skill: not a soft skill or a spoken language, nor (`strict`) a
+        // domain or a degree, which a lorry driver's or a baker's ad may name too.
+        let technical = |rule: RuleId, strict: bool| {
+            use crate::rules::Category as C;
+            match rules.rule(rule).category {
+                C::Soft | C::Spoken => false,
+                C::Domain | C::Education => !strict,
+                _ => true,
+            }
+        };
+        let posting_tech = findings.iter().any(|f| technical(f.rule, true));
         let mut years = Vec::new();
         let mut total_years: Option<YearsRequirement> = None;
         for y in years_phrases(text, &folded, &findings) {
@@ -2226,7 +2238,15 @@ impl AnalyzedPosting {
             };
             if !y.skills.is_empty() {
                 years.push(req);
-            } else if y.about_experience && total_years.as_ref().is_none_or(|t| t.years < y.years) {
+            } else if y.about_experience
+                && total_years.as_ref().is_none_or(|t| t.years < y.years)
+                // "5+ years of experience driving lorries" is no software experience;
+                // "…, including Go" and "…building products" are.
+                && (findings
+                    .iter()
+                    .any(|f| (a..b).contains(&f.start) && technical(f.rule, false))
+                    || !spent_elsewhere(&text[end.min(b)..b], &text[a..b], posting_tech))
+            {
                 total_years = Some(req);
             }
         }
@@ -2355,9 +2375,200 @@ fn time_span(head: &str, tail: &str) -> Option<TimeSpan> {
     }
 }
 
+/// Words that name software work in general rather than one skill: "12+ years of
+/// software engineering experience" and "10 years of backend experience" ask for a
+/// career's length, which the rules' broad practices (`software-engineering`,
+/// `back-end`) would otherwise take as their own years.
+const FIELD_WORDS: &[&str] = &[
+    "software",
+    "engineering",
+    "development",
+    "developer",
+    "programming",
+    "coding",
+    "code",
+    "backend",
+    "back-end",
+    "back",
+    "frontend",
+    "front-end",
+    "front",
+    "end",
+    "full-stack",
+    "fullstack",
+    "full",
+    "stack",
+    "server-side",
+    "server",
+    "side",
+    "web",
+    "application",
+    "experience",
+    "professional",
+];
+
+/// True when a finding's words (folded) only name software work in general (see
+/// `FIELD_WORDS`).
+fn names_software_work(words: &str) -> bool {
+    words
+        .split(|c: char| c.is_whitespace() || c == '/')
+        .filter(|w| !w.is_empty())
+        .all(|w| FIELD_WORDS.contains(&w))
+}
+
+/// Words in a sentence that make its years software work even when no rule names a
+/// skill in it ("5+ years of experience building products").
+const SOFTWARE_WORDS: &[&str] = &[
+    "software",
+    "engineering",
+    "engineer",
+    "engineers",
+    "developer",
+    "developers",
+    "development",
+    "programming",
+    "programmer",
+    "coding",
+    "code",
+    "technical",
+    "technology",
+    "technologies",
+    "tech",
+    "computer",
+    "computing",
+    "system",
+    "systems",
+    "codebase",
+    "codebases",
+    "web",
+    "mobile",
+    "backend",
+    "back-end",
+    "frontend",
+    "front-end",
+    "full-stack",
+    "data",
+    "cloud",
+    "infrastructure",
+    "platform",
+    "platforms",
+    "product",
+    "products",
+    "application",
+    "applications",
+    "apps",
+    "saas",
+];
+
+/// Words after a years phrase that name no field of their own: "5+ years of relevant
+/// experience in a similar role" is a career's length, "5+ years of experience driving
+/// lorries" is not.
+const NO_FIELD_WORDS: &[&str] = &[
+    "similar",
+    "comparable",
+    "equivalent",
+    "total",
+    "overall",
+    "combined",
+    "paid",
+    "full-time",
+    "role",
+    "roles",
+    "position",
+    "positions",
+    "capacity",
+    "field",
+    "environment",
+    "environments",
+    "setting",
+    "company",
+    "companies",
+    "startup",
+    "startups",
+    "fast-paced",
+    "team",
+    "teams",
+    "post-graduate",
+    "postgraduate",
+    "demonstrable",
+    "demonstrated",
+    "progressive",
+    "senior",
+    "minimum",
+    "required",
+    "preferred",
+    "preferably",
+    "ideally",
+    "plus",
+    "least",
+    "at",
+    "is",
+    "are",
+    "this",
+    "such",
+    "any",
+    "years",
+    "year",
+    "related",
+    "recent",
+    "applicable",
+    "directly",
+    "level",
+];
+
+/// Words ending in "ing" that name no activity.
+const NOT_ACTIVITIES: &[&str] = &[
+    "during",
+    "something",
+    "anything",
+    "nothing",
+    "everything",
+    "morning",
+    "evening",
+    "spring",
+    "string",
+    "bring",
+];
+
+/// True when a years phrase that names no skill measures time spent on something other
+/// than software: its sentence (`sentence`) has no software word (`SOFTWARE_WORDS`),
+/// and the words after the phrase (`tail`) go on to an activity ("driving lorries",
+/// "nursing experience") or, in a posting that asks for no technical skill at all
+/// (`posting_tech` false), to any field of work ("in a professional kitchen"). A
+/// career's length names no field: "5+ years of professional experience in a similar
+/// role".
+fn spent_elsewhere(tail: &str, sentence: &str, posting_tech: bool) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
+            .map(|w| w.trim_matches(['-', '\'', '\u{2019}']).to_lowercase())
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    if words(sentence)
+        .iter()
+        .any(|w| SOFTWARE_WORDS.contains(&w.as_str()))
+    {
+        return false;
+    }
+    let clause = &tail[..tail.find([',', '(', ';', ':']).unwrap_or(tail.len())];
+    let mut content = words(clause)
+        .into_iter()
+        .filter(|w| !YEARS_LINKS.contains(&w.as_str()) && !NO_FIELD_WORDS.contains(&w.as_str()))
+        .peekable();
+    let activity = content.peek().is_some_and(|w| {
+        w.len() > 5
+            && w.ends_with("ing")
+            && !NOT_ACTIVITIES.contains(&w.as_str())
+            && !INCLUDING.contains(&w.as_str())
+    });
+    activity || !posting_tech && content.next().is_some()
+}
+
 /// Finds "N years" phrases in a document and attaches each to the skills it is about:
 /// the findings right after it ("5+ years of Python and Go") when only linking words
-/// sit between, or the finding just before it ("Python (5+ years)").
+/// sit between, or the finding just before it ("Python (5+ years)"). Software work in
+/// general ("12+ years of software engineering experience") is no skill's: those years
+/// are a career's length, unless a skill follows it ("5 years of backend work in Go").
 #[must_use]
 pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> Vec<YearsPhrase> {
     let ft = folded.as_str();
@@ -2388,11 +2599,39 @@ pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> V
             .iter()
             .filter(|f| f.fstart >= fe && f.fstart < sentence_end)
             .collect();
-        if let Some(k) = after
-            .iter()
-            .position(|f| only_links_between(&ft[fe..f.fstart]))
-            .filter(|&k| !opens_clause(&ft[fe..after[k].fstart]))
-        {
+        // A name of software work in general links like "of experience" does: the
+        // years go to a skill after it, else to the career.
+        let mut field = false;
+        let mut from = fe;
+        let mut first = None;
+        for (k, f) in after.iter().enumerate() {
+            if f.fstart < from {
+                continue;
+            }
+            let gap = &ft[from..f.fstart];
+            // Past the field's name only linking words lead on ("backend development
+            // in Go"): "programming experience and enough Django knowledge" and
+            // "development experience, proficient in Python" start new items.
+            let linked = if field {
+                !gap.contains(',')
+                    && gap
+                        .split_whitespace()
+                        .all(|w| YEARS_LINKS.contains(&w) && !matches!(w, "and" | "or"))
+            } else {
+                only_links_between(gap) && !opens_clause(gap)
+            };
+            if !linked {
+                break;
+            }
+            if names_software_work(&ft[f.fstart..f.fend]) {
+                field = true;
+                from = f.fend;
+                continue;
+            }
+            first = Some(k);
+            break;
+        }
+        if let Some(k) = first {
             skills.push(after[k].rule);
             let mut end = after[k].fend;
             for f in &after[k + 1..] {
@@ -2402,11 +2641,14 @@ pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> V
                 if !list_separator(&ft[end..f.fstart]) {
                     break;
                 }
-                skills.push(f.rule);
+                // "5+ years of Python backend work": the years are Python's.
+                if !names_software_work(&ft[f.fstart..f.fend]) {
+                    skills.push(f.rule);
+                }
                 end = f.fend;
             }
         }
-        if skills.is_empty() {
+        if skills.is_empty() && !field {
             skills = findings
                 .iter()
                 .filter(|f| f.fend <= fs && fs - f.fend <= 3)
@@ -2415,7 +2657,7 @@ pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> V
                 .map(|f| f.rule)
                 .collect();
         }
-        if skills.is_empty() {
+        if skills.is_empty() && !field {
             // "has written Python professionally for fifteen years": the years of
             // "for N years" are those of the skill just before, in the same clause.
             let before = ft[..fs].trim_end();
@@ -2440,7 +2682,7 @@ pub fn years_phrases(original: &str, folded: &Folded, findings: &[Finding]) -> V
         let head = &ft[crate::text::floor_char_boundary(ft, fs.saturating_sub(40))..fs];
         let time = time_span(head, tail);
         let about_experience = time != Some(TimeSpan::Age)
-            && (tail.contains("experience") || head.contains("experience"));
+            && (field || tail.contains("experience") || head.contains("experience"));
         out.push(YearsPhrase {
             years: n,
             skills,
@@ -2518,6 +2760,14 @@ fn opens_clause(gap: &str) -> bool {
     let mut words = gap
         .split(|c: char| c.is_whitespace() || ",()".contains(c))
         .filter(|w| !w.is_empty());
+    // "3 years of professional experience, including Go": the years are the career's,
+    // of which Go is a part ("3 years of Go" says otherwise).
+    if gap
+        .split(|c: char| c.is_whitespace() || ",():".contains(c))
+        .any(|w| INCLUDING.contains(&w.trim_end_matches('.')))
+    {
+        return true;
+    }
     match words.next() {
         Some("but" | "while" | "whereas" | "which" | "who" | "where") => true,
         // "5 years of experience, or a master's degree and 3": a second way to
@@ -2552,6 +2802,17 @@ fn opens_clause(gap: &str) -> bool {
         _ => false,
     }
 }
+
+/// Words that make what follows a part of what a years phrase measures, not its object.
+const INCLUDING: &[&str] = &[
+    "including",
+    "incl",
+    "especially",
+    "particularly",
+    "notably",
+    "ideally",
+    "preferably",
+];
 
 /// True when the words just before `at` (same line and sentence) ask for a choice
 /// among what follows: "one or more of", "at least one of", "any of", "one of the
@@ -3106,46 +3367,101 @@ fn widen(sentence: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
 
 /// Phrases by which a posting offers to teach what follows them: a skill named after
 /// one is welcome, not required.
+const TEACHING: &[&str] = &[
+    // The employer speaking: "willing to teach Rust to others" asks the candidate to
+    // teach, and "happy to learn on the job" says nothing of which skill.
+    "train you",
+    "teach you",
+    "we will train",
+    "we'll train",
+    "we\u{2019}ll train",
+    "we can train",
+    "we will teach",
+    "we'll teach",
+    "we\u{2019}ll teach",
+    "we can teach",
+    "happy to train people",
+    "happy to train the right",
+    "willing to train the right",
+];
+
+/// Phrases by which a posting promises the hire will learn what follows ("You'll learn
+/// Terraform", "you will pick up Kubernetes"): the job will teach it, so it is no more
+/// than welcome, like `TEACHING`. Each reaches only to the end of its clause: in
+/// "you'll learn a lot, writing Go every day" Go is the job's.
+const LEARNING: &[&str] = &[
+    "you'll learn",
+    "you\u{2019}ll learn",
+    "you will learn",
+    "you'll get to learn",
+    "you\u{2019}ll get to learn",
+    "you will get to learn",
+    "you can learn",
+    "you'll pick up",
+    "you\u{2019}ll pick up",
+    "you will pick up",
+    "you can pick up",
+];
+
+/// `TEACHING` then `LEARNING`, as one automaton.
 static TRAINING_CUES: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build([
-            // The employer speaking: "willing to teach Rust to others" asks the
-            // candidate to teach, and "happy to learn on the job" says nothing of
-            // which skill.
-            "train you",
-            "teach you",
-            "we will train",
-            "we'll train",
-            "we\u{2019}ll train",
-            "we can train",
-            "we will teach",
-            "we'll teach",
-            "we\u{2019}ll teach",
-            "we can teach",
-            "happy to train people",
-            "happy to train the right",
-            "willing to train the right",
-        ])
+        .build(TEACHING.iter().chain(LEARNING))
         .expect("training cues build")
 });
 
-/// Where `sentence` first offers to teach (see `TRAINING_CUES`). Every cue says
-/// "train" or "teach": a sentence with neither, nearly all of them, skips the
-/// case-blind automaton (which has no fast prefilter and ran for every sentence that
-/// names a skill, 3% of a ranking).
-fn offers_training(sentence: &str) -> Option<usize> {
-    static STEMS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        LazyLock::new(|| ["rain", "each", "RAIN", "EACH"].map(memchr::memmem::Finder::new));
+/// Where `sentence` offers to teach (see `TEACHING`, `LEARNING`): from the cue to the
+/// sentence's end, or to its clause's end after a `LEARNING` cue. Every cue says
+/// "train", "teach", "learn" or "pick up": a sentence with none, nearly all of them,
+/// skips the case-blind automaton (which has no fast prefilter and ran for every
+/// sentence that names a skill, 3% of a ranking).
+fn offers_training(sentence: &str) -> Option<std::ops::Range<usize>> {
+    static STEMS: LazyLock<[memchr::memmem::Finder<'static>; 8]> = LazyLock::new(|| {
+        [
+            "rain", "each", "earn", "ick up", "RAIN", "EACH", "EARN", "ICK UP",
+        ]
+        .map(memchr::memmem::Finder::new)
+    });
     let b = sentence.as_bytes();
     if !STEMS.iter().any(|f| f.find(b).is_some()) {
         return None;
     }
-    // Whole words only: "train your models" offers no training.
-    TRAINING_CUES
-        .find_iter(sentence)
-        .find(|m| b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric()))
-        .map(|m| m.start())
+    // Whole words only: "train your models" offers no training. "You can learn more
+    // about AWS AppSync here" points at a page.
+    let m = TRAINING_CUES.find_iter(sentence).find(|m| {
+        b.get(m.end()).is_none_or(|c| !c.is_ascii_alphanumeric())
+            && !sentence[m.end()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.eq_ignore_ascii_case("more"))
+    })?;
+    if m.pattern().as_usize() < TEACHING.len() {
+        return Some(m.start()..sentence.len());
+    }
+    // What is learnt ends where another clause starts.
+    let rest = sentence[m.end()..].to_ascii_lowercase();
+    let end = [
+        ",",
+        ";",
+        " while ",
+        " by ",
+        " from ",
+        " alongside ",
+        " as ",
+        " when ",
+        " but ",
+        " so ",
+        " if ",
+        " - ",
+        " – ",
+        " — ",
+    ]
+    .iter()
+    .filter_map(|stop| rest.find(stop))
+    .min()
+    .map_or(sentence.len(), |p| m.end() + p);
+    Some(m.start()..end)
 }
 
 /// `NEGATION_CUES` then `DENIALS`, as one automaton.
@@ -3531,7 +3847,9 @@ mod tests {
         assert_eq!(skill("masters-degree").need, SectionKind::Preferred);
         assert_eq!(skill("masters-degree").years, None);
         assert_eq!(skill("software-engineering").need, SectionKind::Required);
-        assert_eq!(skill("software-engineering").years, Some(2));
+        // Years of software development in general are the career's.
+        assert_eq!(skill("software-engineering").years, None);
+        assert_eq!(a.total_years.as_ref().map(|y| y.years), Some(2));
         // After "; " (where sentences are cut) the second way still is an option, and
         // a years phrase in it is no demand even with no skill in its sentence.
         let text = "Engineer\n\nMinimum qualifications:\n4 years of software engineering experience; or 2 years of experience with a master's degree.\n";
@@ -3657,6 +3975,18 @@ mod tests {
         // "train your models" offers no training.
         let text = "Requirements:\n- You will train your models with PyTorch.\n";
         assert_eq!(need(text, "pytorch"), Some(SectionKind::Required));
+        // What the hire will learn or pick up on the job is welcome, not required, as
+        // far as its clause goes.
+        let text = "Requirements:\n- Python\n- You'll learn Terraform on the job\n\
+                    - You will pick up Kubernetes quickly\n- We\u{2019}ll teach you Ansible\n\
+                    - You\u{2019}ll learn a lot, writing Go every day\n\
+                    - You can learn more about our Redis setup on our blog\n";
+        for id in ["terraform", "kubernetes", "ansible"] {
+            assert_eq!(need(text, id), Some(SectionKind::Preferred), "{id}");
+        }
+        assert_eq!(need(text, "python"), Some(SectionKind::Required));
+        assert_eq!(need(text, "go"), Some(SectionKind::Required));
+        assert_eq!(need(text, "redis"), Some(SectionKind::Required));
     }
 
     #[test]
@@ -4079,6 +4409,69 @@ mod tests {
         // A long cue line that no list follows is prose.
         let s = split_sections("Engineer\n\nIt would be great if you have time\nWe use Go.\n");
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn years_of_software_work_in_general_are_the_careers() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let analyze = |items: &str| {
+            let text = format!("Engineer\n\nRequirements:\n{items}\n");
+            AnalyzedPosting::analyze(Posting::from_text("x", text), &rules)
+        };
+        let years_of = |a: &AnalyzedPosting, id: &str| {
+            let rule = rules.find(id).expect(id);
+            a.skills
+                .iter()
+                .find(|s| s.rule == rule)
+                .and_then(|s| s.years)
+        };
+        let total = |a: &AnalyzedPosting| a.total_years.as_ref().map(|y| y.years);
+        // Software work in general: the career's length, no skill's years.
+        for items in [
+            "- 12+ years of software engineering experience\n- Python",
+            "- 12+ years of backend experience\n- Python",
+            "- 12+ years in software engineering\n- Python",
+        ] {
+            let a = analyze(items);
+            assert_eq!(total(&a), Some(12), "{items}");
+            assert!(a.years.is_empty(), "{items}");
+        }
+        // A skill after the field words has the years.
+        let a = analyze("- 5+ years of backend development in Go");
+        assert_eq!((years_of(&a, "go"), total(&a)), (Some(5), None));
+        let a = analyze("- 5+ years of Python backend experience");
+        assert_eq!(
+            (years_of(&a, "python"), years_of(&a, "back-end")),
+            (Some(5), None)
+        );
+        // A skill the experience includes is a part of it, not what it measures.
+        let a = analyze("- At least 3 years of professional experience, including Go");
+        assert_eq!((years_of(&a, "go"), total(&a)), (None, Some(3)));
+        let a = analyze("- At least 3 years of Go");
+        assert_eq!((years_of(&a, "go"), total(&a)), (Some(3), None));
+        // Years in a field no rule knows and no software word names are no software
+        // experience; experience that names no field is.
+        for (items, want) in [
+            ("- 5+ years driving lorries\n- A clean licence", None),
+            ("- 5+ years of experience driving lorries", None),
+            ("- Python\n- 5+ years of experience driving lorries", None),
+            ("- 5 years of nursing experience", None),
+            ("- 5 years of experience in a professional kitchen", None),
+            ("- 5+ years of professional experience", Some(5)),
+            ("- 5+ years of experience in a similar role", Some(5)),
+            ("- 2 years of related work experience", Some(2)),
+            (
+                "- Python\n- 5+ years of experience building products",
+                Some(5),
+            ),
+            (
+                "- Go\n- 5+ years of experience maintaining large codebases",
+                Some(5),
+            ),
+            ("- 4+ years of experience writing Python", None),
+        ] {
+            assert_eq!(total(&analyze(items)), want, "{items}");
+        }
     }
 
     #[test]

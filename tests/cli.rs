@@ -299,22 +299,22 @@ fn gaps_of_skills_the_resume_has_say_why_they_cost_points() {
     );
 }
 
-/// "Software development" and "back-end" years are those of the languages and
-/// server-side frameworks the profile's dated roles show (rules imply them), not zero
-/// because no role says the words.
+/// Years of "software development" or "backend development" in general are a
+/// career's length: the overall-experience item, met by the profile's dated roles, not
+/// years of the broad practices the words also name (which no role says outright).
 #[test]
-fn years_of_software_development_count_the_languages_roles_show() {
+fn years_of_software_development_are_overall_experience() {
     let ad = "Back-end engineer\n\nRequirements\n- 5+ years of software development experience\n- 3+ years of backend development\n- Python\n";
     let v = score_ad_json(&["-p", "profiles/dev.yaml", "--as-of", "2024-12"], ad);
     let skill = |id: &str| entry(&v, "skills", id);
     let se = skill("software-engineering");
     assert_eq!(se["status"], "implied", "{se}");
-    assert_eq!(se["years"]["required"], 5, "{se}");
-    assert!(se["years"]["have"].as_f64().unwrap() >= 9.0, "{se}");
-    assert_eq!(se["years"]["factor"], 1.0, "{se}");
-    // Django (2019 on) implies back-end: 5+ years of it.
-    let be = skill("back-end");
-    assert_eq!(be["years"]["factor"], 1.0, "{be}");
+    assert!(se["years"].is_null(), "{se}");
+    assert!(skill("back-end")["years"].is_null());
+    let ex = &v["experience"];
+    assert_eq!(ex["required"], 5, "{ex}");
+    assert!(ex["have"].as_f64().unwrap() >= 9.0, "{ex}");
+    assert_eq!(ex["credit"], 1.0, "{ex}");
 }
 
 #[test]
