@@ -1640,6 +1640,11 @@ const PREFERRED_CUES: &[(&str, &str)] = &[
     ("is a bonus", "bonus"),
     ("bonus points", "bonus"),
     ("bonus if", "bonus"),
+    // Only where they open a clause ("Go required; bonus for Elixir", "Must have: Go.
+    // Bonus: Elixir"): see `preferred_sentences`. "A signing bonus for engineers"
+    // prefers nothing.
+    ("bonus for", "bonus"),
+    ("bonus:", "bonus"),
     ("nice to have", "nice"),
     ("nice-to-have", "nice"),
     ("would be nice", "nice"),
@@ -3160,7 +3165,9 @@ fn heading_text(line: &str) -> Option<String> {
     // A bulleted or numbered line is an item ("2. Experience with Flink"), not a
     // heading, unless it says so with a colon, bold or a Markdown mark.
     let cue_alone = || {
-        !t.ends_with(['.', ',', ';'])
+        // "Go. Bonus points for Elixir!" is prose, not a heading.
+        !t.ends_with(['.', ',', ';', '!'])
+            && !t.contains(". ")
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
             && !numbered(t)
@@ -3658,7 +3665,18 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                     out.push((item, b));
                 }
                 None if matches!(cue, "preferred" | "optional" | "bonus") => {}
-                _ => out.push(sentence_around(text, s)),
+                _ => {
+                    let (a, b) = sentence_around(text, s);
+                    // A cue that opens its clause and looks ahead ("Python, bonus if
+                    // you know Elixir", "…, and it's a bonus if you know Elixir")
+                    // speaks of that clause only.
+                    let (_, ce) = folded.original_span(start, end);
+                    match clause_led_by_cue(cue, &text[a..s], &text[ce..b]) {
+                        Some(from) => out.push((a + from, b)),
+                        None if matches!(cue, "bonus for" | "bonus:") => {}
+                        None => out.push((a, b)),
+                    }
+                }
             }
         }
     }
@@ -3666,6 +3684,48 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Where the clause starts that a preferred `cue` opens, as an offset into `before`
+/// (the sentence up to the cue), when the cue looks ahead: it comes first in its
+/// clause (after a comma, colon or dash, or at the sentence's start, with at most
+/// "and", "also", "it's a"/"it is a"/"it would be a" before it) and names what follows
+/// ("bonus:", "bonus points", "bonus if", or a cue that `after` goes on with "if",
+/// "for" or "when"). "Kubernetes, Terraform and Helm are a plus if …" names its items before
+/// the cue: no clause is led by it.
+fn clause_led_by_cue(cue: &str, before: &str, after: &str) -> Option<usize> {
+    const LEAD: &[&str] = &[
+        "and",
+        "also",
+        "it's",
+        "it\u{2019}s",
+        "it",
+        "is",
+        "would",
+        "be",
+        "a",
+    ];
+    let looks_ahead = [":", " if", " for", " points"]
+        .iter()
+        .any(|e| cue.ends_with(e))
+        || after.split_whitespace().next().is_some_and(|w| {
+            ["if", "for", "when"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
+        });
+    if !looks_ahead {
+        return None;
+    }
+    let mut head = before.trim_end();
+    loop {
+        let (rest, last) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
+        if last.is_empty() || !LEAD.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+            break;
+        }
+        head = rest.trim_end();
+    }
+    (head.is_empty() || head.ends_with([',', ':', '-', '\u{2013}', '\u{2014}']))
+        .then_some(head.len())
 }
 
 /// The parenthesised span around byte `pos` on its line, brackets included, if `pos`
@@ -4022,6 +4082,73 @@ mod tests {
             "Back is hiring.\n- Software Engineer, Back End\n",
         );
         assert!(has(&a, "back-end"));
+    }
+
+    #[test]
+    fn a_bonus_is_preferred_and_only_what_it_names() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{General, Preferred, Required};
+        for (text, go, kotlin) in [
+            (
+                "Engineer\n\nGo. Bonus points for Kotlin!",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo. Bonus if you know Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo, bonus if you know Kotlin",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo, and it's a bonus if you know Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nIt\u{2019}s a bonus if you know Kotlin and Go.",
+                Preferred,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo required; bonus for Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nMust have: Go. Bonus: Kotlin.",
+                Required,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo and Kotlin are a bonus if you ran them.",
+                Preferred,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nRequirements:\n- Go\n- Bonus points for Kotlin\n",
+                Required,
+                Preferred,
+            ),
+        ] {
+            assert_eq!(
+                (need(text, "go"), need(text, "kotlin")),
+                (Some(go), Some(kotlin)),
+                "{text}"
+            );
+        }
+        // A bonus that is pay asks nothing.
+        let text = "Engineer\n\nWe pay a signing bonus for Go engineers who know Kotlin.";
+        assert_ne!(need(text, "kotlin"), Some(Preferred));
     }
 
     #[test]
