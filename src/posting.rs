@@ -3060,7 +3060,8 @@ fn list_join(gap: &str) -> Option<Join> {
         let word = token.trim_matches([',', '/', '&']);
         match word {
             "" => {}
-            "or" | "and/or" => {
+            // "AWS (or GCP/Azure)": the parenthesis gives the others as options.
+            "or" | "and/or" | "(or" => {
                 add(Join::Or);
                 conjunction = true;
             }
@@ -3930,6 +3931,25 @@ mod tests {
         let asked = "Engineer\n\nAbout you: experience with Go/Java/Rust.\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", asked.to_owned()), &rules);
         assert!(s.skills.len() == 3 && s.skills.iter().all(|s| s.alternatives.len() == 2));
+        // Options in parentheses are alternatives too.
+        for item in [
+            "AWS (or GCP/Azure)",
+            "AWS (or GCP, Azure)",
+            "AWS, GCP or Azure",
+        ] {
+            let text = format!("Engineer\n\nRequirements\n- Experience with {item}\n");
+            let s = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+            assert_eq!(
+                alternatives_of(&rules, &s, "aws"),
+                ["azure", "gcp"],
+                "{item}"
+            );
+            assert_eq!(
+                alternatives_of(&rules, &s, "gcp"),
+                ["aws", "azure"],
+                "{item}"
+            );
+        }
         // A member also asked for on its own is an anchor of its list.
         let text = "Engineer\n\nRequirements\n- Airflow or Dagster\n\nResponsibilities\n- Orchestrate jobs with Airflow\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
