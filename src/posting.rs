@@ -1304,31 +1304,6 @@ fn joins_team_in(sentence: &str) -> bool {
 /// works with: a word just before it (or its own first word) such as "with",
 /// "alongside", "mentor", "of" ("a team of 40 engineers"), "our" or "other".
 fn people_worked_with(text: &str, sentence_start: usize, f: &crate::extract::Finding) -> bool {
-    const CUES: &[&str] = &[
-        "with",
-        "alongside",
-        "mentor",
-        "mentors",
-        "mentoring",
-        "coach",
-        "coaching",
-        "support",
-        "supporting",
-        "of",
-        "other",
-        "fellow",
-        "among",
-        "help",
-        "helping",
-        "partner",
-        "our",
-        "guide",
-        "guiding",
-        "train",
-        "training",
-        "manage",
-        "managing",
-    ];
     let before = text.get(sentence_start.min(f.start)..f.start).unwrap_or("");
     let own_first = text[f.start..f.end].split_whitespace().next().unwrap_or("");
     before
@@ -1337,7 +1312,131 @@ fn people_worked_with(text: &str, sentence_start: usize, f: &crate::extract::Fin
         .rev()
         .take(3)
         .chain(std::iter::once(own_first))
-        .any(|w| CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
+        .any(|w| WORKED_WITH_CUES.iter().any(|c| c.eq_ignore_ascii_case(w)))
+}
+
+/// Words just before people that make them people the job works with (see
+/// `people_worked_with`, `others_use`).
+const WORKED_WITH_CUES: &[&str] = &[
+    "with",
+    "alongside",
+    "mentor",
+    "mentors",
+    "mentoring",
+    "coach",
+    "coaching",
+    "support",
+    "supporting",
+    "of",
+    "other",
+    "fellow",
+    "among",
+    "help",
+    "helping",
+    "partner",
+    "our",
+    "guide",
+    "guiding",
+    "train",
+    "training",
+    "manage",
+    "managing",
+];
+
+/// People the job may work with, besides the plural nouns of `TITLE_NOUNS_AFTER`.
+const PEOPLE: &[&str] = &[
+    "researchers",
+    "customers",
+    "users",
+    "clients",
+    "colleagues",
+    "teammates",
+    "stakeholders",
+    "partners",
+    "people",
+    "folks",
+    "operators",
+    "marketers",
+];
+
+/// How a sentence says that people use a tool ("analysts who use", "data scientists
+/// using"), as the words between the people and the tool.
+const USES: &[&[&str]] = &[
+    &["who", "use"],
+    &["who", "uses"],
+    &["that", "use"],
+    &["who", "are", "using"],
+    &["using"],
+    &["who", "rely", "on"],
+    &["who", "work", "with"],
+    &["who", "work", "in"],
+    &["working", "with"],
+    &["working", "in"],
+    &["who", "build", "with"],
+    &["who", "live", "in"],
+];
+
+/// Whether the finding `findings[n]` (or the list it ends, "Tableau and Looker") is a
+/// tool of people the job works with rather than the job's own: "Partner with analysts
+/// who use Tableau", "work alongside data scientists using Spark". The people are a
+/// plural role noun (`TITLE_NOUNS_AFTER`) or one of `PEOPLE`, right before one of
+/// `USES`, with a `WORKED_WITH_CUES` word among the three words before them. A bare
+/// participle ("using", "working with") may say how the job serves them ("build apps
+/// for our clients using Python"): only working beside them ("with", "alongside")
+/// makes the tool theirs then.
+fn others_use(text: &str, sentence_start: usize, findings: &[Finding], n: usize) -> bool {
+    // The list's first item: items before it joined by commas, "and", "or", slashes.
+    let mut k = n;
+    while k > 0 {
+        let (prev, cur) = (&findings[k - 1], &findings[k]);
+        if prev.end > cur.start || prev.start < sentence_start {
+            break;
+        }
+        match text.get(prev.end..cur.start) {
+            Some(gap) if list_join(&gap.to_ascii_lowercase()).is_some() => k -= 1,
+            _ => break,
+        }
+    }
+    let first = findings[k].start;
+    if first <= sentence_start {
+        return false;
+    }
+    // The last dozen words before the list are plenty, and a sentence can be a whole
+    // posting on one line.
+    let from =
+        crate::text::floor_char_boundary(text, first.saturating_sub(160)).max(sentence_start);
+    let words: Vec<&str> = text[from..first]
+        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
+    USES.iter().any(|link| {
+        let Some(rest) = words.len().checked_sub(link.len()) else {
+            return false;
+        };
+        if !words[rest..]
+            .iter()
+            .zip(link.iter())
+            .all(|(w, l)| same(w, l))
+            || rest == 0
+        {
+            return false;
+        }
+        let noun = words[rest - 1];
+        let people = PEOPLE.iter().any(|p| same(p, noun))
+            || TITLE_NOUNS_AFTER
+                .iter()
+                .any(|t| t.ends_with('s') && same(t, noun));
+        let cues: &[&str] = if matches!(link[0], "who" | "that") {
+            WORKED_WITH_CUES
+        } else {
+            &["with", "alongside", "among", "partner", "partnering"]
+        };
+        people
+            && words[rest.saturating_sub(4)..rest - 1]
+                .iter()
+                .any(|w| cues.iter().any(|c| same(c, w)))
+    })
 }
 
 /// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
@@ -1640,6 +1739,11 @@ const PREFERRED_CUES: &[(&str, &str)] = &[
     ("is a bonus", "bonus"),
     ("bonus points", "bonus"),
     ("bonus if", "bonus"),
+    // Only where they open a clause ("Go required; bonus for Elixir", "Must have: Go.
+    // Bonus: Elixir"): see `preferred_sentences`. "A signing bonus for engineers"
+    // prefers nothing.
+    ("bonus for", "bonus"),
+    ("bonus:", "bonus"),
     ("nice to have", "nice"),
     ("nice-to-have", "nice"),
     ("would be nice", "nice"),
@@ -2159,6 +2263,21 @@ impl AnalyzedPosting {
                 // store") is still the job's work.
                 SentenceRole::Company
                     if matches!(section, SectionKind::Required | SectionKind::General) =>
+                {
+                    section = SectionKind::Company;
+                }
+                // "Partner with analysts who use Tableau": the tool is theirs, and says
+                // less of the job than a duty does, unless the hire joins them.
+                SentenceRole::Requirement | SentenceRole::Company
+                    if matches!(
+                        section,
+                        SectionKind::Required
+                            | SectionKind::General
+                            | SectionKind::Duties
+                            | SectionKind::Preferred
+                    ) && others_use(text, sentence.0.start, &findings, n)
+                        && !*joins_team
+                            .get_or_insert_with(|| joins_team_in(&text[sentence.0.clone()])) =>
                 {
                     section = SectionKind::Company;
                 }
@@ -2941,7 +3060,8 @@ fn list_join(gap: &str) -> Option<Join> {
         let word = token.trim_matches([',', '/', '&']);
         match word {
             "" => {}
-            "or" | "and/or" => {
+            // "AWS (or GCP/Azure)": the parenthesis gives the others as options.
+            "or" | "and/or" | "(or" => {
                 add(Join::Or);
                 conjunction = true;
             }
@@ -3160,7 +3280,9 @@ fn heading_text(line: &str) -> Option<String> {
     // A bulleted or numbered line is an item ("2. Experience with Flink"), not a
     // heading, unless it says so with a colon, bold or a Markdown mark.
     let cue_alone = || {
-        !t.ends_with(['.', ',', ';'])
+        // "Go. Bonus points for Elixir!" is prose, not a heading.
+        !t.ends_with(['.', ',', ';', '!'])
+            && !t.contains(". ")
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
             && !numbered(t)
@@ -3658,7 +3780,18 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                     out.push((item, b));
                 }
                 None if matches!(cue, "preferred" | "optional" | "bonus") => {}
-                _ => out.push(sentence_around(text, s)),
+                _ => {
+                    let (a, b) = sentence_around(text, s);
+                    // A cue that opens its clause and looks ahead ("Python, bonus if
+                    // you know Elixir", "…, and it's a bonus if you know Elixir")
+                    // speaks of that clause only.
+                    let (_, ce) = folded.original_span(start, end);
+                    match clause_led_by_cue(cue, &text[a..s], &text[ce..b]) {
+                        Some(from) => out.push((a + from, b)),
+                        None if matches!(cue, "bonus for" | "bonus:") => {}
+                        None => out.push((a, b)),
+                    }
+                }
             }
         }
     }
@@ -3666,6 +3799,48 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Where the clause starts that a preferred `cue` opens, as an offset into `before`
+/// (the sentence up to the cue), when the cue looks ahead: it comes first in its
+/// clause (after a comma, colon or dash, or at the sentence's start, with at most
+/// "and", "also", "it's a"/"it is a"/"it would be a" before it) and names what follows
+/// ("bonus:", "bonus points", "bonus if", or a cue that `after` goes on with "if",
+/// "for" or "when"). "Kubernetes, Terraform and Helm are a plus if …" names its items before
+/// the cue: no clause is led by it.
+fn clause_led_by_cue(cue: &str, before: &str, after: &str) -> Option<usize> {
+    const LEAD: &[&str] = &[
+        "and",
+        "also",
+        "it's",
+        "it\u{2019}s",
+        "it",
+        "is",
+        "would",
+        "be",
+        "a",
+    ];
+    let looks_ahead = [":", " if", " for", " points"]
+        .iter()
+        .any(|e| cue.ends_with(e))
+        || after.split_whitespace().next().is_some_and(|w| {
+            ["if", "for", "when"]
+                .iter()
+                .any(|x| x.eq_ignore_ascii_case(w))
+        });
+    if !looks_ahead {
+        return None;
+    }
+    let mut head = before.trim_end();
+    loop {
+        let (rest, last) = head.rsplit_once(char::is_whitespace).unwrap_or(("", head));
+        if last.is_empty() || !LEAD.iter().any(|l| l.eq_ignore_ascii_case(last)) {
+            break;
+        }
+        head = rest.trim_end();
+    }
+    (head.is_empty() || head.ends_with([',', ':', '-', '\u{2013}', '\u{2014}']))
+        .then_some(head.len())
 }
 
 /// The parenthesised span around byte `pos` on its line, brackets included, if `pos`
@@ -3756,6 +3931,25 @@ mod tests {
         let asked = "Engineer\n\nAbout you: experience with Go/Java/Rust.\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", asked.to_owned()), &rules);
         assert!(s.skills.len() == 3 && s.skills.iter().all(|s| s.alternatives.len() == 2));
+        // Options in parentheses are alternatives too.
+        for item in [
+            "AWS (or GCP/Azure)",
+            "AWS (or GCP, Azure)",
+            "AWS, GCP or Azure",
+        ] {
+            let text = format!("Engineer\n\nRequirements\n- Experience with {item}\n");
+            let s = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+            assert_eq!(
+                alternatives_of(&rules, &s, "aws"),
+                ["azure", "gcp"],
+                "{item}"
+            );
+            assert_eq!(
+                alternatives_of(&rules, &s, "gcp"),
+                ["aws", "azure"],
+                "{item}"
+            );
+        }
         // A member also asked for on its own is an anchor of its list.
         let text = "Engineer\n\nRequirements\n- Airflow or Dagster\n\nResponsibilities\n- Orchestrate jobs with Airflow\n";
         let s = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
@@ -4022,6 +4216,102 @@ mod tests {
             "Back is hiring.\n- Software Engineer, Back End\n",
         );
         assert!(has(&a, "back-end"));
+    }
+
+    #[test]
+    fn the_tools_of_people_the_job_works_with_weigh_less_than_a_duty() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let text = "Data Engineer\n\nResponsibilities:\n\
+                    - Partner with analysts who use Tableau and Looker\n\
+                    - Work alongside data scientists using Spark\n\
+                    - Build pipelines in Python\n\
+                    - Build dashboards using Metabase\n\
+                    - Ship apps for our clients using Django\n\
+                    - You will join a team of engineers who use Rust\n\n\
+                    Requirements:\n\
+                    - Collaborate with engineers who work with Kotlin\n";
+        let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+        let skill = |id: &str| {
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).expect(id)
+        };
+        let duty = skill("python").weight / rules.rule(rules.find("python").expect("rule")).weight;
+        for id in ["tableau", "looker", "spark", "kotlin"] {
+            let s = skill(id);
+            assert_eq!(s.need, SectionKind::Company, "{id}");
+            assert!(s.weight / rules.rule(s.rule).weight < duty, "{id}");
+        }
+        // The job's own tools, and those of a team the hire joins, stay duties.
+        for id in ["python", "metabase", "django", "rust"] {
+            assert_eq!(skill(id).need, SectionKind::Duties, "{id}");
+        }
+    }
+
+    #[test]
+    fn a_bonus_is_preferred_and_only_what_it_names() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{General, Preferred, Required};
+        for (text, go, kotlin) in [
+            (
+                "Engineer\n\nGo. Bonus points for Kotlin!",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo. Bonus if you know Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo, bonus if you know Kotlin",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo, and it's a bonus if you know Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nIt\u{2019}s a bonus if you know Kotlin and Go.",
+                Preferred,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo required; bonus for Kotlin.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nMust have: Go. Bonus: Kotlin.",
+                Required,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nGo and Kotlin are a bonus if you ran them.",
+                Preferred,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nRequirements:\n- Go\n- Bonus points for Kotlin\n",
+                Required,
+                Preferred,
+            ),
+        ] {
+            assert_eq!(
+                (need(text, "go"), need(text, "kotlin")),
+                (Some(go), Some(kotlin)),
+                "{text}"
+            );
+        }
+        // A bonus that is pay asks nothing.
+        let text = "Engineer\n\nWe pay a signing bonus for Go engineers who know Kotlin.";
+        assert_ne!(need(text, "kotlin"), Some(Preferred));
     }
 
     #[test]
