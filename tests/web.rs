@@ -5,6 +5,7 @@
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
+use std::process::Output;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
@@ -185,6 +186,23 @@ fn workspace() -> tempfile::TempDir {
 
 fn jobfit(dir: &Path) -> Command {
     common::jobfit_in(dir)
+}
+
+/// `jobs import greenhouse:BOARD` against the test server at `base`, with `-f FORMAT`
+/// when given.
+fn import_greenhouse(dir: &Path, base: &str, board: &str, format: Option<&str>) -> Output {
+    let mut c = jobfit(dir);
+    c.args([
+        "jobs",
+        "import",
+        &format!("greenhouse:{board}"),
+        "--greenhouse-api",
+        base,
+    ]);
+    if let Some(f) = format {
+        c.args(["-f", f]);
+    }
+    c.output().unwrap()
 }
 
 fn saved(dir: &Path) -> Vec<String> {
@@ -473,18 +491,7 @@ fn a_slow_drip_body_times_out_at_the_limit() {
 fn import_greenhouse_and_lever_boards() {
     let base = server();
     let ws = workspace();
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:acme",
-            "--greenhouse-api",
-            &base,
-            "-f",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "acme", Some("json"));
     assert!(
         out.status.success(),
         "{}",
@@ -499,18 +506,7 @@ fn import_greenhouse_and_lever_boards() {
     assert!(text.contains("Python and Django"), "{text}");
     assert!(!text.contains("&lt;"), "content is decoded: {text}");
     // Importing again saves nothing new.
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:acme",
-            "--greenhouse-api",
-            &base,
-            "-f",
-            "table",
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "acme", Some("table"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("0 new, 0 replaced, 2 already saved"));
     jobfit(ws.path())
         .env("JOBFIT_LEVER_API", &base)
@@ -543,16 +539,7 @@ fn import_greenhouse_and_lever_boards() {
         "{lines:?}"
     );
     // A malformed API answer is an error and writes nothing more.
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:broken",
-            "--greenhouse-api",
-            &base,
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "broken", None);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("malformed JSON"));
     assert_eq!(saved(ws.path()).len(), 3);
@@ -569,18 +556,7 @@ fn import_greenhouse_and_lever_boards() {
 fn import_skips_a_malformed_job_and_saves_the_rest() {
     let base = server();
     let ws = workspace();
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:mixed",
-            "--greenhouse-api",
-            &base,
-            "-f",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "mixed", Some("json"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert_eq!(
@@ -603,18 +579,7 @@ fn import_skips_a_malformed_job_and_saves_the_rest() {
     assert_eq!(skipped[0]["id"], "203");
     assert_eq!(skipped[0]["at"], "jobs[1]");
     // Again: nothing new; the table counts the skipped.
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:mixed",
-            "--greenhouse-api",
-            &base,
-            "-f",
-            "table",
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "mixed", Some("table"));
     assert!(
         String::from_utf8_lossy(&out.stdout)
             .contains("0 new, 0 replaced, 2 already saved, 2 skipped"),
@@ -635,16 +600,7 @@ fn import_skips_a_malformed_job_and_saves_the_rest() {
     assert!(saved(ws.path()).contains(&"mixed-sre.md".to_owned()));
     // A board whose jobs are all unreadable is an error: the answer is not what the
     // API sends.
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:unreadable",
-            "--greenhouse-api",
-            &base,
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "unreadable", None);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("skipped jobs[0] (\"No id\")"), "{err}");
@@ -661,18 +617,7 @@ fn import_skips_a_malformed_job_and_saves_the_rest() {
 fn import_names_jobs_without_text() {
     let base = server();
     let ws = workspace();
-    let out = jobfit(ws.path())
-        .args([
-            "jobs",
-            "import",
-            "greenhouse:quiet",
-            "--greenhouse-api",
-            &base,
-            "-f",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = import_greenhouse(ws.path(), &base, "quiet", Some("json"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{err}");
     assert_eq!(saved(ws.path()), ["quiet-data-engineer.md"]);
@@ -695,20 +640,7 @@ fn import_names_jobs_without_text() {
 fn import_keeps_jobs_that_share_a_url() {
     let base = server();
     let ws = workspace();
-    let import = || {
-        jobfit(ws.path())
-            .args([
-                "jobs",
-                "import",
-                "greenhouse:shared",
-                "--greenhouse-api",
-                &base,
-                "-f",
-                "table",
-            ])
-            .output()
-            .unwrap()
-    };
+    let import = || import_greenhouse(ws.path(), &base, "shared", Some("table"));
     let out = import();
     assert!(out.status.success(), "{out:?}");
     assert_eq!(

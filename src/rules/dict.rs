@@ -112,6 +112,10 @@ fn len_at(t: &[u8], i: usize, wide: u128, k: usize) -> usize {
     crate::text::word_len(&t[i..])
 }
 
+fn set_bit(bits: &mut [u64], bit: usize) {
+    bits[bit / 64] |= 1 << (bit % 64);
+}
+
 #[inline]
 fn test_bit(bits: &[u64], bit: usize) -> bool {
     bits[bit / 64] & (1 << (bit % 64)) != 0
@@ -337,15 +341,15 @@ impl Dict {
                 let second = crate::text::word_len(&rest[1..]);
                 if second > 0 {
                     let bit = pair_bit(pair_key(first, rest[0], nonzero_hash(&rest[1..=second])));
-                    pair_filter[bit / 64] |= 1 << (bit % 64);
+                    set_bit(&mut pair_filter, bit);
                 } else {
                     let bit = filter_bit(first);
-                    walk_filter[bit / 64] |= 1 << (bit % 64);
-                    probe_filter[bit / 64] |= 1 << (bit % 64);
+                    set_bit(&mut walk_filter, bit);
+                    set_bit(&mut probe_filter, bit);
                 }
             } else {
                 let bit = filter_bit(first);
-                probe_filter[bit / 64] |= 1 << (bit % 64);
+                set_bit(&mut probe_filter, bit);
             }
             // The node after the first word, found by walking the trie just built.
             let mut node = 0u32;
@@ -374,7 +378,7 @@ impl Dict {
                 continue;
             }
             let bit = filter_bit(h);
-            word_filter[bit / 64] |= 1 << (bit % 64);
+            set_bit(&mut word_filter, bit);
             let mut i = home_slot(h, slots - 1);
             while word_table[2 * i] != 0 {
                 i = (i + 1) & (slots - 1);
