@@ -487,7 +487,10 @@ impl Posting {
 /// A "Label: value" line split at its first colon, the label lower-cased and stripped
 /// of Markdown emphasis, heading and list marks ("**Location:**", "- Role:").
 fn labelled(line: &str) -> Option<(String, &str)> {
-    let (label, value) = line.split_once(':')?;
+    // Labels are a few short words: a colon further in belongs to prose (a posting
+    // can be one long line), which is then neither searched nor lower-cased.
+    let colon = memchr::memchr(b':', &line.as_bytes()[..line.len().min(64)])?;
+    let (label, value) = (&line[..colon], &line[colon + 1..]);
     let label = label
         .trim_matches(|c: char| c == '*' || c == '_' || c == '#' || c == '-' || c.is_whitespace())
         .to_ascii_lowercase();
@@ -1392,10 +1395,19 @@ fn others_use(text: &str, sentence_start: usize, findings: &[Finding], n: usize)
         if prev.end > cur.start || prev.start < sentence_start {
             break;
         }
-        match text.get(prev.end..cur.start) {
-            Some(gap) if list_join(&gap.to_ascii_lowercase()).is_some() => k -= 1,
-            _ => break,
+        // Joins are lower-case words ("or", "and"): only a gap with an upper-case
+        // letter ("OR") needs a lower-cased copy.
+        let joined = text.get(prev.end..cur.start).is_some_and(|gap| {
+            if gap.bytes().any(|b| b.is_ascii_uppercase()) {
+                list_join(&gap.to_ascii_lowercase()).is_some()
+            } else {
+                list_join(gap).is_some()
+            }
+        });
+        if !joined {
+            break;
         }
+        k -= 1;
     }
     let first = findings[k].start;
     if first <= sentence_start {
@@ -1405,10 +1417,20 @@ fn others_use(text: &str, sentence_start: usize, findings: &[Finding], n: usize)
     // posting on one line.
     let from =
         crate::text::floor_char_boundary(text, first.saturating_sub(160)).max(sentence_start);
-    let words: Vec<&str> = text[from..first]
-        .split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
+    // Only the last words matter (the longest link and the cue words before its
+    // people): kept in a small array, in text order, without allocating.
+    const KEEP: usize = 8;
+    let mut last = [""; KEEP];
+    let mut kept = 0;
+    for w in text[from..first]
+        .rsplit(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\''))
         .filter(|w| !w.is_empty())
-        .collect();
+        .take(KEEP)
+    {
+        kept += 1;
+        last[KEEP - kept] = w;
+    }
+    let words = &last[KEEP - kept..];
     let same = |a: &str, b: &str| a.eq_ignore_ascii_case(b);
     USES.iter().any(|link| {
         let Some(rest) = words.len().checked_sub(link.len()) else {
