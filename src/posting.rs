@@ -3808,7 +3808,9 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                     // you know Elixir", "…, and it's a bonus if you know Elixir")
                     // speaks of that clause only.
                     let (_, ce) = folded.original_span(start, end);
-                    match clause_led_by_cue(cue, &text[a..s], &text[ce..b]) {
+                    match clause_led_by_cue(cue, &text[a..s], &text[ce..b])
+                        .or_else(|| clause_after_requirement(&text[a..s]))
+                    {
                         Some(from) => out.push((a + from, b)),
                         None if matches!(cue, "bonus for" | "bonus:") => {}
                         None => out.push((a, b)),
@@ -3821,6 +3823,27 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// Where the clause a closing cue ends begins, when an earlier clause of its sentence
+/// states its own demand: "Go required, Kotlin a bonus", "Must know Python; Django is
+/// a plus" prefer only what follows the break. Without such a word ("Go, Rust or
+/// Kotlin is a plus") the cue speaks of the whole sentence.
+fn clause_after_requirement(before: &str) -> Option<usize> {
+    const DEMANDS: &[&str] = &[
+        "required",
+        "must",
+        "essential",
+        "mandatory",
+        "needed",
+        "need",
+        "requirement",
+    ];
+    let brk = before.rfind([',', ';'])?;
+    before[..brk]
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| DEMANDS.iter().any(|d| d.eq_ignore_ascii_case(w)))
+        .then_some(brk + 1)
 }
 
 /// Where the clause starts that a preferred `cue` opens, as an offset into `before`
@@ -4322,6 +4345,22 @@ mod tests {
             (
                 "Engineer\n\nRequirements:\n- Go\n- Bonus points for Kotlin\n",
                 Required,
+                Preferred,
+            ),
+            // A closing cue after a clause that states its own demand.
+            (
+                "Engineer\n\nGo required, Kotlin a bonus.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nYou must know Go; Kotlin is a plus.",
+                General,
+                Preferred,
+            ),
+            (
+                "Engineer\n\nExperience with Go, Rust or Kotlin is a plus.",
+                Preferred,
                 Preferred,
             ),
         ] {
