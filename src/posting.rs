@@ -1580,6 +1580,9 @@ const TIME: u8 = 32;
 /// Words after which a role noun is someone the job works with, not the job's title:
 /// "Mentor other engineers", "Work closely with designers".
 const NOT_TITLE: u8 = 64;
+/// Relative pronouns: a sentence holding one is a clause about someone ("Join a team of
+/// engineers who use Rust"), never a job title, however short.
+const CLAUSE: u8 = 128;
 
 /// Word → what it says about a sentence (`CUE`, `ROLE`, `COMPANY`, `PRODUCT`), one
 /// lookup per word, keyed by the lower-cased word packed into an integer (every listed
@@ -1610,6 +1613,7 @@ static WORD_FLAGS: LazyLock<rustc_hash::FxHashMap<u128, u8>> = LazyLock::new(|| 
         (&["year", "years", "yrs"][..], YEARS),
         (&["last", "past", "next", "coming"][..], TIME),
         (PEOPLE_BEFORE_ROLE, NOT_TITLE),
+        (&["who", "whom", "whose", "which"][..], CLAUSE),
     ] {
         for w in list {
             let key = packed_word(w.as_bytes()).expect("sentence cue words are short ASCII");
@@ -1679,7 +1683,7 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     let mut prev_experience_product = false;
     // Flags of the two words before, for "the last two years".
     let (mut prev, mut before_prev) = (0u8, 0u8);
-    let (mut role, mut company, mut not_title) = (false, false, false);
+    let (mut role, mut company, mut not_title, mut clause) = (false, false, false, false);
     let mut i = 0;
     while i < b.len() {
         // The word starting at or after `i`, and whether it is all ASCII.
@@ -1724,8 +1728,14 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
         // "Mentor junior engineers", but "Junior Go Developer" is a title.
         not_title |= flags & NOT_TITLE != 0 || (word_count > 1 && key == JUNIOR);
         company |= flags & COMPANY != 0;
+        clause |= flags & CLAUSE != 0;
     }
-    if word_count <= 12 && !sentence.trim().ends_with('.') && role && !self_description(sentence) {
+    if word_count <= 12
+        && !sentence.trim().ends_with('.')
+        && role
+        && !clause
+        && !self_description(sentence)
+    {
         return (SentenceRole::Title, false);
     }
     if company || COMPANY_PHRASES_AC.is_match(sentence) {
@@ -4031,6 +4041,7 @@ mod tests {
             ("Work closely with product designers", Requirement),
             ("Mentor junior engineers", Requirement),
             ("Coach new engineers", Requirement),
+            ("Join a team of engineers who use Rust", Requirement),
             ("Junior Go Developer", Title),
             (
                 "Senior Python Developer, you will own our platform",
