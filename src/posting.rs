@@ -320,21 +320,39 @@ impl Posting {
                     self.title = Some(parts[0].to_owned());
                     return;
                 }
-                if self.company.is_none() {
-                    self.company = Some(without_links(parts[0]));
+                // "London (Soho) | Senior Backend Engineer | Onsite": a header may open
+                // with the place; the company is then named elsewhere, if at all.
+                let company = without_links(parts[0]);
+                if self.company.is_none() && !only_a_place(&company) {
+                    self.company = Some(company);
                 }
                 // The role is usually second, but posters vary the order: prefer the
                 // first part that names a role, else the first that is not a place,
                 // terms of work or a link ("Acme | Vancouver, BC | Onsite" has no
                 // title: the report then names the company alone).
-                let role = parts[1..]
-                    .iter()
+                // A part that runs on into the ad's prose ("Rescale offers a
+                // software platform…") is no title, whatever nouns it holds.
+                let prose = |p: &&&str| {
+                    let t = title_without_links(p);
+                    t.contains(". ") || t.split_whitespace().nth(12).is_some()
+                };
+                let candidates = || parts[1..].iter().filter(|p| !prose(p));
+                let role = candidates()
                     .find(|p| role_noun(p))
-                    .or_else(|| parts[1..].iter().find(|p| seniority_first(p)))
-                    .or_else(|| parts[1..].iter().find(|p| !is_place_or_terms(p)));
-                self.title = role.map(|r| (*r).to_owned());
+                    .or_else(|| candidates().find(|p| seniority_first(p)))
+                    .or_else(|| candidates().find(|p| !is_place_or_terms(p)));
+                self.title = role.map(|r| title_without_links(r));
                 return;
             }
+        }
+        // "Motivity Systems is hiring a full stack developer in Seattle to …": the
+        // opening sentence names both.
+        if let Some((company, title)) = hiring_sentence(&line) {
+            if self.company.is_none() {
+                self.company = Some(company.to_owned());
+            }
+            self.title = Some(title.to_owned());
+            return;
         }
         if line.chars().count() <= 90
             && !line.ends_with('.')
@@ -620,6 +638,111 @@ fn without_links(part: &str) -> String {
     }
 }
 
+/// A header part as a title: without the web addresses and e-mail addresses posters
+/// put after the role, and a bracketed note left holding nothing else ("DevOps Engineer
+/// https://angel.co/… (or email jobs@…)" is a "DevOps Engineer"). A bracket that says
+/// something of the role stays ("Senior Full Stack (Rails)").
+fn title_without_links(part: &str) -> String {
+    let is_address = |w: &str| {
+        let w = w.trim_matches(|c: char| "()[]<>,;".contains(c));
+        let lower = w.to_ascii_lowercase();
+        lower.starts_with("http://")
+            || lower.starts_with("https://")
+            || lower.starts_with("www.")
+            || (w.contains('@') && w.contains('.'))
+    };
+    if !part.split_whitespace().any(is_address) {
+        return part.to_owned();
+    }
+    // A bracket note that held an address goes whole: what is left of it is the
+    // poster's "or email", "apply at", not the role.
+    let mut kept: Vec<&str> = Vec::new();
+    let mut note: Option<(usize, bool)> = None;
+    for w in part.split_whitespace() {
+        if w.starts_with('(') {
+            note = Some((kept.len(), false));
+        }
+        if is_address(w) {
+            if let Some((_, had)) = note.as_mut() {
+                *had = true;
+            }
+        } else {
+            kept.push(w);
+        }
+        if w.ends_with(')')
+            && let Some((from, had)) = note.take()
+            && had
+        {
+            kept.truncate(from);
+        }
+    }
+    if let Some((from, true)) = note {
+        kept.truncate(from);
+    }
+    let title = kept.join(" ");
+    let title = title.trim_end_matches(|c: char| "(-–,:".contains(c) || c.is_whitespace());
+    if title.is_empty() {
+        part.to_owned()
+    } else {
+        title.to_owned()
+    }
+}
+
+/// "Acme Robotics is hiring a senior Go engineer in Berlin …": the company (a short
+/// capitalised name) and the role, from an opening sentence that says so. The role
+/// ends at a preposition, a relative pronoun or punctuation, and is at most eight
+/// words.
+fn hiring_sentence(line: &str) -> Option<(&str, &str)> {
+    let (company, rest) = [
+        " is hiring ",
+        " are hiring ",
+        " is looking for ",
+        " are looking for ",
+    ]
+    .iter()
+    .find_map(|cue| line.split_once(cue))?;
+    let company = company.trim();
+    let words = company.split_whitespace().count();
+    if words == 0
+        || words > 5
+        || !company.starts_with(|c: char| c.is_uppercase())
+        || company.contains(['.', ',', ':', ';', '!', '?'])
+        || ["we", "who", "our", "the", "this"].iter().any(|w| {
+            company
+                .split_whitespace()
+                .next()
+                .is_some_and(|f| f.eq_ignore_ascii_case(w))
+        })
+    {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let rest = rest.strip_prefix("for ").unwrap_or(rest);
+    let rest = ["a ", "an ", "two ", "several ", "multiple "]
+        .iter()
+        .find_map(|a| rest.strip_prefix(a))
+        .unwrap_or(rest);
+    let end = rest
+        .find(['.', ',', ';', ':', '!', '?', '(', '\n'])
+        .unwrap_or(rest.len());
+    let mut role = &rest[..end];
+    for stop in [
+        " in ", " to ", " for ", " who ", " that ", " with ", " at ", " and ",
+    ] {
+        if let Some(p) = role.find(stop) {
+            role = &role[..p];
+        }
+    }
+    let role = role
+        .trim()
+        .trim_end_matches(['-', '\u{2013}', '\u{2014}'])
+        .trim_end();
+    let names_role = role
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| crate::text::names_job(w, ROLE_NOUNS));
+    (names_role && role.split_whitespace().count() <= 8).then_some((company, role))
+}
+
 /// Words of a header part that say where or on what terms, not what the job is.
 const TERMS_WORDS: &[&str] = &[
     // "4+ years of experience": what the job asks, not what it is called.
@@ -709,6 +832,26 @@ fn is_place_or_terms(part: &str) -> bool {
                         && !AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w))
                 })
         })
+}
+
+/// True when a header's first part is a place and nothing else ("London (Soho)",
+/// "Dallas, TX", "Remote"), so it is no company. Narrower than `is_place_or_terms`:
+/// company names carry dots and commas too ("Sentry.io", "Carrot, Inc.").
+fn only_a_place(part: &str) -> bool {
+    let lower = part.trim().to_lowercase();
+    let bare = lower.split('(').next().unwrap_or("").trim();
+    if PLACES.contains(&bare) || only_places(bare) || TERMS_WORDS.contains(&bare) {
+        return true;
+    }
+    // "Dallas, TX", "Leeds, UK": a name, then a state code or a known place.
+    let Some((city, region)) = part.split('(').next().unwrap_or("").split_once(',') else {
+        return false;
+    };
+    let region = region.trim().trim_end_matches('.');
+    let state = region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase());
+    !city.contains('.')
+        && city.split_whitespace().count() <= 3
+        && (state || PLACES.contains(&region.to_lowercase().as_str()))
 }
 
 /// True when `part` is nothing but well-known places run together with spaces
@@ -4998,6 +5141,45 @@ mod tests {
         let p = Posting::from_text("x", "Acme | Senior Rust Engineer | Remote\n\nWe build.");
         assert_eq!(p.title.as_deref(), Some("Senior Rust Engineer"));
         assert_eq!(p.company.as_deref(), Some("Acme"));
+        // Addresses after the role are no part of it.
+        let p = Posting::from_text(
+            "x",
+            "Acme | Boston ONSITE | DevOps Engineer https://jobs.example.com/42 (or email jobs@acme.example)",
+        );
+        assert_eq!(p.title.as_deref(), Some("DevOps Engineer"));
+        let p = Posting::from_text(
+            "x",
+            "Acme | https://acme.example Acme builds tools for farms. We are hiring.",
+        );
+        assert_eq!(p.title, None);
+        // A header that opens with its place names no company there.
+        let p = Posting::from_text("x", "London (Soho) | Senior Backend Engineer | Onsite");
+        assert_eq!(
+            (p.title.as_deref(), p.company.as_deref()),
+            (Some("Senior Backend Engineer"), None)
+        );
+        // An opening sentence that says who is hiring whom.
+        let p = Posting::from_text(
+            "x",
+            "Brightwater Labs is hiring a full stack developer in Leeds to help us grow.\n\nMore.",
+        );
+        assert_eq!(
+            (p.title.as_deref(), p.company.as_deref()),
+            (Some("full stack developer"), Some("Brightwater Labs"))
+        );
+        let p = Posting::from_text("x", "We are hiring a full stack developer in Leeds.");
+        assert_eq!(p.company, None);
+        for (header, company) in [
+            ("Dallas, TX | Backend Developer", None),
+            ("Carrot, Inc. | Engineers | Remote", Some("Carrot, Inc.")),
+            ("Sentry.io | Various | Remote", Some("Sentry.io")),
+        ] {
+            assert_eq!(
+                Posting::from_text("x", header).company.as_deref(),
+                company,
+                "{header}"
+            );
+        }
         // No part names a role: the first that is not a place or terms is taken; a
         // header of places and terms only gives no title at all.
         let p = Posting::from_text(
