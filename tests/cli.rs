@@ -593,20 +593,22 @@ fn extract_reads_only_the_text_of_an_html_page() {
                 <body><p>We run Kubernetes.</p></body></html>";
     let out = stdout(
         core()
-            .args(["extract", "--format", "ndjson"])
+            .args(["extract", "--format", "json"])
             .write_stdin(page),
     );
-    let names: Vec<String> = out
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["name"].to_string())
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["\"Kubernetes\""], "{out}");
-    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    let start = v["start"].as_u64().unwrap() as usize;
+    assert_eq!(names, ["Kubernetes"], "{out}");
+    let start = v["findings"][0]["start"].as_u64().unwrap() as usize;
     assert_eq!(
-        &page[start..start + 10],
+        &v["page_text"].as_str().unwrap()[start..start + 10],
         "Kubernetes",
-        "offsets into the page as given"
+        "offsets into the page's text as read"
     );
 }
 
@@ -1724,4 +1726,84 @@ fn ndjson_for_one_posting_points_to_rank() {
         2,
     );
     assert!(err.contains("fix the JSON at this position"), "{err}");
+}
+
+/// Regression: `extract page.html` read every visible word of the page, menus and
+/// footer included, at offsets into the raw HTML, while `score` and `rank` read the
+/// page's posting (its JSON-LD, else its main text). Extract now reads what they read;
+/// its offsets index that text, which the JSON report gives as `page_text`.
+#[test]
+fn extract_reads_an_html_page_as_score_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><title>Platform Engineer</title></head><body>\
+         <nav><a href=/jobs>Redis jobs</a></nav>\
+         <main><article><h1>Platform Engineer</h1>\
+         <p>We run Kubernetes &amp; PostgreSQL.</p></article></main>\
+         <footer>Docker careers</footer></body></html>",
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["kubernetes", "postgresql"], "{v:#}");
+    let text = v["page_text"].as_str().expect("page_text for an HTML page");
+    for f in v["findings"].as_array().unwrap() {
+        let (s, e) = (f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap());
+        assert_eq!(&text[s as usize..e as usize], f["text"].as_str().unwrap());
+    }
+    // The same skills as score finds in the page.
+    let score: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "score",
+        "--profile",
+        "profiles/dev.yaml",
+        page.to_str().unwrap(),
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let mut scored: Vec<&str> = skill_ids(&score);
+    scored.sort_unstable();
+    assert_eq!(scored, ["kubernetes", "postgresql"], "{score:#}");
+    // A page whose JSON-LD holds the posting is read as that posting.
+    std::fs::write(
+        &page,
+        r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Backend","description":"<p>Python and Django.</p>"}</script></head><body><p>Redis Redis Redis</p></body></html>"#,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["python", "django"], "{v:#}");
+    // A text file has no `page_text`: its offsets are into the file as given.
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        "postings/ad.txt",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert!(v.get("page_text").is_none(), "{v:#}");
 }

@@ -862,6 +862,10 @@ pub struct ExtractReport {
     pub origin: String,
     /// Findings in text order.
     pub findings: Vec<FindingLine>,
+    /// For an HTML page, the text read from it (its posting, as `score` reads it),
+    /// which the findings' offsets index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_text: Option<String>,
 }
 
 impl ExtractReport {
@@ -891,6 +895,7 @@ impl ExtractReport {
             schema: SCHEMA_VERSION,
             origin: origin.to_owned(),
             findings,
+            page_text: None,
         }
     }
 }
