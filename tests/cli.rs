@@ -1807,3 +1807,58 @@ fn extract_reads_an_html_page_as_score_does() {
     .unwrap();
     assert!(v.get("page_text").is_none(), "{v:#}");
 }
+
+/// Regression: a cell with text after its closing quote (`"Go" Dev`) was read as the
+/// CSV reader joins it (`Go Dev`), and nothing said the row was malformed. It is now a
+/// skipped row named by its line, like the other broken rows, and an error under
+/// --strict; blanks before the next delimiter are no text.
+#[test]
+fn rank_reports_csv_cells_with_text_after_the_closing_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let file = path.to_str().unwrap();
+    std::fs::write(
+        &path,
+        "id,title,text\n\
+         a1,\"Backend Engineer\" ,\"Python and PostgreSQL.\"\n\
+         b2,\"Go\" Developer,Go and Kafka.\n\
+         c3,Ops,\"Docker and\nLinux\"Kubernetes\n\
+         d4,Web Developer,React.\n",
+    )
+    .unwrap();
+    let v = rank_json(file, &[]);
+    let ids: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert!(ids.contains(&"a1") && ids.contains(&"d4"), "{v:#}");
+    let skipped = v["skipped"].as_array().unwrap();
+    let origins: Vec<&str> = skipped
+        .iter()
+        .map(|s| s["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(origins, [format!("{file}:3"), format!("{file}:4")], "{v:#}");
+    let error = skipped[0]["error"].as_str().unwrap();
+    assert!(
+        error.contains("export.csv:3:8: text after the closing quote of a cell"),
+        "{error}"
+    );
+    // In a cell over two lines, the position is where the stray text is.
+    let error = skipped[1]["error"].as_str().unwrap();
+    assert!(error.contains("export.csv:5:7:"), "{error}");
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("text after the closing quote"), "{err}");
+    // `score` reads a one-row CSV the same way.
+    std::fs::write(&path, "title,text\nDev,\"Python\" and Go\n").unwrap();
+    let err = stderr_of_failure(jobfit().args(["score", "-p", "profiles/dev.yaml", file]), 2);
+    assert!(
+        err.contains("export.csv:2:13: text after the closing quote"),
+        "{err}"
+    );
+}
