@@ -213,8 +213,15 @@ fn scan(dir: &Path, wanted: fn(&Path) -> bool) -> Result<Vec<SavedJob>> {
     Ok(out)
 }
 
-/// True for the text files `save` compares a new posting with: Markdown (what it
-/// writes) and plain text. Other documents would have to be parsed at every save.
+/// True for the posting documents `save` compares a new posting with: every one
+/// `rank` reads as one posting (Markdown, text, HTML, JSON, YAML), whatever saved it.
+/// NDJSON and CSV files of many postings are data sets, not saved jobs.
+fn is_document(path: &Path) -> bool {
+    crate::rank::reads(path) && !crate::rank::is_records(path)
+}
+
+/// True for the text files that may have front matter, and that `save --force` may
+/// replace with the Markdown it writes: Markdown and plain text.
 fn is_text(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -438,7 +445,7 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
 /// I/O errors; a name collision with a different posting gets a numbered name instead.
 pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
     let hash = content_hash(&p.text);
-    let existing = scan(dir, is_text)?;
+    let existing = scan(dir, is_document)?;
     let same = existing
         .iter()
         .find(|j| !other_job(j, p, source) && (same_url(j, p) || j.content_hash == hash));
@@ -446,6 +453,16 @@ pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -
     if let Some(j) = same {
         if !force {
             return Ok(Saved::Duplicate(j.file.clone()));
+        }
+        if !is_text(&j.file) {
+            // Markdown written over a page or a JSON document would lose what it holds
+            // and leave a file whose name says it is something else.
+            return Err(crate::error::Diagnostic::new(
+                j.file.display().to_string(),
+                "already holds this posting, and --force replaces only a Markdown or text file",
+            )
+            .help("remove it (or move it out of the jobs directory), then add the posting again")
+            .into());
         }
         crate::files::write_atomic(&j.file, contents.as_bytes(), true)?;
         return Ok(Saved::Replaced(j.file.clone()));

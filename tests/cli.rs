@@ -1862,3 +1862,80 @@ fn rank_reports_csv_cells_with_text_after_the_closing_quote() {
         "{err}"
     );
 }
+
+/// `jobs add FILE -f json` in `dir` (with `extra` flags): exit code, the saved entry.
+fn jobs_add(dir: &Path, file: &str, extra: &[&str]) -> (Option<i32>, serde_json::Value, String) {
+    let out = jobfit_in(dir)
+        .args(["--no-config", "jobs", "add", file, "-f", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Regression: `jobs add` compared a new posting only with the Markdown and text
+/// files in jobs/, so one saved there as a page, JSON or YAML (which `rank` and
+/// `jobs list` read) was saved again. Every posting document in jobs/ is compared, by
+/// URL and by text; `--force` does not write Markdown over a file of another format.
+#[test]
+fn jobs_add_finds_a_posting_saved_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    let page = r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Rust Engineer","hiringOrganization":{"name":"Acme"},"url":"https://example.test/jobs/7","description":"<p>Rust and PostgreSQL.</p>"}</script></head><body></body></html>"#;
+    std::fs::write(jobs.join("page.html"), page).unwrap();
+    let json = r#"{"title": "Data Engineer", "company": "Globex", "text": "Python and Airflow pipelines."}"#;
+    std::fs::write(jobs.join("ad.json"), json).unwrap();
+    std::fs::write(
+        jobs.join("ad.yaml"),
+        "title: Go Developer\ntext: Go and Kafka services.\n",
+    )
+    .unwrap();
+    let new = dir.path().join("new");
+    std::fs::create_dir(&new).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = new.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_owned()
+    };
+    let cases = [
+        (
+            write("data.txt", "Python and Airflow\npipelines.\n"),
+            "ad.json",
+        ),
+        (write("go.md", "Go and Kafka services.\n"), "ad.yaml"),
+        (
+            write(
+                "rust.md",
+                "---\ntitle: Rust Engineer\ncompany: Acme\nurl: https://example.test/jobs/7?utm_source=mail\n---\nRust, PostgreSQL and more.\n",
+            ),
+            "page.html",
+        ),
+    ];
+    for (file, saved_as) in &cases {
+        let (code, v, err) = jobs_add(dir.path(), file, &[]);
+        assert_eq!(code, Some(0), "{err}");
+        assert_eq!(v["saved"][0]["status"], "duplicate", "{file}: {v:#}");
+        assert!(
+            v["saved"][0]["file"].as_str().unwrap().ends_with(saved_as),
+            "{file}: {v:#}"
+        );
+    }
+    // --force replaces a saved Markdown copy, never a page or a JSON file with Markdown.
+    let (code, _, err) = jobs_add(dir.path(), &cases[0].0, &["--force"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("ad.json"), "{err}");
+    assert!(err.contains("remove it"), "{err}");
+    assert_eq!(std::fs::read_to_string(jobs.join("ad.json")).unwrap(), json);
+    let mut names: Vec<String> = std::fs::read_dir(&jobs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["ad.json", "ad.yaml", "page.html"]);
+}
