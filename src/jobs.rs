@@ -444,6 +444,8 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
 /// # Errors
 /// I/O errors; a name collision with a different posting gets a numbered name instead.
 pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
+    // The jobs directory is jobfit's own: the first posting saved creates it.
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let hash = content_hash(&p.text);
     let existing = scan(dir, is_document)?;
     let same = existing

@@ -1939,3 +1939,50 @@ fn jobs_add_finds_a_posting_saved_in_any_format() {
     names.sort();
     assert_eq!(names, ["ad.json", "ad.yaml", "page.html"]);
 }
+
+/// Regression: `--output` into a directory that does not exist created it (and every
+/// missing parent) without a word, so a typo in the path left a stray tree of
+/// directories. It is an error naming the missing directory, and writes nothing.
+#[test]
+fn output_into_a_missing_directory_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("reprots/2026/out.md");
+    for args in [
+        &["profile", "export", "--profile", "profiles/dev.yaml", "-o"][..],
+        &[
+            "tailor",
+            "-p",
+            "profiles/dev.yaml",
+            "postings/backend.md",
+            "-o",
+        ],
+    ] {
+        let err = stderr_of_failure(jobfit().args(args).arg(&target), 2);
+        let missing = dir.path().join("reprots/2026");
+        assert!(
+            err.contains(&format!(
+                "the directory `{}` does not exist",
+                missing.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("mkdir -p"), "{err}");
+        assert!(!dir.path().join("reprots").exists(), "{args:?}");
+    }
+    // A parent that is a file is no directory either.
+    std::fs::write(dir.path().join("file"), "x").unwrap();
+    let err = stderr_of_failure(
+        jobfit()
+            .args(["profile", "export", "--profile", "profiles/dev.yaml", "-o"])
+            .arg(dir.path().join("file/out.json")),
+        2,
+    );
+    assert!(err.contains("is not a directory"), "{err}");
+    // Into a directory that exists, it writes.
+    stdout(
+        jobfit()
+            .args(["profile", "export", "--profile", "profiles/dev.yaml", "-o"])
+            .arg(dir.path().join("out.json")),
+    );
+    assert!(dir.path().join("out.json").is_file());
+}
