@@ -1986,3 +1986,33 @@ fn output_into_a_missing_directory_is_an_error() {
     );
     assert!(dir.path().join("out.json").is_file());
 }
+
+/// Regression: `jobs list -f csv` had no `postings` column, so a file of many postings
+/// (NDJSON, CSV) read as one, while the table and JSON said how many it holds.
+#[test]
+fn jobs_list_csv_says_how_many_postings_a_file_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::write(jobs.join("a.md"), "---\ntitle: Dev\n---\nPython.\n").unwrap();
+    std::fs::write(
+        jobs.join("b.ndjson"),
+        "{\"title\": \"A\", \"text\": \"Python.\"}\n{\"title\": \"B\", \"text\": \"Go.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        jobs.join("c.csv"),
+        "title,text\nC,Ruby.\nD,Elixir.\nE,Go.\n",
+    )
+    .unwrap();
+    let out = stdout(jobfit_in(dir.path()).args(["--no-config", "jobs", "list", "-f", "csv"]));
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    let at = header
+        .iter()
+        .position(|h| h == "postings")
+        .unwrap_or_else(|| panic!("no postings column: {out}"));
+    let counts: Vec<String> = rows.records().map(|r| r.unwrap()[at].to_owned()).collect();
+    // A document is one posting; JSON leaves the field out for it, CSV the cell empty.
+    assert_eq!(counts, ["", "2", "3"], "{out}");
+}

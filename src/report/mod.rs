@@ -1178,8 +1178,10 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             Ok(())
         }
         Message::JobList(l) => {
+            // `postings` last: columns are only ever added, after the others.
             line(&[
                 "file", "id", "title", "company", "location", "url", "fetched", "problem",
+                "postings",
             ])?;
             for j in &l.jobs {
                 line(&[
@@ -1191,6 +1193,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     j.url.as_deref().unwrap_or(""),
                     j.fetched.as_deref().unwrap_or(""),
                     j.problem.as_deref().unwrap_or(""),
+                    &j.postings.map(|n| n.to_string()).unwrap_or_default(),
                 ])?;
             }
             Ok(())
