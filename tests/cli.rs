@@ -2016,3 +2016,37 @@ fn jobs_list_csv_says_how_many_postings_a_file_holds() {
     // A document is one posting; JSON leaves the field out for it, CSV the cell empty.
     assert_eq!(counts, ["", "2", "3"], "{out}");
 }
+
+/// Regression: a saved page whose JSON-LD holds several `JobPosting`s was read as the
+/// first without a word, while the same page fetched by its URL got a note naming the
+/// others. Every command that reads one posting from a page now says so.
+#[test]
+fn a_local_page_with_several_postings_gets_the_note() {
+    let note = "note: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`";
+    let page = fixtures().join("web/two-jobs.html");
+    let page = page.to_str().unwrap();
+    let err = |c: &mut Command| {
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+    for args in [
+        &["score", "-p", "profiles/dev.yaml", page, "-f", "json"][..],
+        &["extract", page, "-f", "json"],
+    ] {
+        let e = err(jobfit().args(args));
+        assert!(e.contains(note), "{args:?}: {e}");
+    }
+    // Piped in, known by how it starts.
+    let e = err(jobfit()
+        .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+        .write_stdin(std::fs::read(page).unwrap()));
+    assert!(e.contains(note), "stdin: {e}");
+    let dir = tempfile::tempdir().unwrap();
+    let e = err(jobfit_in(dir.path()).args(["--no-config", "jobs", "add", page, "-f", "json"]));
+    assert!(e.contains(note), "jobs add: {e}");
+}

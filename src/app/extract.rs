@@ -15,7 +15,7 @@ pub(super) fn run(settings: &Settings, args: &ExtractArgs) -> Result<u8> {
     // posting, are no text the rules see, so the offsets index the text read, which
     // the report carries.
     let page_text = if crate::html::is_html_page(&origin, &text) {
-        Some(crate::html::posting_from_html(&origin, &text, None)?.text)
+        Some(super::noted(crate::html::read_page(&origin, &text, None)?).text)
     } else {
         None
     };
