@@ -1937,7 +1937,7 @@ fn jobs_add_finds_a_posting_saved_in_any_format() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, ["ad.json", "ad.yaml", "page.html"]);
+    assert_eq!(names, [".jobfit.lock", "ad.json", "ad.yaml", "page.html"]);
 }
 
 /// Regression: `--output` into a directory that does not exist created it (and every
@@ -2049,4 +2049,59 @@ fn a_local_page_with_several_postings_gets_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let e = err(jobfit_in(dir.path()).args(["--no-config", "jobs", "add", page, "-f", "json"]));
     assert!(e.contains(note), "jobs add: {e}");
+}
+
+/// Regression: two `jobs add` of one posting at the same time each found it unsaved
+/// and each saved it (the second under a numbered name). Checking and saving is now one
+/// step, under a lock on the jobs directory: one saves, the others report a duplicate.
+#[test]
+fn jobs_add_of_one_posting_at_the_same_time_saves_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("jobs")).unwrap();
+    let ad = dir.path().join("ad.md");
+    std::fs::write(
+        &ad,
+        "---\ntitle: Go Developer\ncompany: Initech\nurl: https://example.test/1\n---\nWe write Go and Kafka.\n",
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_jobfit"))
+                    .current_dir(dir.path())
+                    .env("HOME", dir.path())
+                    .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+                    .env_remove("JOBFIT_CONFIG")
+                    .args(["--no-config", "jobs", "add", "-f", "json"])
+                    .arg(&ad)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let statuses: Vec<String> = children
+            .into_iter()
+            .map(|c| {
+                let out = c.wait_with_output().unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                v["saved"][0]["status"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        let saved: Vec<String> = std::fs::read_dir(dir.path().join("jobs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".md"))
+            .collect();
+        assert_eq!(saved, ["initech-go-developer.md"], "{statuses:?}");
+        assert!(
+            statuses.iter().filter(|s| *s == "new").count() <= 1,
+            "{statuses:?}"
+        );
+    }
 }

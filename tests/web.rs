@@ -205,10 +205,12 @@ fn import_greenhouse(dir: &Path, base: &str, board: &str, format: Option<&str>) 
     c.output().unwrap()
 }
 
+/// The postings saved in jobs/ (not the lock file that saving holds there).
 fn saved(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir.join("jobs"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".jobfit.lock")
         .collect();
     v.sort();
     v

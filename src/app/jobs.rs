@@ -143,10 +143,14 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             };
             let mut saved = Vec::new();
             let when = today();
-            for p in &board.postings {
-                let s = jobs::save(dir, p, &source, &when, force)?;
-                saved.push(line(&s, p));
-                bar.inc(1);
+            if !board.postings.is_empty() {
+                // One lock and one reading of jobs/ for the whole board.
+                let mut store = jobs::Jobs::open(dir)?;
+                for p in &board.postings {
+                    let s = store.save(p, &source, &when, force)?;
+                    saved.push(line(&s, p));
+                    bar.inc(1);
+                }
             }
             bar.finish_and_clear();
             emit(
