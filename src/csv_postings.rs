@@ -271,8 +271,9 @@ pub fn read_error(origin: &str, e: &csv::Error, line: u64) -> Diagnostic {
 }
 
 /// Follows the quoting of a CSV stream byte by byte, as the csv reader reads it, to
-/// find a quoted cell that is never closed: the reader takes everything from that
-/// quote to the end of the file as one cell, and says nothing.
+/// find what the reader accepts without a word: a quoted cell that is never closed
+/// (it takes everything from that quote to the end of the file as one cell), and text
+/// after a cell's closing quote (`"Go" Dev`, which it joins into `Go Dev`).
 #[derive(Debug, Clone)]
 pub struct QuoteTracker {
     delimiter: u8,
@@ -286,6 +287,10 @@ pub struct QuoteTracker {
     at_line_end: bool,
     /// Byte offset, line and column of the quote that opened the cell being read.
     opened: (u64, u64, u64),
+    /// Byte offset, line and column just past the last closing quote.
+    closed: (u64, u64, u64),
+    /// Text after a closing quote, in file order, not yet claimed by `stray_in`.
+    stray: std::collections::VecDeque<Stray>,
     finished: bool,
 }
 
@@ -296,6 +301,35 @@ enum QuoteState {
     Quoted,
     /// A quote inside a quoted cell: its end, or the first of a doubled `""`.
     QuoteInQuoted,
+    /// Blanks after a cell's closing quote: harmless before a delimiter or the end of
+    /// the line, text joined to the cell before anything else.
+    Closed,
+}
+
+/// Text after the closing quote of a cell, which the reader joins to the cell: the
+/// quote was meant as part of the text, or a delimiter is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stray {
+    /// Byte offset just past the closing quote (after any byte-order mark).
+    pub byte: u64,
+    /// Its line, 1-based.
+    pub line: u64,
+    /// Its column, 1-based, in bytes.
+    pub column: u64,
+}
+
+impl Stray {
+    /// What is wrong, placed just past the closing quote in `origin`.
+    #[must_use]
+    pub fn diagnostic(&self, origin: &str, source: Option<&str>) -> Diagnostic {
+        Diagnostic::new(origin, "text after the closing quote of a cell")
+            .at(
+                usize::try_from(self.line).unwrap_or(0),
+                usize::try_from(self.column).unwrap_or(1),
+                source,
+            )
+            .help("quote the whole cell, writing a `\"` inside it as `\"\"` (`\"\"\"Go\"\" Dev\"`), or put the delimiter that is missing after the quote")
+    }
 }
 
 /// A quoted cell the file never closes.
@@ -348,26 +382,43 @@ impl QuoteTracker {
             bytes: 0,
             at_line_end: false,
             opened: (0, 0, 0),
+            closed: (0, 0, 0),
+            stray: std::collections::VecDeque::new(),
             finished: false,
         }
     }
 
     /// Follows the next bytes of the file.
     pub fn feed(&mut self, bytes: &[u8]) {
-        use QuoteState::{FieldStart, QuoteInQuoted, Quoted, Unquoted};
+        use QuoteState::{Closed, FieldStart, QuoteInQuoted, Quoted, Unquoted};
         for &b in bytes {
             let newline = b == b'\n' || b == b'\r';
+            let here = (self.bytes, self.line, self.bytes - self.line_start + 1);
             self.state = match (self.state, b) {
                 (FieldStart, b'"') => {
-                    self.opened = (self.bytes, self.line, self.bytes - self.line_start + 1);
+                    self.opened = here;
                     Quoted
                 }
                 (Quoted, b'"') => QuoteInQuoted,
                 (Quoted, _) | (QuoteInQuoted, b'"') => Quoted,
                 (_, d) if d == self.delimiter => FieldStart,
                 _ if newline => FieldStart,
-                // Text after a closing quote, like a quote inside an unquoted cell, is
-                // kept by the reader as it stands.
+                (QuoteInQuoted, b' ' | b'\t') => {
+                    self.closed = here;
+                    Closed
+                }
+                (Closed, b' ' | b'\t') => Closed,
+                // Text after a closing quote is joined to the cell by the reader.
+                (QuoteInQuoted | Closed, _) => {
+                    let (byte, line, column) = if self.state == Closed {
+                        self.closed
+                    } else {
+                        here
+                    };
+                    self.stray.push_back(Stray { byte, line, column });
+                    Unquoted
+                }
+                // A quote inside an unquoted cell is kept by the reader as it stands.
                 _ => Unquoted,
             };
             self.bytes += 1;
@@ -377,6 +428,19 @@ impl QuoteTracker {
                 self.line_start = self.bytes;
             }
         }
+    }
+
+    /// The first text after a closing quote at a byte offset from `start` up to `end`
+    /// (a record's), forgetting every one before `end`: records are claimed in order.
+    pub fn stray_in(&mut self, start: u64, end: u64) -> Option<Stray> {
+        let mut found = None;
+        while let Some(s) = self.stray.front().copied().filter(|s| s.byte < end) {
+            self.stray.pop_front();
+            if s.byte >= start {
+                found = found.or(Some(s));
+            }
+        }
+        found
     }
 
     /// Marks the end of the file.
@@ -424,13 +488,20 @@ pub fn single_posting(origin: &str, text: &str) -> Result<Posting> {
         .from_reader(text.as_bytes());
     let bad = |e: csv::Error| read_error(origin, &e, 1);
     let columns = Columns::from_header(origin, rows.headers().map_err(bad)?)?;
+    if let Some(s) = quotes.stray_in(0, rows.position().byte()) {
+        return Err(s.diagnostic(origin, Some(text)).into());
+    }
     let mut found = None;
     let mut count = 0usize;
     let mut record = csv::StringRecord::new();
     loop {
         let line = rows.position().line();
+        let start = rows.position().byte();
         if !rows.read_record(&mut record).map_err(bad)? {
             break;
+        }
+        if let Some(s) = quotes.stray_in(start, rows.position().byte()) {
+            return Err(s.diagnostic(origin, Some(text)).into());
         }
         if blank(&record) {
             continue;
@@ -540,6 +611,33 @@ mod tests {
         let mut q = QuoteTracker::new(b',');
         q.feed(b"\"abc");
         assert_eq!(q.unclosed(), None);
+    }
+
+    #[test]
+    fn text_after_a_closing_quote_is_found_just_past_the_quote() {
+        let strays = |text: &str| {
+            let mut q = QuoteTracker::new(b',');
+            for piece in text.as_bytes().chunks(2) {
+                q.feed(piece);
+            }
+            q.finish();
+            q.stray
+                .iter()
+                .map(|s| (s.line, s.column))
+                .collect::<Vec<_>>()
+        };
+        // Doubled quotes, blanks before a delimiter or a line's end, CRLF, and a quote
+        // inside an unquoted cell are well-formed.
+        assert_eq!(
+            strays("\"a \"\"b\"\"\" ,c\r\n\"d\"\t\n5\" screen,\"e\"\n"),
+            []
+        );
+        assert_eq!(strays("\"a\"b,c\nd,\"e\"  f\n"), [(1, 4), (2, 6)]);
+        // Claimed record by record: one before `start` is forgotten, not returned.
+        let mut q = QuoteTracker::new(b',');
+        q.feed(b"\"a\"b\n\"c\"d\n");
+        assert_eq!(q.stray_in(5, 10).map(|s| s.line), Some(2));
+        assert_eq!(q.stray_in(0, 10), None);
     }
 
     #[test]

@@ -471,6 +471,7 @@ struct GreenhouseJob {
     content: Option<String>,
     location: Option<NameField>,
     company_name: Option<String>,
+    first_published: Option<String>,
     updated_at: Option<String>,
 }
 
@@ -501,7 +502,13 @@ pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Board> {
             .as_deref()
             .map(crate::html::fragment_to_text)
             .unwrap_or_default();
-        let _ = j.updated_at;
+        // When the job was first published, which some boards give; else when it was
+        // last changed, the nearest the API says to when it was posted.
+        let date_posted = j
+            .first_published
+            .as_deref()
+            .or(j.updated_at.as_deref())
+            .and_then(date_of_timestamp);
         Posting {
             origin: format!("greenhouse:{board}/{id}"),
             id: Some(format!("greenhouse-{board}-{id}")),
@@ -509,8 +516,7 @@ pub fn greenhouse(f: &Fetcher, base: &str, board: &str) -> Result<Board> {
             company: j.company_name.or_else(|| Some(board.to_owned())),
             location: j.location.and_then(|l| l.name),
             url: j.absolute_url,
-            // `updated_at` changes with every edit: no publication date.
-            date_posted: None,
+            date_posted,
             text,
         }
     }))
@@ -529,6 +535,10 @@ struct LeverPosting {
     #[serde(default)]
     lists: Vec<LeverList>,
     additional: Option<String>,
+    /// When the posting was created, in milliseconds since 1970 (UTC). Read loosely:
+    /// a date in another shape is no reason to skip the job.
+    #[serde(rename = "createdAt")]
+    created_at: Option<serde_json::Value>,
 }
 
 #[derive(Deserialize)]
@@ -580,10 +590,54 @@ pub fn lever(f: &Fetcher, base: &str, site: &str) -> Result<Board> {
             company: Some(site.to_owned()),
             location: p.categories.and_then(|c| c.location),
             url: p.hosted_url,
-            date_posted: None,
+            date_posted: p
+                .created_at
+                .as_ref()
+                .and_then(serde_json::Value::as_i64)
+                .and_then(date_of_epoch_ms),
             text,
         }
     }))
+}
+
+/// The date (`YYYY-MM-DD`) of an ISO 8601 timestamp as written, in its own time zone
+/// (`2026-10-20T09:00:00-04:00` → `2026-10-20`); another text is kept as it stands.
+fn date_of_timestamp(s: &str) -> Option<String> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    let iso = b.len() >= 10
+        && b[..10].iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if iso {
+        Some(s[..10].to_owned())
+    } else {
+        (!s.is_empty()).then(|| s.to_owned())
+    }
+}
+
+/// The UTC date (`YYYY-MM-DD`) of a time in milliseconds since 1970; `None` for one
+/// before 1970 or past 9999, which no posting has.
+fn date_of_epoch_ms(ms: i64) -> Option<String> {
+    if ms < 0 {
+        return None;
+    }
+    let days = ms / 86_400_000;
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y <= 9999).then(|| format!("{y:04}-{m:02}-{d:02}"))
 }
 
 fn check_slug(s: &str, what: &str) -> Result<()> {
@@ -596,5 +650,32 @@ fn check_slug(s: &str, what: &str) -> Result<()> {
         Err(Diagnostic::new(format!("{what}:{s}"), format!("`{s}` is not a {what} board name"))
             .help("board names are letters, digits, `-` and `_`, as in the board's URL (boards.greenhouse.io/NAME, jobs.lever.co/NAME)")
             .into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn board_dates_become_calendar_dates() {
+        assert_eq!(date_of_epoch_ms(0).as_deref(), Some("1970-01-01"));
+        assert_eq!(
+            date_of_epoch_ms(1_791_243_000_000).as_deref(),
+            Some("2026-10-05")
+        );
+        // 2024-02-29T23:59:59.999Z, a leap day.
+        assert_eq!(
+            date_of_epoch_ms(1_709_251_199_999).as_deref(),
+            Some("2024-02-29")
+        );
+        assert_eq!(date_of_epoch_ms(-1), None);
+        assert_eq!(date_of_epoch_ms(i64::MAX), None);
+        assert_eq!(
+            date_of_timestamp("2026-10-20T09:00:00-04:00").as_deref(),
+            Some("2026-10-20")
+        );
+        assert_eq!(date_of_timestamp(" soon ").as_deref(), Some("soon"));
+        assert_eq!(date_of_timestamp(""), None);
     }
 }

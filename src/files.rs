@@ -1,6 +1,8 @@
 //! Writing files safely: to a temporary file in the same directory, then moved into
-//! place, so a crash never leaves half a file; and never over an existing file unless
-//! asked to (`--force`).
+//! place, so a crash never leaves half a file; never over an existing file unless
+//! asked to (`--force`); and never into a directory that does not exist, which is most
+//! often a mistyped path (a command that keeps files in a directory of its own creates
+//! that first).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,7 +16,8 @@ static COUNTER: AtomicU32 = AtomicU32::new(0);
 /// error and is left untouched.
 ///
 /// # Errors
-/// An existing file without `force`, or any I/O error (the temporary file is removed).
+/// An existing file without `force`, a directory for `path` that does not exist, or
+/// any I/O error (the temporary file is removed).
 pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     // Replacing a symbolic link replaces the file it points to, and the link stays
     // (as an editor saving through it would).
@@ -48,7 +51,7 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    check_dir(path, &dir)?;
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let tmp = dir.join(format!(
         ".{name}.tmp-{}-{}",
@@ -96,6 +99,34 @@ pub fn write_atomic(path: &Path, contents: &[u8], force: bool) -> Result<()> {
     })
 }
 
+/// That `dir`, where `path` goes, is a directory: creating a missing one would turn a
+/// typo (`-o reprots/x.md`) into a tree of directories nobody asked for.
+fn check_dir(path: &Path, dir: &Path) -> Result<()> {
+    let not_dir = || -> Error {
+        Diagnostic::new(
+            path.display().to_string(),
+            format!("`{}` is not a directory", dir.display()),
+        )
+        .help("check the path: a file stands where a directory should")
+        .into()
+    };
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(not_dir()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Diagnostic::new(
+            path.display().to_string(),
+            format!("the directory `{}` does not exist", dir.display()),
+        )
+        .help(format!(
+            "check the path, or create the directory first (`mkdir -p {}`)",
+            dir.display()
+        ))
+        .into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => Err(not_dir()),
+        Err(e) => Err(Error::io(dir, e)),
+    }
+}
+
 fn exists(path: &Path) -> Error {
     Diagnostic::new(path.display().to_string(), "already exists")
         .help("pass --force to replace it, or choose another name")
@@ -121,6 +152,20 @@ mod tests {
             .map(|e| e.unwrap().file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn a_missing_directory_is_not_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("typo/a.txt");
+        let e = write_atomic(&p, b"one", false).unwrap_err().to_string();
+        assert!(
+            e.contains("the directory") && e.contains("does not exist"),
+            "{e}"
+        );
+        assert!(!dir.path().join("typo").exists());
+        // A bare file name goes in the current directory, which exists.
+        assert!(check_dir(Path::new("a.txt"), Path::new(".")).is_ok());
     }
 
     #[cfg(unix)]

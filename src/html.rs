@@ -577,71 +577,6 @@ pub fn is_html_page(origin: &str, text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-/// Elements whose content is code or data, never text a reader sees.
-const RAW_TEXT_TAGS: &[&str] = &["script", "style", "template", "noscript", "svg"];
-
-/// The byte ranges of `html` that are markup rather than text: tags, comments,
-/// declarations, and the whole content of script, style and similar elements. What is
-/// left is the text a reader sees, at its own offsets, so findings in it keep their
-/// positions in the file exactly as given. One linear scan.
-#[must_use]
-pub fn markup_ranges(html: &str) -> Vec<std::ops::Range<usize>> {
-    let b = html.as_bytes();
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
-    let mut i = 0;
-    while let Some(j) = memchr::memchr(b'<', &b[i..]) {
-        let at = i + j;
-        let rest = &b[at + 1..];
-        let end = if rest.starts_with(b"!--") {
-            memchr::memmem::find(&rest[3..], b"-->").map_or(b.len(), |k| at + 4 + k + 3)
-        } else if rest
-            .first()
-            .is_some_and(|c| c.is_ascii_alphabetic() || matches!(c, b'/' | b'!' | b'?'))
-        {
-            let close = memchr::memchr(b'>', rest).map_or(b.len(), |k| at + 1 + k + 1);
-            let len = rest
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .unwrap_or(rest.len());
-            let name = &rest[..len];
-            if is_one_of(name, RAW_TEXT_TAGS) && !b[..close].ends_with(b"/>") {
-                // Up to the matching closing tag, whatever it holds ("</div>" inside
-                // a script string does not end it).
-                raw_text_end(b, close, name)
-            } else {
-                close
-            }
-        } else {
-            i = at + 1;
-            continue;
-        };
-        match out.last_mut() {
-            Some(last) if last.end == at => last.end = end,
-            _ => out.push(at..end),
-        }
-        i = end;
-        if i >= b.len() {
-            break;
-        }
-    }
-    out
-}
-
-/// Where the raw-text element `name` that opened before `from` ends: past its
-/// `</name…>`, or at the end of the page when it is never closed.
-fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> usize {
-    let mut k = from;
-    while let Some(j) = memchr::memmem::find(&b[k..], b"</") {
-        let at = k + j;
-        let tag = &b[at + 2..];
-        if tag.len() >= name.len() && tag[..name.len()].eq_ignore_ascii_case(name) {
-            return memchr::memchr(b'>', tag).map_or(b.len(), |e| at + 2 + e + 1);
-        }
-        k = at + 2;
-    }
-    b.len()
-}
-
 /// Nesting depth past which markup is flattened. Real pages nest a few dozen deep; the
 /// HTML parsers' scope checks and the readability port's selectors take time that grows
 /// with depth (a page of 5,000 nested divs took minutes), so deeper tags are dropped
@@ -837,17 +772,7 @@ mod tests {
     }
 
     #[test]
-    fn markup_ranges_leave_only_the_text_a_reader_sees() {
-        let page = "<html><head><title>Rust role</title><script>var s = \"</div> React\";</script>\
-                    <!-- Kubernetes --></head><body><p>Go &amp; PostgreSQL</p><style>p{}</style>";
-        let markup = markup_ranges(page);
-        let text: String = (0..page.len())
-            .filter(|i| !markup.iter().any(|r| r.contains(i)))
-            .map(|i| char::from(page.as_bytes()[i]))
-            .collect();
-        assert_eq!(text, "Rust roleGo &amp; PostgreSQL");
-        // An unclosed script runs to the end; a lone "<" in text is text.
-        assert_eq!(markup_ranges("a < b <script>x"), vec![6..15]);
+    fn html_pages_are_known_by_name_or_start() {
         assert!(is_html_page("-", "\u{feff}  <!DOCTYPE html><p>x"));
         assert!(is_html_page("page.HTM", "plain"));
         assert!(!is_html_page("ad.txt", "We use <b> tags"));

@@ -1,7 +1,9 @@
 //! Saved postings in the jobs directory: Markdown with YAML front matter (title,
 //! company, location, url, source, date fetched, id), file names that are slugs and
 //! cannot escape the directory, atomic writes, and no posting saved twice (same URL,
-//! tracking parameters aside, or same text) unless `--force` replaces it.
+//! tracking parameters aside, or same text, in any posting document there) unless
+//! `--force` replaces it: checked and written under a lock on the directory, so that
+//! jobfits saving at the same time cannot both find a posting new.
 
 use std::path::{Path, PathBuf};
 
@@ -213,8 +215,15 @@ fn scan(dir: &Path, wanted: fn(&Path) -> bool) -> Result<Vec<SavedJob>> {
     Ok(out)
 }
 
-/// True for the text files `save` compares a new posting with: Markdown (what it
-/// writes) and plain text. Other documents would have to be parsed at every save.
+/// True for the posting documents `save` compares a new posting with: every one
+/// `rank` reads as one posting (Markdown, text, HTML, JSON, YAML), whatever saved it.
+/// NDJSON and CSV files of many postings are data sets, not saved jobs.
+fn is_document(path: &Path) -> bool {
+    crate::rank::reads(path) && !crate::rank::is_records(path)
+}
+
+/// True for the text files that may have front matter, and that `save --force` may
+/// replace with the Markdown it writes: Markdown and plain text.
 fn is_text(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
@@ -393,6 +402,22 @@ impl SavedJob {
         }
     }
 
+    /// The posting `p` as `save` wrote it to `file`: what reading the file back gives.
+    fn written(file: PathBuf, p: &Posting, source: &str, fetched: &str, hash: u64) -> Self {
+        Self {
+            id: p.id.clone(),
+            title: p.title.clone(),
+            company: p.company.clone(),
+            location: p.location.clone(),
+            url: p.url.clone(),
+            source: Some(source.to_owned()),
+            fetched: Some(fetched.to_owned()),
+            date_posted: p.date_posted.clone(),
+            content_hash: hash,
+            ..Self::bare(file)
+        }
+    }
+
     /// A file in the jobs directory that could not be read.
     fn unreadable(file: PathBuf, problem: String) -> Self {
         Self {
@@ -428,50 +453,126 @@ pub fn render(p: &Posting, source: &str, fetched: &str) -> String {
     format!("{fm}{body}\n")
 }
 
-/// Saves a posting in `dir`, unless it is already there (same URL, tracking
-/// parameters aside, or same text, unless ids from the same source tell two jobs
-/// apart: see `other_job`); `force` replaces the existing copy. The URL is
-/// saved as given: it is the link the posting came from, and a parameter taken for
-/// tracking may name the page on some site.
+/// Saves a posting in `dir`, unless it is already there (see `Jobs::save`).
 ///
 /// # Errors
-/// I/O errors; a name collision with a different posting gets a numbered name instead.
+/// As `Jobs::open` and `Jobs::save`.
 pub fn save(dir: &Path, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
-    let hash = content_hash(&p.text);
-    let existing = scan(dir, is_text)?;
-    let same = existing
-        .iter()
-        .find(|j| !other_job(j, p, source) && (same_url(j, p) || j.content_hash == hash));
-    let contents = render(p, source, fetched);
-    if let Some(j) = same {
-        if !force {
-            return Ok(Saved::Duplicate(j.file.clone()));
+    Jobs::open(dir)?.save(p, source, fetched, force)
+}
+
+/// The lock file in the jobs directory that `Jobs` holds; hidden, and of no kind
+/// `rank` or `jobs list` reads.
+pub const LOCK_FILE: &str = ".jobfit.lock";
+
+/// The jobs directory opened for saving: locked, so that deciding a posting is new and
+/// writing it is one step for every jobfit at work there (two `jobs add` of one URL at
+/// once save it once), and read once, however many postings an import saves.
+#[derive(Debug)]
+pub struct Jobs {
+    dir: PathBuf,
+    /// The saved postings, kept up to date with what this `Jobs` writes.
+    saved: Vec<SavedJob>,
+    /// Held until dropped: the lock is released when the file is closed.
+    _lock: std::fs::File,
+}
+
+impl Jobs {
+    /// Creates the directory if need be (it is jobfit's own), waits for its lock, and
+    /// reads the postings saved in it.
+    ///
+    /// # Errors
+    /// A directory that cannot be created or read, or a lock that cannot be taken.
+    pub fn open(dir: &Path) -> Result<Self> {
+        std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let path = dir.join(LOCK_FILE);
+        let lock = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        match lock.lock() {
+            Ok(()) => {}
+            // A file system without locks: saving still works, as it did before, only
+            // two saves at the same instant may both write.
+            Err(e) if e.kind() == std::io::ErrorKind::Unsupported => {}
+            Err(e) => return Err(Error::io(&path, e)),
         }
-        crate::files::write_atomic(&j.file, contents.as_bytes(), true)?;
-        return Ok(Saved::Replaced(j.file.clone()));
+        // Read under the lock: what another jobfit saved before it let go is seen.
+        let saved = scan(dir, is_document)?;
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            saved,
+            _lock: lock,
+        })
     }
-    let base = slug(p);
-    for n in 1..1000 {
-        let name = if n == 1 {
-            format!("{base}.md")
-        } else {
-            format!("{base}-{n}.md")
-        };
-        let path = dir.join(name);
-        if path.exists() {
-            continue;
+
+    /// Saves a posting, unless it is already there (same URL, tracking parameters
+    /// aside, or same text, unless ids from the same source tell two jobs apart: see
+    /// `other_job`); `force` replaces the existing copy. The URL is saved as given: it
+    /// is the link the posting came from, and a parameter taken for tracking may name
+    /// the page on some site.
+    ///
+    /// # Errors
+    /// I/O errors; `force` over a copy that is not Markdown or text. A name collision
+    /// with a different posting gets a numbered name instead.
+    pub fn save(&mut self, p: &Posting, source: &str, fetched: &str, force: bool) -> Result<Saved> {
+        let hash = content_hash(&p.text);
+        let same = self
+            .saved
+            .iter()
+            .position(|j| !other_job(j, p, source) && (same_url(j, p) || j.content_hash == hash));
+        let contents = render(p, source, fetched);
+        if let Some(i) = same {
+            let file = self.saved[i].file.clone();
+            if !force {
+                return Ok(Saved::Duplicate(file));
+            }
+            if !is_text(&file) {
+                // Markdown written over a page or a JSON document would lose what it
+                // holds and leave a file whose name says it is something else.
+                return Err(crate::error::Diagnostic::new(
+                    file.display().to_string(),
+                    "already holds this posting, and --force replaces only a Markdown or text file",
+                )
+                .help(
+                    "remove it (or move it out of the jobs directory), then add the posting again",
+                )
+                .into());
+            }
+            crate::files::write_atomic(&file, contents.as_bytes(), true)?;
+            self.saved[i] = SavedJob::written(file.clone(), p, source, fetched, hash);
+            return Ok(Saved::Replaced(file));
         }
-        match crate::files::write_atomic(&path, contents.as_bytes(), false) {
-            Ok(()) => return Ok(Saved::New(path)),
-            // Someone else took the name meanwhile: try the next one.
-            Err(Error::Diagnostic(d)) if d.message == "already exists" => {}
-            Err(e) => return Err(e),
+        let base = slug(p);
+        for n in 1..1000 {
+            let name = if n == 1 {
+                format!("{base}.md")
+            } else {
+                format!("{base}-{n}.md")
+            };
+            let path = self.dir.join(name);
+            if path.exists() {
+                continue;
+            }
+            match crate::files::write_atomic(&path, contents.as_bytes(), false) {
+                Ok(()) => {
+                    self.saved
+                        .push(SavedJob::written(path.clone(), p, source, fetched, hash));
+                    return Ok(Saved::New(path));
+                }
+                // Someone else took the name meanwhile (a file put there by hand, or
+                // a jobfit on a file system without locks): try the next one.
+                Err(Error::Diagnostic(d)) if d.message == "already exists" => {}
+                Err(e) => return Err(e),
+            }
         }
+        Err(Error::msg(
+            self.dir.display().to_string(),
+            "too many postings with the same name",
+        ))
     }
-    Err(Error::msg(
-        dir.display().to_string(),
-        "too many postings with the same name",
-    ))
 }
 
 #[cfg(test)]
@@ -553,6 +654,40 @@ mod tests {
         let listed = list(dir.path()).unwrap();
         assert_eq!(listed.len(), 1);
         assert_eq!(listed[0].fetched.as_deref(), Some("2026-11-22"));
+    }
+
+    /// Regression: saves of one posting at the same time (two `jobs add` of one URL)
+    /// each found nothing saved, and each wrote it, under numbered names.
+    #[test]
+    fn saves_at_the_same_time_save_a_posting_once() {
+        let p = Posting {
+            title: Some("Go Developer".into()),
+            company: Some("Initech".into()),
+            url: Some("https://example.test/1".into()),
+            text: "We write Go.\n".into(),
+            ..Posting::default()
+        };
+        for _ in 0..5 {
+            let dir = tempfile::tempdir().unwrap();
+            let start = std::sync::Barrier::new(4);
+            let results: Vec<Saved> = std::thread::scope(|s| {
+                let handles: Vec<_> = (0..4)
+                    .map(|_| {
+                        s.spawn(|| {
+                            start.wait();
+                            save(dir.path(), &p, "url", "2026-11-21", false).unwrap()
+                        })
+                    })
+                    .collect();
+                handles.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            let new = results
+                .iter()
+                .filter(|r| matches!(r, Saved::New(_)))
+                .count();
+            assert_eq!(new, 1, "{results:?}");
+            assert_eq!(list(dir.path()).unwrap().len(), 1, "{results:?}");
+        }
     }
 
     /// Jobs of one board with different ids are different jobs, whatever their URL or

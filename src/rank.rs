@@ -803,11 +803,15 @@ fn csv_rows(
         |e: csv::Error, line: u64| -> Error { csv_postings::read_error(name, &e, line).into() };
     // A file that holds no postings (a spreadsheet of something else) is skipped like
     // an unreadable posting file, and the rest ranked.
-    let columns = match rows.headers().map_err(|e| csv_error(e, 1)).and_then(|h| {
-        match quotes.borrow().unclosed() {
+    let header = rows.headers().map_err(|e| csv_error(e, 1)).cloned();
+    let header_end = rows.position().byte();
+    let columns = match header.and_then(|h| {
+        let mut quotes = quotes.borrow_mut();
+        match (quotes.unclosed(), quotes.stray_in(0, header_end)) {
             // The header row took the whole file.
-            Some(u) => Err(u.diagnostic(name, None).into()),
-            None => csv_postings::Columns::from_header(name, h),
+            (Some(u), _) => Err(u.diagnostic(name, None).into()),
+            (None, Some(s)) => Err(s.diagnostic(name, None).into()),
+            (None, None) => csv_postings::Columns::from_header(name, &h),
         }
     }) {
         Ok(c) => c,
@@ -832,12 +836,21 @@ fn csv_rows(
         // row after the quote in one cell: that record is no posting, and the rows it
         // swallowed are lost with it.
         let unclosed = quotes.borrow().unclosed().filter(|u| u.byte >= start);
+        // Text after a cell's closing quote is joined to the cell: the row's cells are
+        // not what its author wrote.
+        let stray = quotes.borrow_mut().stray_in(start, rows.position().byte());
         let skip = match read {
             Ok(false) => break,
             Ok(true) if unclosed.is_some() => Skipped {
                 origin,
                 error: unclosed
                     .map(|u| u.diagnostic(name, None).to_string())
+                    .unwrap_or_default(),
+            },
+            Ok(true) if stray.is_some() => Skipped {
+                origin,
+                error: stray
+                    .map(|s| s.diagnostic(name, None).to_string())
                     .unwrap_or_default(),
             },
             Ok(true) if csv_postings::blank(&record) => continue,

@@ -599,16 +599,31 @@ pub const POSTING_EXTENSIONS: &[&str] = &[
 /// # Errors
 /// As the parser for that kind.
 pub fn posting_from_document(origin: &str, text: &str) -> Result<Posting> {
+    page_from_document(origin, text).map(|p| p.posting)
+}
+
+/// `posting_from_document`, with the other postings a page's JSON-LD describes (see
+/// `html::PagePosting`), so that a saved page says what a fetched one says.
+///
+/// # Errors
+/// As the parser for the document's kind.
+pub fn page_from_document(origin: &str, text: &str) -> Result<crate::html::PagePosting> {
+    let one = |posting: Result<Posting>| {
+        posting.map(|posting| crate::html::PagePosting {
+            posting,
+            others: Vec::new(),
+        })
+    };
     let ext = Path::new(origin)
         .extension()
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     match ext.as_deref() {
-        Some("html" | "htm") => crate::html::posting_from_html(origin, text, None),
-        Some("json") => posting_from_json(origin, text),
-        Some("yaml" | "yml") => posting_from_yaml(origin, text),
-        Some("csv") => crate::csv_postings::single_posting(origin, text),
-        Some("ndjson" | "jsonl") => {
+        Some("html" | "htm") => crate::html::read_page(origin, text, None),
+        Some("json") => one(posting_from_json(origin, text)),
+        Some("yaml" | "yml") => one(posting_from_yaml(origin, text)),
+        Some("csv") => one(crate::csv_postings::single_posting(origin, text)),
+        Some("ndjson" | "jsonl") => one({
             let mut lines = text
                 .lines()
                 .enumerate()
@@ -628,19 +643,19 @@ pub fn posting_from_document(origin: &str, text: &str) -> Result<Posting> {
                 .help(format!("rank them all with `jobfit rank {origin}`"))
                 .into()),
             }
-        }
+        }),
         _ => {
             let t = text.trim_start();
             if t.starts_with("<!doctype") || t.starts_with("<!DOCTYPE") || t.starts_with("<html") {
-                crate::html::posting_from_html(origin, text, None)
+                crate::html::read_page(origin, text, None)
             } else if !matches!(ext.as_deref(), Some("md" | "markdown" | "txt"))
                 && looks_like_json(t)
             {
                 // No name to tell the kind (standard input): a JSON document is read as a
                 // .json file is, not saved as a posting whose text is its JSON.
-                posting_from_json(origin, text)
+                one(posting_from_json(origin, text))
             } else {
-                posting_from_text(origin, text)
+                one(posting_from_text(origin, text))
             }
         }
     }
@@ -661,8 +676,16 @@ fn looks_like_json(t: &str) -> bool {
 /// # Errors
 /// As for `read_input` and the document's parser.
 pub fn load_posting(path: Option<&Path>) -> Result<Posting> {
+    load_page_posting(path).map(|p| p.posting)
+}
+
+/// `load_posting`, with the other postings a page describes (see `page_from_document`).
+///
+/// # Errors
+/// As `load_posting`.
+pub fn load_page_posting(path: Option<&Path>) -> Result<crate::html::PagePosting> {
     let (origin, text) = read_input(path)?;
-    posting_from_document(&origin, &text)
+    page_from_document(&origin, &text)
 }
 
 /// Profile file extensions jobfit reads directly.

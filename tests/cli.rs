@@ -593,20 +593,22 @@ fn extract_reads_only_the_text_of_an_html_page() {
                 <body><p>We run Kubernetes.</p></body></html>";
     let out = stdout(
         core()
-            .args(["extract", "--format", "ndjson"])
+            .args(["extract", "--format", "json"])
             .write_stdin(page),
     );
-    let names: Vec<String> = out
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["name"].to_string())
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let names: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["\"Kubernetes\""], "{out}");
-    let v: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
-    let start = v["start"].as_u64().unwrap() as usize;
+    assert_eq!(names, ["Kubernetes"], "{out}");
+    let start = v["findings"][0]["start"].as_u64().unwrap() as usize;
     assert_eq!(
-        &page[start..start + 10],
+        &v["page_text"].as_str().unwrap()[start..start + 10],
         "Kubernetes",
-        "offsets into the page as given"
+        "offsets into the page's text as read"
     );
 }
 
@@ -1724,4 +1726,382 @@ fn ndjson_for_one_posting_points_to_rank() {
         2,
     );
     assert!(err.contains("fix the JSON at this position"), "{err}");
+}
+
+/// Regression: `extract page.html` read every visible word of the page, menus and
+/// footer included, at offsets into the raw HTML, while `score` and `rank` read the
+/// page's posting (its JSON-LD, else its main text). Extract now reads what they read;
+/// its offsets index that text, which the JSON report gives as `page_text`.
+#[test]
+fn extract_reads_an_html_page_as_score_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<!DOCTYPE html><html><head><title>Platform Engineer</title></head><body>\
+         <nav><a href=/jobs>Redis jobs</a></nav>\
+         <main><article><h1>Platform Engineer</h1>\
+         <p>We run Kubernetes &amp; PostgreSQL.</p></article></main>\
+         <footer>Docker careers</footer></body></html>",
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["kubernetes", "postgresql"], "{v:#}");
+    let text = v["page_text"].as_str().expect("page_text for an HTML page");
+    for f in v["findings"].as_array().unwrap() {
+        let (s, e) = (f["start"].as_u64().unwrap(), f["end"].as_u64().unwrap());
+        assert_eq!(&text[s as usize..e as usize], f["text"].as_str().unwrap());
+    }
+    // The same skills as score finds in the page.
+    let score: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "score",
+        "--profile",
+        "profiles/dev.yaml",
+        page.to_str().unwrap(),
+        "-f",
+        "json",
+    ])))
+    .unwrap();
+    let mut scored: Vec<&str> = skill_ids(&score);
+    scored.sort_unstable();
+    assert_eq!(scored, ["kubernetes", "postgresql"], "{score:#}");
+    // A page whose JSON-LD holds the posting is read as that posting.
+    std::fs::write(
+        &page,
+        r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Backend","description":"<p>Python and Django.</p>"}</script></head><body><p>Redis Redis Redis</p></body></html>"#,
+    )
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        page.to_str().unwrap(),
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["python", "django"], "{v:#}");
+    // A text file has no `page_text`: its offsets are into the file as given.
+    let v: serde_json::Value = serde_json::from_str(&stdout(core().args([
+        "extract",
+        "postings/ad.txt",
+        "--format",
+        "json",
+    ])))
+    .unwrap();
+    assert!(v.get("page_text").is_none(), "{v:#}");
+}
+
+/// Regression: a cell with text after its closing quote (`"Go" Dev`) was read as the
+/// CSV reader joins it (`Go Dev`), and nothing said the row was malformed. It is now a
+/// skipped row named by its line, like the other broken rows, and an error under
+/// --strict; blanks before the next delimiter are no text.
+#[test]
+fn rank_reports_csv_cells_with_text_after_the_closing_quote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export.csv");
+    let file = path.to_str().unwrap();
+    std::fs::write(
+        &path,
+        "id,title,text\n\
+         a1,\"Backend Engineer\" ,\"Python and PostgreSQL.\"\n\
+         b2,\"Go\" Developer,Go and Kafka.\n\
+         c3,Ops,\"Docker and\nLinux\"Kubernetes\n\
+         d4,Web Developer,React.\n",
+    )
+    .unwrap();
+    let v = rank_json(file, &[]);
+    let ids: Vec<&str> = v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    assert!(ids.contains(&"a1") && ids.contains(&"d4"), "{v:#}");
+    let skipped = v["skipped"].as_array().unwrap();
+    let origins: Vec<&str> = skipped
+        .iter()
+        .map(|s| s["origin"].as_str().unwrap())
+        .collect();
+    assert_eq!(origins, [format!("{file}:3"), format!("{file}:4")], "{v:#}");
+    let error = skipped[0]["error"].as_str().unwrap();
+    assert!(
+        error.contains("export.csv:3:8: text after the closing quote of a cell"),
+        "{error}"
+    );
+    // In a cell over two lines, the position is where the stray text is.
+    let error = skipped[1]["error"].as_str().unwrap();
+    assert!(error.contains("export.csv:5:7:"), "{error}");
+    let err = stderr_of_failure(
+        jobfit().args(["rank", "--strict", "-p", "profiles/dev.yaml", file]),
+        2,
+    );
+    assert!(err.contains("text after the closing quote"), "{err}");
+    // `score` reads a one-row CSV the same way.
+    std::fs::write(&path, "title,text\nDev,\"Python\" and Go\n").unwrap();
+    let err = stderr_of_failure(jobfit().args(["score", "-p", "profiles/dev.yaml", file]), 2);
+    assert!(
+        err.contains("export.csv:2:13: text after the closing quote"),
+        "{err}"
+    );
+}
+
+/// `jobs add FILE -f json` in `dir` (with `extra` flags): exit code, the saved entry.
+fn jobs_add(dir: &Path, file: &str, extra: &[&str]) -> (Option<i32>, serde_json::Value, String) {
+    let out = jobfit_in(dir)
+        .args(["--no-config", "jobs", "add", file, "-f", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).unwrap_or_default();
+    (
+        out.status.code(),
+        v,
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Regression: `jobs add` compared a new posting only with the Markdown and text
+/// files in jobs/, so one saved there as a page, JSON or YAML (which `rank` and
+/// `jobs list` read) was saved again. Every posting document in jobs/ is compared, by
+/// URL and by text; `--force` does not write Markdown over a file of another format.
+#[test]
+fn jobs_add_finds_a_posting_saved_in_any_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    let page = r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Rust Engineer","hiringOrganization":{"name":"Acme"},"url":"https://example.test/jobs/7","description":"<p>Rust and PostgreSQL.</p>"}</script></head><body></body></html>"#;
+    std::fs::write(jobs.join("page.html"), page).unwrap();
+    let json = r#"{"title": "Data Engineer", "company": "Globex", "text": "Python and Airflow pipelines."}"#;
+    std::fs::write(jobs.join("ad.json"), json).unwrap();
+    std::fs::write(
+        jobs.join("ad.yaml"),
+        "title: Go Developer\ntext: Go and Kafka services.\n",
+    )
+    .unwrap();
+    let new = dir.path().join("new");
+    std::fs::create_dir(&new).unwrap();
+    let write = |name: &str, text: &str| {
+        let p = new.join(name);
+        std::fs::write(&p, text).unwrap();
+        p.to_str().unwrap().to_owned()
+    };
+    let cases = [
+        (
+            write("data.txt", "Python and Airflow\npipelines.\n"),
+            "ad.json",
+        ),
+        (write("go.md", "Go and Kafka services.\n"), "ad.yaml"),
+        (
+            write(
+                "rust.md",
+                "---\ntitle: Rust Engineer\ncompany: Acme\nurl: https://example.test/jobs/7?utm_source=mail\n---\nRust, PostgreSQL and more.\n",
+            ),
+            "page.html",
+        ),
+    ];
+    for (file, saved_as) in &cases {
+        let (code, v, err) = jobs_add(dir.path(), file, &[]);
+        assert_eq!(code, Some(0), "{err}");
+        assert_eq!(v["saved"][0]["status"], "duplicate", "{file}: {v:#}");
+        assert!(
+            v["saved"][0]["file"].as_str().unwrap().ends_with(saved_as),
+            "{file}: {v:#}"
+        );
+    }
+    // --force replaces a saved Markdown copy, never a page or a JSON file with Markdown.
+    let (code, _, err) = jobs_add(dir.path(), &cases[0].0, &["--force"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("ad.json"), "{err}");
+    assert!(err.contains("remove it"), "{err}");
+    assert_eq!(std::fs::read_to_string(jobs.join("ad.json")).unwrap(), json);
+    let mut names: Vec<String> = std::fs::read_dir(&jobs)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".jobfit.lock", "ad.json", "ad.yaml", "page.html"]);
+}
+
+/// Regression: `--output` into a directory that does not exist created it (and every
+/// missing parent) without a word, so a typo in the path left a stray tree of
+/// directories. It is an error naming the missing directory, and writes nothing.
+#[test]
+fn output_into_a_missing_directory_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("reprots/2026/out.md");
+    for args in [
+        &["profile", "export", "--profile", "profiles/dev.yaml", "-o"][..],
+        &[
+            "tailor",
+            "-p",
+            "profiles/dev.yaml",
+            "postings/backend.md",
+            "-o",
+        ],
+    ] {
+        let err = stderr_of_failure(jobfit().args(args).arg(&target), 2);
+        let missing = dir.path().join("reprots/2026");
+        assert!(
+            err.contains(&format!(
+                "the directory `{}` does not exist",
+                missing.display()
+            )),
+            "{err}"
+        );
+        assert!(err.contains("mkdir -p"), "{err}");
+        assert!(!dir.path().join("reprots").exists(), "{args:?}");
+    }
+    // A parent that is a file is no directory either.
+    std::fs::write(dir.path().join("file"), "x").unwrap();
+    let err = stderr_of_failure(
+        jobfit()
+            .args(["profile", "export", "--profile", "profiles/dev.yaml", "-o"])
+            .arg(dir.path().join("file/out.json")),
+        2,
+    );
+    assert!(err.contains("is not a directory"), "{err}");
+    // Into a directory that exists, it writes.
+    stdout(
+        jobfit()
+            .args(["profile", "export", "--profile", "profiles/dev.yaml", "-o"])
+            .arg(dir.path().join("out.json")),
+    );
+    assert!(dir.path().join("out.json").is_file());
+}
+
+/// Regression: `jobs list -f csv` had no `postings` column, so a file of many postings
+/// (NDJSON, CSV) read as one, while the table and JSON said how many it holds.
+#[test]
+fn jobs_list_csv_says_how_many_postings_a_file_holds() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::write(jobs.join("a.md"), "---\ntitle: Dev\n---\nPython.\n").unwrap();
+    std::fs::write(
+        jobs.join("b.ndjson"),
+        "{\"title\": \"A\", \"text\": \"Python.\"}\n{\"title\": \"B\", \"text\": \"Go.\"}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        jobs.join("c.csv"),
+        "title,text\nC,Ruby.\nD,Elixir.\nE,Go.\n",
+    )
+    .unwrap();
+    let out = stdout(jobfit_in(dir.path()).args(["--no-config", "jobs", "list", "-f", "csv"]));
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    let at = header
+        .iter()
+        .position(|h| h == "postings")
+        .unwrap_or_else(|| panic!("no postings column: {out}"));
+    let counts: Vec<String> = rows.records().map(|r| r.unwrap()[at].to_owned()).collect();
+    // A document is one posting; JSON leaves the field out for it, CSV the cell empty.
+    assert_eq!(counts, ["", "2", "3"], "{out}");
+}
+
+/// Regression: a saved page whose JSON-LD holds several `JobPosting`s was read as the
+/// first without a word, while the same page fetched by its URL got a note naming the
+/// others. Every command that reads one posting from a page now says so.
+#[test]
+fn a_local_page_with_several_postings_gets_the_note() {
+    let note = "note: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`";
+    let page = fixtures().join("web/two-jobs.html");
+    let page = page.to_str().unwrap();
+    let err = |c: &mut Command| {
+        let out = c.output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stderr).unwrap()
+    };
+    for args in [
+        &["score", "-p", "profiles/dev.yaml", page, "-f", "json"][..],
+        &["extract", page, "-f", "json"],
+    ] {
+        let e = err(jobfit().args(args));
+        assert!(e.contains(note), "{args:?}: {e}");
+    }
+    // Piped in, known by how it starts.
+    let e = err(jobfit()
+        .args(["score", "-p", "profiles/dev.yaml", "-", "-f", "json"])
+        .write_stdin(std::fs::read(page).unwrap()));
+    assert!(e.contains(note), "stdin: {e}");
+    let dir = tempfile::tempdir().unwrap();
+    let e = err(jobfit_in(dir.path()).args(["--no-config", "jobs", "add", page, "-f", "json"]));
+    assert!(e.contains(note), "jobs add: {e}");
+}
+
+/// Regression: two `jobs add` of one posting at the same time each found it unsaved
+/// and each saved it (the second under a numbered name). Checking and saving is now one
+/// step, under a lock on the jobs directory: one saves, the others report a duplicate.
+#[test]
+fn jobs_add_of_one_posting_at_the_same_time_saves_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("jobs")).unwrap();
+    let ad = dir.path().join("ad.md");
+    std::fs::write(
+        &ad,
+        "---\ntitle: Go Developer\ncompany: Initech\nurl: https://example.test/1\n---\nWe write Go and Kafka.\n",
+    )
+    .unwrap();
+    for _ in 0..3 {
+        let children: Vec<_> = (0..4)
+            .map(|_| {
+                std::process::Command::new(env!("CARGO_BIN_EXE_jobfit"))
+                    .current_dir(dir.path())
+                    .env("HOME", dir.path())
+                    .env("XDG_CONFIG_HOME", dir.path().join(".config"))
+                    .env_remove("JOBFIT_CONFIG")
+                    .args(["--no-config", "jobs", "add", "-f", "json"])
+                    .arg(&ad)
+                    .stdout(std::process::Stdio::piped())
+                    .stderr(std::process::Stdio::piped())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        let statuses: Vec<String> = children
+            .into_iter()
+            .map(|c| {
+                let out = c.wait_with_output().unwrap();
+                assert!(
+                    out.status.success(),
+                    "{}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+                v["saved"][0]["status"].as_str().unwrap().to_owned()
+            })
+            .collect();
+        let saved: Vec<String> = std::fs::read_dir(dir.path().join("jobs"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".md"))
+            .collect();
+        assert_eq!(saved, ["initech-go-developer.md"], "{statuses:?}");
+        assert!(
+            statuses.iter().filter(|s| *s == "new").count() <= 1,
+            "{statuses:?}"
+        );
+    }
 }

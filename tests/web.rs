@@ -205,10 +205,12 @@ fn import_greenhouse(dir: &Path, base: &str, board: &str, format: Option<&str>) 
     c.output().unwrap()
 }
 
+/// The postings saved in jobs/ (not the lock file that saving holds there).
 fn saved(dir: &Path) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(dir.join("jobs"))
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != ".jobfit.lock")
         .collect();
     v.sort();
     v
@@ -794,4 +796,43 @@ fn rank_ndjson_skips_broken_lines_and_strict_stops() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("outside 0–100"));
+}
+
+/// Regression: jobs imported from a board were saved without the date they were
+/// posted, which the boards give: Greenhouse's `first_published` (else `updated_at`,
+/// the date of its last change), Lever's `createdAt` (milliseconds since 1970, UTC).
+#[test]
+fn imported_jobs_keep_the_date_they_were_posted() {
+    let base = server();
+    let ws = workspace();
+    let out = import_greenhouse(ws.path(), &base, "acme", None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let read = |name: &str| std::fs::read_to_string(ws.path().join("jobs").join(name)).unwrap();
+    let text = read("acme-backend-engineer.md");
+    assert!(text.contains("date_posted: \"2026-10-20\"\n"), "{text}");
+    let text = read("acme-frontend-engineer.md");
+    assert!(text.contains("date_posted: \"2026-11-03\"\n"), "{text}");
+    jobfit(ws.path())
+        .env("JOBFIT_LEVER_API", &base)
+        .args(["jobs", "import", "lever:acme"])
+        .assert()
+        .success();
+    let text = read("acme-site-reliability-engineer.md");
+    assert!(text.contains("date_posted: \"2026-10-05\"\n"), "{text}");
+    let out = jobfit(ws.path())
+        .args(["jobs", "list", "-f", "json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let dates: Vec<&str> = v["jobs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|j| j["date_posted"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(dates, ["2026-10-20", "2026-11-03", "2026-10-05"], "{v:#}");
 }

@@ -55,12 +55,11 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             fetch,
             format,
         } => {
-            let (posting, source) = if input.contains("://") {
-                let read = crate::fetch::fetch_page_posting(&fetcher(&fetch)?, &input)?;
-                if let Some(note) = read.note() {
-                    let _ = writeln!(anstream::stderr(), "note: {note}");
-                }
-                (read.posting, "url")
+            let (read, source) = if input.contains("://") {
+                (
+                    crate::fetch::fetch_page_posting(&fetcher(&fetch)?, &input)?,
+                    "url",
+                )
             } else if input == "-" {
                 if std::io::stdin().is_terminal() {
                     let _ = std::io::Write::write_all(
@@ -68,13 +67,14 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
                         b"Paste the job ad, then press Ctrl-D on an empty line:\n",
                     );
                 }
-                (crate::source::load_posting(None)?, "stdin")
+                (crate::source::load_page_posting(None)?, "stdin")
             } else {
                 (
-                    crate::source::load_posting(Some(std::path::Path::new(&input)))?,
+                    crate::source::load_page_posting(Some(std::path::Path::new(&input)))?,
                     "file",
                 )
             };
+            let posting = super::noted(read);
             let saved = jobs::save(dir, &posting, source, &today(), force)?;
             emit(
                 &Message::Saved(SavedReport {
@@ -143,10 +143,14 @@ pub(super) fn run(settings: &Settings, cmd: JobsCommand) -> Result<u8> {
             };
             let mut saved = Vec::new();
             let when = today();
-            for p in &board.postings {
-                let s = jobs::save(dir, p, &source, &when, force)?;
-                saved.push(line(&s, p));
-                bar.inc(1);
+            if !board.postings.is_empty() {
+                // One lock and one reading of jobs/ for the whole board.
+                let mut store = jobs::Jobs::open(dir)?;
+                for p in &board.postings {
+                    let s = store.save(p, &source, &when, force)?;
+                    saved.push(line(&s, p));
+                    bar.inc(1);
+                }
             }
             bar.finish_and_clear();
             emit(

@@ -113,18 +113,14 @@ fn load_posting_arg(
                 "Paste the job ad, then press Ctrl-D on an empty line:"
             );
         }
-        return crate::source::load_posting(None);
+        return crate::source::load_page_posting(None).map(noted);
     }
     if crate::source::is_url(spec) {
-        let read = crate::fetch::fetch_page_posting(&jobs::fetcher(fetch)?, spec)?;
-        if let Some(note) = read.note() {
-            let _ = writeln!(anstream::stderr(), "note: {note}");
-        }
-        return Ok(read.posting);
+        return crate::fetch::fetch_page_posting(&jobs::fetcher(fetch)?, spec).map(noted);
     }
     let path = std::path::Path::new(spec);
     if path.exists() {
-        return crate::source::load_posting(Some(path));
+        return crate::source::load_page_posting(Some(path)).map(noted);
     }
     let dir = &settings.jobs_dir;
     let stem = spec.strip_suffix(".md").unwrap_or(spec);
@@ -132,13 +128,13 @@ fn load_posting_arg(
     // denied", bad front matter) is the one shown.
     let own = dir.join(format!("{stem}.md"));
     if !stem.contains(['/', '\\']) && own.exists() {
-        return crate::source::load_posting(Some(&own));
+        return crate::source::load_page_posting(Some(&own)).map(noted);
     }
     // Else by the id in its front matter.
     let saved = crate::jobs::list(dir)?;
     let hit = saved.iter().find(|j| j.id.as_deref() == Some(spec));
     if let Some(j) = hit {
-        return crate::source::load_posting(Some(&j.file));
+        return crate::source::load_page_posting(Some(&j.file)).map(noted);
     }
     let mut names: Vec<String> = saved
         .iter()
@@ -169,6 +165,15 @@ fn load_posting_arg(
     Err(Diagnostic::new(spec, "no such file, URL or saved job")
         .help(help)
         .into())
+}
+
+/// The posting read from a page, saying on stderr which one it is when the page holds
+/// several: the same note wherever the page came from (a URL, a file, stdin).
+fn noted(read: crate::html::PagePosting) -> crate::posting::Posting {
+    if let Some(note) = read.note() {
+        let _ = writeln!(anstream::stderr(), "note: {note}");
+    }
+    read.posting
 }
 
 /// Writes raw bytes to stdout.

@@ -57,6 +57,9 @@ pub(super) fn run(settings: &Settings, cmd: ProfileCommand) -> Result<u8> {
                     .help("nothing was written; this is a jobfit bug, please report it with the file, and meanwhile write the profile by hand (see profiles/ for examples)")
                 },
             )?;
+            // The profiles directory is jobfit's own: the first import creates it.
+            std::fs::create_dir_all(&settings.profiles_dir)
+                .map_err(|e| Error::io(&settings.profiles_dir, e))?;
             crate::files::write_atomic(&target, yaml.as_bytes(), force)?;
             let mut out = anstream::stdout().lock();
             let roles = imported.profile.work.len();

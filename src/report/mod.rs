@@ -862,6 +862,10 @@ pub struct ExtractReport {
     pub origin: String,
     /// Findings in text order.
     pub findings: Vec<FindingLine>,
+    /// For an HTML page, the text read from it (its posting, as `score` reads it),
+    /// which the findings' offsets index.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page_text: Option<String>,
 }
 
 impl ExtractReport {
@@ -891,6 +895,7 @@ impl ExtractReport {
             schema: SCHEMA_VERSION,
             origin: origin.to_owned(),
             findings,
+            page_text: None,
         }
     }
 }
@@ -1173,8 +1178,10 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             Ok(())
         }
         Message::JobList(l) => {
+            // `postings` last: columns are only ever added, after the others.
             line(&[
                 "file", "id", "title", "company", "location", "url", "fetched", "problem",
+                "postings",
             ])?;
             for j in &l.jobs {
                 line(&[
@@ -1186,6 +1193,7 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     j.url.as_deref().unwrap_or(""),
                     j.fetched.as_deref().unwrap_or(""),
                     j.problem.as_deref().unwrap_or(""),
+                    &j.postings.map(|n| n.to_string()).unwrap_or_default(),
                 ])?;
             }
             Ok(())
