@@ -623,21 +623,17 @@ fn date_of_timestamp(s: &str) -> Option<String> {
 /// The UTC date (`YYYY-MM-DD`) of a time in milliseconds since 1970; `None` for one
 /// before 1970 or past 9999, which no posting has.
 fn date_of_epoch_ms(ms: i64) -> Option<String> {
-    if ms < 0 {
+    // 253,402,300,800,000 ms is 10000-01-01.
+    if !(0..253_402_300_800_000).contains(&ms) {
         return None;
     }
-    let days = ms / 86_400_000;
-    // Howard Hinnant's days-to-civil algorithm.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y <= 9999).then(|| format!("{y:04}-{m:02}-{d:02}"))
+    let date = crate::profile::PartialDate::from_unix_days(ms / 86_400_000);
+    Some(format!(
+        "{:04}-{:02}-{:02}",
+        date.year,
+        date.month.unwrap_or(1),
+        date.day.unwrap_or(1)
+    ))
 }
 
 fn check_slug(s: &str, what: &str) -> Result<()> {

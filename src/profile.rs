@@ -82,7 +82,12 @@ impl PartialDate {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
-        let days = i64::try_from(secs / 86_400).unwrap_or(0);
+        Self::from_unix_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    }
+
+    /// The calendar date `days` days after 1970-01-01 (UTC).
+    #[must_use]
+    pub fn from_unix_days(days: i64) -> Self {
         // Howard Hinnant's days-to-civil algorithm.
         let z = days + 719_468;
         let era = z.div_euclid(146_097);
