@@ -77,7 +77,8 @@ fn cases(kind: &str) -> Vec<Case> {
 enum Mode {
     /// Reads this one input: `ok-` succeeds, `err-` fails with exit 2.
     Single,
-    /// Reads the input as raw text (`extract`) or does not run examples: it need not
+    /// Reads the input as text (`extract`; an HTML page as the posting text score and
+    /// rank see) or does not run examples: it need not
     /// see every problem `Single` commands see, but must never mis-handle one.
     Lenient,
     /// `rank` without `--strict`: an unreadable posting is a warning naming it, exit 0.
@@ -451,8 +452,8 @@ fn postings() {
                 None,
             ),
             cmd(&["tailor", "-p", "dev.yaml", "{}"], Mode::Single, None),
-            // `extract` shows what the rules see in the raw text: it only fails on input
-            // that is not text at all.
+            // `extract` shows what the rules see in the text (an HTML page's posting
+            // text): it only fails on input that is not text at all.
             cmd(&["extract", "{}", "-f", "json"], Mode::Lenient, None),
             cmd(
                 &["jobs", "add", "{}", "-f", "json"],
