@@ -972,7 +972,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         for (kind, body) in &sections {
             match kind {
                 Section::Experience => {
-                    let mut found = roles(body, &mut notes);
+                    let mut found = roles(body, true, &mut notes);
                     if found.is_empty() && body.iter().any(|l| l.bullet) {
                         found = undated_roles(body, &mut notes);
                     }
@@ -986,7 +986,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                 }
                 Section::Summary | Section::Other => {
                     // Dated roles can appear without an Experience heading.
-                    let found = roles(body, &mut notes);
+                    let found = roles(body, false, &mut notes);
                     if found.is_empty() {
                         summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
                     } else {
@@ -1216,8 +1216,10 @@ fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
 ///
 /// Bullets above the first dated role are a role whose dates jobfit cannot read
 /// ("Since spring", a typo): kept as undated roles, with a note, never dropped.
-fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
-    let dated = dated_roles(lines, notes);
+/// `headed`: the lines are under an Experience heading (not the name and contact
+/// lines at the top).
+fn roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<Work> {
+    let dated = dated_roles(lines, headed, notes);
     let first = dated.first().map_or(0, |(at, _)| *at);
     if dated.is_empty() || !lines[..first].iter().any(|l| l.bullet) {
         return dated.into_iter().map(|(_, w)| w).collect();
@@ -1362,7 +1364,7 @@ fn without_durations(line: &str) -> String {
 }
 
 /// `roles` with a date range each, and the index of each one's first line.
-fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
+fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(usize, Work)> {
     // (index of the first header line, index of the first content line, dates, header text on the date line)
     let mut found: Vec<(usize, usize, PartialDate, Option<PartialDate>, String)> = Vec::new();
     let mut i = 0;
@@ -1390,12 +1392,25 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
             .to_owned();
         let mut first = i;
         while first > 0 && header_like(&lines[first - 1]) && i - (first - 1) <= 6 {
+            let k = first - 1;
             // Do not take the previous role's last short bullet as this role's header:
             // stop at a content line that follows a date line directly.
-            if found.last().is_some_and(|f| f.1 > first - 1) {
+            if found.last().is_some_and(|f| f.1 > k) {
                 break;
             }
-            first -= 1;
+            // A bullet is a header line where a résumé bullets its employers ("-
+            // Canonical" over "May 2019 to July 2023"): at the top of a block, under a
+            // blank line or a long paragraph. A short bullet under a short line is one
+            // of a list, the role's before.
+            if lines[k].bullet && k > 0 && header_like(&lines[k - 1]) {
+                break;
+            }
+            first = k;
+        }
+        if let Some(c) = lone_header_above(lines, first, i, &inline, headed || !found.is_empty())
+            && found.last().is_none_or(|f| f.1 <= c)
+        {
+            first = c;
         }
         found.push((first, next, from, to, inline));
         i = next;
@@ -1489,6 +1504,52 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
         out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// The line of a role's header set apart by a blank line above the rest of it, if
+/// there is one: "Acme Corp" alone on its line, a blank line, then "Senior Engineer,
+/// Mar 2020 – present". Left where it is, the employer would end the role before as
+/// one more bullet. `first..date` are the header lines found so far, `inline` the
+/// text around the dates. The line must stand alone (after a blank line, a bullet or
+/// the start), be no bullet, list or label, and give what the header lacks: an
+/// employer. Above the first role of text with no Experience heading (`known` is
+/// false) only a line that reads as a role ("Engineer at Hooli") is taken: there it
+/// may be the person's name.
+fn lone_header_above(
+    lines: &[Line],
+    first: usize,
+    date: usize,
+    inline: &str,
+    known: bool,
+) -> Option<usize> {
+    let c = first.checked_sub(2)?;
+    if !lines[first - 1].blank {
+        return None;
+    }
+    let l = &lines[c];
+    let lone = c == 0 || lines[c - 1].blank || lines[c - 1].bullet;
+    let list = l.text.matches(',').count() >= 2 && employer_place(&l.text).is_none();
+    if !lone
+        || l.bullet
+        || !header_like(l)
+        || l.text.contains(':')
+        || list
+        || l.text.split_whitespace().count() > 6
+        || find_range(&l.text).is_some()
+        || is_break(&l.text)
+    {
+        return None;
+    }
+    let mut header: Vec<&str> = lines[first..date]
+        .iter()
+        .filter(|l| !l.blank)
+        .map(|l| l.text.as_str())
+        .collect();
+    header.push(inline);
+    let (positions, employers) = header_parts(&header);
+    let (p, e) = header_parts(&[l.text.as_str()]);
+    let fills = employers.is_empty() && !e.is_empty() && (p.is_empty() || positions.is_empty());
+    (fills && (known || !p.is_empty())).then_some(c)
 }
 
 /// Where a role without dates starts inside the text of a dated role, if one does: a
@@ -2519,6 +2580,101 @@ mod tests {
                     - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
         let w = import_text("cv.md", text).unwrap().profile.work;
         assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    /// (employer, position, start, end, highlights) of each imported role.
+    type RoleRow = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Vec<String>,
+    );
+
+    fn role_rows(text: &str) -> Vec<RoleRow> {
+        import_text("cv.txt", text)
+            .unwrap()
+            .profile
+            .work
+            .into_iter()
+            .map(|w| {
+                (
+                    w.name,
+                    w.position,
+                    w.start_date.map(|d| d.date.to_string()),
+                    w.end_date.map(|d| d.date.to_string()),
+                    w.highlights,
+                )
+            })
+            .collect()
+    }
+
+    fn row(e: Option<&str>, p: Option<&str>, s: &str, end: Option<&str>, h: &[&str]) -> RoleRow {
+        (
+            e.map(str::to_owned),
+            p.map(str::to_owned),
+            Some(s.to_owned()),
+            end.map(str::to_owned),
+            h.iter().map(|x| (*x).to_owned()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_bare_employer_line_opens_the_next_role() {
+        // The employer on a line of its own, set apart by blank lines, above a line
+        // with the title and the dates.
+        let text = "Sam Rivera\n\nEXPERIENCE\n\nInitech, Staff Engineer, Jan 2021 – present\n\
+                    • Led the storage team.\n\nAcme Corp\n\nSenior Engineer, Mar 2018 – Dec 2020\n\
+                    • Built billing APIs in Go.\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Initech"),
+                    Some("Staff Engineer"),
+                    "2021-01",
+                    None,
+                    &["Led the storage team."]
+                ),
+                row(
+                    Some("Acme Corp"),
+                    Some("Senior Engineer"),
+                    "2018-03",
+                    Some("2020-12"),
+                    &["Built billing APIs in Go."]
+                ),
+            ]
+        );
+        // With no blank lines, the last bullet of a role is no part of the next one's
+        // header.
+        let text = "Sam Rivera\n\nEXPERIENCE\n\nInitech\nStaff Engineer, Jan 2021 – present\n\
+                    - Led the storage team\nAcme Corp\nSenior Engineer, Mar 2018 – Dec 2020\n\
+                    - Built billing APIs in Go\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Initech"),
+                    Some("Staff Engineer"),
+                    "2021-01",
+                    None,
+                    &["Led the storage team"]
+                ),
+                row(
+                    Some("Acme Corp"),
+                    Some("Senior Engineer"),
+                    "2018-03",
+                    Some("2020-12"),
+                    &["Built billing APIs in Go"]
+                ),
+            ]
+        );
+        // A short last line of a role's prose is no employer of the next.
+        let text = "EXPERIENCE\n\nInitech — Staff Engineer\nJan 2021 – present\n\
+                    I lead the storage team and its on-call rota.\nGo, Kafka, Kubernetes\n\n\
+                    Senior Engineer, Mar 2018 – Dec 2020\n• Built billing APIs in Go.\n";
+        let rows = role_rows(text);
+        assert_eq!(rows[1].0, None, "{rows:#?}");
     }
 
     #[test]
