@@ -849,9 +849,10 @@ fn clean_lines(text: &str) -> Vec<Line> {
                 Some(rest) => (true, rest),
                 None => bullet(raw_line),
             };
-            // A Markdown heading that names no section ("### Engineer — Acme", "# Jane
-            // Doe") is a role header or a name: keep its text, drop the marker.
-            let body = match body.strip_prefix('#') {
+            // A Markdown or "■" heading that names no section ("### Engineer — Acme",
+            // "# Jane Doe", "■ Lead Engineer at Hooli") is a role header or a name:
+            // keep its text, drop the marker.
+            let body = match body.strip_prefix('#').or_else(|| body.strip_prefix('■')) {
                 Some(rest) if heading(body).is_none_or(|h| classify_section(&h).is_none()) => {
                     rest.trim_start_matches('#').trim()
                 }
@@ -874,23 +875,62 @@ fn clean_lines(text: &str) -> Vec<Line> {
 /// stop), or the first of a run of "■" lines unless it names a section in title case
 /// ("■ Experience" over its bullets). A short "■" line standing alone is left to
 /// `heading`, as before.
+///
+/// A short line right under such a section heading is a heading too ("■ Current
+/// Role" over "■ Lead Engineer at Hooli") when the run ends with it, or when it names
+/// a section or reads as a role (a title and an employer): a bullet, it would be the
+/// role's first highlight instead of its header. "■ Built Kubernetes tooling" over
+/// more "■" lines is still the first bullet of a list.
 fn square_bullet<'a>(raw: &[&'a str], i: usize) -> Option<&'a str> {
-    let square = |k: usize| raw.get(k).map(|l| l.trim_start().starts_with('■'));
+    let square = |k: usize| raw.get(k).is_some_and(|l| l.trim_start().starts_with('■'));
     let rest = raw[i].trim_start().strip_prefix('■')?.trim();
-    let clean = strip_markdown(rest);
-    let words = clean.split_whitespace().count();
-    let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
-    let after_square = i > 0 && square(i - 1) == Some(true);
-    let before_square = square(i + 1) == Some(true);
-    let names_section = classify_section(&clean).is_some()
-        && words <= 4
-        && clean
-            .split_whitespace()
-            .filter(|w| w.chars().count() >= 4)
-            .all(|w| w.starts_with(char::is_uppercase));
-    let is_bullet =
-        !rest.is_empty() && (after_square || !short || (before_square && !names_section));
+    let shape = SquareLine::of(rest);
+    let after_square = i > 0 && square(i - 1);
+    let before_square = square(i + 1);
+    // The line above opens the run and names a section: it is a heading.
+    let under_heading = after_square
+        && !(i > 1 && square(i - 2))
+        && raw[i - 1]
+            .trim_start()
+            .strip_prefix('■')
+            .map(SquareLine::of)
+            .is_some_and(|p| p.short && p.names_section);
+    let sub_heading =
+        under_heading && shape.short && (!before_square || shape.names_section || shape.names_role);
+    let is_bullet = !rest.is_empty()
+        && !sub_heading
+        && (after_square || !shape.short || (before_square && !shape.names_section));
     is_bullet.then_some(rest)
+}
+
+/// What the text of a "■" line looks like, for `square_bullet`.
+struct SquareLine {
+    /// A few words and no sentence stop.
+    short: bool,
+    /// A section's name in title case ("Current Role", "Previous Roles").
+    names_section: bool,
+    /// A title and an employer ("Lead Engineer at Hooli", "Globex — Developer").
+    names_role: bool,
+}
+
+impl SquareLine {
+    fn of(rest: &str) -> Self {
+        let clean = strip_markdown(rest.trim());
+        let words = clean.split_whitespace().count();
+        let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
+        let names_section = classify_section(&clean).is_some()
+            && words <= 4
+            && clean
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| w.starts_with(char::is_uppercase));
+        let (positions, employers) = header_parts(&[clean.as_str()]);
+        Self {
+            short,
+            names_section,
+            names_role: !positions.is_empty() && !employers.is_empty(),
+        }
+    }
 }
 
 /// A short line that can belong to a role's header (employer, title).
@@ -975,6 +1015,9 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                     let mut found = roles(body, true, &mut notes);
                     if found.is_empty() && body.iter().any(|l| l.bullet) {
                         found = undated_roles(body, &mut notes);
+                    }
+                    if found.is_empty() {
+                        found = prose_roles(body, &mut notes);
                     }
                     if found.is_empty() {
                         summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
@@ -1292,6 +1335,43 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
             highlights,
             ..Work::default()
         });
+    }
+    out
+}
+
+/// Roles with neither dates nor bullets under an Experience heading: a line of its
+/// own that reads as a role ("Lead Engineer at Hooli", "Initech — Engineer"), and the
+/// paragraphs under it up to the next such line. Without one first, the section is
+/// prose, left to the summary.
+fn prose_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
+    let head = |p: &str| {
+        let line = Line {
+            text: p.to_owned(),
+            bullet: false,
+            blank: false,
+        };
+        let (positions, employers) = header_parts(&[p]);
+        header_like(&line) && !positions.is_empty() && !employers.is_empty()
+    };
+    let paras = paragraphs(lines);
+    if !paras.first().is_some_and(|(_, p)| head(p)) {
+        return Vec::new();
+    }
+    let mut out: Vec<Work> = Vec::new();
+    for (_, p) in paras {
+        if head(&p) {
+            notes.push(format!(
+                "role \"{p}\" has no dates jobfit can read: kept without dates; add startDate/endDate to count its years"
+            ));
+            let (positions, employers) = header_parts(&[p.as_str()]);
+            out.push(Work {
+                name: Some(employers.join(", ")),
+                position: Some(positions.join(", ")),
+                ..Work::default()
+            });
+        } else if let Some(w) = out.last_mut() {
+            w.highlights.extend(highlights_of(&p));
+        }
     }
     out
 }
@@ -2675,6 +2755,54 @@ mod tests {
                     Senior Engineer, Mar 2018 – Dec 2020\n• Built billing APIs in Go.\n";
         let rows = role_rows(text);
         assert_eq!(rows[1].0, None, "{rows:#?}");
+    }
+
+    #[test]
+    fn a_square_heading_under_a_square_heading_is_no_bullet() {
+        // "■ Current Role" then "■ Lead Engineer at Hooli": the second names the role.
+        let lines =
+            clean_lines("■ Current Role\n■ Lead Engineer at Hooli\n\nI build Go services.\n");
+        assert!(!lines[0].bullet && !lines[1].bullet, "{lines:#?}");
+        assert_eq!(lines[1].text, "Lead Engineer at Hooli");
+        // Bullets under a heading stay bullets, a role's header line above them too.
+        let lines = clean_lines("■ Experience\n■ Built Kubernetes tooling\n■ Ran Go services.\n");
+        assert!(
+            !lines[0].bullet && lines[1].bullet && lines[2].bullet,
+            "{lines:#?}"
+        );
+        // Without dates, the line still heads the role.
+        let text = "■ Current Role\n■ Lead Engineer at Hooli\n\nI build Go services.\n\n\
+                    ■ Education\n\nBSc Physics, University of Leeds, 2010\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(
+            (w[0].name.as_deref(), w[0].position.as_deref()),
+            (Some("Hooli"), Some("Lead Engineer"))
+        );
+        assert_eq!(w[0].highlights, ["I build Go services."]);
+        let text = "Sam Rivera\n\n■ Summary\n\nBack-end engineer.\n\n■ Current Role\n\
+                    ■ Lead Engineer at Hooli\n\nJan 2021 to present\n\n\
+                    I build Go services for the data team.\n\n■ Previous Roles\n\
+                    ■ Engineer, Globex\n2015 - 2020\n\nI wrote Java services.\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Hooli"),
+                    Some("Lead Engineer"),
+                    "2021-01",
+                    None,
+                    &["I build Go services for the data team."]
+                ),
+                row(
+                    Some("Globex"),
+                    Some("Engineer"),
+                    "2015",
+                    Some("2020"),
+                    &["I wrote Java services."]
+                ),
+            ]
+        );
     }
 
     #[test]
