@@ -261,94 +261,215 @@ enum Section {
     Other,
 }
 
-/// The kind of section a heading names, in English, German, French or Spanish.
+/// The kind of section a heading names, in English, German, French or Spanish, by
+/// its whole words: "Pinterest" names no interests and "Globex Technologies" no
+/// skills. A word matches a name or its plural ("skill", "skills"); a German one may
+/// also end a compound ("Sprachkenntnisse", "Fremdsprachen").
 fn classify_section(h: &str) -> Option<Section> {
-    let h = h.to_lowercase();
-    let has = |w: &str| h.contains(w);
-    let any = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
+    let words = heading_words(h);
+    let has = |w: &str| words.iter().any(|x| word_is(x, w));
+    let any = |ws: &[&str]| ws.iter().any(|w| has(w));
+    let german = |ws: &[&str]| words.iter().any(|x| ws.iter().any(|w| x.ends_with(w)));
+    let phrase = |p: &[&str]| words.windows(p.len()).any(|win| win == p);
     Some(
-        if has("education")
-            || has("degree")
-            || has("academic")
-            || has("qualification")
-            || any(&[
-                "ausbildung",
-                "studium",
-                "formation",
-                "études",
-                "educación",
-                "formación",
-            ])
-        {
+        if any(EDUCATION_WORDS) || german(&["ausbildung", "studium"]) {
             Section::Education
         } else if any(&[
-            "berufserfahrung",
             "berufliche",
-            "werdegang",
+            "beruflicher",
             "expérience",
             "parcours",
             "experiencia",
-        ]) {
+        ]) || german(&["berufserfahrung", "werdegang"])
+        {
             Section::Experience
-        } else if any(&[
-            "kenntnisse",
-            "fähigkeiten",
-            "kompetenzen",
-            "compétences",
-            "competencias",
-            "habilidades",
-        ]) {
+        } else if any(&["compétence", "competencias", "habilidades"])
+            || german(&["kenntnisse", "fähigkeiten", "kompetenzen"])
+        {
             Section::Skills
-        } else if any(&["sprachen", "langues", "idiomas"]) {
+        } else if any(&["langues", "idiomas"]) || german(&["sprachen"]) {
             Section::Languages
-        } else if any(&["projekte", "projets", "proyectos"]) {
+        } else if any(&["projets", "proyectos"]) || german(&["projekte"]) {
             Section::Projects
-        } else if any(&[
-            "summary",
-            "profil",
-            "about",
-            "objective",
-            "overview",
-            "zusammenfassung",
-            "über mich",
-            "à propos",
-            "perfil",
-            "resumen",
-        ]) {
+        } else if any(SUMMARY_WORDS)
+            || german(&["zusammenfassung"])
+            || phrase(&["über", "mich"])
+            || phrase(&["à", "propos"])
+        {
             Section::Summary
-        } else if has("experience") && (has("technolog") || has("skills")) {
+        } else if has("experience") && (any(TECHNOLOGY_WORDS) || has("skill")) {
             // "Experience and technologies": prose about skills, not dated roles.
             Section::Summary
-        } else if has("experience")
-            || has("employment")
-            || has("work history")
-            || has("career")
-            || has("role")
-            || has("positions")
+        } else if any(&["experience", "employment", "career", "role", "position"])
+            || phrase(&["work", "history"])
         {
             Section::Experience
         } else if has("language") && !has("skill") {
             Section::Languages
-        } else if has("skill")
-            || has("technolog")
-            || has("tools")
-            || has("stack")
-            || has("competenc")
-        {
+        } else if any(SKILL_WORDS) || any(TECHNOLOGY_WORDS) {
             Section::Skills
-        } else if has("project") || has("open source") || has("portfolio") {
+        } else if any(&["project", "portfolio"]) || phrase(&["open", "source"]) {
             Section::Projects
-        } else if has("publication")
-            || has("award")
-            || has("certific")
-            || has("interest")
-            || has("volunteer")
-        {
+        } else if any(OTHER_WORDS) {
             Section::Other
         } else {
             return None;
         },
     )
+}
+
+const EDUCATION_WORDS: &[&str] = &[
+    "education",
+    "educational",
+    "degree",
+    "academic",
+    "qualification",
+    "formation",
+    "études",
+    "educación",
+    "formación",
+];
+const SUMMARY_WORDS: &[&str] = &[
+    "summary",
+    "summaries",
+    "profile",
+    "profil",
+    "about",
+    "objective",
+    "overview",
+    "perfil",
+    "resumen",
+];
+const SKILL_WORDS: &[&str] = &[
+    "skill",
+    "skillset",
+    "tools",
+    "stack",
+    "competence",
+    "competency",
+    "competencies",
+];
+const TECHNOLOGY_WORDS: &[&str] = &[
+    "technology",
+    "technologies",
+    "technologie",
+    "technologien",
+    "tecnologías",
+];
+const OTHER_WORDS: &[&str] = &[
+    "publication",
+    "award",
+    "certificate",
+    "certification",
+    "interest",
+    "volunteer",
+    "volunteering",
+    "hobby",
+    "hobbies",
+];
+
+/// Words that qualify a section's name in a heading ("Technical Skills", "Work
+/// Experience", "Education and Training") without naming one.
+const HEADING_FILLERS: &[&str] = &[
+    "and",
+    "und",
+    "et",
+    "y",
+    "of",
+    "the",
+    "my",
+    "me",
+    "mich",
+    "in",
+    "for",
+    "de",
+    "des",
+    "du",
+    "la",
+    "le",
+    "les",
+    "del",
+    "e",
+    "key",
+    "core",
+    "main",
+    "technical",
+    "tech",
+    "professional",
+    "work",
+    "working",
+    "relevant",
+    "selected",
+    "other",
+    "additional",
+    "personal",
+    "side",
+    "recent",
+    "previous",
+    "current",
+    "prior",
+    "further",
+    "soft",
+    "hard",
+    "spoken",
+    "foreign",
+    "programming",
+    "computer",
+    "software",
+    "it",
+    "industry",
+    "area",
+    "history",
+    "honors",
+    "honours",
+    "training",
+    "courses",
+    "coursework",
+    "professionnelle",
+    "professionnel",
+    "professionnelles",
+    "technique",
+    "techniques",
+    "technische",
+    "persönliche",
+    "laboral",
+    "profesional",
+    "técnicas",
+    "informatiques",
+    "meine",
+    "mes",
+    "mis",
+    "à",
+    "propos",
+    "über",
+    "open",
+    "source",
+];
+
+/// The lower-cased words of a heading.
+fn heading_words(h: &str) -> Vec<String> {
+    h.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// True when `word` is `name` or its plural.
+fn word_is(word: &str, name: &str) -> bool {
+    word.strip_prefix(name)
+        .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+}
+
+/// True when a line names a section as a whole: each of its words names a section or
+/// qualifies the name ("Technical Skills", "WORK EXPERIENCE"). A line with nothing
+/// but its words to mark it a heading must be one: "Globex Technologies" is an
+/// employer, "Taught soft skills" a line of a role.
+fn names_section_as_a_whole(h: &str) -> bool {
+    classify_section(h).is_some()
+        && heading_words(h)
+            .iter()
+            .all(|w| HEADING_FILLERS.contains(&w.as_str()) || classify_section(w).is_some())
 }
 
 /// Removes Markdown emphasis and links: `**Python**` → `Python`, `[x](y)` → `x`.
@@ -422,9 +543,12 @@ fn heading_text(line: &str) -> Option<String> {
     let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
     let colon = clean.ends_with(':');
     let h = clean.trim_end_matches(':').trim().to_owned();
-    ((caps || colon || (words <= 4 && classify_section(&h).is_some()))
-        && classify_section(&h).is_some())
-    .then_some(h)
+    let named = if colon {
+        classify_section(&h).is_some()
+    } else {
+        (caps || words <= 4) && names_section_as_a_whole(&h)
+    };
+    named.then_some(h)
 }
 
 // ---------------------------------------------------------------------------------
@@ -2182,7 +2306,7 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
                     && w.chars()
                         .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
             })
-            && classify_section(first).is_none()
+            && !names_section_as_a_whole(first)
             && !first.to_lowercase().starts_with("my ");
         if looks_like_name {
             p.basics.name = Some(first.to_owned());
@@ -2803,6 +2927,64 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn sections_are_named_by_whole_words_and_bare_headings_as_a_whole() {
+        // Inside a longer word a section's name is no section's.
+        for h in [
+            "Pinterest",
+            "Upskilling",
+            "Biotechnology",
+            "Toolstation",
+            "Haystack",
+        ] {
+            assert_eq!(classify_section(h), None, "{h}");
+        }
+        assert_eq!(classify_section("Technical Skills"), Some(Section::Skills));
+        assert_eq!(classify_section("Work History"), Some(Section::Experience));
+        assert_eq!(classify_section("Sprachkenntnisse"), Some(Section::Skills));
+        assert_eq!(
+            classify_section("Experience and technologies"),
+            Some(Section::Summary)
+        );
+        // A line marked as a heading by nothing but its words must name a section as a
+        // whole: an employer or a line of a role that merely holds the word is none.
+        for line in [
+            "Globex Technologies",
+            "Taught soft skills",
+            "ACME TOOLS LTD",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
+        for line in [
+            "Skills",
+            "Technical Skills",
+            "WORK EXPERIENCE",
+            "Tools & Technologies",
+        ] {
+            assert!(heading(line).is_some(), "{line}");
+        }
+        let text = "Sam Rivera\n\nExperience\n\nGlobex Technologies\nSenior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nPinterest\nDeveloper\n2016 - 2019\n\
+                    - Wrote Python services.\n\nRoundabout Labs, Engineer\n2014 - 2016\n\
+                    Taught soft skills\n- Ran Kafka.\n\nSkills\nGo, Python\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        let names: Vec<Option<&str>> = p.work.iter().map(|w| w.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Globex Technologies"),
+                Some("Pinterest"),
+                Some("Roundabout Labs")
+            ],
+            "{:#?}",
+            p.work
+        );
+        assert_eq!(p.work[2].summary.as_deref(), Some("Taught soft skills"));
+        assert_eq!(p.work[2].highlights, ["Ran Kafka."]);
+        let skills: Vec<&Vec<String>> = p.skills.iter().map(|g| &g.keywords).collect();
+        assert_eq!(skills, [&vec!["Go".to_owned(), "Python".to_owned()]]);
     }
 
     #[test]
