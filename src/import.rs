@@ -1513,7 +1513,38 @@ fn is_break(line: &str) -> bool {
 
 /// A role's header lines split into (positions, employers): "Initech — Senior
 /// Engineer", "Senior Engineer at Initech", "Engineer, Globex".
+///
+/// A part that is only a kind of employment ("Freelance", "Self-employed") is the
+/// employer when another part gives the title: "Freelance" over "Contract Engineer"
+/// says who the work was for, and "Freelance, Contract Engineer" is no title.
 fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
+    let (mut positions, mut employers) = header_split(header);
+    if employers.is_empty() && positions.len() > 1 {
+        let kind = |p: &String| {
+            matches!(
+                p.to_lowercase().as_str(),
+                "freelance"
+                    | "freelancing"
+                    | "freelancer"
+                    | "self-employed"
+                    | "self employed"
+                    | "independent"
+                    | "contract"
+                    | "contracts"
+                    | "contracting"
+            )
+        };
+        if let Some(k) = positions.iter().position(kind)
+            && positions.iter().any(|p| !kind(p))
+        {
+            employers.push(positions.remove(k));
+        }
+    }
+    (positions, employers)
+}
+
+/// `header_parts` before a kind of employment is told from a title.
+fn header_split(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     header
         .iter()
         .flat_map(|h| {
@@ -2985,6 +3016,27 @@ mod tests {
         assert_eq!(p.work[2].highlights, ["Ran Kafka."]);
         let skills: Vec<&Vec<String>> = p.skills.iter().map(|g| &g.keywords).collect();
         assert_eq!(skills, [&vec!["Go".to_owned(), "Python".to_owned()]]);
+    }
+
+    #[test]
+    fn a_kind_of_employment_over_a_title_is_the_employer() {
+        let text = "## Experience\n\nFreelance\nContract Engineer\n2018 - 2020\n\
+                    - Built Django sites for clients.\n\nIndependent\nSenior Consultant\n2015 - 2018\n\
+                    - Ran Terraform workshops.\n\nInitech\nFreelance Developer\n2013 - 2015\n\
+                    - Wrote Python.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Freelance"), Some("Contract Engineer")),
+                (Some("Independent"), Some("Senior Consultant")),
+                (Some("Initech"), Some("Freelance Developer")),
+            ]
+        );
     }
 
     #[test]
