@@ -2466,7 +2466,7 @@ fn degrees_in_prose(p: &mut Profile) {
 fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|moved to|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work|(?:started|began|start|begin) (?:my|our) (?:career|working life)|(?:i am|i'm|i've been|i have been|i was|i worked|i work)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:at|for)\s+(?-i:[A-Z]))",
+            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|\bi\s+(?:then\s+|later\s+|eventually\s+|finally\s+|soon\s+)?moved\s+(?:on\s+|over\s+|back\s+)?to\b|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work|(?:started|began|start|begin) (?:my|our) (?:career|working life)|(?:i am|i'm|i've been|i have been|i was|i worked|i work)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:at|for)\s+(?-i:[A-Z]))",
         )
         .expect("valid regex")
     });
@@ -2528,17 +2528,20 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         }
         for s in sentences(&flat) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
-            if ROLE_START.is_match(&s) {
+            let moved = moved_to_employer(&s);
+            if moved.is_some() || ROLE_START.is_match(&s) {
                 if let Some(w) = current.take() {
                     roles.push(w);
                 }
-                let found = EMPLOYER
-                    .iter()
-                    .find_map(|re| re.captures(&s))
-                    .and_then(|c| {
-                        let m = c.get(1)?;
-                        Some((trim(m.as_str()), m.end()))
-                    });
+                let found = moved.map(|(e, end)| (trim(&e), end)).or_else(|| {
+                    EMPLOYER
+                        .iter()
+                        .find_map(|re| re.captures(&s))
+                        .and_then(|c| {
+                            let m = c.get(1)?;
+                            Some((trim(m.as_str()), m.end()))
+                        })
+                });
                 let found = found.filter(|(e, _)| !matches!(e.as_str(), "I" | "The" | "My"));
                 // A place is where the employer is ("at Rackspace in Texas") or where
                 // the story moves ("relocated here in the Bay").
@@ -2613,6 +2616,27 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             )
         });
     }
+}
+
+/// The employer a story moves to, and where its name ends in the sentence: "In 2019
+/// I moved to Globex, where I…", "Later I went to Hooli to lead…", "I moved on to
+/// Initech as a…". Only "I" moves (not "we moved to Kafka"), and only to somewhere
+/// followed by the work done there: "I went to Berlin on holiday" and "I moved to
+/// Texas." name places.
+fn moved_to_employer(sentence: &str) -> Option<(String, usize)> {
+    static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bI\s+(?:then\s+|later\s+|eventually\s+|finally\s+|soon\s+)?(?:moved|went|switched)\s+(?:on\s+|over\s+|back\s+)?to\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})")
+            .expect("valid regex")
+    });
+    static WORK_THERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?\s+(?:where\b|as\s+(?:an?|the|its|their)\b|to\s+(?:work|lead|build|help|run|head|join|manage|develop|design|write|start|launch|create)\b)")
+            .expect("valid regex")
+    });
+    let c = MOVED_TO.captures(sentence)?;
+    let m = c.get(1)?;
+    WORK_THERE
+        .is_match(&sentence[m.end()..])
+        .then(|| (m.as_str().to_owned(), m.end()))
 }
 
 /// Dates for the roles of a story from the years its sentences give: a role runs from
@@ -3414,6 +3438,41 @@ mod tests {
         let i = import_text("story.txt", text).unwrap();
         assert_eq!(i.profile.work.len(), 2);
         assert!(i.profile.work.iter().all(|w| w.start_date.is_none()));
+    }
+
+    #[test]
+    fn a_story_that_moves_to_another_employer_starts_a_role() {
+        let text = "About me\n\nI started my career at Initech as a junior developer, writing billing code in Java.\n\n\
+                    In 2019 I moved to Globex, where I built their Kubernetes platform. I also ran its on-call rota.\n\n\
+                    In 2021 I went to Hooli to lead the data team. We moved to Kafka as the backbone.\n";
+        let w = import_text("story.txt", text).unwrap().profile.work;
+        type Row<'a> = (Option<&'a str>, Option<String>, Option<String>, usize);
+        let got: Vec<Row> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.start_date.map(|d| d.date.to_string()),
+                    w.end_date.map(|d| d.date.to_string()),
+                    w.highlights.len(),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (Some("Initech"), None, None, 1),
+                (Some("Globex"), s("2019"), s("2021"), 2),
+                (Some("Hooli"), s("2021"), None, 2),
+            ],
+            "{w:#?}"
+        );
+        // A move to a place is no new employer.
+        let text = "About me\n\nI started my career at Initech as a developer in Ohio.\n\n\
+                    Later I went to Berlin on holiday and loved it.\n";
+        let w = import_text("story.txt", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
     }
 
     #[test]
