@@ -2516,7 +2516,9 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         Regex::new(r"(?i)\b(?:as an?|as the|landed an?|took work as an?|an?)\s+([A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:job|role|position)\b|\btook work as an?\s+([A-Za-z-]+)")
             .expect("valid regex")
     });
-    let mut summary: Vec<String> = Vec::new();
+    // The summary's sentences, by paragraph: joined into one, a paragraph that ends
+    // without a stop would run into the next.
+    let mut summary: Vec<Vec<String>> = Vec::new();
     // Each role with whether the story says it goes on ("Since 2021 I have been…").
     let mut roles: Vec<(Work, bool)> = Vec::new();
     let mut current: Option<(Work, bool)> = None;
@@ -2526,6 +2528,7 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         if flat.split_whitespace().count() <= 5 && !flat.ends_with('.') {
             continue;
         }
+        summary.push(Vec::new());
         for s in sentences(&flat) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
             let moved = moved_to_employer(&s);
@@ -2594,15 +2597,24 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             }
             match &mut current {
                 Some((w, _)) => w.highlights.push(s),
-                None => summary.push(s),
+                None => {
+                    if let Some(para) = summary.last_mut() {
+                        para.push(s);
+                    }
+                }
             }
         }
     }
     roles.extend(current);
     let dated = date_story_roles(&mut roles);
     p.work.extend(roles.into_iter().map(|(w, _)| w));
+    let summary: Vec<String> = summary
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect();
     if !summary.is_empty() {
-        p.basics.summary = Some(summary.join(" "));
+        p.basics.summary = Some(summary.join("\n\n"));
     }
     if !p.work.is_empty() {
         let found = crate::report::counted(p.work.len(), "role");
@@ -3473,6 +3485,23 @@ mod tests {
                     Later I went to Berlin on holiday and loved it.\n";
         let w = import_text("story.txt", text).unwrap().profile.work;
         assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    #[test]
+    fn a_story_keeps_its_paragraphs_apart_in_the_summary() {
+        // A paragraph that ends without a stop ("… django, eventlet, paste") would
+        // otherwise run into the next one's first sentence.
+        let text = "About me\n\nI have contributed to many projects - flask, celery, requests\n\n\
+                    I enjoy queues and schedulers. I have tuned a few of each.\n\n\
+                    In 2014 I joined Initech as a developer, building billing services in Go.\n";
+        let p = import_text("story.txt", text).unwrap().profile;
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some(
+                "I have contributed to many projects - flask, celery, requests\n\n\
+                 I enjoy queues and schedulers. I have tuned a few of each."
+            )
+        );
     }
 
     #[test]
