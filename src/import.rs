@@ -1059,10 +1059,12 @@ impl SquareLine {
 
 /// A short line that can belong to a role's header (employer, title).
 fn header_like(l: &Line) -> bool {
-    !l.blank
-        && l.text.len() <= 70
-        && !l.text.ends_with(['.', '!', '?', ':'])
-        && !l.text.contains(". ")
+    !l.blank && header_like_text(&l.text)
+}
+
+/// `header_like` of a line's text.
+fn header_like_text(t: &str) -> bool {
+    t.len() <= 70 && !t.ends_with(['.', '!', '?', ':']) && !t.contains(". ")
 }
 
 /// Imports a plain-text or Markdown résumé, or a narrative.
@@ -1469,13 +1471,8 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
 /// prose, left to the summary.
 fn prose_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
     let head = |p: &str| {
-        let line = Line {
-            text: p.to_owned(),
-            bullet: false,
-            blank: false,
-        };
         let (positions, employers) = header_parts(&[p]);
-        header_like(&line) && !positions.is_empty() && !employers.is_empty()
+        header_like_text(p) && !positions.is_empty() && !employers.is_empty()
     };
     let paras = paragraphs(lines);
     if !paras.first().is_some_and(|(_, p)| head(p)) {
