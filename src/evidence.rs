@@ -156,8 +156,9 @@ impl AnalyzedProfile {
 
         let interval_of = |r: RoleRef| -> Option<(i32, i32)> {
             let (s, e) = profile.role_dates(r);
-            let s = s?.first_month();
-            let e = e.map_or(now, |d| d.last_month()).max(s);
+            let start = s?;
+            let s = start.first_month();
+            let e = e.map_or(now, |d| d.range_end_month(start)).max(s);
             Some((s, e))
         };
 

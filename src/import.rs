@@ -261,94 +261,215 @@ enum Section {
     Other,
 }
 
-/// The kind of section a heading names, in English, German, French or Spanish.
+/// The kind of section a heading names, in English, German, French or Spanish, by
+/// its whole words: "Pinterest" names no interests and "Globex Technologies" no
+/// skills. A word matches a name or its plural ("skill", "skills"); a German one may
+/// also end a compound ("Sprachkenntnisse", "Fremdsprachen").
 fn classify_section(h: &str) -> Option<Section> {
-    let h = h.to_lowercase();
-    let has = |w: &str| h.contains(w);
-    let any = |ws: &[&str]| ws.iter().any(|w| h.contains(w));
+    let words = heading_words(h);
+    let has = |w: &str| words.iter().any(|x| word_is(x, w));
+    let any = |ws: &[&str]| ws.iter().any(|w| has(w));
+    let german = |ws: &[&str]| words.iter().any(|x| ws.iter().any(|w| x.ends_with(w)));
+    let phrase = |p: &[&str]| words.windows(p.len()).any(|win| win == p);
     Some(
-        if has("education")
-            || has("degree")
-            || has("academic")
-            || has("qualification")
-            || any(&[
-                "ausbildung",
-                "studium",
-                "formation",
-                "études",
-                "educación",
-                "formación",
-            ])
-        {
+        if any(EDUCATION_WORDS) || german(&["ausbildung", "studium"]) {
             Section::Education
         } else if any(&[
-            "berufserfahrung",
             "berufliche",
-            "werdegang",
+            "beruflicher",
             "expérience",
             "parcours",
             "experiencia",
-        ]) {
+        ]) || german(&["berufserfahrung", "werdegang"])
+        {
             Section::Experience
-        } else if any(&[
-            "kenntnisse",
-            "fähigkeiten",
-            "kompetenzen",
-            "compétences",
-            "competencias",
-            "habilidades",
-        ]) {
+        } else if any(&["compétence", "competencias", "habilidades"])
+            || german(&["kenntnisse", "fähigkeiten", "kompetenzen"])
+        {
             Section::Skills
-        } else if any(&["sprachen", "langues", "idiomas"]) {
+        } else if any(&["langues", "idiomas"]) || german(&["sprachen"]) {
             Section::Languages
-        } else if any(&["projekte", "projets", "proyectos"]) {
+        } else if any(&["projets", "proyectos"]) || german(&["projekte"]) {
             Section::Projects
-        } else if any(&[
-            "summary",
-            "profil",
-            "about",
-            "objective",
-            "overview",
-            "zusammenfassung",
-            "über mich",
-            "à propos",
-            "perfil",
-            "resumen",
-        ]) {
+        } else if any(SUMMARY_WORDS)
+            || german(&["zusammenfassung"])
+            || phrase(&["über", "mich"])
+            || phrase(&["à", "propos"])
+        {
             Section::Summary
-        } else if has("experience") && (has("technolog") || has("skills")) {
+        } else if has("experience") && (any(TECHNOLOGY_WORDS) || has("skill")) {
             // "Experience and technologies": prose about skills, not dated roles.
             Section::Summary
-        } else if has("experience")
-            || has("employment")
-            || has("work history")
-            || has("career")
-            || has("role")
-            || has("positions")
+        } else if any(&["experience", "employment", "career", "role", "position"])
+            || phrase(&["work", "history"])
         {
             Section::Experience
         } else if has("language") && !has("skill") {
             Section::Languages
-        } else if has("skill")
-            || has("technolog")
-            || has("tools")
-            || has("stack")
-            || has("competenc")
-        {
+        } else if any(SKILL_WORDS) || any(TECHNOLOGY_WORDS) {
             Section::Skills
-        } else if has("project") || has("open source") || has("portfolio") {
+        } else if any(&["project", "portfolio"]) || phrase(&["open", "source"]) {
             Section::Projects
-        } else if has("publication")
-            || has("award")
-            || has("certific")
-            || has("interest")
-            || has("volunteer")
-        {
+        } else if any(OTHER_WORDS) {
             Section::Other
         } else {
             return None;
         },
     )
+}
+
+const EDUCATION_WORDS: &[&str] = &[
+    "education",
+    "educational",
+    "degree",
+    "academic",
+    "qualification",
+    "formation",
+    "études",
+    "educación",
+    "formación",
+];
+const SUMMARY_WORDS: &[&str] = &[
+    "summary",
+    "summaries",
+    "profile",
+    "profil",
+    "about",
+    "objective",
+    "overview",
+    "perfil",
+    "resumen",
+];
+const SKILL_WORDS: &[&str] = &[
+    "skill",
+    "skillset",
+    "tools",
+    "stack",
+    "competence",
+    "competency",
+    "competencies",
+];
+const TECHNOLOGY_WORDS: &[&str] = &[
+    "technology",
+    "technologies",
+    "technologie",
+    "technologien",
+    "tecnologías",
+];
+const OTHER_WORDS: &[&str] = &[
+    "publication",
+    "award",
+    "certificate",
+    "certification",
+    "interest",
+    "volunteer",
+    "volunteering",
+    "hobby",
+    "hobbies",
+];
+
+/// Words that qualify a section's name in a heading ("Technical Skills", "Work
+/// Experience", "Education and Training") without naming one.
+const HEADING_FILLERS: &[&str] = &[
+    "and",
+    "und",
+    "et",
+    "y",
+    "of",
+    "the",
+    "my",
+    "me",
+    "mich",
+    "in",
+    "for",
+    "de",
+    "des",
+    "du",
+    "la",
+    "le",
+    "les",
+    "del",
+    "e",
+    "key",
+    "core",
+    "main",
+    "technical",
+    "tech",
+    "professional",
+    "work",
+    "working",
+    "relevant",
+    "selected",
+    "other",
+    "additional",
+    "personal",
+    "side",
+    "recent",
+    "previous",
+    "current",
+    "prior",
+    "further",
+    "soft",
+    "hard",
+    "spoken",
+    "foreign",
+    "programming",
+    "computer",
+    "software",
+    "it",
+    "industry",
+    "area",
+    "history",
+    "honors",
+    "honours",
+    "training",
+    "courses",
+    "coursework",
+    "professionnelle",
+    "professionnel",
+    "professionnelles",
+    "technique",
+    "techniques",
+    "technische",
+    "persönliche",
+    "laboral",
+    "profesional",
+    "técnicas",
+    "informatiques",
+    "meine",
+    "mes",
+    "mis",
+    "à",
+    "propos",
+    "über",
+    "open",
+    "source",
+];
+
+/// The lower-cased words of a heading.
+fn heading_words(h: &str) -> Vec<String> {
+    h.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// True when `word` is `name` or its plural.
+fn word_is(word: &str, name: &str) -> bool {
+    word.strip_prefix(name)
+        .is_some_and(|rest| matches!(rest, "" | "s" | "es"))
+}
+
+/// True when a line names a section as a whole: each of its words names a section or
+/// qualifies the name ("Technical Skills", "WORK EXPERIENCE"). A line with nothing
+/// but its words to mark it a heading must be one: "Globex Technologies" is an
+/// employer, "Taught soft skills" a line of a role.
+fn names_section_as_a_whole(h: &str) -> bool {
+    classify_section(h).is_some()
+        && heading_words(h)
+            .iter()
+            .all(|w| HEADING_FILLERS.contains(&w.as_str()) || classify_section(w).is_some())
 }
 
 /// Removes Markdown emphasis and links: `**Python**` → `Python`, `[x](y)` → `x`.
@@ -422,9 +543,12 @@ fn heading_text(line: &str) -> Option<String> {
     let caps = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
     let colon = clean.ends_with(':');
     let h = clean.trim_end_matches(':').trim().to_owned();
-    ((caps || colon || (words <= 4 && classify_section(&h).is_some()))
-        && classify_section(&h).is_some())
-    .then_some(h)
+    let named = if colon {
+        classify_section(&h).is_some()
+    } else {
+        (caps || words <= 4) && names_section_as_a_whole(&h)
+    };
+    named.then_some(h)
 }
 
 // ---------------------------------------------------------------------------------
@@ -849,9 +973,10 @@ fn clean_lines(text: &str) -> Vec<Line> {
                 Some(rest) => (true, rest),
                 None => bullet(raw_line),
             };
-            // A Markdown heading that names no section ("### Engineer — Acme", "# Jane
-            // Doe") is a role header or a name: keep its text, drop the marker.
-            let body = match body.strip_prefix('#') {
+            // A Markdown or "■" heading that names no section ("### Engineer — Acme",
+            // "# Jane Doe", "■ Lead Engineer at Hooli") is a role header or a name:
+            // keep its text, drop the marker.
+            let body = match body.strip_prefix('#').or_else(|| body.strip_prefix('■')) {
                 Some(rest) if heading(body).is_none_or(|h| classify_section(&h).is_none()) => {
                     rest.trim_start_matches('#').trim()
                 }
@@ -874,31 +999,72 @@ fn clean_lines(text: &str) -> Vec<Line> {
 /// stop), or the first of a run of "■" lines unless it names a section in title case
 /// ("■ Experience" over its bullets). A short "■" line standing alone is left to
 /// `heading`, as before.
+///
+/// A short line right under such a section heading is a heading too ("■ Current
+/// Role" over "■ Lead Engineer at Hooli") when the run ends with it, or when it names
+/// a section or reads as a role (a title and an employer): a bullet, it would be the
+/// role's first highlight instead of its header. "■ Built Kubernetes tooling" over
+/// more "■" lines is still the first bullet of a list.
 fn square_bullet<'a>(raw: &[&'a str], i: usize) -> Option<&'a str> {
-    let square = |k: usize| raw.get(k).map(|l| l.trim_start().starts_with('■'));
+    let square = |k: usize| raw.get(k).is_some_and(|l| l.trim_start().starts_with('■'));
     let rest = raw[i].trim_start().strip_prefix('■')?.trim();
-    let clean = strip_markdown(rest);
-    let words = clean.split_whitespace().count();
-    let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
-    let after_square = i > 0 && square(i - 1) == Some(true);
-    let before_square = square(i + 1) == Some(true);
-    let names_section = classify_section(&clean).is_some()
-        && words <= 4
-        && clean
-            .split_whitespace()
-            .filter(|w| w.chars().count() >= 4)
-            .all(|w| w.starts_with(char::is_uppercase));
-    let is_bullet =
-        !rest.is_empty() && (after_square || !short || (before_square && !names_section));
+    let shape = SquareLine::of(rest);
+    let after_square = i > 0 && square(i - 1);
+    let before_square = square(i + 1);
+    // The line above opens the run and names a section: it is a heading.
+    let under_heading = after_square
+        && !(i > 1 && square(i - 2))
+        && raw[i - 1]
+            .trim_start()
+            .strip_prefix('■')
+            .map(SquareLine::of)
+            .is_some_and(|p| p.short && p.names_section);
+    let sub_heading =
+        under_heading && shape.short && (!before_square || shape.names_section || shape.names_role);
+    let is_bullet = !rest.is_empty()
+        && !sub_heading
+        && (after_square || !shape.short || (before_square && !shape.names_section));
     is_bullet.then_some(rest)
+}
+
+/// What the text of a "■" line looks like, for `square_bullet`.
+struct SquareLine {
+    /// A few words and no sentence stop.
+    short: bool,
+    /// A section's name in title case ("Current Role", "Previous Roles").
+    names_section: bool,
+    /// A title and an employer ("Lead Engineer at Hooli", "Globex — Developer").
+    names_role: bool,
+}
+
+impl SquareLine {
+    fn of(rest: &str) -> Self {
+        let clean = strip_markdown(rest.trim());
+        let words = clean.split_whitespace().count();
+        let short = words <= 6 && clean.len() <= 60 && !clean.ends_with(['.', '!', '?', ';', ',']);
+        let names_section = classify_section(&clean).is_some()
+            && words <= 4
+            && clean
+                .split_whitespace()
+                .filter(|w| w.chars().count() >= 4)
+                .all(|w| w.starts_with(char::is_uppercase));
+        let (positions, employers) = header_parts(&[clean.as_str()]);
+        Self {
+            short,
+            names_section,
+            names_role: !positions.is_empty() && !employers.is_empty(),
+        }
+    }
 }
 
 /// A short line that can belong to a role's header (employer, title).
 fn header_like(l: &Line) -> bool {
-    !l.blank
-        && l.text.len() <= 70
-        && !l.text.ends_with(['.', '!', '?', ':'])
-        && !l.text.contains(". ")
+    !l.blank && header_like_text(&l.text)
+}
+
+/// `header_like` of a line's text.
+fn header_like_text(t: &str) -> bool {
+    t.len() <= 70 && !t.ends_with(['.', '!', '?', ':']) && !t.contains(". ")
 }
 
 /// Imports a plain-text or Markdown résumé, or a narrative.
@@ -972,9 +1138,12 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         for (kind, body) in &sections {
             match kind {
                 Section::Experience => {
-                    let mut found = roles(body, &mut notes);
+                    let mut found = roles(body, true, &mut notes);
                     if found.is_empty() && body.iter().any(|l| l.bullet) {
                         found = undated_roles(body, &mut notes);
+                    }
+                    if found.is_empty() {
+                        found = prose_roles(body, &mut notes);
                     }
                     if found.is_empty() {
                         summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
@@ -986,7 +1155,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                 }
                 Section::Summary | Section::Other => {
                     // Dated roles can appear without an Experience heading.
-                    let found = roles(body, &mut notes);
+                    let found = roles(body, false, &mut notes);
                     if found.is_empty() {
                         summary.extend(paragraphs(body).into_iter().map(|(_, p)| p));
                     } else {
@@ -1216,8 +1385,10 @@ fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
 ///
 /// Bullets above the first dated role are a role whose dates jobfit cannot read
 /// ("Since spring", a typo): kept as undated roles, with a note, never dropped.
-fn roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
-    let dated = dated_roles(lines, notes);
+/// `headed`: the lines are under an Experience heading (not the name and contact
+/// lines at the top).
+fn roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<Work> {
+    let dated = dated_roles(lines, headed, notes);
     let first = dated.first().map_or(0, |(at, _)| *at);
     if dated.is_empty() || !lines[..first].iter().any(|l| l.bullet) {
         return dated.into_iter().map(|(_, w)| w).collect();
@@ -1294,6 +1465,38 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
     out
 }
 
+/// Roles with neither dates nor bullets under an Experience heading: a line of its
+/// own that reads as a role ("Lead Engineer at Hooli", "Initech — Engineer"), and the
+/// paragraphs under it up to the next such line. Without one first, the section is
+/// prose, left to the summary.
+fn prose_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
+    let head = |p: &str| {
+        let (positions, employers) = header_parts(&[p]);
+        header_like_text(p) && !positions.is_empty() && !employers.is_empty()
+    };
+    let paras = paragraphs(lines);
+    if !paras.first().is_some_and(|(_, p)| head(p)) {
+        return Vec::new();
+    }
+    let mut out: Vec<Work> = Vec::new();
+    for (_, p) in paras {
+        if head(&p) {
+            notes.push(format!(
+                "role \"{p}\" has no dates jobfit can read: kept without dates; add startDate/endDate to count its years"
+            ));
+            let (positions, employers) = header_parts(&[p.as_str()]);
+            out.push(Work {
+                name: Some(employers.join(", ")),
+                position: Some(positions.join(", ")),
+                ..Work::default()
+            });
+        } else if let Some(w) = out.last_mut() {
+            w.highlights.extend(highlights_of(&p));
+        }
+    }
+    out
+}
+
 /// True when a header line names a break between jobs rather than a job: "Career
 /// break", "Sabbatical — travel", "Parental leave, 2019 – 2020". The words must stand
 /// alone or before a separator: "Sabbatical Labs" is an employer.
@@ -1307,7 +1510,38 @@ fn is_break(line: &str) -> bool {
 
 /// A role's header lines split into (positions, employers): "Initech — Senior
 /// Engineer", "Senior Engineer at Initech", "Engineer, Globex".
+///
+/// A part that is only a kind of employment ("Freelance", "Self-employed") is the
+/// employer when another part gives the title: "Freelance" over "Contract Engineer"
+/// says who the work was for, and "Freelance, Contract Engineer" is no title.
 fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
+    let (mut positions, mut employers) = header_split(header);
+    if employers.is_empty() && positions.len() > 1 {
+        let kind = |p: &String| {
+            matches!(
+                p.to_lowercase().as_str(),
+                "freelance"
+                    | "freelancing"
+                    | "freelancer"
+                    | "self-employed"
+                    | "self employed"
+                    | "independent"
+                    | "contract"
+                    | "contracts"
+                    | "contracting"
+            )
+        };
+        if let Some(k) = positions.iter().position(kind)
+            && positions.iter().any(|p| !kind(p))
+        {
+            employers.push(positions.remove(k));
+        }
+    }
+    (positions, employers)
+}
+
+/// `header_parts` before a kind of employment is told from a title.
+fn header_split(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     header
         .iter()
         .flat_map(|h| {
@@ -1362,7 +1596,7 @@ fn without_durations(line: &str) -> String {
 }
 
 /// `roles` with a date range each, and the index of each one's first line.
-fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
+fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(usize, Work)> {
     // (index of the first header line, index of the first content line, dates, header text on the date line)
     let mut found: Vec<(usize, usize, PartialDate, Option<PartialDate>, String)> = Vec::new();
     let mut i = 0;
@@ -1390,12 +1624,25 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
             .to_owned();
         let mut first = i;
         while first > 0 && header_like(&lines[first - 1]) && i - (first - 1) <= 6 {
+            let k = first - 1;
             // Do not take the previous role's last short bullet as this role's header:
             // stop at a content line that follows a date line directly.
-            if found.last().is_some_and(|f| f.1 > first - 1) {
+            if found.last().is_some_and(|f| f.1 > k) {
                 break;
             }
-            first -= 1;
+            // A bullet is a header line where a résumé bullets its employers ("-
+            // Canonical" over "May 2019 to July 2023"): at the top of a block, under a
+            // blank line or a long paragraph. A short bullet under a short line is one
+            // of a list, the role's before.
+            if lines[k].bullet && k > 0 && header_like(&lines[k - 1]) {
+                break;
+            }
+            first = k;
+        }
+        if let Some(c) = lone_header_above(lines, first, i, &inline, headed || !found.is_empty())
+            && found.last().is_none_or(|f| f.1 <= c)
+        {
+            first = c;
         }
         found.push((first, next, from, to, inline));
         i = next;
@@ -1489,6 +1736,52 @@ fn dated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<(usize, Work)> {
         out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// The line of a role's header set apart by a blank line above the rest of it, if
+/// there is one: "Acme Corp" alone on its line, a blank line, then "Senior Engineer,
+/// Mar 2020 – present". Left where it is, the employer would end the role before as
+/// one more bullet. `first..date` are the header lines found so far, `inline` the
+/// text around the dates. The line must stand alone (after a blank line, a bullet or
+/// the start), be no bullet, list or label, and give what the header lacks: an
+/// employer. Above the first role of text with no Experience heading (`known` is
+/// false) only a line that reads as a role ("Engineer at Hooli") is taken: there it
+/// may be the person's name.
+fn lone_header_above(
+    lines: &[Line],
+    first: usize,
+    date: usize,
+    inline: &str,
+    known: bool,
+) -> Option<usize> {
+    let c = first.checked_sub(2)?;
+    if !lines[first - 1].blank {
+        return None;
+    }
+    let l = &lines[c];
+    let lone = c == 0 || lines[c - 1].blank || lines[c - 1].bullet;
+    let list = l.text.matches(',').count() >= 2 && employer_place(&l.text).is_none();
+    if !lone
+        || l.bullet
+        || !header_like(l)
+        || l.text.contains(':')
+        || list
+        || l.text.split_whitespace().count() > 6
+        || find_range(&l.text).is_some()
+        || is_break(&l.text)
+    {
+        return None;
+    }
+    let mut header: Vec<&str> = lines[first..date]
+        .iter()
+        .filter(|l| !l.blank)
+        .map(|l| l.text.as_str())
+        .collect();
+    header.push(inline);
+    let (positions, employers) = header_parts(&header);
+    let (p, e) = header_parts(&[l.text.as_str()]);
+    let fills = employers.is_empty() && !e.is_empty() && (p.is_empty() || positions.is_empty());
+    (fills && (known || !p.is_empty())).then_some(c)
 }
 
 /// Where a role without dates starts inside the text of a dated role, if one does: a
@@ -2041,7 +2334,7 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
                     && w.chars()
                         .all(|c| c.is_alphabetic() || c == '-' || c == '.' || c == '\'')
             })
-            && classify_section(first).is_none()
+            && !names_section_as_a_whole(first)
             && !first.to_lowercase().starts_with("my ");
         if looks_like_name {
             p.basics.name = Some(first.to_owned());
@@ -2170,7 +2463,7 @@ fn degrees_in_prose(p: &mut Profile) {
 fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     static ROLE_START: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|moved to|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work|(?:started|began|start|begin) (?:my|our) (?:career|working life)|(?:i am|i'm|i've been|i have been|i was|i worked|i work)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:at|for)\s+(?-i:[A-Z]))",
+            r"(?i)\b(landed|joined|hired|took (?:a )?(?:job|work|position|role)|worked at|working at|work at|job at|position at|role at|got tapped|\bi\s+(?:then\s+|later\s+|eventually\s+|finally\s+|soon\s+)?moved\s+(?:on\s+|over\s+|back\s+)?to\b|relocated|started at|started (?:a )?(?:new )?(?:job|role)|went to work|(?:started|began|start|begin) (?:my|our) (?:career|working life)|(?:i am|i'm|i've been|i have been|i was|i worked|i work)\s+(?:as\s+)?(?:an?|the)\s+(?:[\w-]+\s+){0,4}?[\w-]+\s+(?:at|for)\s+(?-i:[A-Z]))",
         )
         .expect("valid regex")
     });
@@ -2220,7 +2513,9 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         Regex::new(r"(?i)\b(?:as an?|as the|landed an?|took work as an?|an?)\s+([A-Za-z-]+(?:\s+[A-Za-z-]+)?)\s+(?:job|role|position)\b|\btook work as an?\s+([A-Za-z-]+)")
             .expect("valid regex")
     });
-    let mut summary: Vec<String> = Vec::new();
+    // The summary's sentences, by paragraph: joined into one, a paragraph that ends
+    // without a stop would run into the next.
+    let mut summary: Vec<Vec<String>> = Vec::new();
     // Each role with whether the story says it goes on ("Since 2021 I have been…").
     let mut roles: Vec<(Work, bool)> = Vec::new();
     let mut current: Option<(Work, bool)> = None;
@@ -2230,19 +2525,23 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
         if flat.split_whitespace().count() <= 5 && !flat.ends_with('.') {
             continue;
         }
+        summary.push(Vec::new());
         for s in sentences(&flat) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
-            if ROLE_START.is_match(&s) {
+            let moved = moved_to_employer(&s);
+            if moved.is_some() || ROLE_START.is_match(&s) {
                 if let Some(w) = current.take() {
                     roles.push(w);
                 }
-                let found = EMPLOYER
-                    .iter()
-                    .find_map(|re| re.captures(&s))
-                    .and_then(|c| {
-                        let m = c.get(1)?;
-                        Some((trim(m.as_str()), m.end()))
-                    });
+                let found = moved.map(|(e, end)| (trim(&e), end)).or_else(|| {
+                    EMPLOYER
+                        .iter()
+                        .find_map(|re| re.captures(&s))
+                        .and_then(|c| {
+                            let m = c.get(1)?;
+                            Some((trim(m.as_str()), m.end()))
+                        })
+                });
                 let found = found.filter(|(e, _)| !matches!(e.as_str(), "I" | "The" | "My"));
                 // A place is where the employer is ("at Rackspace in Texas") or where
                 // the story moves ("relocated here in the Bay").
@@ -2295,15 +2594,24 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             }
             match &mut current {
                 Some((w, _)) => w.highlights.push(s),
-                None => summary.push(s),
+                None => {
+                    if let Some(para) = summary.last_mut() {
+                        para.push(s);
+                    }
+                }
             }
         }
     }
     roles.extend(current);
     let dated = date_story_roles(&mut roles);
     p.work.extend(roles.into_iter().map(|(w, _)| w));
+    let summary: Vec<String> = summary
+        .iter()
+        .filter(|p| !p.is_empty())
+        .map(|p| p.join(" "))
+        .collect();
     if !summary.is_empty() {
-        p.basics.summary = Some(summary.join(" "));
+        p.basics.summary = Some(summary.join("\n\n"));
     }
     if !p.work.is_empty() {
         let found = crate::report::counted(p.work.len(), "role");
@@ -2317,6 +2625,27 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             )
         });
     }
+}
+
+/// The employer a story moves to, and where its name ends in the sentence: "In 2019
+/// I moved to Globex, where I…", "Later I went to Hooli to lead…", "I moved on to
+/// Initech as a…". Only "I" moves (not "we moved to Kafka"), and only to somewhere
+/// followed by the work done there: "I went to Berlin on holiday" and "I moved to
+/// Texas." name places.
+fn moved_to_employer(sentence: &str) -> Option<(String, usize)> {
+    static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\bI\s+(?:then\s+|later\s+|eventually\s+|finally\s+|soon\s+)?(?:moved|went|switched)\s+(?:on\s+|over\s+|back\s+)?to\s+([A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){0,3})")
+            .expect("valid regex")
+    });
+    static WORK_THERE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^,?\s+(?:where\b|as\s+(?:an?|the|its|their)\b|to\s+(?:work|lead|build|help|run|head|join|manage|develop|design|write|start|launch|create)\b)")
+            .expect("valid regex")
+    });
+    let c = MOVED_TO.captures(sentence)?;
+    let m = c.get(1)?;
+    WORK_THERE
+        .is_match(&sentence[m.end()..])
+        .then(|| (m.as_str().to_owned(), m.end()))
 }
 
 /// Dates for the roles of a story from the years its sentences give: a role runs from
@@ -2519,6 +2848,228 @@ mod tests {
                     - Built billing APIs in Go.\n\nKey achievements\n- Halved latency.\n";
         let w = import_text("cv.md", text).unwrap().profile.work;
         assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    /// (employer, position, start, end, highlights) of each imported role.
+    type RoleRow = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Vec<String>,
+    );
+
+    fn role_rows(text: &str) -> Vec<RoleRow> {
+        import_text("cv.txt", text)
+            .unwrap()
+            .profile
+            .work
+            .into_iter()
+            .map(|w| {
+                (
+                    w.name,
+                    w.position,
+                    w.start_date.map(|d| d.date.to_string()),
+                    w.end_date.map(|d| d.date.to_string()),
+                    w.highlights,
+                )
+            })
+            .collect()
+    }
+
+    fn row(e: Option<&str>, p: Option<&str>, s: &str, end: Option<&str>, h: &[&str]) -> RoleRow {
+        (
+            e.map(str::to_owned),
+            p.map(str::to_owned),
+            Some(s.to_owned()),
+            end.map(str::to_owned),
+            h.iter().map(|x| (*x).to_owned()).collect(),
+        )
+    }
+
+    #[test]
+    fn a_bare_employer_line_opens_the_next_role() {
+        // The employer on a line of its own, set apart by blank lines, above a line
+        // with the title and the dates.
+        let text = "Sam Rivera\n\nEXPERIENCE\n\nInitech, Staff Engineer, Jan 2021 – present\n\
+                    • Led the storage team.\n\nAcme Corp\n\nSenior Engineer, Mar 2018 – Dec 2020\n\
+                    • Built billing APIs in Go.\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Initech"),
+                    Some("Staff Engineer"),
+                    "2021-01",
+                    None,
+                    &["Led the storage team."]
+                ),
+                row(
+                    Some("Acme Corp"),
+                    Some("Senior Engineer"),
+                    "2018-03",
+                    Some("2020-12"),
+                    &["Built billing APIs in Go."]
+                ),
+            ]
+        );
+        // With no blank lines, the last bullet of a role is no part of the next one's
+        // header.
+        let text = "Sam Rivera\n\nEXPERIENCE\n\nInitech\nStaff Engineer, Jan 2021 – present\n\
+                    - Led the storage team\nAcme Corp\nSenior Engineer, Mar 2018 – Dec 2020\n\
+                    - Built billing APIs in Go\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Initech"),
+                    Some("Staff Engineer"),
+                    "2021-01",
+                    None,
+                    &["Led the storage team"]
+                ),
+                row(
+                    Some("Acme Corp"),
+                    Some("Senior Engineer"),
+                    "2018-03",
+                    Some("2020-12"),
+                    &["Built billing APIs in Go"]
+                ),
+            ]
+        );
+        // A short last line of a role's prose is no employer of the next.
+        let text = "EXPERIENCE\n\nInitech — Staff Engineer\nJan 2021 – present\n\
+                    I lead the storage team and its on-call rota.\nGo, Kafka, Kubernetes\n\n\
+                    Senior Engineer, Mar 2018 – Dec 2020\n• Built billing APIs in Go.\n";
+        let rows = role_rows(text);
+        assert_eq!(rows[1].0, None, "{rows:#?}");
+    }
+
+    #[test]
+    fn a_square_heading_under_a_square_heading_is_no_bullet() {
+        // "■ Current Role" then "■ Lead Engineer at Hooli": the second names the role.
+        let lines =
+            clean_lines("■ Current Role\n■ Lead Engineer at Hooli\n\nI build Go services.\n");
+        assert!(!lines[0].bullet && !lines[1].bullet, "{lines:#?}");
+        assert_eq!(lines[1].text, "Lead Engineer at Hooli");
+        // Bullets under a heading stay bullets, a role's header line above them too.
+        let lines = clean_lines("■ Experience\n■ Built Kubernetes tooling\n■ Ran Go services.\n");
+        assert!(
+            !lines[0].bullet && lines[1].bullet && lines[2].bullet,
+            "{lines:#?}"
+        );
+        // Without dates, the line still heads the role.
+        let text = "■ Current Role\n■ Lead Engineer at Hooli\n\nI build Go services.\n\n\
+                    ■ Education\n\nBSc Physics, University of Leeds, 2010\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
+        assert_eq!(
+            (w[0].name.as_deref(), w[0].position.as_deref()),
+            (Some("Hooli"), Some("Lead Engineer"))
+        );
+        assert_eq!(w[0].highlights, ["I build Go services."]);
+        let text = "Sam Rivera\n\n■ Summary\n\nBack-end engineer.\n\n■ Current Role\n\
+                    ■ Lead Engineer at Hooli\n\nJan 2021 to present\n\n\
+                    I build Go services for the data team.\n\n■ Previous Roles\n\
+                    ■ Engineer, Globex\n2015 - 2020\n\nI wrote Java services.\n";
+        assert_eq!(
+            role_rows(text),
+            [
+                row(
+                    Some("Hooli"),
+                    Some("Lead Engineer"),
+                    "2021-01",
+                    None,
+                    &["I build Go services for the data team."]
+                ),
+                row(
+                    Some("Globex"),
+                    Some("Engineer"),
+                    "2015",
+                    Some("2020"),
+                    &["I wrote Java services."]
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn sections_are_named_by_whole_words_and_bare_headings_as_a_whole() {
+        // Inside a longer word a section's name is no section's.
+        for h in [
+            "Pinterest",
+            "Upskilling",
+            "Biotechnology",
+            "Toolstation",
+            "Haystack",
+        ] {
+            assert_eq!(classify_section(h), None, "{h}");
+        }
+        assert_eq!(classify_section("Technical Skills"), Some(Section::Skills));
+        assert_eq!(classify_section("Work History"), Some(Section::Experience));
+        assert_eq!(classify_section("Sprachkenntnisse"), Some(Section::Skills));
+        assert_eq!(
+            classify_section("Experience and technologies"),
+            Some(Section::Summary)
+        );
+        // A line marked as a heading by nothing but its words must name a section as a
+        // whole: an employer or a line of a role that merely holds the word is none.
+        for line in [
+            "Globex Technologies",
+            "Taught soft skills",
+            "ACME TOOLS LTD",
+        ] {
+            assert_eq!(heading(line), None, "{line}");
+        }
+        for line in [
+            "Skills",
+            "Technical Skills",
+            "WORK EXPERIENCE",
+            "Tools & Technologies",
+        ] {
+            assert!(heading(line).is_some(), "{line}");
+        }
+        let text = "Sam Rivera\n\nExperience\n\nGlobex Technologies\nSenior Engineer\n2019 - 2021\n\
+                    - Built billing APIs in Go.\n\nPinterest\nDeveloper\n2016 - 2019\n\
+                    - Wrote Python services.\n\nRoundabout Labs, Engineer\n2014 - 2016\n\
+                    Taught soft skills\n- Ran Kafka.\n\nSkills\nGo, Python\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        let names: Vec<Option<&str>> = p.work.iter().map(|w| w.name.as_deref()).collect();
+        assert_eq!(
+            names,
+            [
+                Some("Globex Technologies"),
+                Some("Pinterest"),
+                Some("Roundabout Labs")
+            ],
+            "{:#?}",
+            p.work
+        );
+        assert_eq!(p.work[2].summary.as_deref(), Some("Taught soft skills"));
+        assert_eq!(p.work[2].highlights, ["Ran Kafka."]);
+        let skills: Vec<&Vec<String>> = p.skills.iter().map(|g| &g.keywords).collect();
+        assert_eq!(skills, [&vec!["Go".to_owned(), "Python".to_owned()]]);
+    }
+
+    #[test]
+    fn a_kind_of_employment_over_a_title_is_the_employer() {
+        let text = "## Experience\n\nFreelance\nContract Engineer\n2018 - 2020\n\
+                    - Built Django sites for clients.\n\nIndependent\nSenior Consultant\n2015 - 2018\n\
+                    - Ran Terraform workshops.\n\nInitech\nFreelance Developer\n2013 - 2015\n\
+                    - Wrote Python.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Freelance"), Some("Contract Engineer")),
+                (Some("Independent"), Some("Senior Consultant")),
+                (Some("Initech"), Some("Freelance Developer")),
+            ]
+        );
     }
 
     #[test]
@@ -2896,6 +3447,58 @@ mod tests {
         let i = import_text("story.txt", text).unwrap();
         assert_eq!(i.profile.work.len(), 2);
         assert!(i.profile.work.iter().all(|w| w.start_date.is_none()));
+    }
+
+    #[test]
+    fn a_story_that_moves_to_another_employer_starts_a_role() {
+        let text = "About me\n\nI started my career at Initech as a junior developer, writing billing code in Java.\n\n\
+                    In 2019 I moved to Globex, where I built their Kubernetes platform. I also ran its on-call rota.\n\n\
+                    In 2021 I went to Hooli to lead the data team. We moved to Kafka as the backbone.\n";
+        let w = import_text("story.txt", text).unwrap().profile.work;
+        type Row<'a> = (Option<&'a str>, Option<String>, Option<String>, usize);
+        let got: Vec<Row> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.start_date.map(|d| d.date.to_string()),
+                    w.end_date.map(|d| d.date.to_string()),
+                    w.highlights.len(),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (Some("Initech"), None, None, 1),
+                (Some("Globex"), s("2019"), s("2021"), 2),
+                (Some("Hooli"), s("2021"), None, 2),
+            ],
+            "{w:#?}"
+        );
+        // A move to a place is no new employer.
+        let text = "About me\n\nI started my career at Initech as a developer in Ohio.\n\n\
+                    Later I went to Berlin on holiday and loved it.\n";
+        let w = import_text("story.txt", text).unwrap().profile.work;
+        assert_eq!(w.len(), 1, "{w:#?}");
+    }
+
+    #[test]
+    fn a_story_keeps_its_paragraphs_apart_in_the_summary() {
+        // A paragraph that ends without a stop ("… django, eventlet, paste") would
+        // otherwise run into the next one's first sentence.
+        let text = "About me\n\nI have contributed to many projects - flask, celery, requests\n\n\
+                    I enjoy queues and schedulers. I have tuned a few of each.\n\n\
+                    In 2014 I joined Initech as a developer, building billing services in Go.\n";
+        let p = import_text("story.txt", text).unwrap().profile;
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some(
+                "I have contributed to many projects - flask, celery, requests\n\n\
+                 I enjoy queues and schedulers. I have tuned a few of each."
+            )
+        );
     }
 
     #[test]

@@ -76,6 +76,21 @@ impl PartialDate {
         i32::from(self.year) * 12 + i32::from(self.month.unwrap_or(12)) - 1
     }
 
+    /// The last month a range from `start` to this date covers. A bare year later
+    /// than the start's year ends the range as that year begins: "2019–2021" is read
+    /// as January 2019 to January 2021, about two years, as a reader takes it and as
+    /// LinkedIn-style calculators count it; counting the whole end year would add up
+    /// to a year to every such role. Within one year ("2020–2020", "Mar 2020 – 2020")
+    /// the range runs to December, or it would be empty.
+    #[must_use]
+    pub fn range_end_month(&self, start: Self) -> i32 {
+        if self.month.is_none() && self.year > start.year {
+            self.first_month() - 1
+        } else {
+            self.last_month()
+        }
+    }
+
     /// Today's date (UTC), from the system clock.
     #[must_use]
     pub fn today() -> Self {

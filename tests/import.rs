@@ -96,7 +96,8 @@ fn markdown_resume_imports_roles_dates_bullets_skills_education() {
     // What jobfit understood: years per skill from the dated roles.
     let v = show(dir.path(), "resume");
     assert_eq!(years(&v, "rust"), Some(5.9));
-    assert_eq!(years(&v, "python"), Some(4.0));
+    // "2017–2020" is three years: the range ends as 2020 begins.
+    assert_eq!(years(&v, "python"), Some(3.0));
 }
 
 #[test]
@@ -806,4 +807,36 @@ fn a_job_ad_is_not_saved_as_a_profile_without_force() {
     // The user who means it can still import it.
     stdout(jobfit_in(dir.path()).args(["profile", "import", "ad.txt", "--force"]));
     assert_eq!(profiles_in(dir.path()), ["ad.yaml"]);
+}
+
+/// The months of each role `profile show` lists, in order.
+fn role_months(v: &Value) -> Vec<u64> {
+    v["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["months"].as_u64().unwrap())
+        .collect()
+}
+
+/// A range of bare years ends as its last year begins: "2019–2021" is two years, as
+/// a reader takes it, not three; a range within one year is that whole year.
+#[test]
+fn year_only_ranges_end_as_their_last_year_begins() {
+    let dir = scratch();
+    std::fs::write(
+        dir.path().join("years.md"),
+        "# Sam Rivera\n\n## Experience\n\nInitech — Engineer\n2019–2021\n\
+         - Built billing APIs in Go.\n\nGlobex — Developer\n2017 - 2017\n\
+         - Wrote Python services.\n\nHooli — Intern\nJun 2015 – 2016\n\
+         - Tested Java code.\n",
+    )
+    .unwrap();
+    let v = show(dir.path(), "years.md");
+    assert_eq!(role_months(&v), [24, 12, 7], "{v:#}");
+    assert_eq!(years(&v, "go"), Some(2.0), "{v:#}");
+    assert_eq!(years(&v, "python"), Some(1.0), "{v:#}");
+    // The dates are kept as written.
+    let p = export(dir.path(), "years.md");
+    assert_eq!(p["work"][0]["endDate"], "2021", "{p:#}");
 }

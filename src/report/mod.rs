@@ -187,7 +187,7 @@ impl ProfileView {
             .map(|(i, w)| {
                 let start = w.start_date.map(|d| d.date);
                 let months = start.map_or(0, |s| {
-                    let e = w.end_date.map_or(now, |d| d.date.last_month());
+                    let e = w.end_date.map_or(now, |d| d.date.range_end_month(s));
                     u32::try_from((e - s.first_month() + 1).max(0)).unwrap_or(0)
                 });
                 RoleLine {
