@@ -5,7 +5,9 @@
 //! keeps the longest alias that also ends on a token boundary: `C++`, `C#`, `.NET`,
 //! `CI/CD` match; the `go` in `good` and the `c` in `c++17` do not. The few regex patterns run only when a `RegexSet` says they
 //! can match. Context guards run last, because "near a skill of category X" needs the
-//! unguarded findings first.
+//! unguarded findings first. A technology's name standing in a phrase that asks for a
+//! skill ("bonus if you know Elixir", "Elixir is a plus") has context enough whatever
+//! its rule lists, unless the rule vetoes it.
 
 use serde::Serialize;
 
@@ -239,6 +241,11 @@ impl RuleSet {
                         continue;
                     }
                     let mut any = false;
+                    // A frame says the name is a skill, not which: only a name with one
+                    // reading is taken on its word ("experience with Swift" stays open).
+                    let asked = p.guarded.len() == 1
+                        && p.fallback.is_none()
+                        && asked_for(t, p.fstart, p.fend);
                     for &(rule, via) in &p.guarded {
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
@@ -247,8 +254,8 @@ impl RuleSet {
                             guard,
                             rule,
                             t,
-                            p.fstart,
-                            p.fend,
+                            (p.fstart, p.fend),
+                            asked,
                             &found,
                             &mut doc_cache,
                         ) {
@@ -374,14 +381,17 @@ impl RuleSet {
         }
     }
 
+    /// Whether `rule`'s guard takes the name at `[s, e)` of folded text `t`. `asked`:
+    /// the name stands in a phrase that asks for a skill (`asked_for`), which a
+    /// technology's guard takes as its context once no veto holds.
     #[allow(clippy::too_many_arguments)]
     fn guard_accepts(
         &self,
         g: &ContextDef,
         rule: RuleId,
         t: &[u8],
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        asked: bool,
         found: &[Finding],
         doc: &mut DocCache<'_>,
     ) -> bool {
@@ -394,6 +404,11 @@ impl RuleSet {
             return false;
         }
         if !g.has_positive() {
+            return true;
+        }
+        // Only for technologies: "experience in Engineering" asks for no degree, and
+        // "knowledge of Marketing" is a domain's own business (its guard decides).
+        if asked && technical(self.rule(rule).category) {
             return true;
         }
         if near(&g.any_near, &g.any_near_keys, true, any_filter) {
@@ -537,6 +552,86 @@ fn technical(c: crate::rules::Category) -> bool {
             | C::Os
             | C::Security
     )
+}
+
+/// Phrases that, right before a name, ask for it as a skill: "bonus if you know
+/// Elixir", "experience with Elixir is a plus". Each rule could list them with its own
+/// name ("know go"), but they are the same for every technology, and a rule that forgot
+/// one missed the name wherever no other technology stood near.
+const ASKING_BEFORE: &[&str] = &[
+    "know",
+    "knows",
+    "knowing",
+    "knowledge of",
+    "knowledge in",
+    "experience with",
+    "experience in",
+    "experience using",
+    "experienced with",
+    "experienced in",
+    "familiar with",
+    "familiarity with",
+    "proficient in",
+    "proficient with",
+    "proficiency in",
+    "proficiency with",
+    "expertise in",
+    "expert in",
+    "skilled in",
+    "fluent in",
+    "fluency in",
+    "years of",
+    "background in",
+    "comfortable with",
+];
+
+/// Phrases that, right after a name, ask for it as a skill or call its user by it:
+/// "Elixir is a plus", "Elixir experience preferred", "Elixir engineers".
+const ASKING_AFTER: &[&str] = &[
+    "experience",
+    "skills",
+    "knowledge",
+    "expertise",
+    "proficiency",
+    "is a plus",
+    "a plus",
+    "is a bonus",
+    "a bonus",
+    "is nice to have",
+    "nice to have",
+    "is preferred",
+    "preferred",
+    "is desirable",
+    "desirable",
+    "is an advantage",
+    "an advantage",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "programmer",
+    "programmers",
+    "programming",
+];
+
+/// True when the name at `[s, e)` of folded text `t` stands in one of the asking
+/// phrases, a single space from it.
+fn asked_for(t: &[u8], s: usize, e: usize) -> bool {
+    let before = &t[..s];
+    let after = &t[e..];
+    ASKING_BEFORE.iter().any(|p| {
+        let p = p.as_bytes();
+        before.len() > p.len()
+            && before.ends_with(b" ")
+            && before[..before.len() - 1].ends_with(p)
+            && start_ok(t, s - 1 - p.len())
+    }) || ASKING_AFTER.iter().any(|p| {
+        let p = p.as_bytes();
+        after.len() > p.len()
+            && after.starts_with(b" ")
+            && after[1..].starts_with(p)
+            && end_ok(t, e + 1 + p.len())
+    })
 }
 
 /// True when `rest`, the text right after a line break, starts a new list item or
@@ -927,6 +1022,24 @@ mod tests {
             ids("Reach me at me@digitalocean.com. We use Go and Python"),
             ["go", "python"]
         );
+    }
+
+    #[test]
+    fn a_technology_asked_for_as_a_skill_needs_no_other_context() {
+        assert_eq!(ids("bonus if you know Elixir"), ["elixir"]);
+        assert_eq!(ids("experience with Elixir is a plus"), ["elixir"]);
+        assert_eq!(ids("Elixir is a plus"), ["elixir"]);
+        assert_eq!(ids("Knowledge of Ember preferred"), ["ember"]);
+        assert_eq!(ids("bonus if you know Rust"), ["rust"]);
+        // Vetoes still hold.
+        assert!(ids("experience with rust removal").is_empty());
+        assert!(ids("an elixir of youth, with experience in skincare").is_empty());
+        // A frame says "a skill", not which: Swift has two readings.
+        assert!(ids("experience with Swift").is_empty());
+        // Degrees and domains are left to their own guards.
+        assert!(ids("experience in Engineering").is_empty());
+        // Only a single space from the name: "you know, Rust" is talk.
+        assert!(ids("you know, Rust never sleeps").is_empty());
     }
 
     #[test]
