@@ -245,7 +245,7 @@ impl RuleSet {
                     // reading is taken on its word ("experience with Swift" stays open).
                     let asked = p.guarded.len() == 1
                         && p.fallback.is_none()
-                        && asked_for(t, p.fstart, p.fend);
+                        && asked_for(original, folded, p.fstart, p.fend);
                     for &(rule, via) in &p.guarded {
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
@@ -605,6 +605,12 @@ const ASKING_AFTER: &[&str] = &[
     "desirable",
     "is an advantage",
     "an advantage",
+];
+
+/// Words that, right after a capitalised name, call its user or its use by it:
+/// "Elixir engineers", "Phoenix developer". Not after a lower-case one, which may be a
+/// verb: "tools that make developers' lives better", "to make programming fun".
+const ASKING_AFTER_CAPITALISED: &[&str] = &[
     "developer",
     "developers",
     "engineer",
@@ -614,9 +620,19 @@ const ASKING_AFTER: &[&str] = &[
     "programming",
 ];
 
-/// True when the name at `[s, e)` of folded text `t` stands in one of the asking
-/// phrases, a single space from it.
-fn asked_for(t: &[u8], s: usize, e: usize) -> bool {
+/// True when the name at `[s, e)` of `folded`, the folded form of `original`, stands
+/// in one of the asking phrases, a single space from it.
+fn asked_for(original: &str, folded: &Folded, s: usize, e: usize) -> bool {
+    let t = folded.as_bytes();
+    let capitalised = original
+        .as_bytes()
+        .get(folded.original_span(s, e).0)
+        .is_some_and(u8::is_ascii_uppercase);
+    let after_list: &[&str] = if capitalised {
+        ASKING_AFTER_CAPITALISED
+    } else {
+        &[]
+    };
     let before = &t[..s];
     let after = &t[e..];
     ASKING_BEFORE.iter().any(|p| {
@@ -625,7 +641,7 @@ fn asked_for(t: &[u8], s: usize, e: usize) -> bool {
             && before.ends_with(b" ")
             && before[..before.len() - 1].ends_with(p)
             && start_ok(t, s - 1 - p.len())
-    }) || ASKING_AFTER.iter().any(|p| {
+    }) || ASKING_AFTER.iter().chain(after_list).any(|p| {
         let p = p.as_bytes();
         after.len() > p.len()
             && after.starts_with(b" ")
@@ -1040,6 +1056,9 @@ mod tests {
         assert!(ids("experience in Engineering").is_empty());
         // Only a single space from the name: "you know, Rust" is talk.
         assert!(ids("you know, Rust never sleeps").is_empty());
+        // A user named by a capitalised name only: a lower-case one may be a verb.
+        assert_eq!(ids("Phoenix developers wanted"), ["phoenix"]);
+        assert!(ids("tools that make developers' lives better").is_empty());
     }
 
     #[test]
