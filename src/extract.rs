@@ -224,6 +224,8 @@ impl RuleSet {
                 })
             };
             let mut doc_cache = DocCache {
+                original,
+                folded,
                 words: &words,
                 rules: Vec::new(),
             };
@@ -400,7 +402,9 @@ impl RuleSet {
         let near = |terms, keys, overlap, filter| {
             terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
         };
-        if near(&g.none_near, &g.none_near_keys, true, none_filter) {
+        if near(&g.none_near, &g.none_near_keys, true, none_filter)
+            || (g.given_name && self.reads_as_person(doc, s, e))
+        {
             return false;
         }
         if !g.has_positive() {
@@ -440,18 +444,21 @@ impl RuleSet {
 
 impl RuleSet {
     /// The byte range of `rule`'s guard window around `[s, e)`, unless a `none_near`
-    /// word in it vetoes the name: what the later passes ask before they accept a name
-    /// on other grounds than its own guard.
+    /// word in it or a surname after it (`given_name`) vetoes the name: what the later
+    /// passes ask before they accept a name on other grounds than its own guard.
     fn unvetoed_window(
         &self,
         g: &ContextDef,
         rule: RuleId,
         t: &[u8],
-        words: &[Word],
+        doc: &DocCache<'_>,
         s: usize,
         e: usize,
     ) -> Option<(usize, usize)> {
-        let (window, a, b) = guard_window(g, words, s, e);
+        if g.given_name && self.reads_as_person(doc, s, e) {
+            return None;
+        }
+        let (window, a, b) = guard_window(g, doc.words, s, e);
         let [none_filter, _] = &self.tables.guard_filters[rule.index()];
         let vetoed = terms_near(
             t,
@@ -494,8 +501,7 @@ impl RuleSet {
                 if g.any_near_category.is_empty() {
                     continue;
                 }
-                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
-                {
+                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc, p.fstart, p.fend) {
                     cands.push((i, rule, via, a, b));
                 }
             }
@@ -532,6 +538,194 @@ impl RuleSet {
             .collect()
     }
 }
+
+impl RuleSet {
+    /// True when the name at `[s, e)` (folded offsets) reads as a person's given name:
+    /// written capitalised ("Ruby", not "ruby" or "RUBY") and followed on its line, one
+    /// space on, by a capitalised word that is neither the start of a skill's spelling
+    /// nor a word a technology's name goes on with in a title ("Ruby Chen will be your
+    /// manager", "Julia Roberts", "Ada Health"; not "Ruby Developer", "Ruby On Rails",
+    /// "Julia Python", "Jasmine And Karma").
+    fn reads_as_person(&self, doc: &DocCache<'_>, s: usize, e: usize) -> bool {
+        let t = doc.folded.as_bytes();
+        let (os, oe) = doc.folded.original_span(s, e);
+        let (Some(name), Some(rest)) = (doc.original.get(os..oe), doc.original.get(oe..)) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '\''))
+            .unwrap_or(rest.len());
+        let next = &rest[..len];
+        // A surname is a short word: a longer run is no name (and is not worth scanning).
+        if !capitalised(name)
+            || !name.chars().all(char::is_alphabetic)
+            || !capitalised(next)
+            || len > 40
+            || t.get(e) != Some(&b' ')
+        {
+            return false;
+        }
+        let lower = next.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if [lower.as_str(), singular]
+            .iter()
+            .any(|w| crate::text::names_job(w, TITLE_WORDS))
+        {
+            return false;
+        }
+        // A skill's spelling starting at the next word ("Ruby Rails", "Julia Python"),
+        // in any case and whatever its guard would say: the surname test is for names
+        // that are no technology at all.
+        // A few words from there are enough for the longest spelling; the cut is made
+        // where a word ends, so that it cannot make one.
+        let x = e + 1;
+        let y = (x + 64).min(t.len());
+        let y = (y..t.len())
+            .find(|&i| !is_word_byte(t[i]))
+            .unwrap_or(t.len());
+        let span = &t[x..y];
+        let mut skill = false;
+        self.dict().scan(
+            span,
+            &mut Vec::new(),
+            |end| end_ok(span, end),
+            |at, _, _| skill |= at == 0,
+        );
+        !skill
+    }
+}
+
+/// True when `w` is a word written capitalised: an upper-case letter, then at least one
+/// letter, not all of them upper-case ("Chen", "McKay", "O'Brien"; not "API", "C").
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 1
+        && chars.any(char::is_lowercase)
+}
+
+/// Words that go on from a technology's name in a title or heading and are no surname
+/// ("Ruby Application Developer", "Ember Data", "Ruby And Python Required"), lower-case,
+/// besides the job nouns of `text::JOB_NOUNS`; a plural's singular counts too.
+const TITLE_WORDS: &[&str] = &[
+    // Words of a title-cased sentence.
+    "and",
+    "or",
+    "on",
+    "in",
+    "at",
+    "to",
+    "of",
+    "for",
+    "with",
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "as",
+    "by",
+    "from",
+    "vs",
+    "via",
+    "plus",
+    "not",
+    "but",
+    "also",
+    "if",
+    "we",
+    "you",
+    "our",
+    "your",
+    "all",
+    "any",
+    "this",
+    "that",
+    "must",
+    "will",
+    "can",
+    // What a technology's name heads.
+    "application",
+    "app",
+    "software",
+    "code",
+    "codebase",
+    "back",
+    "front",
+    "backend",
+    "frontend",
+    "web",
+    "stack",
+    "programming",
+    "language",
+    "experience",
+    "skill",
+    "knowledge",
+    "expertise",
+    "dev",
+    "development",
+    "framework",
+    "library",
+    "libraries",
+    "gem",
+    "community",
+    "team",
+    "job",
+    "role",
+    "position",
+    "project",
+    "service",
+    "platform",
+    "script",
+    "scripting",
+    "test",
+    "testing",
+    "unit",
+    "core",
+    "tooling",
+    "tool",
+    "api",
+    "sdk",
+    "runtime",
+    "version",
+    "ecosystem",
+    "meetup",
+    "conference",
+    "conf",
+    "user",
+    "group",
+    "expert",
+    "guru",
+    "ninja",
+    "enthusiast",
+    "certification",
+    "certified",
+    "training",
+    "course",
+    "bootcamp",
+    "open",
+    "source",
+    "data",
+    "cluster",
+    "database",
+    "client",
+    "server",
+    // What a posting says of it.
+    "required",
+    "preferred",
+    "desired",
+    "desirable",
+    "bonus",
+    "nice",
+    "wanted",
+    "needed",
+    "remote",
+    "senior",
+    "junior",
+];
 
 /// Categories of technologies, as opposed to domains, practices, degrees, soft skills
 /// and spoken languages: what a bare list item names when it names a tool.
@@ -726,7 +920,7 @@ impl RuleSet {
                 continue;
             };
             if self
-                .unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
+                .unvetoed_window(g, rule, t, doc, p.fstart, p.fend)
                 .is_none()
             {
                 continue;
@@ -886,9 +1080,11 @@ fn guard_window<'w>(
     }
 }
 
-/// Per-document state of the guard checks: the words of the text (from the scan) and
-/// the verdicts of document-wide guards.
+/// Per-document state of the guard checks: the text (original and folded), its words
+/// (from the scan) and the verdicts of document-wide guards.
 struct DocCache<'a> {
+    original: &'a str,
+    folded: &'a Folded,
     words: &'a [Word],
     rules: Vec<(RuleId, bool)>,
 }
@@ -1059,6 +1255,25 @@ mod tests {
         // A user named by a capitalised name only: a lower-case one may be a verb.
         assert_eq!(ids("Phoenix developers wanted"), ["phoenix"]);
         assert!(ids("tools that make developers' lives better").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_names_a_person() {
+        assert!(ids("Ruby Chen will be your manager").is_empty());
+        assert_eq!(
+            ids("Julia Chen and Ruby Lee run our Python team"),
+            ["python"]
+        );
+        // Vetoed for the later passes too: a person vouches for no Rust.
+        assert_eq!(ids("Rust, Crystal"), ["rust", "crystal"]);
+        assert!(ids("Rust, Crystal Lee").is_empty());
+        // A job noun, a title's word or a skill after it; no capital, or another line.
+        assert_eq!(ids("Senior Ruby Developers wanted"), ["ruby"]);
+        assert_eq!(ids("Ruby And Python Required"), ["ruby", "python"]);
+        assert_eq!(ids("Skills: Ruby Postgres"), ["ruby", "postgresql"]);
+        assert_eq!(ids("RUBY API"), ["ruby", "apis"]);
+        assert_eq!(ids("We use Ruby. Chen will help"), ["ruby"]);
+        assert_eq!(ids("We use Ruby\nChen will help"), ["ruby"]);
     }
 
     #[test]
