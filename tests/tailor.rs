@@ -397,7 +397,8 @@ fn the_skills_sentence_names_no_skill_known_a_little() {
 }
 
 /// The summary quotes an achievement only for a number that counts something: the
-/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none.
+/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none, nor
+/// is a scale in words ("hundreds of services").
 #[test]
 fn an_achievement_needs_a_quantity() {
     let profile = "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python with Kafka.\n      - Replaced the 0MQ message bus with Kafka.\n  - name: Initech\n    position: Developer\n    startDate: 2012-01\n    endDate: 2014-12\n    highlights:\n      - Ported the reporting jobs to Python 3.\n      - Implemented RFC 7231 caching in the Python proxy.\n";
@@ -425,6 +426,29 @@ fn an_achievement_needs_a_quantity() {
         .map(|s| s["kind"].as_str().unwrap())
         .collect();
     assert!(!kinds.contains(&"achievement"), "{v}");
+    let kinds_of = |v: &Value| -> Vec<String> {
+        v["summary"]["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for vague in [
+        "hundreds of services",
+        "thousands of hosts",
+        "millions of users",
+    ] {
+        let dir = profile_and_ad(
+            &profile.replace(
+                "Replaced the 0MQ message bus",
+                &format!("Replaced the 0MQ message bus of {vague}"),
+            ),
+            ad,
+        );
+        let v = json(&dir);
+        assert!(!kinds_of(&v).iter().any(|k| k == "achievement"), "{v}");
+    }
     // A count in the same sentence makes it one.
     let dir = profile_and_ad(
         &profile.replace(

@@ -702,20 +702,23 @@ struct Quote {
 }
 
 /// True when a sentence carries a result in numbers: "40% faster", "2.5 million users",
-/// "hundreds of developers". A year ("in 2019"), a version ("python3", "Python 3",
+/// "a million requests a day", "$2M". A scale in plural words ("hundreds of
+/// developers", "millions of users", "tens of thousands of pods") is none: it gives the
+/// size of what the work touched in words any bullet can use, and says neither how
+/// much nor what changed; the summary quotes a number a reader can hold the profile
+/// to. A year ("in 2019"), a version ("python3", "Python 3",
 /// "v2.1.0"), a name with a digit in it ("0MQ", "3D", "2FA"), an ID ("RFC 7231",
 /// "PEP 8") or a tenure ("for 3-4 yrs", "5 years of") is no result. `rules` tells a
 /// skill's name, so that the number after it reads as its version.
 fn quantified(rules: &RuleSet, s: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "hundreds",
-        "thousands",
-        "millions",
-        "million",
-        "billion",
-        "billions",
-        "dozen",
-        "dozens",
+    // A scale word with its count in words ("a million", "half a million", "one
+    // billion"); with digits ("2.5 million", "300 thousand") the digits count already.
+    const SCALE: &[&str] = &[
+        "dozen", "hundred", "thousand", "million", "billion", "trillion",
+    ];
+    const COUNT: &[&str] = &[
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
     ];
     const TENURE: &[&str] = &[
         "year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades",
@@ -796,9 +799,8 @@ fn quantified(rules: &RuleSet, s: &str) -> bool {
     // name, one right after it is its version.
     let mut findings: Option<Vec<(usize, usize)>> = None;
     for (i, (at, w)) in words.iter().enumerate() {
-        // "tens-of-thousands", "thousands/day": number words inside a compound too.
-        if w.split(|c: char| !c.is_alphabetic())
-            .any(|p| WORDS.contains(&p.to_ascii_lowercase().as_str()))
+        if SCALE.contains(&clean(words.get(i)).as_str())
+            && COUNT.contains(&clean(i.checked_sub(1).and_then(|p| words.get(p))).as_str())
         {
             return true;
         }
@@ -1323,7 +1325,6 @@ mod tests {
         assert_eq!(lower_first("SRE"), "SRE");
         let rules = RuleSet::builtin().expect("built-in rules");
         let q = |s: &str| quantified(&rules, s);
-        assert!(q("hundreds of developers"));
         assert!(q("cut p99 latency by 40%"));
         assert!(q("served 2.5M users"));
         assert!(q("reduced builds from 3 days to 2 hours"));
@@ -1340,8 +1341,38 @@ mod tests {
         assert!(!q("Moved the web tier onto Kubernetes in 2016."));
         assert!(!q("Led the platform team, 2017-2019:"));
         assert!(q("Ran 2000 Kubernetes nodes."));
-        assert!(q("Migrated tens-of-thousands of pods"));
         assert!(q("Shipped the migration 3 months early"));
+    }
+
+    /// A scale said in plural words ("hundreds of developers", "millions of users")
+    /// is the size of what the work touched, in words any bullet can use; a count is
+    /// a number: digits, or a number word with its count ("a million", "2.5 million").
+    #[test]
+    fn a_scale_in_words_is_no_quantity() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let q = |s: &str| quantified(&rules, s);
+        for not in [
+            "Taught a testing course to hundreds of developers.",
+            "Delivered updates to millions of Linux devices.",
+            "Rolled the agent out to thousands of hosts.",
+            "Delivered updates to hundreds of millions of devices.",
+            "Migrated tens-of-thousands of pods.",
+            "Wrote dozens of services in Go.",
+            "Routed billions of events.",
+        ] {
+            assert!(!q(not), "{not}");
+        }
+        for yes in [
+            "Served 2.5 million users.",
+            "Routed over a billion sales.",
+            "Handled one million requests a day.",
+            "Indexed half a million documents.",
+            "Grew the platform to 300 thousand users.",
+            "Cut the build from a dozen hours to 40 minutes.",
+            "Taught 200 developers.",
+        ] {
+            assert!(q(yes), "{yes}");
+        }
     }
 
     /// The words right before a skill that say it is known a little, and ones that do
