@@ -396,6 +396,27 @@ fn the_skills_sentence_names_no_skill_known_a_little() {
     assert!(skills.starts_with("Python"), "{skills}");
 }
 
+/// A skill named only as known a little in a role ("some experience with Terraform")
+/// earns none of that role's years: the summary counts the years of the role that shows
+/// it in earnest, not "Terraform (7 years)".
+#[test]
+fn a_skill_known_a_little_earns_no_years_of_its_role() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nwork:\n  - name: Initech\n    position: Developer\n    startDate: 2020-01\n    endDate: 2021-01\n    highlights:\n      - Built the billing API in Python on AWS with Terraform.\n  - name: Globex\n    position: Developer\n    startDate: 2014-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python.\n      - Some experience with Terraform.\n",
+        "Backend engineer\n\nRequirements\n- Python\n- Terraform\n",
+    );
+    let out = tailor_in(&dir, "text");
+    let summary = out
+        .split("SUMMARY\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(summary.contains("Python (7 years)"), "{summary}");
+    assert!(summary.contains("Terraform (1 year)"), "{summary}");
+}
+
 /// The summary quotes an achievement only for a number that counts something: the
 /// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none, nor
 /// is a scale in words ("hundreds of services").
