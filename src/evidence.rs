@@ -30,6 +30,11 @@ pub struct ProfileMention {
     /// if any: such a mention is worth less than work shown and adds no years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hedge: Option<&'static str>,
+    /// Named as known a little ("some experience with Terraform", "basic Go"; see
+    /// `weakly_qualified`): still named, but it adds no years of its role and is no
+    /// strength to lead with.
+    #[serde(skip)]
+    pub weak: bool,
 }
 
 /// Everything the profile says about one skill.
@@ -179,7 +184,12 @@ impl AnalyzedProfile {
                 hedges.fill(Some("the employer's description"));
             }
             let mut field_skills: Vec<RuleId> = Vec::new();
+            // The skills of `field_skills` named here other than weakly: the ones this
+            // field's role adds years to.
+            let mut earnest: Vec<RuleId> = Vec::new();
             for (f, &hedge) in found.iter().zip(&hedges) {
+                let weak =
+                    hedge.is_none() && field.text.get(..f.start).is_some_and(weakly_qualified);
                 let ev = skills.entry(f.rule).or_default();
                 ev.mentions.push(ProfileMention {
                     field: field.path.clone(),
@@ -188,6 +198,7 @@ impl AnalyzedProfile {
                     text: field.text[f.start..f.end].to_owned(),
                     kind: field.kind,
                     hedge,
+                    weak,
                 });
                 // A mention in passing is kept as evidence, but it demonstrates
                 // nothing, implies nothing and adds no years of its role.
@@ -199,11 +210,16 @@ impl AnalyzedProfile {
                     ev.demonstrated = true;
                 }
                 field_skills.push(f.rule);
+                if !weak {
+                    earnest.push(f.rule);
+                }
             }
             field_skills.sort();
             field_skills.dedup();
             let mut with_implied = field_skills.clone();
+            let mut dated = earnest.clone();
             for &r in &field_skills {
+                let named_in_earnest = earnest.contains(&r);
                 for &imp in rules.implied_by(r) {
                     let ev = skills.entry(imp).or_default();
                     if !ev.implied_by.contains(&r) {
@@ -213,13 +229,20 @@ impl AnalyzedProfile {
                         ev.demonstrated_implied = true;
                     }
                     with_implied.push(imp);
+                    if named_in_earnest {
+                        dated.push(imp);
+                    }
                 }
             }
             with_implied.sort();
             with_implied.dedup();
+            dated.sort();
+            dated.dedup();
             match field.role.and_then(|r| Some((r, interval_of(r)?))) {
                 Some((role, iv)) if field.kind == FieldKind::Demonstrated => {
-                    for &r in &with_implied {
+                    // "Some experience with Terraform" in a six-year role is no six
+                    // years of Terraform, nor "basic Django" of Python.
+                    for &r in &dated {
                         intervals.entry(r).or_default().push(iv);
                         let roles = &mut skills.entry(r).or_default().roles;
                         if !roles.contains(&role) {
@@ -392,6 +415,79 @@ fn list_item_findings(
         return rules.label_finding(fields[n].text).into_iter().collect();
     }
     found
+}
+
+/// Words that, just before a skill, say it is known a little: "some Windows Server",
+/// "basic Kubernetes", "a little bit of Go". Weaker than a hedge: "some" also counts
+/// things ("ran some Windows Server hosts"), so a skill so named is still named and
+/// worth points, but it earns no years of its role, and the tailored summary's
+/// "strongest" skills do not rest on it.
+const WEAK: &[&str] = &[
+    "some",
+    "little",
+    "bit",
+    "basic",
+    "basics",
+    "limited",
+    "light",
+    "minimal",
+    "rudimentary",
+    "elementary",
+    "introductory",
+    "beginner",
+    "novice",
+    "occasional",
+    "passing",
+    "exposure",
+    "familiar",
+    "familiarity",
+];
+
+/// Nouns between a weak word and the skill: "some experience with Java".
+const WEAK_NOUNS: &[&str] = &[
+    "experience",
+    "knowledge",
+    "understanding",
+    "background",
+    "skills",
+    "work",
+];
+
+/// True when the text just before a mention (`before`, the field's text up to it)
+/// qualifies it as known a little: a weak word right before it, or before "experience
+/// with", "knowledge of" and the like. Only the clause the mention is in counts, so
+/// "Python, some Windows Server" weakens Windows Server alone, and "migrated some
+/// services to Kubernetes" weakens nothing ("services" stands between).
+pub(crate) fn weakly_qualified(before: &str) -> bool {
+    let clause = before
+        .rsplit(['.', ',', ';', ':', '(', ')', '\n', '/'])
+        .next()
+        .unwrap_or(before);
+    let mut words = clause
+        .split(|c: char| c.is_whitespace() || c == '-')
+        .filter(|w| !w.is_empty())
+        .rev()
+        .map(str::to_lowercase)
+        .peekable();
+    // "… experience with", "… knowledge of": the preposition, then the noun.
+    if words
+        .peek()
+        .is_some_and(|w| matches!(w.as_str(), "with" | "in" | "of" | "to" | "using" | "on"))
+    {
+        words.next();
+        if words
+            .peek()
+            .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
+        {
+            words.next();
+        }
+    } else if words
+        .peek()
+        .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
+    {
+        words.next();
+    }
+    words.next().is_some_and(|w| WEAK.contains(&w.as_str()))
 }
 
 /// Phrases before a skill that say the résumé knows it only in passing, folded.
@@ -659,6 +755,77 @@ mod tests {
             let e = p.evidence(rules.find(id).expect(id)).expect(id);
             assert!(!e.demonstrated && e.months == 0, "{id}: {e:?}");
         }
+    }
+
+    /// The words right before a skill that say it is known a little, and ones that do
+    /// not.
+    #[test]
+    fn weak_qualifiers_before_a_skill() {
+        for weak in [
+            "Ran some ",
+            "Wrote a little ",
+            "A little bit of ",
+            "Basic ",
+            "Gained basic knowledge of ",
+            "Some experience with ",
+            "Had exposure to ",
+            "Python, some ",
+            "Familiar with ",
+            "Light ",
+        ] {
+            assert!(weakly_qualified(weak), "{weak:?}");
+        }
+        for firm in [
+            "",
+            "Built ",
+            "Migrated some services to ",
+            "Some services, written in ",
+            "Wrote tests in ",
+            "Led the migration to ",
+            "Built some of the ",
+        ] {
+            assert!(!weakly_qualified(firm), "{firm:?}");
+        }
+    }
+
+    /// "Some experience with Terraform" in a six-year role is Terraform known a little,
+    /// not six years of it: a weak mention still counts as named (the score's points),
+    /// but adds no years of its role, nor do the skills it implies.
+    #[test]
+    fn a_skill_known_a_little_earns_no_years_of_its_role() {
+        for weak in [
+            "Some experience with Terraform.",
+            "Basic Terraform scripting.",
+            "Limited Terraform experience.",
+            "Rudimentary Terraform.",
+            "Wrote some Terraform.",
+        ] {
+            let (p, rules) = analyzed(&format!(
+                "work:\n  - name: Initech\n    startDate: 2020-01\n    endDate: 2020-12\n    highlights:\n      - Built the billing API on AWS with Terraform.\n  - name: Globex\n    startDate: 2014-01\n    endDate: 2019-12\n    highlights:\n      - Rebuilt the billing service in Python.\n      - {weak}\n"
+            ));
+            let tf = p
+                .evidence(rules.find("terraform").expect("terraform"))
+                .expect("terraform evidence");
+            assert_eq!(tf.months, 12, "{weak}: {tf:?}");
+            assert!(tf.firm && tf.demonstrated, "{weak}: {tf:?}");
+            assert!(tf.mentions.iter().any(|m| m.weak), "{weak}: {tf:?}");
+        }
+        // Nor does what a weak mention implies: "basic Django" is no years of Python.
+        let (p, rules) = analyzed(
+            "work:\n  - name: Globex\n    startDate: 2014-01\n    endDate: 2019-12\n    highlights:\n      - Basic Django views for the admin site.\n",
+        );
+        let py = p
+            .evidence(rules.find("python").expect("python"))
+            .expect("python");
+        assert_eq!(py.months, 0, "{py:?}");
+        // A firm mention in the same role still counts it.
+        let (p, rules) = analyzed(
+            "work:\n  - name: Globex\n    startDate: 2014-01\n    endDate: 2019-12\n    highlights:\n      - Some experience with Terraform.\n      - Moved the stack to Terraform.\n",
+        );
+        let tf = p
+            .evidence(rules.find("terraform").expect("terraform"))
+            .expect("terraform evidence");
+        assert_eq!(tf.months, 72, "{tf:?}");
     }
 
     fn analyzed(yaml: &str) -> (AnalyzedProfile, RuleSet) {

@@ -5,7 +5,9 @@
 //! keeps the longest alias that also ends on a token boundary: `C++`, `C#`, `.NET`,
 //! `CI/CD` match; the `go` in `good` and the `c` in `c++17` do not. The few regex patterns run only when a `RegexSet` says they
 //! can match. Context guards run last, because "near a skill of category X" needs the
-//! unguarded findings first.
+//! unguarded findings first. A technology's name standing in a phrase that asks for a
+//! skill ("bonus if you know Elixir", "Elixir is a plus") has context enough whatever
+//! its rule lists, unless the rule vetoes it.
 
 use serde::Serialize;
 
@@ -222,6 +224,8 @@ impl RuleSet {
                 })
             };
             let mut doc_cache = DocCache {
+                original,
+                folded,
                 words: &words,
                 rules: Vec::new(),
             };
@@ -239,6 +243,11 @@ impl RuleSet {
                         continue;
                     }
                     let mut any = false;
+                    // A frame says the name is a skill, not which: only a name with one
+                    // reading is taken on its word ("experience with Swift" stays open).
+                    let asked = p.guarded.len() == 1
+                        && p.fallback.is_none()
+                        && asked_for(original, folded, p.fstart, p.fend);
                     for &(rule, via) in &p.guarded {
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
@@ -247,8 +256,8 @@ impl RuleSet {
                             guard,
                             rule,
                             t,
-                            p.fstart,
-                            p.fend,
+                            (p.fstart, p.fend),
+                            asked,
                             &found,
                             &mut doc_cache,
                         ) {
@@ -374,14 +383,17 @@ impl RuleSet {
         }
     }
 
+    /// Whether `rule`'s guard takes the name at `[s, e)` of folded text `t`. `asked`:
+    /// the name stands in a phrase that asks for a skill (`asked_for`), which a
+    /// technology's guard takes as its context once no veto holds.
     #[allow(clippy::too_many_arguments)]
     fn guard_accepts(
         &self,
         g: &ContextDef,
         rule: RuleId,
         t: &[u8],
-        s: usize,
-        e: usize,
+        (s, e): (usize, usize),
+        asked: bool,
         found: &[Finding],
         doc: &mut DocCache<'_>,
     ) -> bool {
@@ -390,10 +402,17 @@ impl RuleSet {
         let near = |terms, keys, overlap, filter| {
             terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
         };
-        if near(&g.none_near, &g.none_near_keys, true, none_filter) {
+        if near(&g.none_near, &g.none_near_keys, true, none_filter)
+            || (g.given_name && self.reads_as_person(doc, s, e))
+        {
             return false;
         }
         if !g.has_positive() {
+            return true;
+        }
+        // Only for technologies: "experience in Engineering" asks for no degree, and
+        // "knowledge of Marketing" is a domain's own business (its guard decides).
+        if asked && technical(self.rule(rule).category) {
             return true;
         }
         if near(&g.any_near, &g.any_near_keys, true, any_filter) {
@@ -425,18 +444,21 @@ impl RuleSet {
 
 impl RuleSet {
     /// The byte range of `rule`'s guard window around `[s, e)`, unless a `none_near`
-    /// word in it vetoes the name: what the later passes ask before they accept a name
-    /// on other grounds than its own guard.
+    /// word in it or a surname after it (`given_name`) vetoes the name: what the later
+    /// passes ask before they accept a name on other grounds than its own guard.
     fn unvetoed_window(
         &self,
         g: &ContextDef,
         rule: RuleId,
         t: &[u8],
-        words: &[Word],
+        doc: &DocCache<'_>,
         s: usize,
         e: usize,
     ) -> Option<(usize, usize)> {
-        let (window, a, b) = guard_window(g, words, s, e);
+        if g.given_name && self.reads_as_person(doc, s, e) {
+            return None;
+        }
+        let (window, a, b) = guard_window(g, doc.words, s, e);
         let [none_filter, _] = &self.tables.guard_filters[rule.index()];
         let vetoed = terms_near(
             t,
@@ -479,8 +501,7 @@ impl RuleSet {
                 if g.any_near_category.is_empty() {
                     continue;
                 }
-                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
-                {
+                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc, p.fstart, p.fend) {
                     cands.push((i, rule, via, a, b));
                 }
             }
@@ -518,6 +539,194 @@ impl RuleSet {
     }
 }
 
+impl RuleSet {
+    /// True when the name at `[s, e)` (folded offsets) reads as a person's given name:
+    /// written capitalised ("Ruby", not "ruby" or "RUBY") and followed on its line, one
+    /// space on, by a capitalised word that is neither the start of a skill's spelling
+    /// nor a word a technology's name goes on with in a title ("Ruby Chen will be your
+    /// manager", "Julia Roberts", "Ada Health"; not "Ruby Developer", "Ruby On Rails",
+    /// "Julia Python", "Jasmine And Karma").
+    fn reads_as_person(&self, doc: &DocCache<'_>, s: usize, e: usize) -> bool {
+        let t = doc.folded.as_bytes();
+        let (os, oe) = doc.folded.original_span(s, e);
+        let (Some(name), Some(rest)) = (doc.original.get(os..oe), doc.original.get(oe..)) else {
+            return false;
+        };
+        let Some(rest) = rest.strip_prefix(' ') else {
+            return false;
+        };
+        let len = rest
+            .find(|c: char| !(c.is_alphabetic() || c == '\''))
+            .unwrap_or(rest.len());
+        let next = &rest[..len];
+        // A surname is a short word: a longer run is no name (and is not worth scanning).
+        if !capitalised(name)
+            || !name.chars().all(char::is_alphabetic)
+            || !capitalised(next)
+            || len > 40
+            || t.get(e) != Some(&b' ')
+        {
+            return false;
+        }
+        let lower = next.to_lowercase();
+        let singular = lower.strip_suffix('s').unwrap_or(&lower);
+        if [lower.as_str(), singular]
+            .iter()
+            .any(|w| crate::text::names_job(w, TITLE_WORDS))
+        {
+            return false;
+        }
+        // A skill's spelling starting at the next word ("Ruby Rails", "Julia Python"),
+        // in any case and whatever its guard would say: the surname test is for names
+        // that are no technology at all.
+        // A few words from there are enough for the longest spelling; the cut is made
+        // where a word ends, so that it cannot make one.
+        let x = e + 1;
+        let y = (x + 64).min(t.len());
+        let y = (y..t.len())
+            .find(|&i| !is_word_byte(t[i]))
+            .unwrap_or(t.len());
+        let span = &t[x..y];
+        let mut skill = false;
+        self.dict().scan(
+            span,
+            &mut Vec::new(),
+            |end| end_ok(span, end),
+            |at, _, _| skill |= at == 0,
+        );
+        !skill
+    }
+}
+
+/// True when `w` is a word written capitalised: an upper-case letter, then at least one
+/// letter, not all of them upper-case ("Chen", "McKay", "O'Brien"; not "API", "C").
+fn capitalised(w: &str) -> bool {
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && w.chars().count() > 1
+        && chars.any(char::is_lowercase)
+}
+
+/// Words that go on from a technology's name in a title or heading and are no surname
+/// ("Ruby Application Developer", "Ember Data", "Ruby And Python Required"), lower-case,
+/// besides the job nouns of `text::JOB_NOUNS`; a plural's singular counts too.
+const TITLE_WORDS: &[&str] = &[
+    // Words of a title-cased sentence.
+    "and",
+    "or",
+    "on",
+    "in",
+    "at",
+    "to",
+    "of",
+    "for",
+    "with",
+    "the",
+    "a",
+    "an",
+    "is",
+    "are",
+    "as",
+    "by",
+    "from",
+    "vs",
+    "via",
+    "plus",
+    "not",
+    "but",
+    "also",
+    "if",
+    "we",
+    "you",
+    "our",
+    "your",
+    "all",
+    "any",
+    "this",
+    "that",
+    "must",
+    "will",
+    "can",
+    // What a technology's name heads.
+    "application",
+    "app",
+    "software",
+    "code",
+    "codebase",
+    "back",
+    "front",
+    "backend",
+    "frontend",
+    "web",
+    "stack",
+    "programming",
+    "language",
+    "experience",
+    "skill",
+    "knowledge",
+    "expertise",
+    "dev",
+    "development",
+    "framework",
+    "library",
+    "libraries",
+    "gem",
+    "community",
+    "team",
+    "job",
+    "role",
+    "position",
+    "project",
+    "service",
+    "platform",
+    "script",
+    "scripting",
+    "test",
+    "testing",
+    "unit",
+    "core",
+    "tooling",
+    "tool",
+    "api",
+    "sdk",
+    "runtime",
+    "version",
+    "ecosystem",
+    "meetup",
+    "conference",
+    "conf",
+    "user",
+    "group",
+    "expert",
+    "guru",
+    "ninja",
+    "enthusiast",
+    "certification",
+    "certified",
+    "training",
+    "course",
+    "bootcamp",
+    "open",
+    "source",
+    "data",
+    "cluster",
+    "database",
+    "client",
+    "server",
+    // What a posting says of it.
+    "required",
+    "preferred",
+    "desired",
+    "desirable",
+    "bonus",
+    "nice",
+    "wanted",
+    "needed",
+    "remote",
+    "senior",
+    "junior",
+];
+
 /// Categories of technologies, as opposed to domains, practices, degrees, soft skills
 /// and spoken languages: what a bare list item names when it names a tool.
 fn technical(c: crate::rules::Category) -> bool {
@@ -537,6 +746,102 @@ fn technical(c: crate::rules::Category) -> bool {
             | C::Os
             | C::Security
     )
+}
+
+/// Phrases that, right before a name, ask for it as a skill: "bonus if you know
+/// Elixir", "experience with Elixir is a plus". Each rule could list them with its own
+/// name ("know go"), but they are the same for every technology, and a rule that forgot
+/// one missed the name wherever no other technology stood near.
+const ASKING_BEFORE: &[&str] = &[
+    "know",
+    "knows",
+    "knowing",
+    "knowledge of",
+    "knowledge in",
+    "experience with",
+    "experience in",
+    "experience using",
+    "experienced with",
+    "experienced in",
+    "familiar with",
+    "familiarity with",
+    "proficient in",
+    "proficient with",
+    "proficiency in",
+    "proficiency with",
+    "expertise in",
+    "expert in",
+    "skilled in",
+    "fluent in",
+    "fluency in",
+    "years of",
+    "background in",
+    "comfortable with",
+];
+
+/// Phrases that, right after a name, ask for it as a skill or call its user by it:
+/// "Elixir is a plus", "Elixir experience preferred", "Elixir engineers".
+const ASKING_AFTER: &[&str] = &[
+    "experience",
+    "skills",
+    "knowledge",
+    "expertise",
+    "proficiency",
+    "is a plus",
+    "a plus",
+    "is a bonus",
+    "a bonus",
+    "is nice to have",
+    "nice to have",
+    "is preferred",
+    "preferred",
+    "is desirable",
+    "desirable",
+    "is an advantage",
+    "an advantage",
+];
+
+/// Words that, right after a capitalised name, call its user or its use by it:
+/// "Elixir engineers", "Phoenix developer". Not after a lower-case one, which may be a
+/// verb: "tools that make developers' lives better", "to make programming fun".
+const ASKING_AFTER_CAPITALISED: &[&str] = &[
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "programmer",
+    "programmers",
+    "programming",
+];
+
+/// True when the name at `[s, e)` of `folded`, the folded form of `original`, stands
+/// in one of the asking phrases, a single space from it.
+fn asked_for(original: &str, folded: &Folded, s: usize, e: usize) -> bool {
+    let t = folded.as_bytes();
+    let capitalised = original
+        .as_bytes()
+        .get(folded.original_span(s, e).0)
+        .is_some_and(u8::is_ascii_uppercase);
+    let after_list: &[&str] = if capitalised {
+        ASKING_AFTER_CAPITALISED
+    } else {
+        &[]
+    };
+    let before = &t[..s];
+    let after = &t[e..];
+    ASKING_BEFORE.iter().any(|p| {
+        let p = p.as_bytes();
+        before.len() > p.len()
+            && before.ends_with(b" ")
+            && before[..before.len() - 1].ends_with(p)
+            && start_ok(t, s - 1 - p.len())
+    }) || ASKING_AFTER.iter().chain(after_list).any(|p| {
+        let p = p.as_bytes();
+        after.len() > p.len()
+            && after.starts_with(b" ")
+            && after[1..].starts_with(p)
+            && end_ok(t, e + 1 + p.len())
+    })
 }
 
 /// True when `rest`, the text right after a line break, starts a new list item or
@@ -615,7 +920,7 @@ impl RuleSet {
                 continue;
             };
             if self
-                .unvetoed_window(g, rule, t, doc.words, p.fstart, p.fend)
+                .unvetoed_window(g, rule, t, doc, p.fstart, p.fend)
                 .is_none()
             {
                 continue;
@@ -775,9 +1080,11 @@ fn guard_window<'w>(
     }
 }
 
-/// Per-document state of the guard checks: the words of the text (from the scan) and
-/// the verdicts of document-wide guards.
+/// Per-document state of the guard checks: the text (original and folded), its words
+/// (from the scan) and the verdicts of document-wide guards.
 struct DocCache<'a> {
+    original: &'a str,
+    folded: &'a Folded,
     words: &'a [Word],
     rules: Vec<(RuleId, bool)>,
 }
@@ -927,6 +1234,46 @@ mod tests {
             ids("Reach me at me@digitalocean.com. We use Go and Python"),
             ["go", "python"]
         );
+    }
+
+    #[test]
+    fn a_technology_asked_for_as_a_skill_needs_no_other_context() {
+        assert_eq!(ids("bonus if you know Elixir"), ["elixir"]);
+        assert_eq!(ids("experience with Elixir is a plus"), ["elixir"]);
+        assert_eq!(ids("Elixir is a plus"), ["elixir"]);
+        assert_eq!(ids("Knowledge of Ember preferred"), ["ember"]);
+        assert_eq!(ids("bonus if you know Rust"), ["rust"]);
+        // Vetoes still hold.
+        assert!(ids("experience with rust removal").is_empty());
+        assert!(ids("an elixir of youth, with experience in skincare").is_empty());
+        // A frame says "a skill", not which: Swift has two readings.
+        assert!(ids("experience with Swift").is_empty());
+        // Degrees and domains are left to their own guards.
+        assert!(ids("experience in Engineering").is_empty());
+        // Only a single space from the name: "you know, Rust" is talk.
+        assert!(ids("you know, Rust never sleeps").is_empty());
+        // A user named by a capitalised name only: a lower-case one may be a verb.
+        assert_eq!(ids("Phoenix developers wanted"), ["phoenix"]);
+        assert!(ids("tools that make developers' lives better").is_empty());
+    }
+
+    #[test]
+    fn a_given_name_before_a_surname_names_a_person() {
+        assert!(ids("Ruby Chen will be your manager").is_empty());
+        assert_eq!(
+            ids("Julia Chen and Ruby Lee run our Python team"),
+            ["python"]
+        );
+        // Vetoed for the later passes too: a person vouches for no Rust.
+        assert_eq!(ids("Rust, Crystal"), ["rust", "crystal"]);
+        assert!(ids("Rust, Crystal Lee").is_empty());
+        // A job noun, a title's word or a skill after it; no capital, or another line.
+        assert_eq!(ids("Senior Ruby Developers wanted"), ["ruby"]);
+        assert_eq!(ids("Ruby And Python Required"), ["ruby", "python"]);
+        assert_eq!(ids("Skills: Ruby Postgres"), ["ruby", "postgresql"]);
+        assert_eq!(ids("RUBY API"), ["ruby", "apis"]);
+        assert_eq!(ids("We use Ruby. Chen will help"), ["ruby"]);
+        assert_eq!(ids("We use Ruby\nChen will help"), ["ruby"]);
     }
 
     #[test]

@@ -396,8 +396,30 @@ fn the_skills_sentence_names_no_skill_known_a_little() {
     assert!(skills.starts_with("Python"), "{skills}");
 }
 
+/// A skill named only as known a little in a role ("some experience with Terraform")
+/// earns none of that role's years: the summary counts the years of the role that shows
+/// it in earnest, not "Terraform (7 years)".
+#[test]
+fn a_skill_known_a_little_earns_no_years_of_its_role() {
+    let dir = profile_and_ad(
+        "basics:\n  name: Pat\nwork:\n  - name: Initech\n    position: Developer\n    startDate: 2020-01\n    endDate: 2021-01\n    highlights:\n      - Built the billing API in Python on AWS with Terraform.\n  - name: Globex\n    position: Developer\n    startDate: 2014-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python.\n      - Some experience with Terraform.\n",
+        "Backend engineer\n\nRequirements\n- Python\n- Terraform\n",
+    );
+    let out = tailor_in(&dir, "text");
+    let summary = out
+        .split("SUMMARY\n")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .next()
+        .unwrap();
+    assert!(summary.contains("Python (7 years)"), "{summary}");
+    assert!(summary.contains("Terraform (1 year)"), "{summary}");
+}
+
 /// The summary quotes an achievement only for a number that counts something: the
-/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none.
+/// digit of a name ("0MQ"), a version ("Python 3") or an id ("RFC 7231") is none, nor
+/// is a scale in words ("hundreds of services").
 #[test]
 fn an_achievement_needs_a_quantity() {
     let profile = "basics:\n  name: Pat\nwork:\n  - name: Globex\n    position: Developer\n    startDate: 2015-01\n    endDate: 2020-01\n    highlights:\n      - Rebuilt the billing service in Python with Kafka.\n      - Replaced the 0MQ message bus with Kafka.\n  - name: Initech\n    position: Developer\n    startDate: 2012-01\n    endDate: 2014-12\n    highlights:\n      - Ported the reporting jobs to Python 3.\n      - Implemented RFC 7231 caching in the Python proxy.\n";
@@ -425,6 +447,29 @@ fn an_achievement_needs_a_quantity() {
         .map(|s| s["kind"].as_str().unwrap())
         .collect();
     assert!(!kinds.contains(&"achievement"), "{v}");
+    let kinds_of = |v: &Value| -> Vec<String> {
+        v["summary"]["sentences"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["kind"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    for vague in [
+        "hundreds of services",
+        "thousands of hosts",
+        "millions of users",
+    ] {
+        let dir = profile_and_ad(
+            &profile.replace(
+                "Replaced the 0MQ message bus",
+                &format!("Replaced the 0MQ message bus of {vague}"),
+            ),
+            ad,
+        );
+        let v = json(&dir);
+        assert!(!kinds_of(&v).iter().any(|k| k == "achievement"), "{v}");
+    }
     // A count in the same sentence makes it one.
     let dir = profile_and_ad(
         &profile.replace(

@@ -174,6 +174,11 @@ pub struct RawContext {
     /// None of these words or phrases within `window` words.
     #[serde(default)]
     pub none_near: Vec<Spanned<String>>,
+    /// The name is also a given name: written capitalised and followed, one space on,
+    /// by a capitalised word that names no skill ("Ruby Chen", "Julia Roberts"), it
+    /// names a person and does not match. A veto, like `none_near`.
+    #[serde(default)]
+    pub given_name: bool,
     /// How many words on each side count as near (default 8).
     #[serde(default)]
     pub window: Option<Spanned<u32>>,
@@ -242,6 +247,8 @@ pub struct ContextInput {
     pub any_near_category: Vec<Category>,
     pub any_in_document: Vec<Pos<String>>,
     pub none_near: Vec<Pos<String>>,
+    #[serde(default)]
+    pub given_name: bool,
     pub window: Option<Pos<u32>>,
 }
 
@@ -264,6 +271,7 @@ impl From<RawRule> for RuleInput {
                 any_near_category: c.any_near_category,
                 any_in_document: pos_vec(c.any_in_document),
                 none_near: pos_vec(c.none_near),
+                given_name: c.given_name,
                 window: c.window.map(Pos::from_spanned),
             }),
             examples_match: pos_vec(examples.matches),

@@ -71,6 +71,9 @@ pub struct ContextDef {
     pub none_near: List<Str>,
     /// `term_key` of each `none_near` term.
     pub none_near_keys: List<u64>,
+    /// A capitalised name followed by a capitalised word that names no skill is a
+    /// person's name ("Ruby Chen"), vetoed.
+    pub given_name: bool,
     /// Words on each side that count as near.
     pub window: u32,
 }
@@ -335,6 +338,7 @@ impl RuleSource {
                 any_in_document: folded_terms(&c.any_in_document),
                 none_near,
                 none_near_keys,
+                given_name: c.given_name,
                 window: c.window.as_ref().map_or(DEFAULT_WINDOW, |w| w.v),
             }
         });
@@ -634,7 +638,7 @@ fn rule_rust(o: &mut String, r: &Rule) {
             strs_rust(o, &c.none_near);
             o.push_str(",none_near_keys:");
             keys_rust(o, &c.none_near_keys);
-            let _ = write!(o, ",window:{}}})", c.window);
+            let _ = write!(o, ",given_name:{},window:{}}})", c.given_name, c.window);
         }
     }
     o.push_str(",examples_match:");

@@ -86,11 +86,10 @@ pub fn tailor(
     // Skills the profile shows in earnest come before those it names only as known a
     // little, however much the posting wants the latter: a skills section that leads
     // with "a little golang" would overstate it (the summary's test of the same).
-    let texts: HashMap<String, &str> = profile.profile.fields().map(|f| (f.path, f.text)).collect();
     let firm = |r: RuleId| {
         profile
             .evidence(r)
-            .is_some_and(|e| summary::best_mention(&texts, e).is_some())
+            .is_some_and(|e| summary::best_mention(e).is_some())
     };
     skills.sort_by(|a, b| {
         firm(*b)

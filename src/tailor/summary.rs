@@ -9,7 +9,7 @@
 //! and every number in it must be in the profile or be a year count derived from the
 //! profile's dates.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -134,8 +134,6 @@ struct Facts<'a> {
     /// Profile text the summary may quote verbatim (headline, employers, titles,
     /// bullet sentences): a skill read inside a quote is the profile's own words.
     quotable: Vec<String>,
-    /// Each profile field's text by its path: the words around a mention.
-    texts: HashMap<String, &'a str>,
 }
 
 /// Whole years from months, rounded down; `None` below one year.
@@ -200,7 +198,6 @@ impl<'a> Facts<'a> {
                 ))
             });
         let numbers = number_tokens(&p.to_json());
-        let texts: HashMap<String, &'a str> = p.fields().map(|f| (f.path, f.text)).collect();
         let total = if profile.total_months >= 12 {
             let dated: Vec<String> = p
                 .work
@@ -250,7 +247,7 @@ impl<'a> Facts<'a> {
             })
             .filter_map(|i| {
                 let ev = profile.evidence(i.skill.rule)?;
-                let first = best_mention(&texts, ev)?;
+                let first = best_mention(ev)?;
                 let mut sources = vec![Source {
                     field: first.field.clone(),
                     fact: format!("names {:?}", first.text),
@@ -290,7 +287,6 @@ impl<'a> Facts<'a> {
             skills: skills.into_iter().map(|(_, s)| s).collect(),
             numbers,
             quotable,
-            texts,
         }
     }
 
@@ -333,97 +329,15 @@ impl<'a> Facts<'a> {
 }
 
 /// The mention to cite: work shown before a claim. `None` when every mention is in
-/// passing: a skill named only as "a bit of PHP" or "some Windows Server" is no
+/// passing or weak: a skill named only as "a bit of PHP" or "some Windows Server" is no
 /// strength to lead with.
-pub(super) fn best_mention<'e>(
-    texts: &HashMap<String, &str>,
-    ev: &'e crate::evidence::SkillEvidence,
-) -> Option<&'e crate::evidence::ProfileMention> {
-    let firm = || {
-        ev.mentions.iter().filter(|m| {
-            m.hedge.is_none()
-                && !texts
-                    .get(&m.field)
-                    .and_then(|t| t.get(..m.start))
-                    .is_some_and(weakly_qualified)
-        })
-    };
+pub(super) fn best_mention(
+    ev: &crate::evidence::SkillEvidence,
+) -> Option<&crate::evidence::ProfileMention> {
+    let firm = || ev.mentions.iter().filter(|m| m.hedge.is_none() && !m.weak);
     firm()
         .find(|m| m.kind == crate::profile::FieldKind::Demonstrated)
         .or_else(|| firm().next())
-}
-
-/// Words that, just before a skill, say it is known a little: "some Windows Server",
-/// "basic Kubernetes", "a little bit of Go". The score's hedges (see `evidence`) leave
-/// some of these out on purpose, as "some" also counts things ("ran some Windows Server
-/// hosts") and a skill so named is still worth points; the summary's "strongest"
-/// skills must not rest on them either way.
-const WEAK: &[&str] = &[
-    "some",
-    "little",
-    "bit",
-    "basic",
-    "basics",
-    "limited",
-    "light",
-    "minimal",
-    "rudimentary",
-    "elementary",
-    "introductory",
-    "beginner",
-    "novice",
-    "occasional",
-    "passing",
-    "exposure",
-    "familiar",
-    "familiarity",
-];
-
-/// Nouns between a weak word and the skill: "some experience with Java".
-const WEAK_NOUNS: &[&str] = &[
-    "experience",
-    "knowledge",
-    "understanding",
-    "background",
-    "skills",
-    "work",
-];
-
-/// True when the text just before a mention (`before`, the field's text up to it)
-/// qualifies it as known a little: a weak word right before it, or before "experience
-/// with", "knowledge of" and the like. Only the clause the mention is in counts, so
-/// "Python, some Windows Server" weakens Windows Server alone, and "migrated some
-/// services to Kubernetes" weakens nothing ("services" stands between).
-fn weakly_qualified(before: &str) -> bool {
-    let clause = before
-        .rsplit(['.', ',', ';', ':', '(', ')', '\n', '/'])
-        .next()
-        .unwrap_or(before);
-    let mut words = clause
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .filter(|w| !w.is_empty())
-        .rev()
-        .map(str::to_lowercase)
-        .peekable();
-    // "… experience with", "… knowledge of": the preposition, then the noun.
-    if words
-        .peek()
-        .is_some_and(|w| matches!(w.as_str(), "with" | "in" | "of" | "to" | "using" | "on"))
-    {
-        words.next();
-        if words
-            .peek()
-            .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
-        {
-            words.next();
-        }
-    } else if words
-        .peek()
-        .is_some_and(|w| WEAK_NOUNS.contains(&w.as_str()))
-    {
-        words.next();
-    }
-    words.next().is_some_and(|w| WEAK.contains(&w.as_str()))
 }
 
 /// The years a profile shows with a skill, from its dated roles, a "N years of X"
@@ -702,20 +616,23 @@ struct Quote {
 }
 
 /// True when a sentence carries a result in numbers: "40% faster", "2.5 million users",
-/// "hundreds of developers". A year ("in 2019"), a version ("python3", "Python 3",
+/// "a million requests a day", "$2M". A scale in plural words ("hundreds of
+/// developers", "millions of users", "tens of thousands of pods") is none: it gives the
+/// size of what the work touched in words any bullet can use, and says neither how
+/// much nor what changed; the summary quotes a number a reader can hold the profile
+/// to. A year ("in 2019"), a version ("python3", "Python 3",
 /// "v2.1.0"), a name with a digit in it ("0MQ", "3D", "2FA"), an ID ("RFC 7231",
 /// "PEP 8") or a tenure ("for 3-4 yrs", "5 years of") is no result. `rules` tells a
 /// skill's name, so that the number after it reads as its version.
 fn quantified(rules: &RuleSet, s: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "hundreds",
-        "thousands",
-        "millions",
-        "million",
-        "billion",
-        "billions",
-        "dozen",
-        "dozens",
+    // A scale word with its count in words ("a million", "half a million", "one
+    // billion"); with digits ("2.5 million", "300 thousand") the digits count already.
+    const SCALE: &[&str] = &[
+        "dozen", "hundred", "thousand", "million", "billion", "trillion",
+    ];
+    const COUNT: &[&str] = &[
+        "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "twelve", "twenty", "thirty", "forty", "fifty", "hundred",
     ];
     const TENURE: &[&str] = &[
         "year", "years", "yr", "yrs", "month", "months", "mo", "decade", "decades",
@@ -796,9 +713,8 @@ fn quantified(rules: &RuleSet, s: &str) -> bool {
     // name, one right after it is its version.
     let mut findings: Option<Vec<(usize, usize)>> = None;
     for (i, (at, w)) in words.iter().enumerate() {
-        // "tens-of-thousands", "thousands/day": number words inside a compound too.
-        if w.split(|c: char| !c.is_alphabetic())
-            .any(|p| WORDS.contains(&p.to_ascii_lowercase().as_str()))
+        if SCALE.contains(&clean(words.get(i)).as_str())
+            && COUNT.contains(&clean(i.checked_sub(1).and_then(|p| words.get(p))).as_str())
         {
             return true;
         }
@@ -1074,12 +990,12 @@ fn transfer(f: &Facts<'_>, score: &Score, seed: u64) -> Option<Sentence> {
                 !f.skills.iter().take(3).any(|s| s.rule == v)
                     && f.profile
                         .evidence(v)
-                        .is_some_and(|ev| ev.is_direct() && best_mention(&f.texts, ev).is_some())
+                        .is_some_and(|ev| ev.is_direct() && best_mention(ev).is_some())
             })
     })?;
     let via = gap.via?;
     let ev = f.profile.evidence(via)?;
-    let first = best_mention(&f.texts, ev)?;
+    let first = best_mention(ev)?;
     let name = short_name(f.rules, via);
     let years = skill_years(f.profile, via);
     let have = match &years {
@@ -1323,7 +1239,6 @@ mod tests {
         assert_eq!(lower_first("SRE"), "SRE");
         let rules = RuleSet::builtin().expect("built-in rules");
         let q = |s: &str| quantified(&rules, s);
-        assert!(q("hundreds of developers"));
         assert!(q("cut p99 latency by 40%"));
         assert!(q("served 2.5M users"));
         assert!(q("reduced builds from 3 days to 2 hours"));
@@ -1340,38 +1255,37 @@ mod tests {
         assert!(!q("Moved the web tier onto Kubernetes in 2016."));
         assert!(!q("Led the platform team, 2017-2019:"));
         assert!(q("Ran 2000 Kubernetes nodes."));
-        assert!(q("Migrated tens-of-thousands of pods"));
         assert!(q("Shipped the migration 3 months early"));
     }
 
-    /// The words right before a skill that say it is known a little, and ones that do
-    /// not.
+    /// A scale said in plural words ("hundreds of developers", "millions of users")
+    /// is the size of what the work touched, in words any bullet can use; a count is
+    /// a number: digits, or a number word with its count ("a million", "2.5 million").
     #[test]
-    fn weak_qualifiers_before_a_skill() {
-        for weak in [
-            "Ran some ",
-            "Wrote a little ",
-            "A little bit of ",
-            "Basic ",
-            "Gained basic knowledge of ",
-            "Some experience with ",
-            "Had exposure to ",
-            "Python, some ",
-            "Familiar with ",
-            "Light ",
+    fn a_scale_in_words_is_no_quantity() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let q = |s: &str| quantified(&rules, s);
+        for not in [
+            "Taught a testing course to hundreds of developers.",
+            "Delivered updates to millions of Linux devices.",
+            "Rolled the agent out to thousands of hosts.",
+            "Delivered updates to hundreds of millions of devices.",
+            "Migrated tens-of-thousands of pods.",
+            "Wrote dozens of services in Go.",
+            "Routed billions of events.",
         ] {
-            assert!(weakly_qualified(weak), "{weak:?}");
+            assert!(!q(not), "{not}");
         }
-        for firm in [
-            "",
-            "Built ",
-            "Migrated some services to ",
-            "Some services, written in ",
-            "Wrote tests in ",
-            "Led the migration to ",
-            "Built some of the ",
+        for yes in [
+            "Served 2.5 million users.",
+            "Routed over a billion sales.",
+            "Handled one million requests a day.",
+            "Indexed half a million documents.",
+            "Grew the platform to 300 thousand users.",
+            "Cut the build from a dozen hours to 40 minutes.",
+            "Taught 200 developers.",
         ] {
-            assert!(!weakly_qualified(firm), "{firm:?}");
+            assert!(q(yes), "{yes}");
         }
     }
 
