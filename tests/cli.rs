@@ -1428,6 +1428,12 @@ fn rules_explain_takes_aliases_and_check_wants_rule_files() {
     let out = stdout(jobfit().args(["rules", "explain", "golang", "-f", "json"]));
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["id"], "go", "{v}");
+    // A guard against people's names shows in both forms.
+    let out = stdout(jobfit().args(["rules", "explain", "ruby", "-f", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["context"]["given_name"], true, "{v}");
+    let out = stdout(jobfit().args(["rules", "explain", "ruby", "-f", "table"]));
+    assert!(out.contains("given name:"), "{out}");
     let err = stderr_of_failure(jobfit().args(["rules", "explain", "swift"]), 2);
     assert!(
         err.contains("swift-lang") && err.contains("openstack-swift"),

@@ -701,6 +701,12 @@ fn write_rule(r: &RuleReport, out: &mut dyn Write) -> io::Result<()> {
         if !c.none_near.is_empty() {
             writeln!(out, "  none near:       {}", list(&c.none_near))?;
         }
+        if c.given_name {
+            writeln!(
+                out,
+                "  given name:      not when a capitalised word follows (\"Ruby Chen\")"
+            )?;
+        }
     }
     writeln!(out, "examples:")?;
     for e in &r.examples {

@@ -1017,6 +1017,9 @@ pub struct ContextLine {
     pub any_in_document: Vec<String>,
     /// Words none of which may be near.
     pub none_near: Vec<String>,
+    /// A capitalised name followed by a capitalised word is a person's or company's
+    /// name ("Ruby Chen"), not the skill.
+    pub given_name: bool,
     /// Window in words.
     pub window: u32,
 }
@@ -1066,6 +1069,7 @@ impl RuleReport {
                     .collect(),
                 any_in_document: c.any_in_document.iter().map(ToString::to_string).collect(),
                 none_near: sorted(&c.none_near),
+                given_name: c.given_name,
                 window: c.window,
             }),
             examples,
