@@ -332,16 +332,19 @@ impl Posting {
                 // title: the report then names the company alone).
                 // A part that runs on into the ad's prose ("Rescale offers a
                 // software platform…") is no title, whatever nouns it holds.
-                let prose = |p: &&&str| {
-                    let t = title_without_links(p);
-                    t.contains(". ") || t.split_whitespace().nth(12).is_some()
-                };
-                let candidates = || parts[1..].iter().filter(|p| !prose(p));
-                let role = candidates()
-                    .find(|p| role_noun(p))
-                    .or_else(|| candidates().find(|p| seniority_first(p)))
-                    .or_else(|| candidates().find(|p| !is_place_or_terms(p)));
-                self.title = role.map(|r| title_without_links(r));
+                // Each part as written (a link in it makes it terms, not a title)
+                // and as a title would read.
+                let titles: Vec<(&str, String)> = parts[1..]
+                    .iter()
+                    .map(|p| (*p, title_without_links(p)))
+                    .filter(|(_, t)| !runs_into_prose(t))
+                    .collect();
+                let role = titles
+                    .iter()
+                    .find(|(p, _)| role_noun(p))
+                    .or_else(|| titles.iter().find(|(p, _)| seniority_first(p)))
+                    .or_else(|| titles.iter().find(|(p, _)| !is_place_or_terms(p)));
+                self.title = role.map(|(_, t)| t.clone());
                 return;
             }
         }
@@ -615,13 +618,7 @@ const BOARD_HEADINGS: &[&str] = &[
 /// A header part as a company name: without the web addresses and the notes in
 /// brackets that posters add ("Airtame (https://airtame.com)", "Flexport (YC W14)").
 fn without_links(part: &str) -> String {
-    let is_link = |w: &str| {
-        let w = w
-            .trim_matches(|c: char| "()[]<>,;".contains(c))
-            .to_ascii_lowercase();
-        w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
-    };
-    let kept: Vec<&str> = part.split_whitespace().filter(|w| !is_link(w)).collect();
+    let kept: Vec<&str> = part.split_whitespace().filter(|w| !web_link(w)).collect();
     let mut name = kept.join(" ");
     // A closing note in brackets goes, as long as a name stays before it.
     if name.ends_with(')')
@@ -638,19 +635,38 @@ fn without_links(part: &str) -> String {
     }
 }
 
+/// True when a header part runs on into the ad's prose rather than being a title: a
+/// sentence's stop after a word longer than an abbreviation, with more words after it
+/// ("… simulation. We are…"; not "Sr. Engineer", nor a long list of roles).
+fn runs_into_prose(part: &str) -> bool {
+    let mut words = part.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let stop = w
+            .strip_suffix(['.', '!', '?'])
+            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
+        if stop && words.peek().is_some() {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word of a header that is a web address ("https://acme.io", "(www.acme.io)"),
+/// brackets and list punctuation around it aside.
+fn web_link(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| "()[]<>,;".contains(c));
+    ["http://", "https://", "www."].iter().any(|p| {
+        w.get(..p.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(p))
+    })
+}
+
 /// A header part as a title: without the web addresses and e-mail addresses posters
 /// put after the role, and a bracketed note left holding nothing else ("DevOps Engineer
 /// https://angel.co/… (or email jobs@…)" is a "DevOps Engineer"). A bracket that says
 /// something of the role stays ("Senior Full Stack (Rails)").
 fn title_without_links(part: &str) -> String {
-    let is_address = |w: &str| {
-        let w = w.trim_matches(|c: char| "()[]<>,;".contains(c));
-        let lower = w.to_ascii_lowercase();
-        lower.starts_with("http://")
-            || lower.starts_with("https://")
-            || lower.starts_with("www.")
-            || (w.contains('@') && w.contains('.'))
-    };
+    let is_address = |w: &str| web_link(w) || (w.contains('@') && w.contains('.'));
     if !part.split_whitespace().any(is_address) {
         return part.to_owned();
     }
@@ -702,17 +718,13 @@ fn hiring_sentence(line: &str) -> Option<(&str, &str)> {
     .iter()
     .find_map(|cue| line.split_once(cue))?;
     let company = company.trim();
-    let words = company.split_whitespace().count();
-    if words == 0
-        || words > 5
-        || !company.starts_with(|c: char| c.is_uppercase())
+    let first = company.split_whitespace().next()?;
+    if company.split_whitespace().nth(5).is_some()
+        || !first.starts_with(char::is_uppercase)
         || company.contains(['.', ',', ':', ';', '!', '?'])
-        || ["we", "who", "our", "the", "this"].iter().any(|w| {
-            company
-                .split_whitespace()
-                .next()
-                .is_some_and(|f| f.eq_ignore_ascii_case(w))
-        })
+        || ["we", "who", "our", "the", "this"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w))
     {
         return None;
     }
@@ -5152,6 +5164,13 @@ mod tests {
             "Acme | https://acme.example Acme builds tools for farms. We are hiring.",
         );
         assert_eq!(p.title, None);
+        for title in [
+            "Sr. Application Security Engineer",
+            "Python Developer, C++ Developer, Mobile Developer (iOS), System Administrator, Scrum Master, Agile Coach",
+        ] {
+            let p = Posting::from_text("x", format!("Acme | {title} | Berlin"));
+            assert_eq!(p.title.as_deref(), Some(title));
+        }
         // A header that opens with its place names no company there.
         let p = Posting::from_text("x", "London (Soho) | Senior Backend Engineer | Onsite");
         assert_eq!(
