@@ -334,17 +334,24 @@ impl Posting {
                 // software platform…") is no title, whatever nouns it holds.
                 // Each part as written (a link in it makes it terms, not a title)
                 // and as a title would read.
-                let titles: Vec<(&str, String)> = parts[1..]
+                // The tests go cheapest first, each part's title made only when a
+                // test picks it: the last part often carries the ad's whole first
+                // paragraph.
+                let title = |p: &&str| {
+                    let t = title_without_links(p);
+                    (!runs_into_prose(&t)).then_some(t)
+                };
+                let rest = &parts[1..];
+                self.title = rest
                     .iter()
-                    .map(|p| (*p, title_without_links(p)))
-                    .filter(|(_, t)| !runs_into_prose(t))
-                    .collect();
-                let role = titles
-                    .iter()
-                    .find(|(p, _)| role_noun(p))
-                    .or_else(|| titles.iter().find(|(p, _)| seniority_first(p)))
-                    .or_else(|| titles.iter().find(|(p, _)| !is_place_or_terms(p)));
-                self.title = role.map(|(_, t)| t.clone());
+                    .filter(|p| role_noun(p))
+                    .find_map(title)
+                    .or_else(|| rest.iter().filter(|p| seniority_first(p)).find_map(title))
+                    .or_else(|| {
+                        rest.iter()
+                            .filter(|p| !is_place_or_terms(p))
+                            .find_map(title)
+                    });
                 return;
             }
         }
@@ -871,12 +878,20 @@ fn only_a_place(part: &str) -> bool {
 /// word so "San Francisco" and "New York City" count once.
 fn only_places(part: &str) -> bool {
     let words: Vec<&str> = part.split_whitespace().collect();
+    // Whether `words`, joined by spaces, are a place: compared in place, without
+    // joining them, and only against places of the same length.
+    let is_place = |words: &[&str]| {
+        let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
+        PLACES
+            .iter()
+            .any(|p| p.len() == len && p.split(' ').eq(words.iter().copied()))
+    };
     let mut i = 0;
     let mut places = 0;
     while i < words.len() {
         let Some(n) = (1..=3.min(words.len() - i))
             .rev()
-            .find(|&n| PLACES.contains(&words[i..i + n].join(" ").as_str()))
+            .find(|&n| is_place(&words[i..i + n]))
         else {
             return false;
         };
@@ -3048,15 +3063,12 @@ fn alternative_path(sentence: &str) -> Option<usize> {
                 )
             })
     };
-    let mut from = 0;
-    while let Some(p) = sentence[from..].find(", or ") {
-        let at = from + p + 2;
-        if years_after(at + 3) || degree_after(at + 3) {
-            return Some(at);
-        }
-        from = at;
-    }
-    None
+    // By its comma: most sentences have none, and a substring search is set up anew
+    // at every call, for every sentence of every posting.
+    memchr::memchr_iter(b',', sentence.as_bytes())
+        .filter(|&c| sentence.as_bytes()[c..].starts_with(b", or "))
+        .map(|c| c + 2)
+        .find(|&at| years_after(at + 3) || degree_after(at + 3))
 }
 
 /// True when the words after a years phrase begin a new clause ("fifteen years and
