@@ -314,18 +314,42 @@ impl Posting {
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.len() >= 2 {
+                // "C++ Developer @ Globex Amsterdam, Netherlands | Full-time".
+                if let Some((role, at)) = parts[0].split_once(" @ ")
+                    && role_noun(role)
+                {
+                    self.title = Some(role.trim().to_owned());
+                    self.set_company_part(at, true);
+                    return;
+                }
                 // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
-                // with the role and names no company.
-                if role_noun(parts[0]) && !parts[1..].iter().any(|p| names_role(p)) {
+                // with the role; the company, if named, comes next ("Software Engineer
+                // | Initrode | Tampa, FL"). A last part that runs on into the ad's
+                // prose is the ad, whatever roles it names.
+                let header = || parts[1..].iter().filter(|p| !runs_into_prose(p));
+                if role_noun(parts[0]) && !header().any(|p| names_role(p)) {
                     self.title = Some(parts[0].to_owned());
+                    let company = without_links(parts[1]);
+                    // Not an area of work either ("Software Engineer | Front End").
+                    let area = company
+                        .split_whitespace()
+                        .next()
+                        .is_some_and(|w| AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)));
+                    let named = company.split_whitespace().count() <= 4
+                        && !area
+                        && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        && !names_role(&company)
+                        && !runs_into_prose(&company)
+                        && !is_place_or_terms(&company)
+                        && !only_a_place(&company);
+                    if self.company.is_none() && named {
+                        self.company = Some(company);
+                    }
                     return;
                 }
                 // "London (Soho) | Senior Backend Engineer | Onsite": a header may open
                 // with the place; the company is then named elsewhere, if at all.
-                let company = without_links(parts[0]);
-                if self.company.is_none() && !only_a_place(&company) {
-                    self.company = Some(company);
-                }
+                self.set_company_part(parts[0], false);
                 // The role is usually second, but posters vary the order: prefer the
                 // first part that names a role, else the first that is not a place,
                 // terms of work or a link ("Acme | Vancouver, BC | Onsite" has no
@@ -378,6 +402,60 @@ impl Posting {
                 let first = first.to_owned();
                 self.company_line_after(&first);
             }
+        }
+    }
+
+    /// The company from a header's part naming it (unless the posting names it
+    /// already, or the part is only a place where it may be one: `surely` says it
+    /// names the company), and the place its name runs on into:
+    /// "Vandelay, Boulder, CO, Techstars 2015" is Vandelay in "Boulder, CO"; "Globex
+    /// Amsterdam, Netherlands" is Globex in "Amsterdam, Netherlands". "Carrot, Inc."
+    /// stays whole.
+    fn set_company_part(&mut self, part: &str, surely: bool) {
+        let part = without_links(part);
+        if self.company.is_some() || (!surely && only_a_place(&part)) {
+            return;
+        }
+        let mut name = part.as_str();
+        let mut place = None;
+        if let Some((head, rest)) = part.split_once(", ") {
+            let mut pieces = rest.split(", ");
+            let one = pieces.next().unwrap_or("");
+            let two = pieces.next().map(|p| format!("{one}, {p}"));
+            place = two
+                .filter(|p| only_a_place(p))
+                .or_else(|| only_a_place(one).then(|| one.to_owned()));
+            if place.is_some() {
+                name = head.trim();
+            }
+        }
+        // "MongoDB -- New York, NY", "Unqork (New York, NY)", "Acme - Berlin": the
+        // place follows a dash or a bracket.
+        let cut = [" -- ", " - ", " – ", " — ", " ("].iter().find_map(|sep| {
+            let (firm, tail) = name.split_once(sep)?;
+            let tail = tail.trim_end_matches(')').trim();
+            let firm = firm.trim();
+            (!firm.is_empty() && !tail.is_empty() && (place.is_some() || only_a_place(tail)))
+                .then_some((firm, tail))
+        });
+        if let Some((firm, tail)) = cut {
+            place = Some(place.map_or_else(|| tail.to_owned(), |p| format!("{tail}, {p}")));
+            name = firm;
+        } else if place.is_some()
+            && let Some((firm, city)) = name.rsplit_once(' ')
+            && PLACES.contains(&city.to_lowercase().as_str())
+        {
+            // A city before the comma ("Globex Amsterdam, Netherlands") is the
+            // place's too.
+            place = place.map(|p| format!("{city}, {p}"));
+            name = firm.trim_end();
+        }
+        if name.is_empty() {
+            return;
+        }
+        self.company = Some(name.to_owned());
+        if self.location.is_none() {
+            self.location = place;
         }
     }
 
@@ -648,10 +726,20 @@ fn without_links(part: &str) -> String {
 fn runs_into_prose(part: &str) -> bool {
     let mut words = part.split_whitespace().peekable();
     while let Some(w) = words.next() {
-        let stop = w
-            .strip_suffix(['.', '!', '?'])
-            .is_some_and(|w| w.chars().filter(|c| c.is_alphabetic()).count() > 3);
-        if stop && words.peek().is_some() {
+        let Some(next) = words.peek() else {
+            break;
+        };
+        // A capitalised word of a few letters may be an abbreviation, unless a
+        // sentence plainly starts after it: "Cust. Exp. and more" is a list of
+        // roles, "… in Tampa. Our engineers …" is prose.
+        let stop = w.strip_suffix(['.', '!', '?']).is_some_and(|w| {
+            let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+            letters > 3
+                && (!w.starts_with(char::is_uppercase)
+                    || letters > 5
+                    || (next.starts_with(char::is_uppercase) && !next.ends_with('.')))
+        });
+        if stop {
             return true;
         }
     }
@@ -993,6 +1081,15 @@ const PLACES: &[&str] = &[
     "europe",
     "canada",
     "germany",
+    "netherlands",
+    "france",
+    "spain",
+    "ireland",
+    "switzerland",
+    "sweden",
+    "israel",
+    "india",
+    "australia",
     "worldwide",
     "anywhere",
     "global",
@@ -1051,6 +1148,8 @@ const AREA_WORDS: &[&str] = &[
     "success",
     "game",
     "games",
+    "front",
+    "back",
 ];
 
 /// Strips Markdown heading marks, emphasis and trailing colons from a heading line.
@@ -5308,5 +5407,103 @@ mod tests {
         let p = Posting::from_text("x", "# Data Engineer at Globex\n\nText.");
         assert_eq!(p.title.as_deref(), Some("Data Engineer"));
         assert_eq!(p.company.as_deref(), Some("Globex"));
+    }
+
+    #[test]
+    fn header_parts_name_the_company_around_the_role_and_place() {
+        for (header, title, company, location) in [
+            // The role first, the company second.
+            (
+                "Software Engineer | Initrode | Gainesville, FL | Onsite, Full-Time |",
+                Some("Software Engineer"),
+                Some("Initrode"),
+                None,
+            ),
+            (
+                "Software Engineer (Remote-EST) | Initrode | Remote | Full-Time",
+                Some("Software Engineer (Remote-EST)"),
+                Some("Initrode"),
+                None,
+            ),
+            // The last part runs on into the ad, which names roles of its own.
+            (
+                "Software Engineer (Tampa + Remote) | Initrode | Tampa, FL | Full-Time | \
+                 Tampa: https://jobs.example.com/initrode/1 Initrode is seeking engineers \
+                 for our team in Tampa. Our engineers ship to production daily.",
+                Some("Software Engineer (Tampa + Remote)"),
+                Some("Initrode"),
+                None,
+            ),
+            // No company second: terms of work.
+            (
+                "Lead Developer | Full-time | REMOTE | Munich",
+                Some("Lead Developer"),
+                None,
+                None,
+            ),
+            // The company's name runs on into its place.
+            (
+                "Vandelay, Boulder, CO, Techstars Boulder 2015 | iOS Developer",
+                Some("iOS Developer"),
+                Some("Vandelay"),
+                Some("Boulder, CO"),
+            ),
+            (
+                "Carrot, Inc. | Engineers | Remote",
+                Some("Engineers"),
+                Some("Carrot, Inc."),
+                None,
+            ),
+            (
+                "Software Engineer | Front End | FULL TIME | Menlo Park, CA",
+                Some("Software Engineer"),
+                None,
+                None,
+            ),
+            // The place after a dash or in brackets.
+            (
+                "Initech -- New York, NY | Full Stack Engineer",
+                Some("Full Stack Engineer"),
+                Some("Initech"),
+                Some("New York, NY"),
+            ),
+            (
+                "Initech (New York, NY) | Data Engineer",
+                Some("Data Engineer"),
+                Some("Initech"),
+                None,
+            ),
+            (
+                "GLOBEX.COM - Amsterdam, Netherlands | Remote",
+                None,
+                Some("GLOBEX.COM"),
+                Some("Amsterdam, Netherlands"),
+            ),
+            // "Role @ Company City, Country".
+            (
+                "C++ Developer @ Globex Amsterdam, Netherlands | Full-time | Onsite",
+                Some("C++ Developer"),
+                Some("Globex"),
+                Some("Amsterdam, Netherlands"),
+            ),
+            // A capitalised abbreviation is no sentence's end.
+            (
+                "Zentrix | PM, Eng, Sales, Marketing, Cust. Exp. and more | Full-time",
+                Some("PM, Eng, Sales, Marketing, Cust. Exp. and more"),
+                Some("Zentrix"),
+                None,
+            ),
+        ] {
+            let p = Posting::from_text("x", header);
+            assert_eq!(
+                (
+                    p.title.as_deref(),
+                    p.company.as_deref(),
+                    p.location.as_deref()
+                ),
+                (title, company, location),
+                "{header}"
+            );
+        }
     }
 }
