@@ -2550,7 +2550,30 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                     .as_ref()
                     .map(|f| f.1)
                     .or_else(|| MOVED.iter().find_map(|re| re.find(&s)).map(|m| m.end()));
-                let employer = found.map(|f| f.0);
+                // "joined the Google Cloud team": the name, without its article.
+                let employer = found.map(|f| match f.0.strip_prefix("the ") {
+                    Some(rest) if rest.starts_with(char::is_uppercase) => rest.to_owned(),
+                    _ => f.0,
+                });
+                // "build the Rackspace Cloud" after a job at Rackspace, "joined
+                // Initech's Payments team": a product, team or division named after an
+                // employer the story has already named is a new role there. A new
+                // employer of that name would split one employer's years in two.
+                let employer = employer.map(|e| {
+                    match roles
+                        .iter()
+                        .filter_map(|(w, _)| w.name.as_deref())
+                        .find(|earlier| part_of(&e, earlier))
+                    {
+                        Some(earlier) => {
+                            notes.push(format!(
+                                "\"{e}\" read as a team or product of {earlier}: a new role there"
+                            ));
+                            earlier.to_owned()
+                        }
+                        None => e,
+                    }
+                });
                 let position = AS_POSITION
                     .captures(&s)
                     .and_then(|c| c.get(1).or_else(|| c.get(2)))
@@ -2625,6 +2648,19 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             )
         });
     }
+}
+
+/// True when `name` is a product, team or division of the employer `earlier`: it
+/// opens with that capitalised name as whole words ("Rackspace Cloud", "Initech's
+/// Payments", "AWS Lambda" after "AWS"). "Rackspace" alone is the same employer, and
+/// "Globex" is no part of "Globexia".
+fn part_of(name: &str, earlier: &str) -> bool {
+    earlier.starts_with(char::is_uppercase)
+        && name.strip_prefix(earlier).is_some_and(|rest| {
+            ["'s ", "’s ", " "]
+                .iter()
+                .any(|sep| rest.strip_prefix(sep).is_some_and(|r| !r.trim().is_empty()))
+        })
 }
 
 /// The employer a story moves to, and where its name ends in the sentence: "In 2019
@@ -3498,6 +3534,56 @@ mod tests {
                 "I have contributed to many projects - flask, celery, requests\n\n\
                  I enjoy queues and schedulers. I have tuned a few of each."
             )
+        );
+    }
+
+    #[test]
+    fn a_team_or_product_named_after_an_earlier_employer_is_that_employer() {
+        // "the Globex Cloud", "Initech's Payments team", "the Hooli Search team": a new
+        // role at an employer the story has already named, not a new employer.
+        let text = "About me\n\nIn 2012 I landed a support job at Globex in Ohio. I automated the ticket queue.\n\n\
+                    In 2014 I got tapped to help build the Globex Cloud. I wrote its billing service.\n\n\
+                    In 2016 I joined Initech as a developer, writing Go.\n\n\
+                    In 2018 I joined Initech's Payments team as a staff engineer. I led the ledger rewrite.\n\n\
+                    In 2020 I joined the Google Cloud team as a tech lead.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let got: Vec<(Option<&str>, Option<&str>, Option<String>)> = i
+            .profile
+            .work
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.start_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (Some("Globex"), Some("support"), s("2012")),
+                (Some("Globex"), None, s("2014")),
+                (Some("Initech"), Some("developer"), s("2016")),
+                (Some("Initech"), Some("staff engineer"), s("2018")),
+                // No earlier Google: the name is kept as the story gives it.
+                (Some("Google Cloud"), Some("tech lead"), s("2020")),
+            ],
+            "{:#?}",
+            i.profile.work
+        );
+        // The sentence naming the team stays verbatim, and a note says how it was read.
+        assert_eq!(
+            i.profile.work[1].highlights[0],
+            "In 2014 I got tapped to help build the Globex Cloud."
+        );
+        assert!(
+            i.notes
+                .iter()
+                .any(|n| n.contains("\"Globex Cloud\"") && n.contains("Globex")),
+            "{:?}",
+            i.notes
         );
     }
 
