@@ -2519,6 +2519,8 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     // Each role with whether the story says it goes on ("Since 2021 I have been…").
     let mut roles: Vec<(Work, bool)> = Vec::new();
     let mut current: Option<(Work, bool)> = None;
+    // Sentences of a role's stretch of the story left out of its bullets.
+    let mut kept_out: Vec<String> = Vec::new();
     for para in text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()) {
         let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
         // A title line ("My Story", "My Story (Q4 2017)") is not story.
@@ -2526,10 +2528,13 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             continue;
         }
         summary.push(Vec::new());
+        // Whether the sentence before, in this paragraph, was kept out of a role.
+        let mut prev_off = false;
         for s in sentences(&flat) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
             let moved = moved_to_employer(&s);
-            if moved.is_some() || ROLE_START.is_match(&s) {
+            let starts = moved.is_some() || ROLE_START.is_match(&s);
+            if starts {
                 if let Some(w) = current.take() {
                     roles.push(w);
                 }
@@ -2615,9 +2620,26 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                 // School is not part of the job before it.
                 roles.push(w);
             }
+            // A hobby or a taste told between jobs ("I soldered a mod chip…", "I tried a
+            // Mac…") is no bullet of the job: tailoring would offer it to employers. It
+            // stays in the summary, with what points back at it ("It still works.").
+            let off = !starts
+                && current.as_ref().is_some_and(|(w, _)| {
+                    let employers: Vec<&str> = roles
+                        .iter()
+                        .map(|(w, _)| w)
+                        .chain([w])
+                        .filter_map(|w| w.name.as_deref())
+                        .collect();
+                    outside_work(&s, &employers) || (prev_off && leans_on_previous(&s))
+                });
+            prev_off = off;
             match &mut current {
-                Some((w, _)) => w.highlights.push(s),
-                None => {
+                Some((w, _)) if !off => w.highlights.push(s),
+                _ => {
+                    if off {
+                        kept_out.push(s.clone());
+                    }
                     if let Some(para) = summary.last_mut() {
                         para.push(s);
                     }
@@ -2648,6 +2670,155 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             )
         });
     }
+    if let Some(first) = kept_out.first() {
+        notes.push(format!(
+            "a narrative: {} with no work in them (\"{first}\"{}) kept in the summary, not as a role's bullets",
+            crate::report::counted(kept_out.len(), "sentence"),
+            if kept_out.len() > 1 { ", …" } else { "" }
+        ));
+    }
+}
+
+/// True when a sentence of a story tells of life outside work: a hobby, the family,
+/// a taste ("I soldered a mod chip and flashed the BIOS on my original xbox", "I still
+/// play NES roms with the kids", "I tried a Mac, it's a decent environment"), and
+/// shows no work: no employer of the story, no word of the workplace (team,
+/// customers, production…), no figure. Short sentences only: a long one mixes in
+/// work more often than not. Both sides are word lists, so a sentence that names
+/// neither stays where it was.
+fn outside_work(sentence: &str, employers: &[&str]) -> bool {
+    /// Family, leisure, things owned for play.
+    const LIFE: &[&str] = &[
+        "kids",
+        "kid",
+        "children",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "wife",
+        "husband",
+        "spouse",
+        "family",
+        "mom",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "parents",
+        "grandkids",
+        "grandchildren",
+        "baby",
+        "hobby",
+        "hobbies",
+        "weekend",
+        "weekends",
+        "vacation",
+        "vacations",
+        "holiday",
+        "holidays",
+        "band",
+        "guitar",
+        "piano",
+        "drums",
+        "xbox",
+        "playstation",
+        "nintendo",
+        "gaming",
+        "videogames",
+        "garden",
+        "gardening",
+        "hiking",
+        "camping",
+        "fishing",
+        "cooking",
+        "dog",
+        "cat",
+        "treehouse",
+    ];
+    /// Leisure said in more than one word.
+    const LIFE_PHRASES: &[&str] = &["for fun", "spare time", "free time", "video games"];
+    /// The workplace: who the work was for, with and about.
+    const WORK: &[&str] = &[
+        "job",
+        "jobs",
+        "work",
+        "worked",
+        "working",
+        "career",
+        "team",
+        "teams",
+        "company",
+        "companies",
+        "employer",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "user",
+        "users",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "coworkers",
+        "manager",
+        "boss",
+        "office",
+        "startup",
+        "business",
+        "product",
+        "products",
+        "production",
+        "service",
+        "services",
+        "platform",
+        "infrastructure",
+        "codebase",
+        "deadline",
+        "deadlines",
+        "release",
+        "releases",
+        "launch",
+        "outage",
+        "incident",
+        "incidents",
+        "on-call",
+        "conference",
+        "conferences",
+        "meetup",
+        "meetups",
+        "interns",
+        "intern",
+        "stakeholders",
+        "revenue",
+        "sales",
+        "project",
+        "projects",
+        "contract",
+        "contracts",
+    ];
+    // "I tried Gentoo", "I like Docker", "I miss GNU/Linux": a taste, at the start.
+    static TASTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^I\s+(?:still\s+|also\s+|really\s+|once\s+)?(?:tried\s+(?:out\s+)?(?:an?\s+|the\s+)?[A-Z]|like\b|love\b|loved\b|enjoy\b|enjoyed\b|miss\b|prefer\b)")
+            .expect("valid regex")
+    });
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches(['-', '\'']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 25 || sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let names_employer = employers.iter().any(|e| {
+        let e = e.to_lowercase();
+        let e = e.trim_start_matches("a ").trim_start_matches("an ");
+        !e.is_empty() && lower.contains(e)
+    });
+    let life = has(LIFE) || LIFE_PHRASES.iter().any(|p| lower.contains(p));
+    (life || TASTE.is_match(sentence)) && !has(WORK) && !names_employer
 }
 
 /// True when `name` is a product, team or division of the employer `earlier`: it
@@ -3582,6 +3753,56 @@ mod tests {
             i.notes
                 .iter()
                 .any(|n| n.contains("\"Globex Cloud\"") && n.contains("Globex")),
+            "{:?}",
+            i.notes
+        );
+    }
+
+    #[test]
+    fn a_story_keeps_life_outside_work_out_of_its_roles_bullets() {
+        // Tailoring picks bullets from a role's highlights: a hobby or a taste is no
+        // bullet. Sentences with work in them stay, even with family in them.
+        let text = "About me\n\nI write software.\n\n\
+                    After school I landed a support job at Initech in Ohio. I automated the ticket queue with Python. \
+                    I tried Arch. I built a treehouse with my kids on weekends. \
+                    It still stands.\n\n\
+                    Later I joined Globex to build their Kubernetes platform. I tried a Mac, it's a fine laptop - but I miss Linux. \
+                    I mentored two interns on the platform team; my mom came to their demo day. \
+                    I like that Globex lets me work from home with the kids around.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let p = &i.profile;
+        let bullets: Vec<&[String]> = p.work.iter().map(|w| w.highlights.as_slice()).collect();
+        assert_eq!(
+            bullets,
+            [
+                &[
+                    "After school I landed a support job at Initech in Ohio.".to_owned(),
+                    "I automated the ticket queue with Python.".to_owned(),
+                ][..],
+                &[
+                    "Later I joined Globex to build their Kubernetes platform.".to_owned(),
+                    "I mentored two interns on the platform team; my mom came to their demo day."
+                        .to_owned(),
+                    "I like that Globex lets me work from home with the kids around.".to_owned(),
+                ][..],
+            ],
+            "{:#?}",
+            p.work
+        );
+        // Kept, in the story's order, in the summary; "It still stands." goes with the
+        // sentence it points at.
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some(
+                "I write software.\n\n\
+                 I tried Arch. I built a treehouse with my kids on weekends. It still stands.\n\n\
+                 I tried a Mac, it's a fine laptop - but I miss Linux."
+            )
+        );
+        assert!(
+            i.notes
+                .iter()
+                .any(|n| n.contains("4 sentences") && n.contains("summary")),
             "{:?}",
             i.notes
         );

@@ -628,6 +628,23 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
             assert!(flat.contains(h.as_str().unwrap()), "not verbatim: {h}");
         }
     }
+    // A hobby or a taste is no bullet of the job it was told beside (tailoring would
+    // offer it to employers): it stays in the summary.
+    let summary = p["basics"]["summary"].as_str().unwrap();
+    for hobby in [
+        "I soldered a mod chip",
+        "NES roms with the kids",
+        "I tried a Mac",
+        "I tried Gentoo",
+    ] {
+        assert!(summary.contains(hobby), "{hobby} not in {summary}");
+        for w in work {
+            assert!(
+                !w["highlights"].to_string().contains(hobby),
+                "{hobby} is a bullet: {w:#}"
+            );
+        }
+    }
     // The Swift work is attached to the last role, and it is OpenStack Swift.
     let last = work.last().unwrap()["highlights"].to_string();
     assert!(last.contains("Storage Policies, Erasure Coding"), "{last}");
