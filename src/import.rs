@@ -1517,20 +1517,7 @@ fn is_break(line: &str) -> bool {
 fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     let (mut positions, mut employers) = header_split(header);
     if employers.is_empty() && positions.len() > 1 {
-        let kind = |p: &String| {
-            matches!(
-                p.to_lowercase().as_str(),
-                "freelance"
-                    | "freelancing"
-                    | "freelancer"
-                    | "self-employed"
-                    | "self employed"
-                    | "independent"
-                    | "contract"
-                    | "contracts"
-                    | "contracting"
-            )
-        };
+        let kind = |p: &String| employment_kind(p);
         if let Some(k) = positions.iter().position(kind)
             && positions.iter().any(|p| !kind(p))
         {
@@ -1538,6 +1525,23 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
         }
     }
     (positions, employers)
+}
+
+/// A header part that only says how the person was employed: "Freelance",
+/// "Self-employed", "Contract".
+fn employment_kind(part: &str) -> bool {
+    matches!(
+        part.trim().to_lowercase().as_str(),
+        "freelance"
+            | "freelancing"
+            | "freelancer"
+            | "self-employed"
+            | "self employed"
+            | "independent"
+            | "contract"
+            | "contracts"
+            | "contracting"
+    )
 }
 
 /// `header_parts` before a kind of employment is told from a title.
@@ -1552,9 +1556,13 @@ fn header_split(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
                 .flat_map(|x| x.split(" @ "))
                 .flat_map(|x| {
                     let pieces: Vec<&str> = x.split(", ").collect();
+                    // "Initech, Senior Developer": a title and something else. A kind
+                    // of employment holds a job word too ("Freelance, Contract
+                    // Engineer"), so it is told apart by itself.
+                    let title = |p: &&str| is_position(p) && !employment_kind(p);
                     if pieces.len() > 1
-                        && pieces.iter().any(|p| is_position(p))
-                        && pieces.iter().any(|p| !is_position(p))
+                        && pieces.iter().any(title)
+                        && pieces.iter().any(|p| !title(p))
                     {
                         pieces
                     } else {
@@ -3275,6 +3283,32 @@ mod tests {
                 (Some("Freelance"), Some("Contract Engineer")),
                 (Some("Independent"), Some("Senior Consultant")),
                 (Some("Initech"), Some("Freelance Developer")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_kind_of_employment_and_a_title_on_one_line_are_split() {
+        // "Freelance, Contract Engineer" is employer and title, as "Initech, Senior
+        // Developer" is; both parts hold a job word, so the job words cannot tell them.
+        let text = "## Experience\n\nFreelance, Contract Engineer\n2018 - 2020\n\
+                    - Built Django sites for clients.\n\nSelf-employed, Senior Consultant\n2016 - 2018\n\
+                    - Ran Terraform workshops.\n\nInitech, Senior Developer\n2013 - 2016\n\
+                    - Wrote Python.\n\nStaff Engineer, Principal Engineer\n2010 - 2013\n\
+                    - Led the platform group.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Freelance"), Some("Contract Engineer")),
+                (Some("Self-employed"), Some("Senior Consultant")),
+                (Some("Initech"), Some("Senior Developer")),
+                // Two titles and no kind of employment: one title, as before.
+                (None, Some("Staff Engineer, Principal Engineer")),
             ]
         );
     }
