@@ -1689,9 +1689,22 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             out.extend(undated.into_iter().map(|w| (*first, w)));
             continue;
         }
-        let (positions, employers) = header_parts(&header);
+        let (mut positions, employers) = header_parts(&header);
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
-        let body = &lines[(*content).min(end)..end];
+        let mut body = &lines[(*content).min(end)..end];
+        // "Acme Analytics, Austin, TX    Jan 2020 – Present" over "Senior Data
+        // Engineer": a header with no title, and a short line right under the dates
+        // that names a job, is the title, not the role's summary.
+        if positions.is_empty()
+            && let Some(l) = body.first()
+            && !l.bullet
+            && header_like(l)
+            && title_like(&l.text)
+            && find_range(&l.text).is_none()
+        {
+            positions.push(l.text.clone());
+            body = &body[1..];
+        }
         // A role without dates between this one and the next ("Freelance Consultant"
         // and its bullets) is a role of its own, not more of this one's bullets.
         let (body, undated) = match undated_role_start(body, true) {
@@ -1744,6 +1757,24 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// True when a line reads as a job title on its own: it names a job, and is either a
+/// few words ("Software engineer") or in title case ("Senior Data Engineer, Payments
+/// Platform"); it does not open with a past-tense verb. "Led a team of five
+/// engineers" and "Managed two engineers" are what someone did.
+fn title_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let verb = words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        (w.len() > 3 && w.ends_with("ed"))
+            || matches!(w.as_str(), "led" | "ran" | "built" | "wrote")
+    });
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase));
+    is_position(line) && !verb && words.len() <= 8 && (words.len() <= 3 || title_case)
 }
 
 /// The line of a role's header set apart by a blank line above the rest of it, if
@@ -3311,6 +3342,48 @@ mod tests {
                 (None, Some("Staff Engineer, Principal Engineer")),
             ]
         );
+    }
+
+    #[test]
+    fn a_title_under_the_employer_and_dates_is_the_position() {
+        let text = "## Experience\n\nAcme Analytics, Austin, TX      Jan 2020 – Present\n\
+                    Senior Data Engineer\n  • Rebuilt the nightly jobs.\n\n\
+                    Globex      2017 – 2019\nSoftware engineer\nWrote the billing service in Go. It runs daily.\n\n\
+                    Initech      2015 – 2017\nLed a team of five engineers\nWe shipped the app.\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.highlights.first().map(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Acme Analytics"),
+                    Some("Senior Data Engineer"),
+                    Some("Rebuilt the nightly jobs.")
+                ),
+                (
+                    Some("Globex"),
+                    Some("Software engineer"),
+                    Some("Wrote the billing service in Go. It runs daily.")
+                ),
+                // What someone did is no title.
+                (
+                    Some("Initech"),
+                    None,
+                    Some("Led a team of five engineers We shipped the app.")
+                ),
+            ],
+            "{w:#?}"
+        );
+        assert!(w.iter().all(|w| w.summary.is_none()), "{w:#?}");
     }
 
     #[test]

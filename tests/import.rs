@@ -871,3 +871,51 @@ fn year_only_ranges_end_as_their_last_year_begins() {
     let p = export(dir.path(), "years.md");
     assert_eq!(p["work"][0]["endDate"], "2021", "{p:#}");
 }
+
+// ---------------------------------------------------------------------------------
+// Layouts audited with the project's own résumés (tests/fixtures/import-layouts):
+// what a careful reader would take from each, field by field.
+
+/// `profile export` (JSON Resume) of a fixture in tests/fixtures/import-layouts.
+fn layout(file: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixtures().join("import-layouts").join(file);
+    export(dir.path(), &path.display().to_string())
+}
+
+/// The (employer, title, start, end) of each role.
+fn role_rows(p: &Value) -> Vec<[String; 4]> {
+    p["work"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            ["name", "position", "startDate", "endDate"]
+                .map(|k| w[k].as_str().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+fn rows(want: &[[&str; 4]]) -> Vec<[String; 4]> {
+    want.iter().map(|r| r.map(str::to_owned)).collect()
+}
+
+/// Plain text with the dates right-aligned on the employer's line and the title on
+/// the line under it.
+#[test]
+fn layout_right_aligned_dates_with_the_title_underneath() {
+    let p = layout("right-aligned.txt");
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            ["Acme Analytics", "Senior Data Engineer", "2020-01", ""],
+            ["Globex Retail", "Data Engineer", "2017-07", "2019-12"],
+        ]),
+        "{p:#}"
+    );
+    let work = p["work"].as_array().unwrap();
+    // The title is no summary of the role.
+    assert!(work.iter().all(|w| w.get("summary").is_none()), "{p:#}");
+    assert_eq!(work[0]["location"], "Austin, TX");
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+}
