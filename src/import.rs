@@ -2428,12 +2428,19 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
     if p.basics.name.is_none() {
         return taken;
     }
-    // The block under the name, up to the first blank line or heading.
-    for line in text
+    // The block under the name, up to the first blank line or heading. Markdown puts
+    // a blank line under "# Name": then the block after it, if it is a contact line
+    // ("Backend engineer · sam@x.test · Lisbon, Portugal"); a sentence there is the
+    // summary's.
+    let mut after_name = text
         .lines()
         .map(str::trim)
         .skip_while(|l| l.is_empty() || document_title(l))
         .skip(1)
+        .peekable();
+    let spaced = after_name.peek().is_some_and(|l| l.is_empty());
+    for line in after_name
+        .skip_while(|l| l.is_empty())
         .take_while(|l| !l.is_empty())
         .take(3)
     {
@@ -2442,6 +2449,9 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
         }
         let words = line.split_whitespace().count();
         let separated = line.contains(['|', '·', '•']);
+        if spaced && !separated && !line.contains('@') {
+            break;
+        }
         if !separated
             && p.basics.label.is_none()
             && (1..=8).contains(&words)
@@ -2456,6 +2466,18 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
             continue;
         }
         for part in line.split(['|', '·', '•']).map(str::trim) {
+            // "Data Engineer | jane@x.test | +1 555…": the title among the contacts.
+            if separated
+                && p.basics.label.is_none()
+                && (1..=6).contains(&part.split_whitespace().count())
+                && !part.contains(['@', ',', '/'])
+                && !part.bytes().any(|b| b.is_ascii_digit())
+                && is_position(part)
+            {
+                p.basics.label = Some(part.to_owned());
+                taken.push(part.to_owned());
+                continue;
+            }
             if p.basics.location.is_none()
                 && let Some(c) = PLACE.captures(part)
             {

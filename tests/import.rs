@@ -918,4 +918,25 @@ fn layout_right_aligned_dates_with_the_title_underneath() {
     assert!(work.iter().all(|w| w.get("summary").is_none()), "{p:#}");
     assert_eq!(work[0]["location"], "Austin, TX");
     assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    // "Data Engineer | email | phone" under the name: the title is the headline, and
+    // nothing of the line is left for the summary.
+    assert_eq!(p["basics"]["name"], "PRIYA NAIR");
+    assert_eq!(p["basics"]["label"], "Data Engineer", "{p:#}");
+    assert_eq!(p["basics"]["phone"], "+1 555 010 7788");
+    assert!(p["basics"].get("summary").is_none(), "{p:#}");
+}
+
+/// Markdown: "# Name", a blank line, a contact line; roles as "### Title — Company
+/// (years)".
+#[test]
+fn layout_markdown_with_title_company_and_years_in_headings() {
+    let p = layout("markdown-headed.md");
+    let b = &p["basics"];
+    assert_eq!(b["name"], "Sam Ortega");
+    assert_eq!(b["email"], "sam@example.test");
+    // "Backend engineer · sam@example.test · Lisbon, Portugal" under a blank line.
+    assert_eq!(b["label"], "Backend engineer", "{p:#}");
+    assert_eq!(b["location"]["city"], "Lisbon", "{p:#}");
+    assert_eq!(b["location"]["region"], "Portugal", "{p:#}");
+    assert!(b.get("summary").is_none(), "{p:#}");
 }
