@@ -781,6 +781,27 @@ fn date_range(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, us
     Some((from, to, m.start(), m.end()))
 }
 
+/// A date in brackets at the end of a line, as `find_range`: "(Summer 2015)" is that
+/// season, "(since 2019)" runs to now.
+fn bracketed_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\(\s*(?P<since>since\s+)?(?P<d>{})\s*\)\s*$",
+            date_pattern()
+        ))
+        .expect("valid regex")
+    });
+    let c = BRACKETED.captures(text)?;
+    let d = c.name("d")?;
+    let from = parse_date(d.as_str(), false)?;
+    let to = match c.name("since") {
+        Some(_) => None,
+        None => Some(parse_date(d.as_str(), true)?),
+    };
+    let m = c.get(0)?;
+    Some((from, to, m.start(), m.end()))
+}
+
 /// `SINGLE_DATE` in a short line that is no sentence.
 fn single_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
     if text.len() > 80 || text.contains(". ") {
@@ -1622,6 +1643,12 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         if hit.is_none() {
             hit = single_date(one).map(|r| (r, i + 1, one.clone()));
         }
+        // "### Intern, Quayside Software (Summer 2015)": a role header's one date in
+        // brackets, under an Experience heading only (above one, "My Story (Q4
+        // 2017)" says when a story was written).
+        if hit.is_none() && headed && !lines[i].bullet && header_like(&lines[i]) {
+            hit = bracketed_date(one).map(|r| (r, i + 1, one.clone()));
+        }
         let Some(((from, to, s, e), next, joined)) = hit else {
             i += 1;
             continue;
@@ -1660,7 +1687,9 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         let end = found.get(k + 1).map_or(lines.len(), |n| n.0);
         let mut header: Vec<String> = lines[*first..(*content).min(lines.len())]
             .iter()
-            .filter(|l| find_range(&l.text).is_none() && !l.blank)
+            .filter(|l| {
+                find_range(&l.text).is_none() && bracketed_date(&l.text).is_none() && !l.blank
+            })
             .map(|l| {
                 l.text
                     .trim_matches(|c: char| ",;*".contains(c) || c.is_whitespace())

@@ -939,4 +939,22 @@ fn layout_markdown_with_title_company_and_years_in_headings() {
     assert_eq!(b["location"]["city"], "Lisbon", "{p:#}");
     assert_eq!(b["location"]["region"], "Portugal", "{p:#}");
     assert!(b.get("summary").is_none(), "{p:#}");
+    // "### Intern, Quayside Software (Summer 2015)" is a role of its own, not a bullet
+    // of the role above it.
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            ["Tidewater Labs", "Senior Backend Engineer", "2019", "2022"],
+            ["Harbor & Finch", "Backend Engineer", "2016", "2019"],
+            ["Quayside Software", "Intern", "2015-06", "2015-08"],
+        ]),
+        "{p:#}"
+    );
+    let bullets: Vec<usize> = p["work"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["highlights"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(bullets, [2, 2, 1], "{p:#}");
 }
