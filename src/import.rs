@@ -1932,7 +1932,7 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
+        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|[bm]\.?\s?tech\b\.?|[bm]\.?eng\b\.?|[bm]\.e\.|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
             .expect("valid regex")
     });
     static GRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1959,11 +1959,35 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                     }
                 } else {
                     // "BSc Computer Science, University of Leeds, 2016": the field
-                    // follows the degree directly.
+                    // follows the degree directly; "B.Tech, Electronics and
+                    // Communication" and LinkedIn's "Bachelor of Science - BS,
+                    // Computer Science" give it after a comma (and the degree again
+                    // as letters).
                     // Lines of a paragraph are joined with spaces: "BSc Computer
                     // Science Grade: First" ends the field at "Grade".
-                    let field = after
-                        .split([',', ';', '(', '|', '—', '–', ':'])
+                    // After a comma only with the degree's letters before it or the
+                    // school named after it: in "BSc, MIT, 2012" and "Diploma,
+                    // Lincoln High" the part after the comma is the institution.
+                    let letters = DEGREE_LETTERS.find(after);
+                    let after_letters = letters.map_or(after, |m| &after[m.end()..]);
+                    let after_comma = match after_letters.trim_start().strip_prefix(',') {
+                        Some(rest) => {
+                            let later = rest.split_once(',').map_or("", |(_, l)| l);
+                            let school =
+                                ["university", "college", "school", "institut", "polytechnic"]
+                                    .iter()
+                                    .any(|w| later.to_lowercase().contains(w));
+                            if letters.is_some() || school {
+                                rest
+                            } else {
+                                ""
+                            }
+                        }
+                        None => after_letters,
+                    };
+                    let field = without_dates(after_comma);
+                    let field = field
+                        .split([',', ';', '(', '|', '—', '–', ':', '·'])
                         .next()
                         .unwrap_or("");
                     let field = [" Grade", " GPA", " Thesis", " Honours", " Honors", " with "]
@@ -1981,8 +2005,12 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                     let institution = ["university", "college", "school", "institute"]
                         .iter()
                         .any(|w| lower.contains(w));
+                    // "BSc, First Class Honours": a grade, no field.
+                    let grade = HONOURS.iter().any(|h| lower.contains(h))
+                        || lower.split_whitespace().any(|w| w == "class");
                     if !area.is_empty()
                         && !institution
+                        && !grade
                         && area.split_whitespace().count() <= 5
                         && area.starts_with(|c: char| c.is_uppercase())
                         && !area.bytes().any(|b| b.is_ascii_digit())
@@ -2057,10 +2085,16 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         .to_owned()
                 });
             e.institution = inst.filter(|s| !s.is_empty());
-            if let Some(r) = find_range(&p) {
+            if let Some(r) = date_range(&p) {
                 let (from, to) = in_order(r.0, r.1, "education", notes);
                 e.start_date = Some(from.into());
                 e.end_date = to.map(Into::into);
+            } else if let Some((from, to, _, _)) = single_date(&p) {
+                // "Since 2023" is a degree under way; "2016" or "May 2016" the award.
+                match to {
+                    None => e.start_date = Some(from.into()),
+                    Some(to) => e.end_date = Some(to.into()),
+                }
             } else if let Some(y) = YEAR.find(&p) {
                 // A single year on a degree line is when it was awarded.
                 e.end_date = parse_date(y.as_str(), true).map(Into::into);
@@ -2091,22 +2125,31 @@ fn without_dates(text: &str) -> String {
     EMPTY_BRACKETS.replace_all(&t, "").into_owned()
 }
 
+/// Words of a grade or of honours in an education entry, which name no institution
+/// and no field.
+const HONOURS: &[&str] = &[
+    "honours",
+    "honors",
+    "distinction",
+    "laude",
+    "merit",
+    "first class",
+    "thesis",
+    "dissertation",
+    "minor",
+    "major",
+];
+
+/// LinkedIn's degree again as letters after its name: the " - BS" of "Bachelor of
+/// Science - BS, Computer Science".
+static DEGREE_LETTERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-–—]\s*[A-Z][A-Za-z.]{0,6}\s*(?:,|$)").expect("valid regex")
+});
+
 /// The first part of an education entry (its degree phrase and dates taken out) that
 /// reads as an institution's name: capitalised, a few words, no digits, no label
 /// ("Thesis: …") and no grade or honours.
 fn institution_part(rest: &str, grade: &Regex) -> Option<String> {
-    const HONOURS: &[&str] = &[
-        "honours",
-        "honors",
-        "distinction",
-        "laude",
-        "merit",
-        "first class",
-        "thesis",
-        "dissertation",
-        "minor",
-        "major",
-    ];
     rest.split([';', ',', '|', '—', '–', '·', '(', ')'])
         .flat_map(|s| s.split(". "))
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)))
@@ -3452,6 +3495,76 @@ mod tests {
     }
 
     #[test]
+    fn education_fields_after_a_comma_or_an_abbreviation() {
+        // An Indian degree and its field after a comma, dates right-aligned; LinkedIn's
+        // "Bachelor of Science - BS, Computer Science"; one year is the award's; a
+        // grade after a comma is no field.
+        let text = "## Education\n\n\
+                    B.Tech, Electronics and Communication                 2013 – 2017\n\
+                    National Institute of Technology, Calicut\n\n\
+                    Oregon State University\n\
+                    Bachelor of Science - BS, Computer Science · (2012 - 2016)\n\n\
+                    **MSc Computer Engineering**, Instituto Superior Técnico, 2016\n\n\
+                    BSc, First Class Honours, University of Leeds, 2010\n";
+        let i = import_text("cv.md", text).unwrap();
+        type Row<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<String>,
+            Option<String>,
+        );
+        let got: Vec<Row> = i
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.start_date.map(|d| d.date.to_string()),
+                    e.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("National Institute of Technology"),
+                    Some("B.Tech"),
+                    Some("Electronics and Communication"),
+                    s("2013"),
+                    s("2017")
+                ),
+                (
+                    Some("Oregon State University"),
+                    Some("Bachelor of Science"),
+                    Some("Computer Science"),
+                    s("2012"),
+                    s("2016")
+                ),
+                (
+                    Some("Instituto Superior Técnico"),
+                    Some("MSc"),
+                    Some("Computer Engineering"),
+                    None,
+                    s("2016")
+                ),
+                (
+                    Some("University of Leeds"),
+                    Some("BSc"),
+                    None,
+                    None,
+                    s("2010")
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn education_keeps_institution_degree_field_and_dates() {
         let text = "## Education\n\nBSc Computer Science, MIT, 2008 - 2012\n\n\
                     MSc Data Science, University of Bath\n(2016 – 2017)\n\n\
@@ -3497,11 +3610,12 @@ mod tests {
                     s("2016"),
                     s("2017")
                 ),
+                // One year is when the degree was awarded, not when it began.
                 (
                     Some("Example Polytechnic"),
                     Some("Master of Arts"),
                     Some("History"),
-                    s("2013"),
+                    None,
                     s("2013")
                 ),
                 (

@@ -924,6 +924,15 @@ fn layout_right_aligned_dates_with_the_title_underneath() {
     assert_eq!(p["basics"]["label"], "Data Engineer", "{p:#}");
     assert_eq!(p["basics"]["phone"], "+1 555 010 7788");
     assert!(p["basics"].get("summary").is_none(), "{p:#}");
+    // "B.Tech, Electronics and Communication   2013 – 2017" over the institute.
+    let edu = &p["education"][0];
+    assert_eq!(edu["studyType"], "B.Tech", "{edu:#}");
+    assert_eq!(edu["area"], "Electronics and Communication", "{edu:#}");
+    assert_eq!(edu["institution"], "National Institute of Technology");
+    assert_eq!(
+        (&edu["startDate"], &edu["endDate"]),
+        (&"2013".into(), &"2017".into())
+    );
 }
 
 /// Markdown: "# Name", a blank line, a contact line; roles as "### Title — Company
@@ -957,4 +966,12 @@ fn layout_markdown_with_title_company_and_years_in_headings() {
         .map(|w| w["highlights"].as_array().unwrap().len())
         .collect();
     assert_eq!(bullets, [2, 2, 1], "{p:#}");
+    // "MSc Computer Engineering, Instituto Superior Técnico, 2016": one year is when
+    // the degree was awarded.
+    let edu = &p["education"][0];
+    assert_eq!(edu["studyType"], "MSc");
+    assert_eq!(edu["area"], "Computer Engineering");
+    assert_eq!(edu["institution"], "Instituto Superior Técnico");
+    assert_eq!(edu["endDate"], "2016");
+    assert!(edu.get("startDate").is_none(), "{edu:#}");
 }
