@@ -1734,6 +1734,19 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             positions.push(l.text.clone());
             body = &body[1..];
         }
+        // LinkedIn prints where a role was on the line under its dates, which carry
+        // the role's length ("March 2021 - Present (3 years 9 months)" over
+        // "Portland, Oregon, United States"): the role's location, not its first
+        // bullet. Only after such a date line: elsewhere "Python, Django" under the
+        // dates would read as a place.
+        let mut place = None;
+        if only_duration(inline)
+            && let Some(l) = body.first()
+            && place_like(l)
+        {
+            place = Some(l.text.clone());
+            body = &body[1..];
+        }
         // A role without dates between this one and the next ("Freelance Consultant"
         // and its bullets) is a role of its own, not more of this one's bullets.
         let (body, undated) = match undated_role_start(body, true) {
@@ -1748,6 +1761,7 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
                 None => (Some(e), None),
             },
         };
+        let location = location.or(place);
         let mut summary = None;
         let mut description = None;
         let mut highlights = Vec::new();
@@ -1786,6 +1800,28 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// True when a text is only a length of time as LinkedIn prints it ("3 years 9
+/// months", "1 yr 2 mos", "less than a year").
+fn only_duration(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+        && !without_durations(text).chars().any(char::is_alphanumeric)
+}
+
+/// True when a line reads as a place: a few capitalised words, maybe separated by
+/// commas ("Seattle, Washington", "Greater Boston Area", "Remote"), no figures, no
+/// job, no sentence.
+fn place_like(l: &Line) -> bool {
+    let words: Vec<&str> = l.text.split_whitespace().collect();
+    !l.bullet
+        && header_like(l)
+        && (1..=6).contains(&words.len())
+        && !l.text.bytes().any(|b| b.is_ascii_digit())
+        && !is_position(&l.text)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "de"))
 }
 
 /// True when a line reads as a job title on its own: it names a job, and is either a

@@ -975,3 +975,34 @@ fn layout_markdown_with_title_company_and_years_in_headings() {
     assert_eq!(edu["endDate"], "2016");
     assert!(edu.get("startDate").is_none(), "{edu:#}");
 }
+
+/// LinkedIn's "Save to PDF", as text: a sidebar first (Contact, Top Skills,
+/// Languages), then the name, headline and place; roles as "Company / Title / Month
+/// Year - Present (N years M months) / Place", one achievement a line, wrapped; a
+/// company's several titles under its total duration; "Page 1 of 2" at a page's foot.
+#[test]
+fn layout_linkedin_pdf_export() {
+    let p = layout("linkedin-export.txt");
+    let work = p["work"].as_array().unwrap();
+    // The place under a role's dates is where it was, no bullet.
+    let places: Vec<&str> = work
+        .iter()
+        .map(|w| w["location"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Portland, Oregon, United States",
+            "Seattle, Washington",
+            "Seattle, Washington",
+            ""
+        ],
+        "{p:#}"
+    );
+    for w in work {
+        for h in w["highlights"].as_array().unwrap() {
+            assert!(!h.as_str().unwrap().contains("Seattle"), "{h}");
+            assert!(!h.as_str().unwrap().contains("Portland"), "{h}");
+        }
+    }
+}
