@@ -875,8 +875,28 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// the one before it ("This cut latency by half", "To this I migrated…", "One is our
 /// first agent") stays with it: cut loose, its "this" would point at whatever bullet
 /// is shown above it.
+///
+/// A line break in `text` (see `item_paragraphs`) ends a highlight.
 fn highlights_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in text.split('\n').flat_map(item_highlights) {
+        match out.last_mut() {
+            Some(prev) if leans_on_previous(&h) => {
+                prev.push(' ');
+                prev.push_str(&h);
+            }
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// `highlights_of` one item.
+fn item_highlights(text: &str) -> Vec<String> {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() {
+        return Vec::new();
+    }
     if t.len() <= 320 {
         return vec![t];
     }
@@ -1372,6 +1392,21 @@ fn languages(body: &[Line], profile: &mut Profile) {
 
 /// Paragraphs of a section: (is a bullet, text), continuation lines joined.
 fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
+    joined_paragraphs(lines, false)
+}
+
+/// `paragraphs` of a role's text, with a line break (`\n`) where an item ends
+/// inside one: a line that ends a sentence, under which a line opens with a capital
+/// or a figure. A PDF export or a plain-text résumé lists achievements one a line
+/// without bullet marks, wrapping the long ones; joined, they would be one bullet.
+/// `highlights_of` splits there; anything else the text is used for must join the
+/// items with a space.
+fn item_paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
+    joined_paragraphs(lines, true)
+}
+
+/// `paragraphs`, marking item ends when `items`.
+fn joined_paragraphs(lines: &[Line], items: bool) -> Vec<(bool, String)> {
     let mut out: Vec<(bool, String)> = Vec::new();
     let mut cur: Option<(bool, String)> = None;
     for l in lines {
@@ -1383,7 +1418,13 @@ fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
         }
         match &mut cur {
             Some((_, t)) if !l.bullet => {
-                t.push(' ');
+                let ends = t
+                    .trim_end_matches(['"', '\'', ')', '”', '’'])
+                    .ends_with(['.', '!', '?']);
+                let opens = l
+                    .text
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                t.push(if items && ends && opens { '\n' } else { ' ' });
                 t.push_str(&l.text);
             }
             _ => {
@@ -1460,7 +1501,7 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
             .cloned()
             .collect();
         let (positions, employers) = header_parts(&head);
-        let highlights: Vec<String> = paragraphs(&body)
+        let highlights: Vec<String> = item_paragraphs(&body)
             .into_iter()
             .flat_map(|(_, p)| highlights_of(&p))
             .collect();
@@ -1753,7 +1794,7 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             Some(at) => (&body[..at], undated_roles(&body[at..], notes)),
             None => (body, Vec::new()),
         };
-        let paras = paragraphs(body);
+        let paras = item_paragraphs(body);
         let (name, location) = match employers.join(", ") {
             e if e.is_empty() => (None, None),
             e => match employer_place(&e) {
@@ -1770,15 +1811,17 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             let context = (n == 0)
                 .then(|| employer_context(p, name.as_deref()))
                 .flatten();
+            // Item ends (`item_paragraphs`) are spaces outside the highlights.
+            let plain = |t: &str| t.replace('\n', " ");
             let p = match context {
                 Some((context, rest)) => {
-                    description = Some(context);
+                    description = Some(plain(&context));
                     rest
                 }
                 None => p.clone(),
             };
             if n == 0 && prose_first {
-                summary = Some(p);
+                summary = Some(plain(&p));
             } else {
                 highlights.extend(highlights_of(&p));
             }
@@ -3514,6 +3557,30 @@ mod tests {
             "{w:#?}"
         );
         assert!(w.iter().all(|w| w.summary.is_none()), "{w:#?}");
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_a_bullet() {
+        // Unmarked achievements, one a line, wrapped: a line ending in a stop and a
+        // next line opening with a capital start a new bullet; a line that ends mid-
+        // sentence goes on. A sentence pointing back stays with the one before it.
+        let text = "## Experience\n\nGlobex\nEngineer\n2019 - 2021\n\
+                    Led the migration of 400 services to Kubernetes with no\n\
+                    customer-facing downtime.\n\
+                    Cut paging volume by 60% by rewriting alert rules.\n\
+                    This halved the on-call load.\n\
+                    Wrote the runbooks for\n\
+                    Kafka and Redis.\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        assert_eq!(
+            w[0].highlights,
+            [
+                "Led the migration of 400 services to Kubernetes with no customer-facing downtime.",
+                "Cut paging volume by 60% by rewriting alert rules. This halved the on-call load.",
+                "Wrote the runbooks for Kafka and Redis.",
+            ],
+            "{w:#?}"
+        );
     }
 
     #[test]

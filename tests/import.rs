@@ -1005,4 +1005,13 @@ fn layout_linkedin_pdf_export() {
             assert!(!h.as_str().unwrap().contains("Portland"), "{h}");
         }
     }
+    // One achievement a line, however the PDF wrapped it: each is a bullet.
+    assert_eq!(
+        work[0]["highlights"],
+        serde_json::json!([
+            "Led the migration of 400 services from Nomad to Kubernetes with no customer-facing downtime.",
+            "Cut paging volume by 60% by rewriting alert rules as SLO burn-rate alerts in Prometheus."
+        ]),
+        "{p:#}"
+    );
 }
