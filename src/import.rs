@@ -1724,6 +1724,10 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         i = next;
     }
     let mut out = Vec::new();
+    // LinkedIn lists a company's titles under its name and its total time there
+    // ("Contoso Data" / "2 years 11 months"), each title with its own dates: the
+    // company of the titles that follow, until a role names another.
+    let mut group: Option<String> = None;
     for (k, (first, content, from, to, inline)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(lines.len(), |n| n.0);
         let mut header: Vec<String> = lines[*first..(*content).min(lines.len())]
@@ -1759,7 +1763,15 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             out.extend(undated.into_iter().map(|w| (*first, w)));
             continue;
         }
-        let (mut positions, employers) = header_parts(&header);
+        let (mut positions, mut employers) = header_parts(&header);
+        if !employers.is_empty() {
+            let grouped = header.iter().any(|h| only_duration(h));
+            group = grouped.then(|| employers.join(", "));
+        } else if let Some(g) = &group
+            && !positions.is_empty()
+        {
+            employers.push(g.clone());
+        }
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
         let mut body = &lines[(*content).min(end)..end];
         // "Acme Analytics, Austin, TX    Jan 2020 – Present" over "Senior Data

@@ -1005,6 +1005,27 @@ fn layout_linkedin_pdf_export() {
             assert!(!h.as_str().unwrap().contains("Portland"), "{h}");
         }
     }
+    // A company's several titles, under its total time there, are all at it.
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            [
+                "Northwind Cloud",
+                "Staff Site Reliability Engineer",
+                "2021-03",
+                ""
+            ],
+            [
+                "Contoso Data",
+                "Senior Software Engineer",
+                "2019-01",
+                "2021-02"
+            ],
+            ["Contoso Data", "Software Engineer", "2018-04", "2018-12"],
+            ["Fabrikam", "Junior Developer", "2016-06", "2018-03"],
+        ]),
+        "{p:#}"
+    );
     // One achievement a line, however the PDF wrapped it: each is a bullet.
     assert_eq!(
         work[0]["highlights"],
