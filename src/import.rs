@@ -126,11 +126,10 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
     Ok(text)
 }
 
-/// Why the PDF reader gave no text.
-#[cfg(feature = "pdf")]
 /// A PDF's text without its page numbers ("Page 1 of 2", "2 / 3", "- 2 -"): each
 /// stands on a line of its own at a page's foot, and would otherwise end up in the
-/// bullet or skills list it interrupts.
+/// bullet or skills list it interrupts. Text copied out of a PDF carries them too,
+/// so every imported text goes through this.
 fn without_page_numbers(text: &str) -> String {
     static PAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:(?:page|seite|p\.)\s*\d+(?:\s*(?:of|/|von|sur)\s*\d+)?|\d+\s*/\s*\d+|[-–—]\s*\d+\s*[-–—])\s*$")
@@ -145,6 +144,7 @@ fn without_page_numbers(text: &str) -> String {
     out
 }
 
+/// Why the PDF reader gave no text.
 #[cfg(feature = "pdf")]
 enum PdfFailure {
     /// See `has_reference_loop`.
@@ -1118,6 +1118,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .help("pass a résumé with some text: roles, dates and what you did")
             .into());
     }
+    let text = &without_page_numbers(text);
     let lines = clean_lines(text);
     // Sections by heading.
     let mut sections: Vec<(Section, Vec<Line>)> = vec![(Section::Summary, Vec::new())];

@@ -1026,6 +1026,18 @@ fn layout_linkedin_pdf_export() {
         ]),
         "{p:#}"
     );
+    // "Page 1 of 2", copied out of the PDF with the text, is no school.
+    assert_eq!(
+        p["education"],
+        serde_json::json!([{
+            "institution": "Oregon State University",
+            "area": "Computer Science",
+            "studyType": "Bachelor of Science",
+            "startDate": "2012",
+            "endDate": "2016"
+        }]),
+        "{p:#}"
+    );
     // One achievement a line, however the PDF wrapped it: each is a bullet.
     assert_eq!(
         work[0]["highlights"],
