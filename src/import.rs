@@ -258,6 +258,8 @@ enum Section {
     /// group), told apart by the fluency words.
     Languages,
     Projects,
+    /// "Contact": email, phone, links and place, which are no summary.
+    Contact,
     Other,
 }
 
@@ -310,6 +312,8 @@ fn classify_section(h: &str) -> Option<Section> {
             Section::Skills
         } else if any(&["project", "portfolio"]) || phrase(&["open", "source"]) {
             Section::Projects
+        } else if any(&["contact", "kontakt", "coordonnées", "contacto"]) {
+            Section::Contact
         } else if any(OTHER_WORDS) {
             Section::Other
         } else {
@@ -444,6 +448,10 @@ const HEADING_FILLERS: &[&str] = &[
     "über",
     "open",
     "source",
+    "top",
+    "information",
+    "info",
+    "details",
 ];
 
 /// The lower-cased words of a heading.
@@ -1120,10 +1128,25 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
     }
     let text = &without_page_numbers(text);
     let lines = clean_lines(text);
+    let mut profile = Profile {
+        origin: origin.to_owned(),
+        ..Profile::default()
+    };
+    let column = main_column(&lines);
     // Sections by heading.
     let mut sections: Vec<(Section, Vec<Line>)> = vec![(Section::Summary, Vec::new())];
     let mut headings = 0;
-    for l in &lines {
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(c) = &column {
+            // The sidebar's last list ends where the main column starts; the name
+            // block is the person's, no list item and no summary.
+            if i == c.at {
+                sections.push((Section::Summary, Vec::new()));
+            }
+            if (c.at..c.at + c.len).contains(&i) {
+                continue;
+            }
+        }
         if !l.bullet
             && let Some(h) = heading(&l.text)
             && let Some(kind) = classify_section(&h)
@@ -1133,13 +1156,19 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             continue;
         }
         if let Some(last) = sections.last_mut() {
+            // A Contact section's email, phone and links are read from the whole
+            // text (`contacts`); what else it holds is kept.
+            if last.0 == Section::Contact && contact_line(&l.text) {
+                continue;
+            }
             last.1.push(l.clone());
         }
     }
-    let mut profile = Profile {
-        origin: origin.to_owned(),
-        ..Profile::default()
-    };
+    if let Some(c) = column {
+        profile.basics.name = Some(c.name);
+        profile.basics.label = c.label;
+        profile.basics.location = c.place.as_deref().map(location_of);
+    }
     let mut notes = Vec::new();
     let mut summary: Vec<String> = Vec::new();
     let any_dates = lines.iter().any(|l| find_range(&l.text).is_some())
@@ -1153,7 +1182,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         let mut story = String::new();
         for (kind, body) in &sections {
             match kind {
-                Section::Summary | Section::Experience | Section::Other => {
+                Section::Summary | Section::Experience | Section::Other | Section::Contact => {
                     if !story.is_empty() {
                         story.push_str("\n\n");
                     }
@@ -1195,7 +1224,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                 Section::Education | Section::Skills | Section::Languages | Section::Projects => {
                     structured(*kind, body, &mut profile, &mut notes)
                 }
-                Section::Summary | Section::Other => {
+                Section::Summary | Section::Other | Section::Contact => {
                     // Dated roles can appear without an Experience heading.
                     let found = roles(body, false, &mut notes);
                     if found.is_empty() {
@@ -1282,6 +1311,102 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
     })
 }
 
+/// Where the main column of a résumé starts whose sidebar comes first in its text, as
+/// in LinkedIn's PDF export: lists under "Contact", "Top Skills", "Languages"…, then
+/// the name, the headline and the place, then "Summary" and "Experience".
+struct MainColumn {
+    /// The index of the name's line.
+    at: usize,
+    /// How many lines the name block takes (name, headline, place).
+    len: usize,
+    name: String,
+    label: Option<String>,
+    place: Option<String>,
+}
+
+/// The `MainColumn` of a text that opens with a sidebar's "Contact" section (its
+/// first line is that heading, not a name): a line of two to four capitalised words after a blank line,
+/// with a headline under it (a job, "Engineer at Globex"), before the first Summary or
+/// Experience heading.
+fn main_column(lines: &[Line]) -> Option<MainColumn> {
+    let section = |l: &Line| {
+        (!l.bullet)
+            .then(|| heading(&l.text).and_then(|h| classify_section(&h)))
+            .flatten()
+    };
+    let first = lines.iter().find(|l| !l.blank)?;
+    // Only after "Contact", as LinkedIn opens: under a "Skills" heading at the top,
+    // "Cloud Platforms" over "AWS Solutions Architect" is a list, not a person.
+    if section(first) != Some(Section::Contact) {
+        return None;
+    }
+    let main = lines
+        .iter()
+        .position(|l| matches!(section(l), Some(Section::Summary | Section::Experience)))?;
+    let at = (1..main).find(|&i| {
+        let name = &lines[i];
+        let title = &lines[i + 1];
+        let words: Vec<&str> = name.text.split_whitespace().collect();
+        lines[i - 1].blank
+            && !name.bullet
+            && section(name).is_none()
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+            })
+            && i + 1 < main
+            && !title.blank
+            && !title.bullet
+            && section(title).is_none()
+            && header_like(title)
+            && is_position(&title.text)
+    })?;
+    let place = lines
+        .get(at + 2)
+        .filter(|l| at + 2 < main && place_like(l) && section(l).is_none())
+        .map(|l| l.text.clone());
+    Some(MainColumn {
+        at,
+        len: if place.is_some() { 3 } else { 2 },
+        name: lines[at].text.clone(),
+        label: Some(lines[at + 1].text.clone()),
+        place,
+    })
+}
+
+/// "Portland, Oregon, United States" as a location: the city, then the rest.
+fn location_of(place: &str) -> crate::profile::Location {
+    let (city, region) = match place.split_once(',') {
+        Some((c, r)) => (c.trim(), Some(r.trim().to_owned())),
+        None => (place.trim(), None),
+    };
+    crate::profile::Location {
+        city: Some(city.to_owned()),
+        region,
+        ..crate::profile::Location::default()
+    }
+}
+
+/// True for a line of contact details: an email, a web address, a phone number.
+fn contact_line(text: &str) -> bool {
+    let t = text.to_lowercase();
+    // "+1 555 010 7788 (Mobile)".
+    let number = t.split_once(" (").map_or(t.as_str(), |(n, _)| n);
+    let phone = number.bytes().filter(u8::is_ascii_digit).count() >= 7
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    phone || t.contains('@') || t.contains("http") || t.contains("www.") || PROFILE_URL.is_match(&t)
+}
+
+/// A profile's address on a network: "www.linkedin.com/in/jane (LinkedIn)",
+/// "github.com/jane".
+static PROFILE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://)?(?:www\.)?(linkedin|github|gitlab|twitter|x|stackoverflow)\.com/[\w./%-]+")
+        .expect("valid regex")
+});
+
 /// Why `text`, imported as a résumé, reads like a job posting: no dated role, and
 /// several phrases that postings use and résumés do not. A swapped `--profile ad.txt
 /// résumé.txt` would otherwise score quietly against the ad.
@@ -1346,7 +1471,7 @@ fn structured(kind: Section, body: &[Line], profile: &mut Profile, notes: &mut V
                 });
             }
         }
-        Section::Summary | Section::Experience | Section::Other => {}
+        Section::Summary | Section::Experience | Section::Other | Section::Contact => {}
     }
 }
 
@@ -2513,6 +2638,33 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
     if let Some(m) = EMAIL.find(text) {
         p.basics.email = Some(m.as_str().to_owned());
     }
+    // Profile links among the first lines (a header or a Contact list); further down
+    // a github.com address is more likely a project's.
+    for line in text.lines().take(15) {
+        for c in PROFILE_URL.captures_iter(line) {
+            let network = match c[1].to_lowercase().as_str() {
+                "linkedin" => "LinkedIn",
+                "github" => "GitHub",
+                "gitlab" => "GitLab",
+                "twitter" => "Twitter",
+                "x" => "X",
+                _ => "Stack Overflow",
+            };
+            let url = c[0].trim_end_matches(['.', '/']).to_owned();
+            if !p
+                .basics
+                .profiles
+                .iter()
+                .any(|s| s.url.as_deref() == Some(&url))
+            {
+                p.basics.profiles.push(crate::profile::SocialProfile {
+                    network: Some(network.to_owned()),
+                    username: None,
+                    url: Some(url),
+                });
+            }
+        }
+    }
     // Only in the first lines: elsewhere long numbers are figures, not phone numbers;
     // and no date range ("2019 - 2021" under a name is a role's dates).
     let head: String = text.lines().take(8).collect::<Vec<_>>().join("\n");
@@ -3594,6 +3746,60 @@ mod tests {
             ],
             "{w:#?}"
         );
+    }
+
+    #[test]
+    fn a_sidebar_first_export_ends_its_lists_at_the_name() {
+        let text = "Contact\n+1 555 010 7788 (Mobile)\njo@example.test\n\
+                    www.linkedin.com/in/jo-example (LinkedIn)\ngithub.com/jo-example\n\n\
+                    Top Skills\nRust\nKafka\n\n\
+                    Certifications\nCertified Kubernetes Administrator\n\n\
+                    Jo Example\nPlatform Engineer at Globex\nGreater Boston Area\n\n\
+                    Summary\nI run clusters.\n\n\
+                    Experience\n\nGlobex\nPlatform Engineer\n2020 - 2024\n- Ran Kafka.\n";
+        let p = import_text("in.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jo Example"));
+        assert_eq!(
+            p.basics.label.as_deref(),
+            Some("Platform Engineer at Globex")
+        );
+        assert_eq!(
+            p.basics.location.as_ref().and_then(|l| l.city.as_deref()),
+            Some("Greater Boston Area")
+        );
+        assert_eq!(p.basics.phone.as_deref(), Some("+1 555 010 7788"));
+        let links: Vec<(Option<&str>, Option<&str>)> = p
+            .basics
+            .profiles
+            .iter()
+            .map(|s| (s.network.as_deref(), s.url.as_deref()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (Some("LinkedIn"), Some("www.linkedin.com/in/jo-example")),
+                (Some("GitHub"), Some("github.com/jo-example")),
+            ]
+        );
+        let skills: Vec<&str> = p
+            .skills
+            .iter()
+            .flat_map(|g| &g.keywords)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(skills, ["Rust", "Kafka"]);
+        // Contact details are no summary; a list the importer has no place for is
+        // still kept there.
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some("Certified Kubernetes Administrator\n\nI run clusters.")
+        );
+        assert_eq!(p.work.len(), 1);
+        // A résumé that opens with its skills has no sidebar to end.
+        let text = "SKILLS\nPython\n\nCloud Platforms\nAWS Solutions Architect\n\n\
+                    EXPERIENCE\nGlobex\nEngineer\n2020 - 2024\n- Ran Kafka.\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name, None);
     }
 
     #[test]

@@ -983,6 +983,45 @@ fn layout_markdown_with_title_company_and_years_in_headings() {
 #[test]
 fn layout_linkedin_pdf_export() {
     let p = layout("linkedin-export.txt");
+    // The sidebar's lists are what they say, and end where the main column starts
+    // with the name, the headline and the place.
+    let b = &p["basics"];
+    assert_eq!(b["name"], "Dana Kim", "{p:#}");
+    assert_eq!(
+        b["label"],
+        "Staff Site Reliability Engineer at Northwind Cloud"
+    );
+    assert_eq!(b["location"]["city"], "Portland", "{p:#}");
+    assert_eq!(b["location"]["region"], "Oregon, United States");
+    assert_eq!(b["email"], "dana.kim@example.test");
+    assert_eq!(
+        b["profiles"],
+        serde_json::json!([{
+            "network": "LinkedIn",
+            "url": "www.linkedin.com/in/danakim-example"
+        }]),
+        "{p:#}"
+    );
+    assert_eq!(
+        b["summary"],
+        "I keep large fleets boring: on-call, capacity planning and incident reviews across storage and compute platforms.",
+        "{p:#}"
+    );
+    assert_eq!(
+        p["languages"],
+        serde_json::json!([
+            {"language": "Korean", "fluency": "Native or Bilingual"},
+            {"language": "English", "fluency": "Full Professional"}
+        ]),
+        "{p:#}"
+    );
+    let skills: Vec<&Value> = p["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["keywords"].as_array().unwrap())
+        .collect();
+    assert_eq!(skills, ["Kubernetes", "Go", "PostgreSQL"], "{p:#}");
     let work = p["work"].as_array().unwrap();
     // The place under a role's dates is where it was, no bullet.
     let places: Vec<&str> = work
