@@ -126,11 +126,10 @@ pub fn pdf_text(origin: &str, bytes: &[u8]) -> Result<String> {
     Ok(text)
 }
 
-/// Why the PDF reader gave no text.
-#[cfg(feature = "pdf")]
 /// A PDF's text without its page numbers ("Page 1 of 2", "2 / 3", "- 2 -"): each
 /// stands on a line of its own at a page's foot, and would otherwise end up in the
-/// bullet or skills list it interrupts.
+/// bullet or skills list it interrupts. Text copied out of a PDF carries them too,
+/// so every imported text goes through this.
 fn without_page_numbers(text: &str) -> String {
     static PAGE: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)^\s*(?:(?:page|seite|p\.)\s*\d+(?:\s*(?:of|/|von|sur)\s*\d+)?|\d+\s*/\s*\d+|[-–—]\s*\d+\s*[-–—])\s*$")
@@ -145,6 +144,7 @@ fn without_page_numbers(text: &str) -> String {
     out
 }
 
+/// Why the PDF reader gave no text.
 #[cfg(feature = "pdf")]
 enum PdfFailure {
     /// See `has_reference_loop`.
@@ -258,6 +258,8 @@ enum Section {
     /// group), told apart by the fluency words.
     Languages,
     Projects,
+    /// "Contact": email, phone, links and place, which are no summary.
+    Contact,
     Other,
 }
 
@@ -310,6 +312,8 @@ fn classify_section(h: &str) -> Option<Section> {
             Section::Skills
         } else if any(&["project", "portfolio"]) || phrase(&["open", "source"]) {
             Section::Projects
+        } else if any(&["contact", "kontakt", "coordonnées", "contacto"]) {
+            Section::Contact
         } else if any(OTHER_WORDS) {
             Section::Other
         } else {
@@ -444,6 +448,10 @@ const HEADING_FILLERS: &[&str] = &[
     "über",
     "open",
     "source",
+    "top",
+    "information",
+    "info",
+    "details",
 ];
 
 /// The lower-cased words of a heading.
@@ -781,6 +789,27 @@ fn date_range(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, us
     Some((from, to, m.start(), m.end()))
 }
 
+/// A date in brackets at the end of a line, as `find_range`: "(Summer 2015)" is that
+/// season, "(since 2019)" runs to now.
+fn bracketed_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
+    static BRACKETED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(&format!(
+            r"(?i)\(\s*(?P<since>since\s+)?(?P<d>{})\s*\)\s*$",
+            date_pattern()
+        ))
+        .expect("valid regex")
+    });
+    let c = BRACKETED.captures(text)?;
+    let d = c.name("d")?;
+    let from = parse_date(d.as_str(), false)?;
+    let to = match c.name("since") {
+        Some(_) => None,
+        None => Some(parse_date(d.as_str(), true)?),
+    };
+    let m = c.get(0)?;
+    Some((from, to, m.start(), m.end()))
+}
+
 /// `SINGLE_DATE` in a short line that is no sentence.
 fn single_date(text: &str) -> Option<(PartialDate, Option<PartialDate>, usize, usize)> {
     if text.len() > 80 || text.contains(". ") {
@@ -854,8 +883,28 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// the one before it ("This cut latency by half", "To this I migrated…", "One is our
 /// first agent") stays with it: cut loose, its "this" would point at whatever bullet
 /// is shown above it.
+///
+/// A line break in `text` (see `item_paragraphs`) ends a highlight.
 fn highlights_of(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for h in text.split('\n').flat_map(item_highlights) {
+        match out.last_mut() {
+            Some(prev) if leans_on_previous(&h) => {
+                prev.push(' ');
+                prev.push_str(&h);
+            }
+            _ => out.push(h),
+        }
+    }
+    out
+}
+
+/// `highlights_of` one item.
+fn item_highlights(text: &str) -> Vec<String> {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() {
+        return Vec::new();
+    }
     if t.len() <= 320 {
         return vec![t];
     }
@@ -1077,11 +1126,27 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             .help("pass a résumé with some text: roles, dates and what you did")
             .into());
     }
+    let text = &without_page_numbers(text);
     let lines = clean_lines(text);
+    let mut profile = Profile {
+        origin: origin.to_owned(),
+        ..Profile::default()
+    };
+    let column = main_column(&lines);
     // Sections by heading.
     let mut sections: Vec<(Section, Vec<Line>)> = vec![(Section::Summary, Vec::new())];
     let mut headings = 0;
-    for l in &lines {
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(c) = &column {
+            // The sidebar's last list ends where the main column starts; the name
+            // block is the person's, no list item and no summary.
+            if i == c.at {
+                sections.push((Section::Summary, Vec::new()));
+            }
+            if (c.at..c.at + c.len).contains(&i) {
+                continue;
+            }
+        }
         if !l.bullet
             && let Some(h) = heading(&l.text)
             && let Some(kind) = classify_section(&h)
@@ -1091,13 +1156,19 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
             continue;
         }
         if let Some(last) = sections.last_mut() {
+            // A Contact section's email, phone and links are read from the whole
+            // text (`contacts`); what else it holds is kept.
+            if last.0 == Section::Contact && contact_line(&l.text) {
+                continue;
+            }
             last.1.push(l.clone());
         }
     }
-    let mut profile = Profile {
-        origin: origin.to_owned(),
-        ..Profile::default()
-    };
+    if let Some(c) = column {
+        profile.basics.name = Some(c.name);
+        profile.basics.label = c.label;
+        profile.basics.location = c.place.as_deref().map(location_of);
+    }
     let mut notes = Vec::new();
     let mut summary: Vec<String> = Vec::new();
     let any_dates = lines.iter().any(|l| find_range(&l.text).is_some())
@@ -1111,7 +1182,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
         let mut story = String::new();
         for (kind, body) in &sections {
             match kind {
-                Section::Summary | Section::Experience | Section::Other => {
+                Section::Summary | Section::Experience | Section::Other | Section::Contact => {
                     if !story.is_empty() {
                         story.push_str("\n\n");
                     }
@@ -1153,7 +1224,7 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
                 Section::Education | Section::Skills | Section::Languages | Section::Projects => {
                     structured(*kind, body, &mut profile, &mut notes)
                 }
-                Section::Summary | Section::Other => {
+                Section::Summary | Section::Other | Section::Contact => {
                     // Dated roles can appear without an Experience heading.
                     let found = roles(body, false, &mut notes);
                     if found.is_empty() {
@@ -1240,6 +1311,102 @@ pub fn import_text(origin: &str, text: &str) -> Result<Imported> {
     })
 }
 
+/// Where the main column of a résumé starts whose sidebar comes first in its text, as
+/// in LinkedIn's PDF export: lists under "Contact", "Top Skills", "Languages"…, then
+/// the name, the headline and the place, then "Summary" and "Experience".
+struct MainColumn {
+    /// The index of the name's line.
+    at: usize,
+    /// How many lines the name block takes (name, headline, place).
+    len: usize,
+    name: String,
+    label: Option<String>,
+    place: Option<String>,
+}
+
+/// The `MainColumn` of a text that opens with a sidebar's "Contact" section (its
+/// first line is that heading, not a name): a line of two to four capitalised words after a blank line,
+/// with a headline under it (a job, "Engineer at Globex"), before the first Summary or
+/// Experience heading.
+fn main_column(lines: &[Line]) -> Option<MainColumn> {
+    let section = |l: &Line| {
+        (!l.bullet)
+            .then(|| heading(&l.text).and_then(|h| classify_section(&h)))
+            .flatten()
+    };
+    let first = lines.iter().find(|l| !l.blank)?;
+    // Only after "Contact", as LinkedIn opens: under a "Skills" heading at the top,
+    // "Cloud Platforms" over "AWS Solutions Architect" is a list, not a person.
+    if section(first) != Some(Section::Contact) {
+        return None;
+    }
+    let main = lines
+        .iter()
+        .position(|l| matches!(section(l), Some(Section::Summary | Section::Experience)))?;
+    let at = (1..main).find(|&i| {
+        let name = &lines[i];
+        let title = &lines[i + 1];
+        let words: Vec<&str> = name.text.split_whitespace().collect();
+        lines[i - 1].blank
+            && !name.bullet
+            && section(name).is_none()
+            && (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.starts_with(char::is_uppercase)
+                    && w.chars().all(|c| c.is_alphabetic() || "-.'".contains(c))
+            })
+            && i + 1 < main
+            && !title.blank
+            && !title.bullet
+            && section(title).is_none()
+            && header_like(title)
+            && is_position(&title.text)
+    })?;
+    let place = lines
+        .get(at + 2)
+        .filter(|l| at + 2 < main && place_like(l) && section(l).is_none())
+        .map(|l| l.text.clone());
+    Some(MainColumn {
+        at,
+        len: if place.is_some() { 3 } else { 2 },
+        name: lines[at].text.clone(),
+        label: Some(lines[at + 1].text.clone()),
+        place,
+    })
+}
+
+/// "Portland, Oregon, United States" as a location: the city, then the rest.
+fn location_of(place: &str) -> crate::profile::Location {
+    let (city, region) = match place.split_once(',') {
+        Some((c, r)) => (c.trim(), Some(r.trim().to_owned())),
+        None => (place.trim(), None),
+    };
+    crate::profile::Location {
+        city: Some(city.to_owned()),
+        region,
+        ..crate::profile::Location::default()
+    }
+}
+
+/// True for a line of contact details: an email, a web address, a phone number.
+fn contact_line(text: &str) -> bool {
+    let t = text.to_lowercase();
+    // "+1 555 010 7788 (Mobile)".
+    let number = t.split_once(" (").map_or(t.as_str(), |(n, _)| n);
+    let phone = number.bytes().filter(u8::is_ascii_digit).count() >= 7
+        && number
+            .chars()
+            .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+    phone || t.contains('@') || t.contains("http") || t.contains("www.") || PROFILE_URL.is_match(&t)
+}
+
+/// A profile's address on a network: "www.linkedin.com/in/jane (LinkedIn)",
+/// "github.com/jane".
+static PROFILE_URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://)?(?:www\.)?(linkedin|github|gitlab|twitter|x|stackoverflow)\.com/[\w./%-]+")
+        .expect("valid regex")
+});
+
 /// Why `text`, imported as a résumé, reads like a job posting: no dated role, and
 /// several phrases that postings use and résumés do not. A swapped `--profile ad.txt
 /// résumé.txt` would otherwise score quietly against the ad.
@@ -1304,7 +1471,7 @@ fn structured(kind: Section, body: &[Line], profile: &mut Profile, notes: &mut V
                 });
             }
         }
-        Section::Summary | Section::Experience | Section::Other => {}
+        Section::Summary | Section::Experience | Section::Other | Section::Contact => {}
     }
 }
 
@@ -1351,6 +1518,21 @@ fn languages(body: &[Line], profile: &mut Profile) {
 
 /// Paragraphs of a section: (is a bullet, text), continuation lines joined.
 fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
+    joined_paragraphs(lines, false)
+}
+
+/// `paragraphs` of a role's text, with a line break (`\n`) where an item ends
+/// inside one: a line that ends a sentence, under which a line opens with a capital
+/// or a figure. A PDF export or a plain-text résumé lists achievements one a line
+/// without bullet marks, wrapping the long ones; joined, they would be one bullet.
+/// `highlights_of` splits there; anything else the text is used for must join the
+/// items with a space.
+fn item_paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
+    joined_paragraphs(lines, true)
+}
+
+/// `paragraphs`, marking item ends when `items`.
+fn joined_paragraphs(lines: &[Line], items: bool) -> Vec<(bool, String)> {
     let mut out: Vec<(bool, String)> = Vec::new();
     let mut cur: Option<(bool, String)> = None;
     for l in lines {
@@ -1362,7 +1544,13 @@ fn paragraphs(lines: &[Line]) -> Vec<(bool, String)> {
         }
         match &mut cur {
             Some((_, t)) if !l.bullet => {
-                t.push(' ');
+                let ends = t
+                    .trim_end_matches(['"', '\'', ')', '”', '’'])
+                    .ends_with(['.', '!', '?']);
+                let opens = l
+                    .text
+                    .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+                t.push(if items && ends && opens { '\n' } else { ' ' });
                 t.push_str(&l.text);
             }
             _ => {
@@ -1439,7 +1627,7 @@ fn undated_roles(lines: &[Line], notes: &mut Vec<String>) -> Vec<Work> {
             .cloned()
             .collect();
         let (positions, employers) = header_parts(&head);
-        let highlights: Vec<String> = paragraphs(&body)
+        let highlights: Vec<String> = item_paragraphs(&body)
             .into_iter()
             .flat_map(|(_, p)| highlights_of(&p))
             .collect();
@@ -1517,20 +1705,7 @@ fn is_break(line: &str) -> bool {
 fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
     let (mut positions, mut employers) = header_split(header);
     if employers.is_empty() && positions.len() > 1 {
-        let kind = |p: &String| {
-            matches!(
-                p.to_lowercase().as_str(),
-                "freelance"
-                    | "freelancing"
-                    | "freelancer"
-                    | "self-employed"
-                    | "self employed"
-                    | "independent"
-                    | "contract"
-                    | "contracts"
-                    | "contracting"
-            )
-        };
+        let kind = |p: &String| employment_kind(p);
         if let Some(k) = positions.iter().position(kind)
             && positions.iter().any(|p| !kind(p))
         {
@@ -1538,6 +1713,23 @@ fn header_parts(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
         }
     }
     (positions, employers)
+}
+
+/// A header part that only says how the person was employed: "Freelance",
+/// "Self-employed", "Contract".
+fn employment_kind(part: &str) -> bool {
+    matches!(
+        part.trim().to_lowercase().as_str(),
+        "freelance"
+            | "freelancing"
+            | "freelancer"
+            | "self-employed"
+            | "self employed"
+            | "independent"
+            | "contract"
+            | "contracts"
+            | "contracting"
+    )
 }
 
 /// `header_parts` before a kind of employment is told from a title.
@@ -1552,9 +1744,13 @@ fn header_split(header: &[impl AsRef<str>]) -> (Vec<String>, Vec<String>) {
                 .flat_map(|x| x.split(" @ "))
                 .flat_map(|x| {
                     let pieces: Vec<&str> = x.split(", ").collect();
+                    // "Initech, Senior Developer": a title and something else. A kind
+                    // of employment holds a job word too ("Freelance, Contract
+                    // Engineer"), so it is told apart by itself.
+                    let title = |p: &&str| is_position(p) && !employment_kind(p);
                     if pieces.len() > 1
-                        && pieces.iter().any(|p| is_position(p))
-                        && pieces.iter().any(|p| !is_position(p))
+                        && pieces.iter().any(title)
+                        && pieces.iter().any(|p| !title(p))
                     {
                         pieces
                     } else {
@@ -1614,6 +1810,12 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         if hit.is_none() {
             hit = single_date(one).map(|r| (r, i + 1, one.clone()));
         }
+        // "### Intern, Quayside Software (Summer 2015)": a role header's one date in
+        // brackets, under an Experience heading only (above one, "My Story (Q4
+        // 2017)" says when a story was written).
+        if hit.is_none() && headed && !lines[i].bullet && header_like(&lines[i]) {
+            hit = bracketed_date(one).map(|r| (r, i + 1, one.clone()));
+        }
         let Some(((from, to, s, e), next, joined)) = hit else {
             i += 1;
             continue;
@@ -1648,11 +1850,17 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         i = next;
     }
     let mut out = Vec::new();
+    // LinkedIn lists a company's titles under its name and its total time there
+    // ("Contoso Data" / "2 years 11 months"), each title with its own dates: the
+    // company of the titles that follow, until a role names another.
+    let mut group: Option<String> = None;
     for (k, (first, content, from, to, inline)) in found.iter().enumerate() {
         let end = found.get(k + 1).map_or(lines.len(), |n| n.0);
         let mut header: Vec<String> = lines[*first..(*content).min(lines.len())]
             .iter()
-            .filter(|l| find_range(&l.text).is_none() && !l.blank)
+            .filter(|l| {
+                find_range(&l.text).is_none() && bracketed_date(&l.text).is_none() && !l.blank
+            })
             .map(|l| {
                 l.text
                     .trim_matches(|c: char| ",;*".contains(c) || c.is_whitespace())
@@ -1681,16 +1889,50 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             out.extend(undated.into_iter().map(|w| (*first, w)));
             continue;
         }
-        let (positions, employers) = header_parts(&header);
+        let (mut positions, mut employers) = header_parts(&header);
+        if !employers.is_empty() {
+            let grouped = header.iter().any(|h| only_duration(h));
+            group = grouped.then(|| employers.join(", "));
+        } else if let Some(g) = &group
+            && !positions.is_empty()
+        {
+            employers.push(g.clone());
+        }
         let (start, stop) = in_order(*from, *to, &format!("role {}", employers.join(", ")), notes);
-        let body = &lines[(*content).min(end)..end];
+        let mut body = &lines[(*content).min(end)..end];
+        // "Acme Analytics, Austin, TX    Jan 2020 – Present" over "Senior Data
+        // Engineer": a header with no title, and a short line right under the dates
+        // that names a job, is the title, not the role's summary.
+        if positions.is_empty()
+            && let Some(l) = body.first()
+            && !l.bullet
+            && header_like(l)
+            && title_like(&l.text)
+            && find_range(&l.text).is_none()
+        {
+            positions.push(l.text.clone());
+            body = &body[1..];
+        }
+        // LinkedIn prints where a role was on the line under its dates, which carry
+        // the role's length ("March 2021 - Present (3 years 9 months)" over
+        // "Portland, Oregon, United States"): the role's location, not its first
+        // bullet. Only after such a date line: elsewhere "Python, Django" under the
+        // dates would read as a place.
+        let mut place = None;
+        if only_duration(inline)
+            && let Some(l) = body.first()
+            && place_like(l)
+        {
+            place = Some(l.text.clone());
+            body = &body[1..];
+        }
         // A role without dates between this one and the next ("Freelance Consultant"
         // and its bullets) is a role of its own, not more of this one's bullets.
         let (body, undated) = match undated_role_start(body, true) {
             Some(at) => (&body[..at], undated_roles(&body[at..], notes)),
             None => (body, Vec::new()),
         };
-        let paras = paragraphs(body);
+        let paras = item_paragraphs(body);
         let (name, location) = match employers.join(", ") {
             e if e.is_empty() => (None, None),
             e => match employer_place(&e) {
@@ -1698,6 +1940,7 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
                 None => (Some(e), None),
             },
         };
+        let location = location.or(place);
         let mut summary = None;
         let mut description = None;
         let mut highlights = Vec::new();
@@ -1706,15 +1949,17 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
             let context = (n == 0)
                 .then(|| employer_context(p, name.as_deref()))
                 .flatten();
+            // Item ends (`item_paragraphs`) are spaces outside the highlights.
+            let plain = |t: &str| t.replace('\n', " ");
             let p = match context {
                 Some((context, rest)) => {
-                    description = Some(context);
+                    description = Some(plain(&context));
                     rest
                 }
                 None => p.clone(),
             };
             if n == 0 && prose_first {
-                summary = Some(p);
+                summary = Some(plain(&p));
             } else {
                 highlights.extend(highlights_of(&p));
             }
@@ -1736,6 +1981,46 @@ fn dated_roles(lines: &[Line], headed: bool, notes: &mut Vec<String>) -> Vec<(us
         out.extend(undated.into_iter().map(|w| (*first, w)));
     }
     out
+}
+
+/// True when a text is only a length of time as LinkedIn prints it ("3 years 9
+/// months", "1 yr 2 mos", "less than a year").
+fn only_duration(text: &str) -> bool {
+    text.chars().any(char::is_alphanumeric)
+        && !without_durations(text).chars().any(char::is_alphanumeric)
+}
+
+/// True when a line reads as a place: a few capitalised words, maybe separated by
+/// commas ("Seattle, Washington", "Greater Boston Area", "Remote"), no figures, no
+/// job, no sentence.
+fn place_like(l: &Line) -> bool {
+    let words: Vec<&str> = l.text.split_whitespace().collect();
+    !l.bullet
+        && header_like(l)
+        && (1..=6).contains(&words.len())
+        && !l.text.bytes().any(|b| b.is_ascii_digit())
+        && !is_position(&l.text)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "of" | "and" | "the" | "de"))
+}
+
+/// True when a line reads as a job title on its own: it names a job, and is either a
+/// few words ("Software engineer") or in title case ("Senior Data Engineer, Payments
+/// Platform"); it does not open with a past-tense verb. "Led a team of five
+/// engineers" and "Managed two engineers" are what someone did.
+fn title_like(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let verb = words.first().is_some_and(|w| {
+        let w = w.to_lowercase();
+        (w.len() > 3 && w.ends_with("ed"))
+            || matches!(w.as_str(), "led" | "ran" | "built" | "wrote")
+    });
+    let title_case = words
+        .iter()
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .all(|w| w.starts_with(char::is_uppercase));
+    is_position(line) && !verb && words.len() <= 8 && (words.len() <= 3 || title_case)
 }
 
 /// The line of a role's header set apart by a blank line above the rest of it, if
@@ -1864,7 +2149,7 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
     static YEAR: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\b(?:19|20)\d\d\b").expect("valid regex"));
     static DEGREE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
+        Regex::new(r"(?i)\b(bachelor(?:'s)?(?: of [a-z]+)?|master(?:'s)?(?: of [a-z]+)?|ph\.?d\.?|doctorate|[bm]\.?\s?tech\b\.?|[bm]\.?eng\b\.?|[bm]\.e\.|b\.?sc?\.?|m\.?sc?\.?|b\.?a\.?|m\.?a\.?|mba|associate(?:'s)? degree|(?:high school )?diploma)\b")
             .expect("valid regex")
     });
     static GRADE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1891,11 +2176,35 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                     }
                 } else {
                     // "BSc Computer Science, University of Leeds, 2016": the field
-                    // follows the degree directly.
+                    // follows the degree directly; "B.Tech, Electronics and
+                    // Communication" and LinkedIn's "Bachelor of Science - BS,
+                    // Computer Science" give it after a comma (and the degree again
+                    // as letters).
                     // Lines of a paragraph are joined with spaces: "BSc Computer
                     // Science Grade: First" ends the field at "Grade".
-                    let field = after
-                        .split([',', ';', '(', '|', '—', '–', ':'])
+                    // After a comma only with the degree's letters before it or the
+                    // school named after it: in "BSc, MIT, 2012" and "Diploma,
+                    // Lincoln High" the part after the comma is the institution.
+                    let letters = DEGREE_LETTERS.find(after);
+                    let after_letters = letters.map_or(after, |m| &after[m.end()..]);
+                    let after_comma = match after_letters.trim_start().strip_prefix(',') {
+                        Some(rest) => {
+                            let later = rest.split_once(',').map_or("", |(_, l)| l);
+                            let school =
+                                ["university", "college", "school", "institut", "polytechnic"]
+                                    .iter()
+                                    .any(|w| later.to_lowercase().contains(w));
+                            if letters.is_some() || school {
+                                rest
+                            } else {
+                                ""
+                            }
+                        }
+                        None => after_letters,
+                    };
+                    let field = without_dates(after_comma);
+                    let field = field
+                        .split([',', ';', '(', '|', '—', '–', ':', '·'])
                         .next()
                         .unwrap_or("");
                     let field = [" Grade", " GPA", " Thesis", " Honours", " Honors", " with "]
@@ -1913,8 +2222,12 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                     let institution = ["university", "college", "school", "institute"]
                         .iter()
                         .any(|w| lower.contains(w));
+                    // "BSc, First Class Honours": a grade, no field.
+                    let grade = HONOURS.iter().any(|h| lower.contains(h))
+                        || lower.split_whitespace().any(|w| w == "class");
                     if !area.is_empty()
                         && !institution
+                        && !grade
                         && area.split_whitespace().count() <= 5
                         && area.starts_with(|c: char| c.is_uppercase())
                         && !area.bytes().any(|b| b.is_ascii_digit())
@@ -1989,10 +2302,16 @@ fn education(lines: &[Line], notes: &mut Vec<String>) -> Vec<Education> {
                         .to_owned()
                 });
             e.institution = inst.filter(|s| !s.is_empty());
-            if let Some(r) = find_range(&p) {
+            if let Some(r) = date_range(&p) {
                 let (from, to) = in_order(r.0, r.1, "education", notes);
                 e.start_date = Some(from.into());
                 e.end_date = to.map(Into::into);
+            } else if let Some((from, to, _, _)) = single_date(&p) {
+                // "Since 2023" is a degree under way; "2016" or "May 2016" the award.
+                match to {
+                    None => e.start_date = Some(from.into()),
+                    Some(to) => e.end_date = Some(to.into()),
+                }
             } else if let Some(y) = YEAR.find(&p) {
                 // A single year on a degree line is when it was awarded.
                 e.end_date = parse_date(y.as_str(), true).map(Into::into);
@@ -2023,22 +2342,31 @@ fn without_dates(text: &str) -> String {
     EMPTY_BRACKETS.replace_all(&t, "").into_owned()
 }
 
+/// Words of a grade or of honours in an education entry, which name no institution
+/// and no field.
+const HONOURS: &[&str] = &[
+    "honours",
+    "honors",
+    "distinction",
+    "laude",
+    "merit",
+    "first class",
+    "thesis",
+    "dissertation",
+    "minor",
+    "major",
+];
+
+/// LinkedIn's degree again as letters after its name: the " - BS" of "Bachelor of
+/// Science - BS, Computer Science".
+static DEGREE_LETTERS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s*[-–—]\s*[A-Z][A-Za-z.]{0,6}\s*(?:,|$)").expect("valid regex")
+});
+
 /// The first part of an education entry (its degree phrase and dates taken out) that
 /// reads as an institution's name: capitalised, a few words, no digits, no label
 /// ("Thesis: …") and no grade or honours.
 fn institution_part(rest: &str, grade: &Regex) -> Option<String> {
-    const HONOURS: &[&str] = &[
-        "honours",
-        "honors",
-        "distinction",
-        "laude",
-        "merit",
-        "first class",
-        "thesis",
-        "dissertation",
-        "minor",
-        "major",
-    ];
     rest.split([';', ',', '|', '—', '–', '·', '(', ')'])
         .flat_map(|s| s.split(". "))
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || ".,;:-".contains(c)))
@@ -2310,6 +2638,33 @@ fn contacts(text: &str, p: &mut Profile) -> Vec<String> {
     if let Some(m) = EMAIL.find(text) {
         p.basics.email = Some(m.as_str().to_owned());
     }
+    // Profile links among the first lines (a header or a Contact list); further down
+    // a github.com address is more likely a project's.
+    for line in text.lines().take(15) {
+        for c in PROFILE_URL.captures_iter(line) {
+            let network = match c[1].to_lowercase().as_str() {
+                "linkedin" => "LinkedIn",
+                "github" => "GitHub",
+                "gitlab" => "GitLab",
+                "twitter" => "Twitter",
+                "x" => "X",
+                _ => "Stack Overflow",
+            };
+            let url = c[0].trim_end_matches(['.', '/']).to_owned();
+            if !p
+                .basics
+                .profiles
+                .iter()
+                .any(|s| s.url.as_deref() == Some(&url))
+            {
+                p.basics.profiles.push(crate::profile::SocialProfile {
+                    network: Some(network.to_owned()),
+                    username: None,
+                    url: Some(url),
+                });
+            }
+        }
+    }
     // Only in the first lines: elsewhere long numbers are figures, not phone numbers;
     // and no date range ("2019 - 2021" under a name is a role's dates).
     let head: String = text.lines().take(8).collect::<Vec<_>>().join("\n");
@@ -2389,12 +2744,19 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
     if p.basics.name.is_none() {
         return taken;
     }
-    // The block under the name, up to the first blank line or heading.
-    for line in text
+    // The block under the name, up to the first blank line or heading. Markdown puts
+    // a blank line under "# Name": then the block after it, if it is a contact line
+    // ("Backend engineer · sam@x.test · Lisbon, Portugal"); a sentence there is the
+    // summary's.
+    let mut after_name = text
         .lines()
         .map(str::trim)
         .skip_while(|l| l.is_empty() || document_title(l))
         .skip(1)
+        .peekable();
+    let spaced = after_name.peek().is_some_and(|l| l.is_empty());
+    for line in after_name
+        .skip_while(|l| l.is_empty())
         .take_while(|l| !l.is_empty())
         .take(3)
     {
@@ -2403,6 +2765,9 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
         }
         let words = line.split_whitespace().count();
         let separated = line.contains(['|', '·', '•']);
+        if spaced && !separated && !line.contains('@') {
+            break;
+        }
         if !separated
             && p.basics.label.is_none()
             && (1..=8).contains(&words)
@@ -2417,6 +2782,18 @@ fn header_lines(text: &str, p: &mut Profile) -> Vec<String> {
             continue;
         }
         for part in line.split(['|', '·', '•']).map(str::trim) {
+            // "Data Engineer | jane@x.test | +1 555…": the title among the contacts.
+            if separated
+                && p.basics.label.is_none()
+                && (1..=6).contains(&part.split_whitespace().count())
+                && !part.contains(['@', ',', '/'])
+                && !part.bytes().any(|b| b.is_ascii_digit())
+                && is_position(part)
+            {
+                p.basics.label = Some(part.to_owned());
+                taken.push(part.to_owned());
+                continue;
+            }
             if p.basics.location.is_none()
                 && let Some(c) = PLACE.captures(part)
             {
@@ -2519,6 +2896,8 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     // Each role with whether the story says it goes on ("Since 2021 I have been…").
     let mut roles: Vec<(Work, bool)> = Vec::new();
     let mut current: Option<(Work, bool)> = None;
+    // Sentences of a role's stretch of the story left out of its bullets.
+    let mut kept_out: Vec<String> = Vec::new();
     for para in text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()) {
         let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
         // A title line ("My Story", "My Story (Q4 2017)") is not story.
@@ -2526,10 +2905,13 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             continue;
         }
         summary.push(Vec::new());
+        // Whether the sentence before, in this paragraph, was kept out of a role.
+        let mut prev_off = false;
         for s in sentences(&flat) {
             let trim = |t: &str| t.trim_end_matches(['.', ',', ';', '!']).trim().to_owned();
             let moved = moved_to_employer(&s);
-            if moved.is_some() || ROLE_START.is_match(&s) {
+            let starts = moved.is_some() || ROLE_START.is_match(&s);
+            if starts {
                 if let Some(w) = current.take() {
                     roles.push(w);
                 }
@@ -2550,7 +2932,30 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                     .as_ref()
                     .map(|f| f.1)
                     .or_else(|| MOVED.iter().find_map(|re| re.find(&s)).map(|m| m.end()));
-                let employer = found.map(|f| f.0);
+                // "joined the Google Cloud team": the name, without its article.
+                let employer = found.map(|f| match f.0.strip_prefix("the ") {
+                    Some(rest) if rest.starts_with(char::is_uppercase) => rest.to_owned(),
+                    _ => f.0,
+                });
+                // "build the Rackspace Cloud" after a job at Rackspace, "joined
+                // Initech's Payments team": a product, team or division named after an
+                // employer the story has already named is a new role there. A new
+                // employer of that name would split one employer's years in two.
+                let employer = employer.map(|e| {
+                    match roles
+                        .iter()
+                        .filter_map(|(w, _)| w.name.as_deref())
+                        .find(|earlier| part_of(&e, earlier))
+                    {
+                        Some(earlier) => {
+                            notes.push(format!(
+                                "\"{e}\" read as a team or product of {earlier}: a new role there"
+                            ));
+                            earlier.to_owned()
+                        }
+                        None => e,
+                    }
+                });
                 let position = AS_POSITION
                     .captures(&s)
                     .and_then(|c| c.get(1).or_else(|| c.get(2)))
@@ -2592,9 +2997,26 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                 // School is not part of the job before it.
                 roles.push(w);
             }
+            // A hobby or a taste told between jobs ("I soldered a mod chip…", "I tried a
+            // Mac…") is no bullet of the job: tailoring would offer it to employers. It
+            // stays in the summary, with what points back at it ("It still works.").
+            let off = !starts
+                && current.as_ref().is_some_and(|(w, _)| {
+                    let employers: Vec<&str> = roles
+                        .iter()
+                        .map(|(w, _)| w)
+                        .chain([w])
+                        .filter_map(|w| w.name.as_deref())
+                        .collect();
+                    outside_work(&s, &employers) || (prev_off && leans_on_previous(&s))
+                });
+            prev_off = off;
             match &mut current {
-                Some((w, _)) => w.highlights.push(s),
-                None => {
+                Some((w, _)) if !off => w.highlights.push(s),
+                _ => {
+                    if off {
+                        kept_out.push(s.clone());
+                    }
                     if let Some(para) = summary.last_mut() {
                         para.push(s);
                     }
@@ -2625,6 +3047,168 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             )
         });
     }
+    if let Some(first) = kept_out.first() {
+        notes.push(format!(
+            "a narrative: {} with no work in them (\"{first}\"{}) kept in the summary, not as a role's bullets",
+            crate::report::counted(kept_out.len(), "sentence"),
+            if kept_out.len() > 1 { ", …" } else { "" }
+        ));
+    }
+}
+
+/// True when a sentence of a story tells of life outside work: a hobby, the family,
+/// a taste ("I soldered a mod chip and flashed the BIOS on my original xbox", "I still
+/// play NES roms with the kids", "I tried a Mac, it's a decent environment"), and
+/// shows no work: no employer of the story, no word of the workplace (team,
+/// customers, production…), no figure. Short sentences only: a long one mixes in
+/// work more often than not. Both sides are word lists, so a sentence that names
+/// neither stays where it was.
+fn outside_work(sentence: &str, employers: &[&str]) -> bool {
+    /// Family, leisure, things owned for play.
+    const LIFE: &[&str] = &[
+        "kids",
+        "kid",
+        "children",
+        "son",
+        "sons",
+        "daughter",
+        "daughters",
+        "wife",
+        "husband",
+        "spouse",
+        "family",
+        "mom",
+        "mum",
+        "dad",
+        "mother",
+        "father",
+        "parents",
+        "grandkids",
+        "grandchildren",
+        "baby",
+        "hobby",
+        "hobbies",
+        "weekend",
+        "weekends",
+        "vacation",
+        "vacations",
+        "holiday",
+        "holidays",
+        "band",
+        "guitar",
+        "piano",
+        "drums",
+        "xbox",
+        "playstation",
+        "nintendo",
+        "gaming",
+        "videogames",
+        "garden",
+        "gardening",
+        "hiking",
+        "camping",
+        "fishing",
+        "cooking",
+        "dog",
+        "cat",
+        "treehouse",
+    ];
+    /// Leisure said in more than one word.
+    const LIFE_PHRASES: &[&str] = &["for fun", "spare time", "free time", "video games"];
+    /// The workplace: who the work was for, with and about.
+    const WORK: &[&str] = &[
+        "job",
+        "jobs",
+        "work",
+        "worked",
+        "working",
+        "career",
+        "team",
+        "teams",
+        "company",
+        "companies",
+        "employer",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+        "user",
+        "users",
+        "colleague",
+        "colleagues",
+        "coworker",
+        "coworkers",
+        "manager",
+        "boss",
+        "office",
+        "startup",
+        "business",
+        "product",
+        "products",
+        "production",
+        "service",
+        "services",
+        "platform",
+        "infrastructure",
+        "codebase",
+        "deadline",
+        "deadlines",
+        "release",
+        "releases",
+        "launch",
+        "outage",
+        "incident",
+        "incidents",
+        "on-call",
+        "conference",
+        "conferences",
+        "meetup",
+        "meetups",
+        "interns",
+        "intern",
+        "stakeholders",
+        "revenue",
+        "sales",
+        "project",
+        "projects",
+        "contract",
+        "contracts",
+    ];
+    // "I tried Gentoo", "I like Docker", "I miss GNU/Linux": a taste, at the start.
+    static TASTE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^I\s+(?:still\s+|also\s+|really\s+|once\s+)?(?:tried\s+(?:out\s+)?(?:an?\s+|the\s+)?[A-Z]|like\b|love\b|loved\b|enjoy\b|enjoyed\b|miss\b|prefer\b)")
+            .expect("valid regex")
+    });
+    let lower = sentence.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-' && c != '\'')
+        .map(|w| w.trim_end_matches("'s").trim_matches(['-', '\'']))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 25 || sentence.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
+    let names_employer = employers.iter().any(|e| {
+        let e = e.to_lowercase();
+        let e = e.trim_start_matches("a ").trim_start_matches("an ");
+        !e.is_empty() && lower.contains(e)
+    });
+    let life = has(LIFE) || LIFE_PHRASES.iter().any(|p| lower.contains(p));
+    (life || TASTE.is_match(sentence)) && !has(WORK) && !names_employer
+}
+
+/// True when `name` is a product, team or division of the employer `earlier`: it
+/// opens with that capitalised name as whole words ("Rackspace Cloud", "Initech's
+/// Payments", "AWS Lambda" after "AWS"). "Rackspace" alone is the same employer, and
+/// "Globex" is no part of "Globexia".
+fn part_of(name: &str, earlier: &str) -> bool {
+    earlier.starts_with(char::is_uppercase)
+        && name.strip_prefix(earlier).is_some_and(|rest| {
+            ["'s ", "’s ", " "]
+                .iter()
+                .any(|sep| rest.strip_prefix(sep).is_some_and(|r| !r.trim().is_empty()))
+        })
 }
 
 /// The employer a story moves to, and where its name ends in the sentence: "In 2019
@@ -3073,6 +3657,152 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_employment_and_a_title_on_one_line_are_split() {
+        // "Freelance, Contract Engineer" is employer and title, as "Initech, Senior
+        // Developer" is; both parts hold a job word, so the job words cannot tell them.
+        let text = "## Experience\n\nFreelance, Contract Engineer\n2018 - 2020\n\
+                    - Built Django sites for clients.\n\nSelf-employed, Senior Consultant\n2016 - 2018\n\
+                    - Ran Terraform workshops.\n\nInitech, Senior Developer\n2013 - 2016\n\
+                    - Wrote Python.\n\nStaff Engineer, Principal Engineer\n2010 - 2013\n\
+                    - Led the platform group.\n";
+        let w = import_text("cv.md", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| (w.name.as_deref(), w.position.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some("Freelance"), Some("Contract Engineer")),
+                (Some("Self-employed"), Some("Senior Consultant")),
+                (Some("Initech"), Some("Senior Developer")),
+                // Two titles and no kind of employment: one title, as before.
+                (None, Some("Staff Engineer, Principal Engineer")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_title_under_the_employer_and_dates_is_the_position() {
+        let text = "## Experience\n\nAcme Analytics, Austin, TX      Jan 2020 – Present\n\
+                    Senior Data Engineer\n  • Rebuilt the nightly jobs.\n\n\
+                    Globex      2017 – 2019\nSoftware engineer\nWrote the billing service in Go. It runs daily.\n\n\
+                    Initech      2015 – 2017\nLed a team of five engineers\nWe shipped the app.\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = w
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.highlights.first().map(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("Acme Analytics"),
+                    Some("Senior Data Engineer"),
+                    Some("Rebuilt the nightly jobs.")
+                ),
+                (
+                    Some("Globex"),
+                    Some("Software engineer"),
+                    Some("Wrote the billing service in Go. It runs daily.")
+                ),
+                // What someone did is no title.
+                (
+                    Some("Initech"),
+                    None,
+                    Some("Led a team of five engineers We shipped the app.")
+                ),
+            ],
+            "{w:#?}"
+        );
+        assert!(w.iter().all(|w| w.summary.is_none()), "{w:#?}");
+    }
+
+    #[test]
+    fn a_line_that_ends_a_sentence_ends_a_bullet() {
+        // Unmarked achievements, one a line, wrapped: a line ending in a stop and a
+        // next line opening with a capital start a new bullet; a line that ends mid-
+        // sentence goes on. A sentence pointing back stays with the one before it.
+        let text = "## Experience\n\nGlobex\nEngineer\n2019 - 2021\n\
+                    Led the migration of 400 services to Kubernetes with no\n\
+                    customer-facing downtime.\n\
+                    Cut paging volume by 60% by rewriting alert rules.\n\
+                    This halved the on-call load.\n\
+                    Wrote the runbooks for\n\
+                    Kafka and Redis.\n";
+        let w = import_text("cv.txt", text).unwrap().profile.work;
+        assert_eq!(
+            w[0].highlights,
+            [
+                "Led the migration of 400 services to Kubernetes with no customer-facing downtime.",
+                "Cut paging volume by 60% by rewriting alert rules. This halved the on-call load.",
+                "Wrote the runbooks for Kafka and Redis.",
+            ],
+            "{w:#?}"
+        );
+    }
+
+    #[test]
+    fn a_sidebar_first_export_ends_its_lists_at_the_name() {
+        let text = "Contact\n+1 555 010 7788 (Mobile)\njo@example.test\n\
+                    www.linkedin.com/in/jo-example (LinkedIn)\ngithub.com/jo-example\n\n\
+                    Top Skills\nRust\nKafka\n\n\
+                    Certifications\nCertified Kubernetes Administrator\n\n\
+                    Jo Example\nPlatform Engineer at Globex\nGreater Boston Area\n\n\
+                    Summary\nI run clusters.\n\n\
+                    Experience\n\nGlobex\nPlatform Engineer\n2020 - 2024\n- Ran Kafka.\n";
+        let p = import_text("in.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name.as_deref(), Some("Jo Example"));
+        assert_eq!(
+            p.basics.label.as_deref(),
+            Some("Platform Engineer at Globex")
+        );
+        assert_eq!(
+            p.basics.location.as_ref().and_then(|l| l.city.as_deref()),
+            Some("Greater Boston Area")
+        );
+        assert_eq!(p.basics.phone.as_deref(), Some("+1 555 010 7788"));
+        let links: Vec<(Option<&str>, Option<&str>)> = p
+            .basics
+            .profiles
+            .iter()
+            .map(|s| (s.network.as_deref(), s.url.as_deref()))
+            .collect();
+        assert_eq!(
+            links,
+            [
+                (Some("LinkedIn"), Some("www.linkedin.com/in/jo-example")),
+                (Some("GitHub"), Some("github.com/jo-example")),
+            ]
+        );
+        let skills: Vec<&str> = p
+            .skills
+            .iter()
+            .flat_map(|g| &g.keywords)
+            .map(String::as_str)
+            .collect();
+        assert_eq!(skills, ["Rust", "Kafka"]);
+        // Contact details are no summary; a list the importer has no place for is
+        // still kept there.
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some("Certified Kubernetes Administrator\n\nI run clusters.")
+        );
+        assert_eq!(p.work.len(), 1);
+        // A résumé that opens with its skills has no sidebar to end.
+        let text = "SKILLS\nPython\n\nCloud Platforms\nAWS Solutions Architect\n\n\
+                    EXPERIENCE\nGlobex\nEngineer\n2020 - 2024\n- Ran Kafka.\n";
+        let p = import_text("cv.txt", text).unwrap().profile;
+        assert_eq!(p.basics.name, None);
+    }
+
+    #[test]
     fn a_state_code_is_no_degree() {
         let text = "## Education\n\nBoston University, Boston, MA 02215\n\
                     BSc Computer Science, 2008 - 2012\n\n\
@@ -3084,6 +3814,76 @@ mod tests {
         let ma = Regex::new(r"\bMA\b").unwrap();
         assert!(degree_in(&ma, "Oxford, MA, 2015").is_some());
         assert!(degree_in(&ma, "Boston, MA").is_none());
+    }
+
+    #[test]
+    fn education_fields_after_a_comma_or_an_abbreviation() {
+        // An Indian degree and its field after a comma, dates right-aligned; LinkedIn's
+        // "Bachelor of Science - BS, Computer Science"; one year is the award's; a
+        // grade after a comma is no field.
+        let text = "## Education\n\n\
+                    B.Tech, Electronics and Communication                 2013 – 2017\n\
+                    National Institute of Technology, Calicut\n\n\
+                    Oregon State University\n\
+                    Bachelor of Science - BS, Computer Science · (2012 - 2016)\n\n\
+                    **MSc Computer Engineering**, Instituto Superior Técnico, 2016\n\n\
+                    BSc, First Class Honours, University of Leeds, 2010\n";
+        let i = import_text("cv.md", text).unwrap();
+        type Row<'a> = (
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<&'a str>,
+            Option<String>,
+            Option<String>,
+        );
+        let got: Vec<Row> = i
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.as_deref(),
+                    e.study_type.as_deref(),
+                    e.area.as_deref(),
+                    e.start_date.map(|d| d.date.to_string()),
+                    e.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (
+                    Some("National Institute of Technology"),
+                    Some("B.Tech"),
+                    Some("Electronics and Communication"),
+                    s("2013"),
+                    s("2017")
+                ),
+                (
+                    Some("Oregon State University"),
+                    Some("Bachelor of Science"),
+                    Some("Computer Science"),
+                    s("2012"),
+                    s("2016")
+                ),
+                (
+                    Some("Instituto Superior Técnico"),
+                    Some("MSc"),
+                    Some("Computer Engineering"),
+                    None,
+                    s("2016")
+                ),
+                (
+                    Some("University of Leeds"),
+                    Some("BSc"),
+                    None,
+                    None,
+                    s("2010")
+                ),
+            ]
+        );
     }
 
     #[test]
@@ -3132,11 +3932,12 @@ mod tests {
                     s("2016"),
                     s("2017")
                 ),
+                // One year is when the degree was awarded, not when it began.
                 (
                     Some("Example Polytechnic"),
                     Some("Master of Arts"),
                     Some("History"),
-                    s("2013"),
+                    None,
                     s("2013")
                 ),
                 (
@@ -3498,6 +4299,106 @@ mod tests {
                 "I have contributed to many projects - flask, celery, requests\n\n\
                  I enjoy queues and schedulers. I have tuned a few of each."
             )
+        );
+    }
+
+    #[test]
+    fn a_team_or_product_named_after_an_earlier_employer_is_that_employer() {
+        // "the Globex Cloud", "Initech's Payments team", "the Hooli Search team": a new
+        // role at an employer the story has already named, not a new employer.
+        let text = "About me\n\nIn 2012 I landed a support job at Globex in Ohio. I automated the ticket queue.\n\n\
+                    In 2014 I got tapped to help build the Globex Cloud. I wrote its billing service.\n\n\
+                    In 2016 I joined Initech as a developer, writing Go.\n\n\
+                    In 2018 I joined Initech's Payments team as a staff engineer. I led the ledger rewrite.\n\n\
+                    In 2020 I joined the Google Cloud team as a tech lead.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let got: Vec<(Option<&str>, Option<&str>, Option<String>)> = i
+            .profile
+            .work
+            .iter()
+            .map(|w| {
+                (
+                    w.name.as_deref(),
+                    w.position.as_deref(),
+                    w.start_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect();
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(
+            got,
+            [
+                (Some("Globex"), Some("support"), s("2012")),
+                (Some("Globex"), None, s("2014")),
+                (Some("Initech"), Some("developer"), s("2016")),
+                (Some("Initech"), Some("staff engineer"), s("2018")),
+                // No earlier Google: the name is kept as the story gives it.
+                (Some("Google Cloud"), Some("tech lead"), s("2020")),
+            ],
+            "{:#?}",
+            i.profile.work
+        );
+        // The sentence naming the team stays verbatim, and a note says how it was read.
+        assert_eq!(
+            i.profile.work[1].highlights[0],
+            "In 2014 I got tapped to help build the Globex Cloud."
+        );
+        assert!(
+            i.notes
+                .iter()
+                .any(|n| n.contains("\"Globex Cloud\"") && n.contains("Globex")),
+            "{:?}",
+            i.notes
+        );
+    }
+
+    #[test]
+    fn a_story_keeps_life_outside_work_out_of_its_roles_bullets() {
+        // Tailoring picks bullets from a role's highlights: a hobby or a taste is no
+        // bullet. Sentences with work in them stay, even with family in them.
+        let text = "About me\n\nI write software.\n\n\
+                    After school I landed a support job at Initech in Ohio. I automated the ticket queue with Python. \
+                    I tried Arch. I built a treehouse with my kids on weekends. \
+                    It still stands.\n\n\
+                    Later I joined Globex to build their Kubernetes platform. I tried a Mac, it's a fine laptop - but I miss Linux. \
+                    I mentored two interns on the platform team; my mom came to their demo day. \
+                    I like that Globex lets me work from home with the kids around.\n";
+        let i = import_text("story.txt", text).unwrap();
+        let p = &i.profile;
+        let bullets: Vec<&[String]> = p.work.iter().map(|w| w.highlights.as_slice()).collect();
+        assert_eq!(
+            bullets,
+            [
+                &[
+                    "After school I landed a support job at Initech in Ohio.".to_owned(),
+                    "I automated the ticket queue with Python.".to_owned(),
+                ][..],
+                &[
+                    "Later I joined Globex to build their Kubernetes platform.".to_owned(),
+                    "I mentored two interns on the platform team; my mom came to their demo day."
+                        .to_owned(),
+                    "I like that Globex lets me work from home with the kids around.".to_owned(),
+                ][..],
+            ],
+            "{:#?}",
+            p.work
+        );
+        // Kept, in the story's order, in the summary; "It still stands." goes with the
+        // sentence it points at.
+        assert_eq!(
+            p.basics.summary.as_deref(),
+            Some(
+                "I write software.\n\n\
+                 I tried Arch. I built a treehouse with my kids on weekends. It still stands.\n\n\
+                 I tried a Mac, it's a fine laptop - but I miss Linux."
+            )
+        );
+        assert!(
+            i.notes
+                .iter()
+                .any(|n| n.contains("4 sentences") && n.contains("summary")),
+            "{:?}",
+            i.notes
         );
     }
 

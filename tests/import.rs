@@ -599,8 +599,22 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
         .map(|w| w["name"].as_str().unwrap_or(""))
         .collect();
     assert!(names.contains(&"Rackspace"), "{names:?}");
-    assert!(names.contains(&"Rackspace Cloud"), "{names:?}");
     assert!(work.len() >= 4, "{names:?}");
+    // "help build the Rackspace Cloud" is a new role at Rackspace, not a new employer;
+    // the story gives it no title.
+    let cloud = work
+        .iter()
+        .position(|w| {
+            w["highlights"][0]
+                .as_str()
+                .is_some_and(|h| h.contains("help build the Rackspace Cloud"))
+        })
+        .unwrap_or_else(|| panic!("{work:#?}"));
+    assert_eq!(work[cloud]["name"], "Rackspace", "{:#?}", work[cloud]);
+    assert!(work[cloud].get("position").is_none(), "{:#?}", work[cloud]);
+    assert_eq!(work[cloud - 1]["name"], "Rackspace");
+    assert_eq!(work[cloud - 1]["position"], "Admin");
+    assert!(!names.contains(&"Rackspace Cloud"), "{names:?}");
     // No dates are invented for a story that gives none.
     assert!(
         work.iter().all(|w| w.get("startDate").is_none()),
@@ -612,6 +626,23 @@ fn seed_000_narrative_becomes_roles_of_sentences() {
     for w in work {
         for h in w["highlights"].as_array().into_iter().flatten() {
             assert!(flat.contains(h.as_str().unwrap()), "not verbatim: {h}");
+        }
+    }
+    // A hobby or a taste is no bullet of the job it was told beside (tailoring would
+    // offer it to employers): it stays in the summary.
+    let summary = p["basics"]["summary"].as_str().unwrap();
+    for hobby in [
+        "I soldered a mod chip",
+        "NES roms with the kids",
+        "I tried a Mac",
+        "I tried Gentoo",
+    ] {
+        assert!(summary.contains(hobby), "{hobby} not in {summary}");
+        for w in work {
+            assert!(
+                !w["highlights"].to_string().contains(hobby),
+                "{hobby} is a bullet: {w:#}"
+            );
         }
     }
     // The Swift work is attached to the last role, and it is OpenStack Swift.
@@ -839,4 +870,220 @@ fn year_only_ranges_end_as_their_last_year_begins() {
     // The dates are kept as written.
     let p = export(dir.path(), "years.md");
     assert_eq!(p["work"][0]["endDate"], "2021", "{p:#}");
+}
+
+// ---------------------------------------------------------------------------------
+// Layouts audited with the project's own résumés (tests/fixtures/import-layouts):
+// what a careful reader would take from each, field by field.
+
+/// `profile export` (JSON Resume) of a fixture in tests/fixtures/import-layouts.
+fn layout(file: &str) -> Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = fixtures().join("import-layouts").join(file);
+    export(dir.path(), &path.display().to_string())
+}
+
+/// The (employer, title, start, end) of each role.
+fn role_rows(p: &Value) -> Vec<[String; 4]> {
+    p["work"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| {
+            ["name", "position", "startDate", "endDate"]
+                .map(|k| w[k].as_str().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+fn rows(want: &[[&str; 4]]) -> Vec<[String; 4]> {
+    want.iter().map(|r| r.map(str::to_owned)).collect()
+}
+
+/// Plain text with the dates right-aligned on the employer's line and the title on
+/// the line under it.
+#[test]
+fn layout_right_aligned_dates_with_the_title_underneath() {
+    let p = layout("right-aligned.txt");
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            ["Acme Analytics", "Senior Data Engineer", "2020-01", ""],
+            ["Globex Retail", "Data Engineer", "2017-07", "2019-12"],
+        ]),
+        "{p:#}"
+    );
+    let work = p["work"].as_array().unwrap();
+    // The title is no summary of the role.
+    assert!(work.iter().all(|w| w.get("summary").is_none()), "{p:#}");
+    assert_eq!(work[0]["location"], "Austin, TX");
+    assert_eq!(work[0]["highlights"].as_array().unwrap().len(), 2);
+    // "Data Engineer | email | phone" under the name: the title is the headline, and
+    // nothing of the line is left for the summary.
+    assert_eq!(p["basics"]["name"], "PRIYA NAIR");
+    assert_eq!(p["basics"]["label"], "Data Engineer", "{p:#}");
+    assert_eq!(p["basics"]["phone"], "+1 555 010 7788");
+    assert!(p["basics"].get("summary").is_none(), "{p:#}");
+    // "B.Tech, Electronics and Communication   2013 – 2017" over the institute.
+    let edu = &p["education"][0];
+    assert_eq!(edu["studyType"], "B.Tech", "{edu:#}");
+    assert_eq!(edu["area"], "Electronics and Communication", "{edu:#}");
+    assert_eq!(edu["institution"], "National Institute of Technology");
+    assert_eq!(
+        (&edu["startDate"], &edu["endDate"]),
+        (&"2013".into(), &"2017".into())
+    );
+}
+
+/// Markdown: "# Name", a blank line, a contact line; roles as "### Title — Company
+/// (years)".
+#[test]
+fn layout_markdown_with_title_company_and_years_in_headings() {
+    let p = layout("markdown-headed.md");
+    let b = &p["basics"];
+    assert_eq!(b["name"], "Sam Ortega");
+    assert_eq!(b["email"], "sam@example.test");
+    // "Backend engineer · sam@example.test · Lisbon, Portugal" under a blank line.
+    assert_eq!(b["label"], "Backend engineer", "{p:#}");
+    assert_eq!(b["location"]["city"], "Lisbon", "{p:#}");
+    assert_eq!(b["location"]["region"], "Portugal", "{p:#}");
+    assert!(b.get("summary").is_none(), "{p:#}");
+    // "### Intern, Quayside Software (Summer 2015)" is a role of its own, not a bullet
+    // of the role above it.
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            ["Tidewater Labs", "Senior Backend Engineer", "2019", "2022"],
+            ["Harbor & Finch", "Backend Engineer", "2016", "2019"],
+            ["Quayside Software", "Intern", "2015-06", "2015-08"],
+        ]),
+        "{p:#}"
+    );
+    let bullets: Vec<usize> = p["work"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["highlights"].as_array().unwrap().len())
+        .collect();
+    assert_eq!(bullets, [2, 2, 1], "{p:#}");
+    // "MSc Computer Engineering, Instituto Superior Técnico, 2016": one year is when
+    // the degree was awarded.
+    let edu = &p["education"][0];
+    assert_eq!(edu["studyType"], "MSc");
+    assert_eq!(edu["area"], "Computer Engineering");
+    assert_eq!(edu["institution"], "Instituto Superior Técnico");
+    assert_eq!(edu["endDate"], "2016");
+    assert!(edu.get("startDate").is_none(), "{edu:#}");
+}
+
+/// LinkedIn's "Save to PDF", as text: a sidebar first (Contact, Top Skills,
+/// Languages), then the name, headline and place; roles as "Company / Title / Month
+/// Year - Present (N years M months) / Place", one achievement a line, wrapped; a
+/// company's several titles under its total duration; "Page 1 of 2" at a page's foot.
+#[test]
+fn layout_linkedin_pdf_export() {
+    let p = layout("linkedin-export.txt");
+    // The sidebar's lists are what they say, and end where the main column starts
+    // with the name, the headline and the place.
+    let b = &p["basics"];
+    assert_eq!(b["name"], "Dana Kim", "{p:#}");
+    assert_eq!(
+        b["label"],
+        "Staff Site Reliability Engineer at Northwind Cloud"
+    );
+    assert_eq!(b["location"]["city"], "Portland", "{p:#}");
+    assert_eq!(b["location"]["region"], "Oregon, United States");
+    assert_eq!(b["email"], "dana.kim@example.test");
+    assert_eq!(
+        b["profiles"],
+        serde_json::json!([{
+            "network": "LinkedIn",
+            "url": "www.linkedin.com/in/danakim-example"
+        }]),
+        "{p:#}"
+    );
+    assert_eq!(
+        b["summary"],
+        "I keep large fleets boring: on-call, capacity planning and incident reviews across storage and compute platforms.",
+        "{p:#}"
+    );
+    assert_eq!(
+        p["languages"],
+        serde_json::json!([
+            {"language": "Korean", "fluency": "Native or Bilingual"},
+            {"language": "English", "fluency": "Full Professional"}
+        ]),
+        "{p:#}"
+    );
+    let skills: Vec<&Value> = p["skills"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["keywords"].as_array().unwrap())
+        .collect();
+    assert_eq!(skills, ["Kubernetes", "Go", "PostgreSQL"], "{p:#}");
+    let work = p["work"].as_array().unwrap();
+    // The place under a role's dates is where it was, no bullet.
+    let places: Vec<&str> = work
+        .iter()
+        .map(|w| w["location"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            "Portland, Oregon, United States",
+            "Seattle, Washington",
+            "Seattle, Washington",
+            ""
+        ],
+        "{p:#}"
+    );
+    for w in work {
+        for h in w["highlights"].as_array().unwrap() {
+            assert!(!h.as_str().unwrap().contains("Seattle"), "{h}");
+            assert!(!h.as_str().unwrap().contains("Portland"), "{h}");
+        }
+    }
+    // A company's several titles, under its total time there, are all at it.
+    assert_eq!(
+        role_rows(&p),
+        rows(&[
+            [
+                "Northwind Cloud",
+                "Staff Site Reliability Engineer",
+                "2021-03",
+                ""
+            ],
+            [
+                "Contoso Data",
+                "Senior Software Engineer",
+                "2019-01",
+                "2021-02"
+            ],
+            ["Contoso Data", "Software Engineer", "2018-04", "2018-12"],
+            ["Fabrikam", "Junior Developer", "2016-06", "2018-03"],
+        ]),
+        "{p:#}"
+    );
+    // "Page 1 of 2", copied out of the PDF with the text, is no school.
+    assert_eq!(
+        p["education"],
+        serde_json::json!([{
+            "institution": "Oregon State University",
+            "area": "Computer Science",
+            "studyType": "Bachelor of Science",
+            "startDate": "2012",
+            "endDate": "2016"
+        }]),
+        "{p:#}"
+    );
+    // One achievement a line, however the PDF wrapped it: each is a bullet.
+    assert_eq!(
+        work[0]["highlights"],
+        serde_json::json!([
+            "Led the migration of 400 services from Nomad to Kubernetes with no customer-facing downtime.",
+            "Cut paging volume by 60% by rewriting alert rules as SLO burn-rate alerts in Prometheus."
+        ]),
+        "{p:#}"
+    );
 }
