@@ -3969,6 +3969,11 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                 None if matches!(cue, "preferred" | "optional" | "bonus") => {}
                 _ => {
                     let (a, b) = sentence_around(text, s);
+                    // "Experience with those languages is a bonus": the cue speaks of
+                    // what the sentence points back at, the paragraph before it.
+                    if points_back(&text[a..s]) {
+                        out.extend(paragraph_before(text, a));
+                    }
                     // A cue that opens its clause and looks ahead ("Python, bonus if
                     // you know Elixir", "…, and it's a bonus if you know Elixir")
                     // speaks of that clause only.
@@ -3988,6 +3993,100 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// True when a sentence, up to its preferred cue, opens by pointing back at skills
+/// named before it: "Experience with those languages (is a bonus)", "Direct experience
+/// with these technologies (is not required)", "Any of the above (would be nice)".
+/// "Experience in this industry" points at no skill: only plural pointers, "it" and
+/// "the above" count.
+fn points_back(head: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "direct",
+        "prior",
+        "previous",
+        "professional",
+        "practical",
+        "working",
+        "hands-on",
+        "some",
+        "any",
+    ];
+    const NOUNS: &[&str] = &[
+        "experience",
+        "knowledge",
+        "familiarity",
+        "expertise",
+        "exposure",
+        "background",
+        "proficiency",
+    ];
+    const LINKS: &[&str] = &["with", "in", "of", "using"];
+    const QUANTITIES: &[&str] = &["any", "all", "some", "one", "either", "each"];
+    const POINTERS: &[&str] = &["these", "those", "them", "it", "above"];
+    let mut words = head
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take(8)
+        .peekable();
+    let is = |w: Option<&String>, set: &[&str]| w.is_some_and(|w| set.contains(&w.as_str()));
+    let mut named_knowledge = false;
+    while is(words.peek(), QUALIFIERS) {
+        words.next();
+    }
+    if is(words.peek(), NOUNS) {
+        words.next();
+        if !is(words.next().as_ref(), LINKS) {
+            return false;
+        }
+        named_knowledge = true;
+    }
+    // "any of these", "all of the above".
+    let mut counted = false;
+    if is(words.peek(), QUANTITIES) {
+        words.next();
+        if words.next().as_deref() != Some("of") {
+            return false;
+        }
+        counted = true;
+    }
+    if words.peek().is_some_and(|w| w == "the") {
+        words.next();
+        // Only "the above": "the stack" could be anything.
+        return words.next().as_deref() == Some("above") && (named_knowledge || counted);
+    }
+    is(words.next().as_ref(), POINTERS) && (named_knowledge || counted)
+}
+
+/// The paragraph before byte `at` (the one holding the last words before it, which may
+/// be `at`'s own): from its start, at most a few hundred bytes back and then from a
+/// sentence's start, to `at`. A blank line parts paragraphs.
+fn paragraph_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    /// As far back as a pointer reaches: a stack paragraph, a short list.
+    const REACH: usize = 800;
+    let head = text[..at].trim_end();
+    if head.is_empty() {
+        return None;
+    }
+    // Line by line back from the last one with words, to a blank one.
+    let mut end = head.len();
+    let start = loop {
+        let line = head[..end].rfind('\n').map_or(0, |i| i + 1);
+        if head[line..end].trim().is_empty() {
+            break end + 1;
+        }
+        if line == 0 {
+            break 0;
+        }
+        end = line - 1;
+    };
+    let mut start = start.min(at);
+    if at - start > REACH {
+        let from = crate::text::floor_char_boundary(text, at - REACH);
+        start = sentence_around(text, from).1.min(at);
+    }
+    Some((start, at))
 }
 
 /// Where the clause a closing cue ends begins, when an earlier clause of its sentence
@@ -4539,6 +4638,42 @@ mod tests {
         // A bonus that is pay asks nothing.
         let text = "Engineer\n\nWe pay a signing bonus for Go engineers who know Kotlin.";
         assert_ne!(need(text, "kotlin"), Some(Preferred));
+    }
+
+    #[test]
+    fn a_cue_that_points_back_prefers_what_it_points_at() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{General, Preferred};
+        for text in [
+            // The sentence before, in the same paragraph.
+            "Engineer\n\nWe are porting our services from Ruby to Kotlin. Experience with \
+             those languages is a bonus, not a requirement.",
+            "Engineer\n\nOur stack is Ruby on the server and Kotlin on Android. Experience in \
+             any of these is a plus but not required.",
+            "Engineer\n\nOur stack is Ruby and Kotlin. Direct experience with these \
+             technologies is not required.",
+            // A list in the paragraph before.
+            "Engineer\n\nOur stack:\n- Ruby\n- Kotlin\n\nWorking knowledge of the above \
+             would be helpful.",
+        ] {
+            assert_eq!(
+                (need(text, "ruby"), need(text, "kotlin")),
+                (Some(Preferred), Some(Preferred)),
+                "{text}"
+            );
+        }
+        // A paragraph further back is out of reach, and so is a sentence that names
+        // its own skill.
+        let text = "Engineer\n\nYou know Ruby well.\n\nWe use Kotlin. Experience with it is \
+                    a plus.";
+        assert_eq!(need(text, "ruby"), Some(General));
+        let text = "Engineer\n\nYou know Ruby well. Experience with Kotlin is a plus.";
+        assert_eq!(need(text, "ruby"), Some(General));
     }
 
     #[test]
