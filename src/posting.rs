@@ -1616,6 +1616,71 @@ fn others_use(text: &str, sentence_start: usize, findings: &[Finding], n: usize)
     })
 }
 
+/// Nouns for organisations that, before "like", "such as" or "including", open a list
+/// of names: customers, backers, former employers ("companies like Stripe").
+const ORGANISATIONS: &[&str] = &[
+    "companies",
+    "company",
+    "customers",
+    "clients",
+    "brands",
+    "organizations",
+    "organisations",
+    "enterprises",
+    "businesses",
+    "firms",
+    "partners",
+    "employers",
+    "startups",
+    "retailers",
+    "investors",
+    "institutions",
+];
+
+/// Participles that, before "by", open a list of organisations ("trusted by Slack").
+const ORGANISATIONS_BY: &[&str] = &["trusted", "backed", "used", "funded", "loved"];
+
+/// Whether the finding `f` stands, as a name written with a capital, in a list of
+/// other organisations: "companies like DigitalOcean, Atlassian, New Relic and
+/// Docker", "our customers include Salesforce", "trusted by Slack and GitHub". Back
+/// from it to such an opening, the list holds only capitalised names, commas, slashes
+/// and "and"/"or"/"&"; a lower-case word ("tools like Docker", "clients like Lyft
+/// using Heroku") ends it.
+fn names_organisation(text: &str, sentence_start: usize, f: &Finding) -> bool {
+    if !text[f.start..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // A list of a dozen names at most: a sentence may be a whole posting on one line.
+    let from = crate::text::floor_char_boundary(text, f.start.saturating_sub(240))
+        .max(sentence_start.min(f.start));
+    let mut words = text[from..f.start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .peekable();
+    let is = |w: Option<&&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    };
+    while let Some(w) = words.next() {
+        // "companies like HashiCorp: Terraform, Vault" lists tools after the colon.
+        if w.ends_with([':', ';']) {
+            return false;
+        }
+        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "and" | "or" | "&" | "the")
+        {
+            continue;
+        }
+        return match w {
+            "like" | "including" | "include" | "includes" => is(words.peek(), ORGANISATIONS),
+            "as" => words.next() == Some("such") && is(words.peek(), ORGANISATIONS),
+            "by" => is(words.peek(), ORGANISATIONS_BY),
+            _ => false,
+        };
+    }
+    false
+}
+
 /// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
 /// `end`, when they make the skill part of a job title or a team's name.
 fn role_noun_after(text: &str, end: usize) -> Option<&'static str> {
@@ -2381,6 +2446,11 @@ impl AnalyzedPosting {
             }
             // "No Java experience needed", "we do not use Kubernetes": not asked.
             if negated.iter().any(|r| r.contains(&f.start)) {
+                continue;
+            }
+            // "Analytics for companies like DigitalOcean, New Relic and Docker": other
+            // organisations, named in the company's story.
+            if names_organisation(text, sentence.0.start, f) {
                 continue;
             }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
@@ -4526,6 +4596,41 @@ mod tests {
             "Back is hiring.\n- Software Engineer, Back End\n",
         );
         assert!(has(&a, "back-end"));
+    }
+
+    #[test]
+    fn names_in_a_list_of_customers_or_backers_are_organisations_not_skills() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let ids = |text: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let mut v: Vec<&str> = a.skills.iter().map(|s| &*rules.rule(s.rule).id).collect();
+            v.sort_unstable();
+            v
+        };
+        for text in [
+            "Engineer\n\nWe run the pipelines of companies like DigitalOcean, Atlassian, New \
+             Relic, and Docker. You know Python.",
+            "Engineer\n\nOur customers include Salesforce, Lyft and MongoDB. You know Python.",
+            "Engineer\n\nOver 300 customers, including industry-leading companies such as \
+             GitHub and Heroku. You know Python.",
+            "Engineer\n\nWe are trusted by Slack, Box and GitHub. You know Python.",
+        ] {
+            assert_eq!(ids(text), ["python"], "{text}");
+        }
+        // Tools are no organisations, nor is a field of business in lower case; and the
+        // same name asked of the candidate is still a skill.
+        assert_eq!(
+            ids("Engineer\n\nYou know tools like Docker and Kubernetes."),
+            ["docker", "kubernetes"]
+        );
+        assert_eq!(
+            ids("Engineer\n\nWe deploy to Heroku for clients like Lyft and GitHub."),
+            ["heroku"]
+        );
+        assert_eq!(
+            ids("Engineer\n\nWe use tools by companies like HashiCorp: Terraform, Vault."),
+            ["terraform", "vault"]
+        );
     }
 
     #[test]
