@@ -202,9 +202,10 @@ pub struct AnalyzedPosting {
     pub sections: Vec<Section>,
     /// Skills asked for, by decreasing weight then id.
     pub skills: Vec<PostingSkill>,
-    /// The jobs a title offering several lists ("Frontend Engineer, Backend Engineer,
-    /// SREs"), each as the skills it names: a candidate needs to fit one (see
-    /// `roles::title_roles`). Empty for a title naming one job.
+    /// The jobs a posting offering several lists, in its title ("Frontend Engineer,
+    /// Backend Engineer, SREs", see `roles::title_roles`) or its body (see
+    /// `listed_jobs`), each as the skills it names: a candidate needs to fit one.
+    /// Empty for a posting offering one job.
     pub roles: Vec<Vec<RuleId>>,
     /// Years phrases.
     pub years: Vec<YearsRequirement>,
@@ -2300,7 +2301,12 @@ impl AnalyzedPosting {
                     <= 3
             });
 
+        // The title's own skills, before the body's job titles join them.
+        let header_rules = title_rules.clone();
         let mut title_rules = title_rules;
+        // Job titles the body names ("openings for frontend engineers, backend
+        // engineers"), in text order.
+        let mut body_jobs: Vec<JobMention> = Vec::new();
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
         // A slash list asks for either item under a requirements heading or in a
         // sentence asking something of the candidate.
@@ -2468,6 +2474,8 @@ impl AnalyzedPosting {
                 continue;
             }
             let mut section = section_at(f.start);
+            // The role noun that makes the finding part of a job title, if one does.
+            let mut role_noun = None;
             let role = match sentence.1 {
                 SentenceRole::Requirement => match role_noun_after(text, f.end) {
                     // "Work with our Data Science team", "an algorithm from our ML
@@ -2502,13 +2510,22 @@ impl AnalyzedPosting {
                     {
                         SentenceRole::Company
                     }
-                    Some(_) => SentenceRole::Title,
+                    Some(n) => {
+                        role_noun = Some(n);
+                        SentenceRole::Title
+                    }
                     None => sentence.1,
                 },
                 role => role,
             };
             match role {
                 SentenceRole::Title => {
+                    body_jobs.push(JobMention {
+                        rule: f.rule,
+                        start: f.start,
+                        end: f.end,
+                        noun: role_noun.and_then(|n| noun_after(text, f.end, n)),
+                    });
                     // Another title line in the body ("Senior Java Developer – Berlin").
                     if !title_rules.contains(&f.rule) {
                         title_rules.push(f.rule);
@@ -2687,7 +2704,16 @@ impl AnalyzedPosting {
                 .total_cmp(&a.weight)
                 .then_with(|| rules.rule(a.rule).id.cmp(&rules.rule(b.rule).id))
         });
-        let roles = offered_roles(title_roles, &skills);
+        // Jobs the body lists are roles too; a title naming one job is one of them.
+        let body_roles = listed_jobs(text, &findings, &body_jobs);
+        let mut roles = title_roles;
+        if !body_roles.is_empty() {
+            if roles.is_empty() && !header_rules.is_empty() {
+                roles.push(header_rules);
+            }
+            roles.extend(body_roles);
+        }
+        let roles = offered_roles(roles, &skills);
 
         AnalyzedPosting {
             posting,
@@ -3386,6 +3412,114 @@ fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> 
             next_id += 1;
         }
         i = k;
+    }
+    out
+}
+
+/// A skill the body names as part of a job title ("backend engineers").
+struct JobMention {
+    rule: RuleId,
+    start: usize,
+    end: usize,
+    /// Where the role noun that makes it a title starts, when one does.
+    noun: Option<usize>,
+}
+
+/// Where `noun` (from `role_noun_after`) starts in the words right after `end`.
+fn noun_after(text: &str, end: usize, noun: &str) -> Option<usize> {
+    let to = crate::text::floor_char_boundary(text, (end + 48).min(text.len()));
+    text[end..to]
+        .to_ascii_lowercase()
+        .find(noun)
+        .map(|i| end + i)
+}
+
+/// The jobs the body lists as openings, each as the skills its title names, when a
+/// list offers two or more different ones: "openings for frontend engineers, backend
+/// engineers and firmware engineers", or one a line ("- Backend Engineer: <link>",
+/// "- Frontend Developer: <link>").
+///
+/// Skills before one role noun are one job ("Python Backend Engineer"), and so are
+/// those a line names without a role noun of their own, with the job beside them
+/// ("Full Stack Engineer (Python/React)"). Jobs follow each other in a list when
+/// nothing between them names another skill, over at most two other lines (jobs that
+/// name no skill, links) and a few hundred bytes: a job named again paragraphs later
+/// ("As our Backend Engineer you will…") is the same job, and one in prose between
+/// requirements is no list.
+fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec<Vec<RuleId>> {
+    struct Job {
+        rules: Vec<RuleId>,
+        start: usize,
+        end: usize,
+        line: usize,
+        noun: Option<usize>,
+    }
+    /// At most this far from one job of a list to the next.
+    const GAP: usize = 400;
+    if mentions.len() < 2 {
+        return Vec::new();
+    }
+    let line_of = |pos: usize| text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let mut jobs: Vec<Job> = Vec::new();
+    for m in mentions {
+        let line = line_of(m.start);
+        match jobs.last_mut() {
+            Some(j)
+                if j.line == line && (j.noun == m.noun || j.noun.is_none() || m.noun.is_none()) =>
+            {
+                j.rules.push(m.rule);
+                j.end = m.end;
+                j.noun = j.noun.or(m.noun);
+            }
+            _ => jobs.push(Job {
+                rules: vec![m.rule],
+                start: m.start,
+                end: m.end,
+                line,
+                noun: m.noun,
+            }),
+        }
+    }
+    let listed = |a: &Job, b: &Job| {
+        let between = &text[a.end..b.start];
+        // The lines wholly between the two jobs' own.
+        let others = between.find('\n').map_or(0, |i| {
+            text[a.end + i + 1..b.line]
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        });
+        between.len() <= GAP
+            && others <= 2
+            && !findings.iter().any(|f| {
+                f.start >= a.end
+                    && f.start < b.start
+                    && !mentions
+                        .iter()
+                        .any(|m| m.start == f.start && m.rule == f.rule)
+            })
+    };
+    let mut out: Vec<Vec<RuleId>> = Vec::new();
+    let mut from = 0;
+    for k in 1..=jobs.len() {
+        if k < jobs.len() && listed(&jobs[k - 1], &jobs[k]) {
+            continue;
+        }
+        let mut list: Vec<Vec<RuleId>> = jobs[from..k]
+            .iter()
+            .map(|j| {
+                let mut r = j.rules.clone();
+                r.sort_unstable();
+                r.dedup();
+                r
+            })
+            .collect();
+        list.sort();
+        list.dedup();
+        if list.len() >= 2 {
+            out.extend(list);
+        }
+        from = k;
     }
     out
 }
@@ -4596,6 +4730,66 @@ mod tests {
             "Back is hiring.\n- Software Engineer, Back End\n",
         );
         assert!(has(&a, "back-end"));
+    }
+
+    #[test]
+    fn jobs_the_body_lists_are_roles_one_of_which_is_met() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let roles = |text: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let mut v: Vec<Vec<&str>> = a
+                .roles
+                .iter()
+                .map(|r| {
+                    let mut ids: Vec<&str> = r.iter().map(|&x| &*rules.rule(x).id).collect();
+                    ids.sort_unstable();
+                    ids
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        // Listed in one sentence.
+        assert_eq!(
+            roles(
+                "Acme | Engineering | Remote\n\nWe are hiring frontend engineers, backend \
+                 engineers and firmware engineers. Apply below.\n"
+            ),
+            [["back-end"], ["embedded-development"], ["front-end"]]
+        );
+        // One a line, with links and jobs that name no skill between them.
+        assert_eq!(
+            roles(
+                "Acme | Engineering | Remote\n\nAcme makes invoices simple.\n\nOpen roles:\n\n\
+                 - Backend Engineer: https://acme.example/jobs/1\n\n\
+                 - Office Manager: https://acme.example/jobs/2\n\n\
+                 - Frontend Developer: https://acme.example/jobs/3\n"
+            ),
+            [["back-end"], ["front-end"]]
+        );
+        // A title naming one job is one more of them.
+        assert_eq!(
+            roles(
+                "Acme | Backend Engineer | Remote\n\nWe also hire:\n\n- Frontend Engineers\n\
+                 - Security Engineers\n"
+            ),
+            [["back-end"], ["front-end"], ["security"]]
+        );
+        // Jobs the hire works with, or one job named twice, are no list.
+        assert!(
+            roles(
+                "Acme | Backend Engineer | Remote\n\nYou will pair with our frontend \
+                 engineers and data engineers.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            roles(
+                "Acme | Engineering | Remote\n\nWe need a Backend Engineer.\n\n\
+                 As our Backend Engineer you will own the APIs.\n"
+            )
+            .is_empty()
+        );
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn a_title_offering_several_jobs_is_met_by_fitting_one() {
     // The reports say which role counted.
     let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
     assert!(
-        table.contains("The title offers 2 roles (Python; Go): the résumé fits Python best"),
+        table.contains("The posting offers 2 roles (Python; Go): the résumé fits Python best"),
         "{table}"
     );
 }
