@@ -1966,6 +1966,41 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     }
 }
 
+/// `sentence_role_cued` of the sentence `text[a..b]` with the names of the skills in
+/// it blanked out, when one holds a word that asks something of the candidate: "deep"
+/// of "deep learning" and "understanding" of "natural language understanding" name a
+/// field, not what the candidate must have. `None` when no name holds such a word. A
+/// soft skill's or a degree's words ("strong communication", "a master's degree") do
+/// ask, and are kept.
+fn role_without_skill_names(
+    text: &str,
+    a: usize,
+    b: usize,
+    findings: &[Finding],
+    rules: &RuleSet,
+) -> Option<(SentenceRole, bool)> {
+    use crate::rules::Category as C;
+    let asks = |name: &str| {
+        name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
+            .filter_map(|w| packed_word(w.as_bytes()))
+            .any(|k| WORD_FLAGS.get(&k).is_some_and(|f| f & CUE != 0))
+    };
+    let from = findings.partition_point(|f| f.start < a);
+    let mut masked: Option<Vec<u8>> = None;
+    for f in findings[from..].iter().take_while(|f| f.start < b) {
+        if f.end <= b
+            && !matches!(rules.rule(f.rule).category, C::Soft | C::Education)
+            && asks(&text[f.start..f.end])
+        {
+            masked.get_or_insert_with(|| text.as_bytes()[a..b].to_vec())[f.start - a..f.end - a]
+                .fill(b' ');
+        }
+    }
+    // A finding's span starts and ends on characters: blanking it keeps the text UTF-8.
+    let masked = String::from_utf8(masked?).ok()?;
+    Some(sentence_role_cued(&masked))
+}
+
 /// Phrases that make a sentence about the company, found anywhere in it regardless of
 /// case. One automaton pass: testing each phrase in turn, window by window, was a
 /// tenth of the time spent analysing a posting.
@@ -2384,6 +2419,18 @@ impl AnalyzedPosting {
         };
         let classify = |a: usize, b: usize| {
             let (role, cued) = sentence_role_cued(&text[a..b]);
+            // "We have strengths in deep learning": "deep" names the field there, and
+            // the sentence is the company's. (Only that: with the names blanked out,
+            // "Lead Deep Learning development" would read as a job title.)
+            let (role, cued) = if role == SentenceRole::Requirement
+                && cued
+                && role_without_skill_names(text, a, b, &findings, rules)
+                    .is_some_and(|r| r.0 == SentenceRole::Company)
+            {
+                (SentenceRole::Company, false)
+            } else {
+                (role, cued)
+            };
             if role != SentenceRole::Title && company_subject(a, b) {
                 return (SentenceRole::Company, false);
             }
@@ -4516,6 +4563,31 @@ mod tests {
         ] {
             assert_eq!(sentence_role(sentence), role, "{sentence}");
         }
+    }
+
+    #[test]
+    fn a_word_of_a_skills_own_name_asks_nothing_of_the_candidate() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{Company, General};
+        // "Deep knowledge of" and "an understanding of" ask; the same words in "deep
+        // learning" and "natural language understanding" name a field.
+        let text = "Engineer\n\nWe have particular strengths in compilers and deep learning.\n";
+        assert_eq!(need(text, "deep-learning"), Some(Company));
+        let text = "Engineer\n\nOur platform has the finest natural language understanding.\n";
+        assert_eq!(need(text, "nlp"), Some(Company));
+        // Another word still asks, and a soft skill's qualifier is the candidate's.
+        let text = "Engineer\n\nWe want people who know deep learning.\n";
+        assert_eq!(need(text, "deep-learning"), Some(General));
+        let text = "Engineer\n\nOur best people have strong communication skills.\n";
+        assert_eq!(need(text, "communication"), Some(General));
+        // Without the names, a duty that opens with "Lead" is still no job title.
+        let text = "Engineer\n\nWhat you will do:\n- Lead Deep Learning development.\n";
+        assert_eq!(need(text, "deep-learning"), Some(SectionKind::Duties));
     }
 
     #[test]
