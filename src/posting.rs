@@ -202,9 +202,10 @@ pub struct AnalyzedPosting {
     pub sections: Vec<Section>,
     /// Skills asked for, by decreasing weight then id.
     pub skills: Vec<PostingSkill>,
-    /// The jobs a title offering several lists ("Frontend Engineer, Backend Engineer,
-    /// SREs"), each as the skills it names: a candidate needs to fit one (see
-    /// `roles::title_roles`). Empty for a title naming one job.
+    /// The jobs a posting offering several lists, in its title ("Frontend Engineer,
+    /// Backend Engineer, SREs", see `roles::title_roles`) or its body (see
+    /// `listed_jobs`), each as the skills it names: a candidate needs to fit one.
+    /// Empty for a posting offering one job.
     pub roles: Vec<Vec<RuleId>>,
     /// Years phrases.
     pub years: Vec<YearsRequirement>,
@@ -1730,6 +1731,71 @@ fn others_use(text: &str, sentence_start: usize, findings: &[Finding], n: usize)
     })
 }
 
+/// Nouns for organisations that, before "like", "such as" or "including", open a list
+/// of names: customers, backers, former employers ("companies like Stripe").
+const ORGANISATIONS: &[&str] = &[
+    "companies",
+    "company",
+    "customers",
+    "clients",
+    "brands",
+    "organizations",
+    "organisations",
+    "enterprises",
+    "businesses",
+    "firms",
+    "partners",
+    "employers",
+    "startups",
+    "retailers",
+    "investors",
+    "institutions",
+];
+
+/// Participles that, before "by", open a list of organisations ("trusted by Slack").
+const ORGANISATIONS_BY: &[&str] = &["trusted", "backed", "used", "funded", "loved"];
+
+/// Whether the finding `f` stands, as a name written with a capital, in a list of
+/// other organisations: "companies like DigitalOcean, Atlassian, New Relic and
+/// Docker", "our customers include Salesforce", "trusted by Slack and GitHub". Back
+/// from it to such an opening, the list holds only capitalised names, commas, slashes
+/// and "and"/"or"/"&"; a lower-case word ("tools like Docker", "clients like Lyft
+/// using Heroku") ends it.
+fn names_organisation(text: &str, sentence_start: usize, f: &Finding) -> bool {
+    if !text[f.start..].starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    // A list of a dozen names at most: a sentence may be a whole posting on one line.
+    let from = crate::text::floor_char_boundary(text, f.start.saturating_sub(240))
+        .max(sentence_start.min(f.start));
+    let mut words = text[from..f.start]
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '/' | '(' | ')'))
+        .filter(|w| !w.is_empty())
+        .rev()
+        .peekable();
+    let is = |w: Option<&&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| s.eq_ignore_ascii_case(w)))
+    };
+    while let Some(w) = words.next() {
+        // "companies like HashiCorp: Terraform, Vault" lists tools after the colon.
+        if w.ends_with([':', ';']) {
+            return false;
+        }
+        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(w, "and" | "or" | "&" | "the")
+        {
+            continue;
+        }
+        return match w {
+            "like" | "including" | "include" | "includes" => is(words.peek(), ORGANISATIONS),
+            "as" => words.next() == Some("such") && is(words.peek(), ORGANISATIONS),
+            "by" => is(words.peek(), ORGANISATIONS_BY),
+            _ => false,
+        };
+    }
+    false
+}
+
 /// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
 /// `end`, when they make the skill part of a job title or a team's name.
 fn role_noun_after(text: &str, end: usize) -> Option<&'static str> {
@@ -2012,6 +2078,41 @@ fn sentence_role_cued(sentence: &str) -> (SentenceRole, bool) {
     } else {
         (SentenceRole::Requirement, false)
     }
+}
+
+/// `sentence_role_cued` of the sentence `text[a..b]` with the names of the skills in
+/// it blanked out, when one holds a word that asks something of the candidate: "deep"
+/// of "deep learning" and "understanding" of "natural language understanding" name a
+/// field, not what the candidate must have. `None` when no name holds such a word. A
+/// soft skill's or a degree's words ("strong communication", "a master's degree") do
+/// ask, and are kept.
+fn role_without_skill_names(
+    text: &str,
+    a: usize,
+    b: usize,
+    findings: &[Finding],
+    rules: &RuleSet,
+) -> Option<(SentenceRole, bool)> {
+    use crate::rules::Category as C;
+    let asks = |name: &str| {
+        name.split(|c: char| !(c.is_ascii_alphanumeric() || c == '\'' || c == '-'))
+            .filter_map(|w| packed_word(w.as_bytes()))
+            .any(|k| WORD_FLAGS.get(&k).is_some_and(|f| f & CUE != 0))
+    };
+    let from = findings.partition_point(|f| f.start < a);
+    let mut masked: Option<Vec<u8>> = None;
+    for f in findings[from..].iter().take_while(|f| f.start < b) {
+        if f.end <= b
+            && !matches!(rules.rule(f.rule).category, C::Soft | C::Education)
+            && asks(&text[f.start..f.end])
+        {
+            masked.get_or_insert_with(|| text.as_bytes()[a..b].to_vec())[f.start - a..f.end - a]
+                .fill(b' ');
+        }
+    }
+    // A finding's span starts and ends on characters: blanking it keeps the text UTF-8.
+    let masked = String::from_utf8(masked?).ok()?;
+    Some(sentence_role_cued(&masked))
 }
 
 /// Phrases that make a sentence about the company, found anywhere in it regardless of
@@ -2349,7 +2450,12 @@ impl AnalyzedPosting {
                     <= 3
             });
 
+        // The title's own skills, before the body's job titles join them.
+        let header_rules = title_rules.clone();
         let mut title_rules = title_rules;
+        // Job titles the body names ("openings for frontend engineers, backend
+        // engineers"), in text order.
+        let mut body_jobs: Vec<JobMention> = Vec::new();
         let mut by_rule: BTreeMap<RuleId, Vec<Mention>> = BTreeMap::new();
         // A slash list asks for either item under a requirements heading or in a
         // sentence asking something of the candidate.
@@ -2427,6 +2533,18 @@ impl AnalyzedPosting {
         };
         let classify = |a: usize, b: usize| {
             let (role, cued) = sentence_role_cued(&text[a..b]);
+            // "We have strengths in deep learning": "deep" names the field there, and
+            // the sentence is the company's. (Only that: with the names blanked out,
+            // "Lead Deep Learning development" would read as a job title.)
+            let (role, cued) = if role == SentenceRole::Requirement
+                && cued
+                && role_without_skill_names(text, a, b, &findings, rules)
+                    .is_some_and(|r| r.0 == SentenceRole::Company)
+            {
+                (SentenceRole::Company, false)
+            } else {
+                (role, cued)
+            };
             if role != SentenceRole::Title && company_subject(a, b) {
                 return (SentenceRole::Company, false);
             }
@@ -2497,6 +2615,11 @@ impl AnalyzedPosting {
             if negated.iter().any(|r| r.contains(&f.start)) {
                 continue;
             }
+            // "Analytics for companies like DigitalOcean, New Relic and Docker": other
+            // organisations, named in the company's story.
+            if names_organisation(text, sentence.0.start, f) {
+                continue;
+            }
             // "The Acme team is hiring" asks for no Acme: only a sentence about what
             // the candidate knows keeps the employer's own product.
             if is_own_name(f) && !(sentence.2 && asks_knowledge(&text[sentence.0.clone()])) {
@@ -2512,6 +2635,8 @@ impl AnalyzedPosting {
                 continue;
             }
             let mut section = section_at(f.start);
+            // The role noun that makes the finding part of a job title, if one does.
+            let mut role_noun = None;
             let role = match sentence.1 {
                 SentenceRole::Requirement => match role_noun_after(text, f.end) {
                     // "Work with our Data Science team", "an algorithm from our ML
@@ -2546,13 +2671,22 @@ impl AnalyzedPosting {
                     {
                         SentenceRole::Company
                     }
-                    Some(_) => SentenceRole::Title,
+                    Some(n) => {
+                        role_noun = Some(n);
+                        SentenceRole::Title
+                    }
                     None => sentence.1,
                 },
                 role => role,
             };
             match role {
                 SentenceRole::Title => {
+                    body_jobs.push(JobMention {
+                        rule: f.rule,
+                        start: f.start,
+                        end: f.end,
+                        noun: role_noun.and_then(|n| noun_after(text, f.end, n)),
+                    });
                     // Another title line in the body ("Senior Java Developer – Berlin").
                     if !title_rules.contains(&f.rule) {
                         title_rules.push(f.rule);
@@ -2731,7 +2865,16 @@ impl AnalyzedPosting {
                 .total_cmp(&a.weight)
                 .then_with(|| rules.rule(a.rule).id.cmp(&rules.rule(b.rule).id))
         });
-        let roles = offered_roles(title_roles, &skills);
+        // Jobs the body lists are roles too; a title naming one job is one of them.
+        let body_roles = listed_jobs(text, &findings, &body_jobs);
+        let mut roles = title_roles;
+        if !body_roles.is_empty() {
+            if roles.is_empty() && !header_rules.is_empty() {
+                roles.push(header_rules);
+            }
+            roles.extend(body_roles);
+        }
+        let roles = offered_roles(roles, &skills);
 
         AnalyzedPosting {
             posting,
@@ -3431,6 +3574,114 @@ fn or_lists(ft: &str, findings: &[Finding], asks: impl Fn(&Finding) -> bool) -> 
     out
 }
 
+/// A skill the body names as part of a job title ("backend engineers").
+struct JobMention {
+    rule: RuleId,
+    start: usize,
+    end: usize,
+    /// Where the role noun that makes it a title starts, when one does.
+    noun: Option<usize>,
+}
+
+/// Where `noun` (from `role_noun_after`) starts in the words right after `end`.
+fn noun_after(text: &str, end: usize, noun: &str) -> Option<usize> {
+    let to = crate::text::floor_char_boundary(text, (end + 48).min(text.len()));
+    text[end..to]
+        .to_ascii_lowercase()
+        .find(noun)
+        .map(|i| end + i)
+}
+
+/// The jobs the body lists as openings, each as the skills its title names, when a
+/// list offers two or more different ones: "openings for frontend engineers, backend
+/// engineers and firmware engineers", or one a line ("- Backend Engineer: <link>",
+/// "- Frontend Developer: <link>").
+///
+/// Skills before one role noun are one job ("Python Backend Engineer"), and so are
+/// those a line names without a role noun of their own, with the job beside them
+/// ("Full Stack Engineer (Python/React)"). Jobs follow each other in a list when
+/// nothing between them names another skill, over at most two other lines (jobs that
+/// name no skill, links) and a few hundred bytes: a job named again paragraphs later
+/// ("As our Backend Engineer you will…") is the same job, and one in prose between
+/// requirements is no list.
+fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec<Vec<RuleId>> {
+    struct Job {
+        rules: Vec<RuleId>,
+        start: usize,
+        end: usize,
+        line: usize,
+        noun: Option<usize>,
+    }
+    /// At most this far from one job of a list to the next.
+    const GAP: usize = 400;
+    if mentions.len() < 2 {
+        return Vec::new();
+    }
+    let line_of = |pos: usize| text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    let mut jobs: Vec<Job> = Vec::new();
+    for m in mentions {
+        let line = line_of(m.start);
+        match jobs.last_mut() {
+            Some(j)
+                if j.line == line && (j.noun == m.noun || j.noun.is_none() || m.noun.is_none()) =>
+            {
+                j.rules.push(m.rule);
+                j.end = m.end;
+                j.noun = j.noun.or(m.noun);
+            }
+            _ => jobs.push(Job {
+                rules: vec![m.rule],
+                start: m.start,
+                end: m.end,
+                line,
+                noun: m.noun,
+            }),
+        }
+    }
+    let listed = |a: &Job, b: &Job| {
+        let between = &text[a.end..b.start];
+        // The lines wholly between the two jobs' own.
+        let others = between.find('\n').map_or(0, |i| {
+            text[a.end + i + 1..b.line]
+                .lines()
+                .filter(|l| !l.trim().is_empty())
+                .count()
+        });
+        between.len() <= GAP
+            && others <= 2
+            && !findings.iter().any(|f| {
+                f.start >= a.end
+                    && f.start < b.start
+                    && !mentions
+                        .iter()
+                        .any(|m| m.start == f.start && m.rule == f.rule)
+            })
+    };
+    let mut out: Vec<Vec<RuleId>> = Vec::new();
+    let mut from = 0;
+    for k in 1..=jobs.len() {
+        if k < jobs.len() && listed(&jobs[k - 1], &jobs[k]) {
+            continue;
+        }
+        let mut list: Vec<Vec<RuleId>> = jobs[from..k]
+            .iter()
+            .map(|j| {
+                let mut r = j.rules.clone();
+                r.sort_unstable();
+                r.dedup();
+                r
+            })
+            .collect();
+        list.sort();
+        list.dedup();
+        if list.len() >= 2 {
+            out.extend(list);
+        }
+        from = k;
+    }
+    out
+}
+
 /// The roles of a multi-role title as the score counts them: without skills the body
 /// lists as alternatives (they are settled with their list), and only when two or more
 /// roles are left.
@@ -4080,6 +4331,11 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                 None if matches!(cue, "preferred" | "optional" | "bonus") => {}
                 _ => {
                     let (a, b) = sentence_around(text, s);
+                    // "Experience with those languages is a bonus": the cue speaks of
+                    // what the sentence points back at, the paragraph before it.
+                    if points_back(&text[a..s]) {
+                        out.extend(paragraph_before(text, a));
+                    }
                     // A cue that opens its clause and looks ahead ("Python, bonus if
                     // you know Elixir", "…, and it's a bonus if you know Elixir")
                     // speaks of that clause only.
@@ -4099,6 +4355,100 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
     out.sort_unstable();
     out.dedup();
     out
+}
+
+/// True when a sentence, up to its preferred cue, opens by pointing back at skills
+/// named before it: "Experience with those languages (is a bonus)", "Direct experience
+/// with these technologies (is not required)", "Any of the above (would be nice)".
+/// "Experience in this industry" points at no skill: only plural pointers, "it" and
+/// "the above" count.
+fn points_back(head: &str) -> bool {
+    const QUALIFIERS: &[&str] = &[
+        "direct",
+        "prior",
+        "previous",
+        "professional",
+        "practical",
+        "working",
+        "hands-on",
+        "some",
+        "any",
+    ];
+    const NOUNS: &[&str] = &[
+        "experience",
+        "knowledge",
+        "familiarity",
+        "expertise",
+        "exposure",
+        "background",
+        "proficiency",
+    ];
+    const LINKS: &[&str] = &["with", "in", "of", "using"];
+    const QUANTITIES: &[&str] = &["any", "all", "some", "one", "either", "each"];
+    const POINTERS: &[&str] = &["these", "those", "them", "it", "above"];
+    let mut words = head
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_ascii_lowercase)
+        .take(8)
+        .peekable();
+    let is = |w: Option<&String>, set: &[&str]| w.is_some_and(|w| set.contains(&w.as_str()));
+    let mut named_knowledge = false;
+    while is(words.peek(), QUALIFIERS) {
+        words.next();
+    }
+    if is(words.peek(), NOUNS) {
+        words.next();
+        if !is(words.next().as_ref(), LINKS) {
+            return false;
+        }
+        named_knowledge = true;
+    }
+    // "any of these", "all of the above".
+    let mut counted = false;
+    if is(words.peek(), QUANTITIES) {
+        words.next();
+        if words.next().as_deref() != Some("of") {
+            return false;
+        }
+        counted = true;
+    }
+    if words.peek().is_some_and(|w| w == "the") {
+        words.next();
+        // Only "the above": "the stack" could be anything.
+        return words.next().as_deref() == Some("above") && (named_knowledge || counted);
+    }
+    is(words.next().as_ref(), POINTERS) && (named_knowledge || counted)
+}
+
+/// The paragraph before byte `at` (the one holding the last words before it, which may
+/// be `at`'s own): from its start, at most a few hundred bytes back and then from a
+/// sentence's start, to `at`. A blank line parts paragraphs.
+fn paragraph_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    /// As far back as a pointer reaches: a stack paragraph, a short list.
+    const REACH: usize = 800;
+    let head = text[..at].trim_end();
+    if head.is_empty() {
+        return None;
+    }
+    // Line by line back from the last one with words, to a blank one.
+    let mut end = head.len();
+    let start = loop {
+        let line = head[..end].rfind('\n').map_or(0, |i| i + 1);
+        if head[line..end].trim().is_empty() {
+            break end + 1;
+        }
+        if line == 0 {
+            break 0;
+        }
+        end = line - 1;
+    };
+    let mut start = start.min(at);
+    if at - start > REACH {
+        let from = crate::text::floor_char_boundary(text, at - REACH);
+        start = sentence_around(text, from).1.min(at);
+    }
+    Some((start, at))
 }
 
 /// Where the clause a closing cue ends begins, when an earlier clause of its sentence
@@ -4327,6 +4677,31 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_a_skills_own_name_asks_nothing_of_the_candidate() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{Company, General};
+        // "Deep knowledge of" and "an understanding of" ask; the same words in "deep
+        // learning" and "natural language understanding" name a field.
+        let text = "Engineer\n\nWe have particular strengths in compilers and deep learning.\n";
+        assert_eq!(need(text, "deep-learning"), Some(Company));
+        let text = "Engineer\n\nOur platform has the finest natural language understanding.\n";
+        assert_eq!(need(text, "nlp"), Some(Company));
+        // Another word still asks, and a soft skill's qualifier is the candidate's.
+        let text = "Engineer\n\nWe want people who know deep learning.\n";
+        assert_eq!(need(text, "deep-learning"), Some(General));
+        let text = "Engineer\n\nOur best people have strong communication skills.\n";
+        assert_eq!(need(text, "communication"), Some(General));
+        // Without the names, a duty that opens with "Lead" is still no job title.
+        let text = "Engineer\n\nWhat you will do:\n- Lead Deep Learning development.\n";
+        assert_eq!(need(text, "deep-learning"), Some(SectionKind::Duties));
+    }
+
+    #[test]
     fn a_role_noun_right_after_a_skill_makes_it_a_title() {
         let after = |t: &str| followed_by_role(t, t.find("Python").unwrap() + 6);
         assert!(after("Python developers wanted"));
@@ -4541,6 +4916,101 @@ mod tests {
     }
 
     #[test]
+    fn jobs_the_body_lists_are_roles_one_of_which_is_met() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let roles = |text: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let mut v: Vec<Vec<&str>> = a
+                .roles
+                .iter()
+                .map(|r| {
+                    let mut ids: Vec<&str> = r.iter().map(|&x| &*rules.rule(x).id).collect();
+                    ids.sort_unstable();
+                    ids
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        // Listed in one sentence.
+        assert_eq!(
+            roles(
+                "Acme | Engineering | Remote\n\nWe are hiring frontend engineers, backend \
+                 engineers and firmware engineers. Apply below.\n"
+            ),
+            [["back-end"], ["embedded-development"], ["front-end"]]
+        );
+        // One a line, with links and jobs that name no skill between them.
+        assert_eq!(
+            roles(
+                "Acme | Engineering | Remote\n\nAcme makes invoices simple.\n\nOpen roles:\n\n\
+                 - Backend Engineer: https://acme.example/jobs/1\n\n\
+                 - Office Manager: https://acme.example/jobs/2\n\n\
+                 - Frontend Developer: https://acme.example/jobs/3\n"
+            ),
+            [["back-end"], ["front-end"]]
+        );
+        // A title naming one job is one more of them.
+        assert_eq!(
+            roles(
+                "Acme | Backend Engineer | Remote\n\nWe also hire:\n\n- Frontend Engineers\n\
+                 - Security Engineers\n"
+            ),
+            [["back-end"], ["front-end"], ["security"]]
+        );
+        // Jobs the hire works with, or one job named twice, are no list.
+        assert!(
+            roles(
+                "Acme | Backend Engineer | Remote\n\nYou will pair with our frontend \
+                 engineers and data engineers.\n"
+            )
+            .is_empty()
+        );
+        assert!(
+            roles(
+                "Acme | Engineering | Remote\n\nWe need a Backend Engineer.\n\n\
+                 As our Backend Engineer you will own the APIs.\n"
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn names_in_a_list_of_customers_or_backers_are_organisations_not_skills() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let ids = |text: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let mut v: Vec<&str> = a.skills.iter().map(|s| &*rules.rule(s.rule).id).collect();
+            v.sort_unstable();
+            v
+        };
+        for text in [
+            "Engineer\n\nWe run the pipelines of companies like DigitalOcean, Atlassian, New \
+             Relic, and Docker. You know Python.",
+            "Engineer\n\nOur customers include Salesforce, Lyft and MongoDB. You know Python.",
+            "Engineer\n\nOver 300 customers, including industry-leading companies such as \
+             GitHub and Heroku. You know Python.",
+            "Engineer\n\nWe are trusted by Slack, Box and GitHub. You know Python.",
+        ] {
+            assert_eq!(ids(text), ["python"], "{text}");
+        }
+        // Tools are no organisations, nor is a field of business in lower case; and the
+        // same name asked of the candidate is still a skill.
+        assert_eq!(
+            ids("Engineer\n\nYou know tools like Docker and Kubernetes."),
+            ["docker", "kubernetes"]
+        );
+        assert_eq!(
+            ids("Engineer\n\nWe deploy to Heroku for clients like Lyft and GitHub."),
+            ["heroku"]
+        );
+        assert_eq!(
+            ids("Engineer\n\nWe use tools by companies like HashiCorp: Terraform, Vault."),
+            ["terraform", "vault"]
+        );
+    }
+
+    #[test]
     fn the_tools_of_people_the_job_works_with_weigh_less_than_a_duty() {
         let rules = RuleSet::builtin().expect("built-in rules");
         let text = "Data Engineer\n\nResponsibilities:\n\
@@ -4650,6 +5120,42 @@ mod tests {
         // A bonus that is pay asks nothing.
         let text = "Engineer\n\nWe pay a signing bonus for Go engineers who know Kotlin.";
         assert_ne!(need(text, "kotlin"), Some(Preferred));
+    }
+
+    #[test]
+    fn a_cue_that_points_back_prefers_what_it_points_at() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        use SectionKind::{General, Preferred};
+        for text in [
+            // The sentence before, in the same paragraph.
+            "Engineer\n\nWe are porting our services from Ruby to Kotlin. Experience with \
+             those languages is a bonus, not a requirement.",
+            "Engineer\n\nOur stack is Ruby on the server and Kotlin on Android. Experience in \
+             any of these is a plus but not required.",
+            "Engineer\n\nOur stack is Ruby and Kotlin. Direct experience with these \
+             technologies is not required.",
+            // A list in the paragraph before.
+            "Engineer\n\nOur stack:\n- Ruby\n- Kotlin\n\nWorking knowledge of the above \
+             would be helpful.",
+        ] {
+            assert_eq!(
+                (need(text, "ruby"), need(text, "kotlin")),
+                (Some(Preferred), Some(Preferred)),
+                "{text}"
+            );
+        }
+        // A paragraph further back is out of reach, and so is a sentence that names
+        // its own skill.
+        let text = "Engineer\n\nYou know Ruby well.\n\nWe use Kotlin. Experience with it is \
+                    a plus.";
+        assert_eq!(need(text, "ruby"), Some(General));
+        let text = "Engineer\n\nYou know Ruby well. Experience with Kotlin is a plus.";
+        assert_eq!(need(text, "ruby"), Some(General));
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn a_title_offering_several_jobs_is_met_by_fitting_one() {
     // The reports say which role counted.
     let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
     assert!(
-        table.contains("The title offers 2 roles (Python; Go): the résumé fits Python best"),
+        table.contains("The posting offers 2 roles (Python; Go): the résumé fits Python best"),
         "{table}"
     );
 }
@@ -1337,6 +1337,19 @@ fn rank_reads_ndjson_from_stdin_and_refuses_nothing_to_rank() {
         err.contains("no postings found") && err.contains(".ndjson"),
         "{err}"
     );
+}
+
+/// Years of an ORM framework or of an object-oriented language are years of the
+/// practice a posting names in general ("an ORM", "OO development").
+#[test]
+fn orm_and_object_oriented_work_are_implied_by_the_tools_that_do_them() {
+    let ad = "Back-end engineer\n\nRequirements\n- Writing SQL by hand and with an ORM\n\
+              - Solid object-oriented design\n";
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    for id in ["orm", "oop"] {
+        let s = entry(&v, "skills", id);
+        assert_eq!(s["status"], "implied", "{s}");
+    }
 }
 
 /// An implied or related skill is explained through the profile's strongest skill that

@@ -517,7 +517,7 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 (None, Some(w)) => format!("its role counts for all of them: weight {w:.2}"),
                 (None, None) => "its role counts for all of them".to_owned(),
             };
-            writeln!(out, "        one of the roles the title offers; {role}")?;
+            writeln!(out, "        one of the roles the posting offers; {role}")?;
         }
         // A title given as metadata (front matter, an NDJSON field) has no span in the
         // text; the title itself is the evidence of its boost.

@@ -490,13 +490,13 @@ impl ScoreReport {
         let counted = lead.and_then(|l| self.roles.iter().find(|r| r.iter().any(|x| x.id == l.id)));
         Some(match counted {
             Some(role) => format!(
-                "The title offers {} roles ({}): the résumé fits {} best, which counts for all of them.",
+                "The posting offers {} roles ({}): the résumé fits {} best, which counts for all of them.",
                 self.roles.len(),
                 all.join("; "),
                 name(role)
             ),
             None => format!(
-                "The title offers {} roles ({}): the best-fitting one counts for all of them.",
+                "The posting offers {} roles ({}): the best-fitting one counts for all of them.",
                 self.roles.len(),
                 all.join("; ")
             ),
