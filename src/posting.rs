@@ -1799,7 +1799,9 @@ fn names_organisation(text: &str, sentence_start: usize, f: &Finding) -> bool {
 /// The role noun (from `TITLE_NOUNS_AFTER`) in the one or two words right after
 /// `end`, when they make the skill part of a job title or a team's name.
 fn role_noun_after(text: &str, end: usize) -> Option<&'static str> {
-    let rest = &text[end.min(text.len())..];
+    // The next few words are all it reads: a bound keeps a long one-line text linear.
+    let end = end.min(text.len());
+    let rest = &text[end..crate::text::floor_char_boundary(text, (end + 200).min(text.len()))];
     // A line ends the phrase: "Python or C++\n- Excellent team practices" names no team.
     let rest = &rest[..memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len())];
     let mut words = rest
@@ -2372,14 +2374,17 @@ impl AnalyzedPosting {
         let folded = Folded::new(text);
         let findings = rules.extract_folded(text, &folded);
         let sections = split_sections(text);
-        let preferred = preferred_sentences(text, &folded);
+        // As disjoint sorted spans, so a finding's test is a binary search: one per cue
+        // and a scan per finding was quadratic on texts with thousands of both.
+        let preferred = disjoint_spans(preferred_sentences(text, &folded));
         let section_at = |pos: usize| -> SectionKind {
-            let base = sections
-                .iter()
-                .rev()
-                .find(|s| s.start <= pos)
-                .map_or(SectionKind::General, |s| s.kind);
-            let in_pref = preferred.iter().any(|&(a, b)| a <= pos && pos < b);
+            // Sections come in text order.
+            let k = sections.partition_point(|s| s.start <= pos);
+            let base = k
+                .checked_sub(1)
+                .map_or(SectionKind::General, |k| sections[k].kind);
+            let k = preferred.partition_point(|&(a, _)| a <= pos);
+            let in_pref = k.checked_sub(1).is_some_and(|k| pos < preferred[k].1);
             if in_pref
                 && matches!(
                     base,
@@ -3617,10 +3622,20 @@ fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec
     if mentions.len() < 2 {
         return Vec::new();
     }
-    let line_of = |pos: usize| text[..pos].rfind('\n').map_or(0, |i| i + 1);
+    // Line starts, searched from the previous mention on (mentions come in text
+    // order): searching back to the start each time was quadratic on a one-line
+    // text naming thousands of jobs.
+    let (mut line, mut seen) = (0, 0);
     let mut jobs: Vec<Job> = Vec::new();
     for m in mentions {
-        let line = line_of(m.start);
+        let from = if m.start >= seen { seen } else { 0 };
+        if from == 0 {
+            line = 0;
+        }
+        if let Some(i) = memchr::memrchr(b'\n', &text.as_bytes()[from..m.start]) {
+            line = from + i + 1;
+        }
+        seen = m.start;
         match jobs.last_mut() {
             Some(j)
                 if j.line == line && (j.noun == m.noun || j.noun.is_none() || m.noun.is_none()) =>
@@ -3638,8 +3653,20 @@ fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec
             }),
         }
     }
+    // Findings and mentions are sorted by start: each test below is a binary search
+    // and a short walk, not a scan of the whole document per pair of jobs.
+    let is_mention = |f: &Finding| {
+        let k = mentions.partition_point(|m| m.start < f.start);
+        mentions[k..]
+            .iter()
+            .take_while(|m| m.start == f.start)
+            .any(|m| m.rule == f.rule)
+    };
     let listed = |a: &Job, b: &Job| {
         let between = &text[a.end..b.start];
+        if between.len() > GAP {
+            return false;
+        }
         // The lines wholly between the two jobs' own.
         let others = between.find('\n').map_or(0, |i| {
             text[a.end + i + 1..b.line]
@@ -3647,15 +3674,12 @@ fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec
                 .filter(|l| !l.trim().is_empty())
                 .count()
         });
-        between.len() <= GAP
-            && others <= 2
-            && !findings.iter().any(|f| {
-                f.start >= a.end
-                    && f.start < b.start
-                    && !mentions
-                        .iter()
-                        .any(|m| m.start == f.start && m.rule == f.rule)
-            })
+        let lo = findings.partition_point(|f| f.start < a.end);
+        others <= 2
+            && !findings[lo..]
+                .iter()
+                .take_while(|f| f.start < b.start)
+                .any(|f| !is_mention(f))
     };
     let mut out: Vec<Vec<RuleId>> = Vec::new();
     let mut from = 0;
@@ -4431,10 +4455,18 @@ fn paragraph_before(text: &str, at: usize) -> Option<(usize, usize)> {
     if head.is_empty() {
         return None;
     }
-    // Line by line back from the last one with words, to a blank one.
+    // Line by line back from the last one with words, to a blank one, searching no
+    // further back than the reach needs (a whole one-line text per pointer was
+    // quadratic): a line that starts before it gives the same answer as the start.
+    let lo = crate::text::floor_char_boundary(text, at.saturating_sub(REACH + 1));
     let mut end = head.len();
     let start = loop {
-        let line = head[..end].rfind('\n').map_or(0, |i| i + 1);
+        let from = lo.min(end);
+        let line = match head[from..end].rfind('\n') {
+            Some(i) => from + i + 1,
+            None if from > 0 => break 0,
+            None => 0,
+        };
         if head[line..end].trim().is_empty() {
             break end + 1;
         }
@@ -4515,35 +4547,59 @@ fn clause_led_by_cue(cue: &str, before: &str, after: &str) -> Option<usize> {
 }
 
 /// The parenthesised span around byte `pos` on its line, brackets included, if `pos`
-/// is inside one.
+/// is inside one that opens and closes within `PAREN_REACH` bytes of it.
 fn paren_around(text: &str, pos: usize) -> Option<(usize, usize)> {
-    let line_start = text[..pos].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[pos..].find('\n').map_or(text.len(), |i| pos + i);
-    let open = text[line_start..pos]
-        .rfind(['(', ')'])
-        .map(|i| line_start + i)?;
-    if text.as_bytes()[open] != b'(' {
+    // Bounded: this runs at every cue, and searching a whole line each time was
+    // quadratic on a long one-line text.
+    const PAREN_REACH: usize = 400;
+    let b = text.as_bytes();
+    let lo = pos.saturating_sub(PAREN_REACH);
+    let hi = (pos + PAREN_REACH).min(b.len());
+    let line_start = memchr::memrchr(b'\n', &b[lo..pos]).map_or(lo, |i| lo + i + 1);
+    let line_end = memchr::memchr(b'\n', &b[pos..hi]).map_or(hi, |i| pos + i);
+    let open = memchr::memrchr2(b'(', b')', &b[line_start..pos]).map(|i| line_start + i)?;
+    if b[open] != b'(' {
         return None;
     }
-    let close = text[pos..line_end].find([')', '('])? + pos;
-    (text.as_bytes()[close] == b')').then_some((open, close + 1))
+    let close = memchr::memchr2(b')', b'(', &b[pos..line_end])? + pos;
+    (b[close] == b')').then_some((open, close + 1))
+}
+
+/// The union of half-open spans as disjoint spans sorted by start.
+fn disjoint_spans(mut spans: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    spans.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(spans.len());
+    for (a, b) in spans {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// The sentence containing byte `pos`: bounded by a line break, or by `.`, `!`, `?`, `;`
-/// followed by whitespace (so `Node.js` does not end a sentence).
+/// followed by whitespace (so `Node.js` does not end a sentence), and by
+/// `SENTENCE_REACH` bytes either side of `pos` (on a character boundary).
 fn sentence_around(text: &str, pos: usize) -> (usize, usize) {
+    // Text without stops is no sentence past this: the bound keeps a long one-line
+    // text with many cues linear (it was quadratic: each cue walked the whole line).
+    const SENTENCE_REACH: usize = 1000;
     let b = text.as_bytes();
     let is_end = |i: usize| {
         b[i] == b'\n'
             || (matches!(b[i], b'.' | b'!' | b'?' | b';')
                 && b.get(i + 1).is_none_or(u8::is_ascii_whitespace))
     };
-    let mut a = pos.min(b.len());
-    while a > 0 && !is_end(a - 1) {
+    let pos = pos.min(b.len());
+    let lo = crate::text::ceil_char_boundary(text, pos.saturating_sub(SENTENCE_REACH));
+    let hi = crate::text::floor_char_boundary(text, (pos + SENTENCE_REACH).min(b.len()));
+    let mut a = pos;
+    while a > lo && !is_end(a - 1) {
         a -= 1;
     }
-    let mut e = pos.min(b.len());
-    while e < b.len() && !is_end(e) {
+    let mut e = pos;
+    while e < hi && !is_end(e) {
         e += 1;
     }
     (a, e)

@@ -660,6 +660,28 @@ fn big_inputs() {
     drop(text);
     std::fs::remove_file(d.join("line.md")).unwrap();
 
+    // A dense 3 MB posting on one line with no sentence stops: thousands of skills,
+    // job titles, preference cues and pointers back in one "sentence". Analysis that
+    // searched the line once per cue or finding took minutes on a third of this.
+    write_long_line(
+        &d.join("dense.md"),
+        "",
+        "We are hiring Python engineers, Rust developers and Go engineers, experience \
+         with those languages is a bonus, Kubernetes (a plus) preferred, customers \
+         include Docker and New Relic, ",
+        "done",
+        3 << 20,
+    );
+    report += &check_big(
+        d,
+        "dense.md",
+        true,
+        &["score", "-p", "dev.yaml", "{}", "-f", "json"],
+        Mode::Single,
+        &[],
+    );
+    std::fs::remove_file(d.join("dense.md")).unwrap();
+
     // A profile whose summary is a 10 MB scalar.
     let mut profile = std::fs::read_to_string(fixtures().join("profiles/dev.yaml")).unwrap();
     profile = profile.replacen(
