@@ -2057,6 +2057,50 @@ fn a_local_page_with_several_postings_gets_the_note() {
     assert!(e.contains(note), "jobs add: {e}");
 }
 
+/// Regression: `rank DIR` over a saved careers page whose JSON-LD lists several jobs
+/// ranked the page as its first posting without a word, while `jobs add` of the same
+/// file noted it. `rank` warns, naming the file, on stderr and in its report.
+#[test]
+fn rank_warns_of_a_page_with_several_postings() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::copy(
+        fixtures().join("web/two-jobs.html"),
+        jobs.join("careers.html"),
+    )
+    .unwrap();
+    std::fs::write(jobs.join("one.md"), "---\ntitle: Go Developer\n---\nGo.\n").unwrap();
+    let profile = fixtures().join("profiles/dev.yaml");
+    let out = jobfit_in(dir.path())
+        .args(["--no-config", "rank", "-p"])
+        .arg(&profile)
+        .args(["jobs", "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let file = Path::new("jobs").join("careers.html");
+    let warning = format!(
+        "warning: {}: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`",
+        file.display()
+    );
+    assert!(err.contains(&warning), "{err}");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    let notes = v["warnings"].as_array().unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(notes.len(), 1, "{v:#}");
+    assert_eq!(notes[0]["origin"], file.display().to_string());
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the page holds 2 job postings"),
+        "{v:#}"
+    );
+}
+
 /// Regression: two `jobs add` of one posting at the same time each found it unsaved
 /// and each saved it (the second under a numbered name). Checking and saving is now one
 /// step, under a lock on the jobs directory: one saves, the others report a duplicate.

@@ -1317,6 +1317,8 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 bytes: u64,
                 missing: &'a [crate::rank::MissingSkill],
                 skipped: &'a [crate::rank::Skipped],
+                #[serde(skip_serializing_if = "<[crate::rank::Warning]>::is_empty")]
+                warnings: &'a [crate::rank::Warning],
             }
             for (i, row) in r.rows.iter().enumerate() {
                 serde_json::to_writer(
@@ -1341,6 +1343,7 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     bytes: r.bytes,
                     missing: &r.missing,
                     skipped: &r.skipped,
+                    warnings: &r.warnings,
                 },
             )
             .map_err(io::Error::from)?;
