@@ -2023,6 +2023,56 @@ fn jobs_list_csv_says_how_many_postings_a_file_holds() {
     assert_eq!(counts, ["", "2", "3"], "{out}");
 }
 
+/// Regression: `jobs list -f csv` had no `source` or `date_posted` column, though saved
+/// front matter carries both and the JSON listing gives them. They come after the
+/// older columns, which keep their places.
+#[test]
+fn jobs_list_gives_source_and_date_posted_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::write(
+        jobs.join("a.md"),
+        "---\ntitle: Go Developer\ncompany: Initech\ndate_posted: \"2026-10-15\"\nsource: \"greenhouse:initech\"\nfetched: \"2026-11-01\"\n---\nGo.\n",
+    )
+    .unwrap();
+    std::fs::write(jobs.join("b.md"), "---\ntitle: Dev\n---\nPython.\n").unwrap();
+    let list = |format: &str| {
+        stdout(jobfit_in(dir.path()).args(["--no-config", "jobs", "list", "-f", format]))
+    };
+    let out = list("csv");
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "id",
+            "title",
+            "company",
+            "location",
+            "url",
+            "fetched",
+            "problem",
+            "postings",
+            "source",
+            "date_posted"
+        ],
+        "{out}"
+    );
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][9], "greenhouse:initech", "{out}");
+    assert_eq!(&rows[0][10], "2026-10-15", "{out}");
+    assert_eq!((&rows[1][9], &rows[1][10]), ("", ""), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&list("json")).unwrap();
+    assert_eq!(v["jobs"][0]["source"], "greenhouse:initech", "{v:#}");
+    assert_eq!(v["jobs"][0]["date_posted"], "2026-10-15", "{v:#}");
+    let first = list("ndjson");
+    let line: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(line["source"], "greenhouse:initech", "{first}");
+    assert_eq!(line["date_posted"], "2026-10-15", "{first}");
+}
+
 /// Regression: a saved page whose JSON-LD holds several `JobPosting`s was read as the
 /// first without a word, while the same page fetched by its URL got a note naming the
 /// others. Every command that reads one posting from a page now says so.
