@@ -68,12 +68,25 @@ pub enum Saved {
 }
 
 /// Hash of a posting's text with whitespace and case folded, so a re-saved page with
-/// different line wrapping is still recognised.
+/// different line wrapping is still recognised: `rules::word_hash` (FNV-1a) of its
+/// words joined by single spaces, fed word by word rather than through a joined copy
+/// (every `jobs add` hashes every saved posting).
 #[must_use]
 pub fn content_hash(text: &str) -> u64 {
+    const PRIME: u64 = 0x0100_0000_01b3;
     let folded = Folded::new(text);
-    let words: Vec<&str> = folded.as_str().split_whitespace().collect();
-    crate::rules::word_hash(words.join(" ").as_bytes())
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (i, word) in folded.as_str().split_whitespace().enumerate() {
+        if i > 0 {
+            h ^= u64::from(b' ');
+            h = h.wrapping_mul(PRIME);
+        }
+        for &b in word.as_bytes() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(PRIME);
+        }
+    }
+    h
 }
 
 /// Query parameters that say how a link was reached (a campaign, an ad click, the
@@ -195,11 +208,15 @@ pub fn slug(p: &Posting) -> String {
 /// An unreadable directory. A file that cannot be read, or whose front matter does
 /// not parse, is listed with its `problem`.
 pub fn list(dir: &Path) -> Result<Vec<SavedJob>> {
-    scan(dir, crate::rank::reads)
+    scan(dir, crate::rank::reads, read_saved)
 }
 
-/// The files of `dir` that `wanted` picks, read.
-fn scan(dir: &Path, wanted: fn(&Path) -> bool) -> Result<Vec<SavedJob>> {
+/// The files of `dir` that `wanted` picks, each read by `read`.
+fn scan(
+    dir: &Path,
+    wanted: fn(&Path) -> bool,
+    read: fn(PathBuf) -> SavedJob,
+) -> Result<Vec<SavedJob>> {
     let rd = match std::fs::read_dir(dir) {
         Ok(rd) => rd,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -209,7 +226,7 @@ fn scan(dir: &Path, wanted: fn(&Path) -> bool) -> Result<Vec<SavedJob>> {
         .filter_map(std::result::Result::ok)
         .map(|e| e.path())
         .filter(|p| p.is_file() && wanted(p))
-        .map(read_saved)
+        .map(read)
         .collect();
     out.sort_by(|a, b| a.file.cmp(&b.file));
     Ok(out)
@@ -242,8 +259,16 @@ fn problem_of(e: &Error) -> String {
     }
 }
 
+#[cfg(test)]
+thread_local! {
+    /// Files `read_saved` read on this thread: what the tests of `Jobs::open` count.
+    static FULL_READS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// One file of the jobs directory, read as `rank` reads it.
 fn read_saved(path: PathBuf) -> SavedJob {
+    #[cfg(test)]
+    FULL_READS.with(|n| n.set(n.get() + 1));
     if crate::rank::is_records(&path) {
         return match count_records(&path) {
             Ok(n) => SavedJob {
@@ -311,6 +336,71 @@ fn read_saved(path: PathBuf) -> SavedJob {
             content_hash: content_hash(body),
             problem: Some(problem.unwrap_or_else(|| problem_of(&e))),
         },
+    }
+}
+
+/// What `save` compares a new posting with (file, id, title, company, URL, source and
+/// text hash), read from one posting document of the jobs directory. A Markdown or
+/// text file, as `save` writes them, gives it from its front matter, parsed once, and
+/// the hash of its body: the posting reader (`read_saved`) is not run, so hundreds of
+/// saved jobs keep `jobs add` fast. Its answers are `read_saved`'s (a test holds
+/// them to it). Any other document is read in full: its text is known no other way.
+fn read_for_check(path: PathBuf) -> SavedJob {
+    if !is_text(&path) {
+        return read_saved(path);
+    }
+    let text = match crate::source::read_input(Some(&path)) {
+        Ok((_, text)) => text,
+        Err(e) => return SavedJob::unreadable(path, problem_of(&e)),
+    };
+    // A page saved under a text name is read as a page (see
+    // `source::page_from_document`).
+    let start = text.trim_start();
+    if start.starts_with("<!doctype")
+        || start.starts_with("<!DOCTYPE")
+        || start.starts_with("<html")
+    {
+        return read_saved(path);
+    }
+    // As `source::posting_from_text` reads it: no front matter, or an empty one, is
+    // none; front matter that does not parse leaves the file nameless (`read_saved`
+    // lists it with a problem), hashed by what follows it.
+    let (meta, body, parsed) = match split_front_matter(&text) {
+        None => (FrontMatter::default(), text.as_str(), true),
+        Some((yaml, body)) if yaml.trim().is_empty() => (FrontMatter::default(), body, true),
+        Some((yaml, body)) => match crate::source::parse_front_matter(yaml) {
+            Ok(m) => (m, body, true),
+            Err(_) => (FrontMatter::default(), body, false),
+        },
+    };
+    let FrontMatter {
+        id,
+        mut title,
+        mut company,
+        url,
+        source,
+        ..
+    } = meta;
+    // The names the posting reader would guess from the text's first lines fill only
+    // what the front matter leaves out: a saved job names both, and is not copied.
+    if parsed && !body.trim().is_empty() && (title.is_none() || company.is_none()) {
+        let mut p = Posting {
+            title: title.take(),
+            company: company.take(),
+            text: body.to_owned(),
+            ..Posting::default()
+        };
+        p.guess_title();
+        (title, company) = (p.title, p.company);
+    }
+    SavedJob {
+        id,
+        title,
+        company,
+        url,
+        source,
+        content_hash: content_hash(body),
+        ..SavedJob::bare(path)
     }
 }
 
@@ -500,7 +590,7 @@ impl Jobs {
             Err(e) => return Err(Error::io(&path, e)),
         }
         // Read under the lock: what another jobfit saved before it let go is seen.
-        let saved = scan(dir, is_document)?;
+        let saved = scan(dir, is_document, read_for_check)?;
         Ok(Self {
             dir: dir.to_path_buf(),
             saved,
@@ -687,6 +777,93 @@ mod tests {
                 .count();
             assert_eq!(new, 1, "{results:?}");
             assert_eq!(list(dir.path()).unwrap().len(), 1, "{results:?}");
+        }
+    }
+
+    /// Regression: `Jobs::open` (every `jobs add`) read each saved posting in full, as
+    /// `rank` reads it, to compare a new one with, so hundreds of saved jobs made every
+    /// add slow. A Markdown or text file is read for its front matter and the hash of
+    /// its text; a page, JSON or YAML document is still read in full (its text is known
+    /// no other way). What the check compares is what the full reading gives.
+    #[test]
+    fn the_duplicate_check_reads_saved_text_for_front_matter_and_hash_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [
+            (
+                "a.md",
+                "---\nid: \"7\"\ntitle: \"Go Developer\"\ncompany: Initech\nurl: https://example.test/7\nsource: url\nfetched: 2026-11-21\n---\nWe write Go.\n",
+            ),
+            // Names from labelled lines, as the full reading guesses them.
+            (
+                "b.txt",
+                "Senior Rust Engineer\nCompany: Globex\n\nRust and Kafka.\n",
+            ),
+            ("c.md", "---\ntitle: [unclosed\n---\nBroken front matter.\n"),
+            (
+                "d.md",
+                "---\ntitle: Empty\nurl: https://example.test/d\n---\n\n",
+            ),
+            ("e.md", "---\n---\nNo keys at all.\n"),
+            (
+                "f.md",
+                "\u{feff}---\r\ntitle: Windows\r\n---\r\nCRLF lines.\r\n",
+            ),
+            // A page under a text name is read as a page, in full.
+            (
+                "g.txt",
+                "<!doctype html><html><head><title>Data Analyst</title></head><body><h1>Data Analyst</h1><p>SQL and Python dashboards for the sales team.</p></body></html>",
+            ),
+            (
+                "page.html",
+                r#"<html><head><script type="application/ld+json">{"@type":"JobPosting","title":"Rust Engineer","url":"https://example.test/p","description":"<p>Rust.</p>"}</script></head></html>"#,
+            ),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text).unwrap();
+        }
+        FULL_READS.with(|n| n.set(0));
+        let jobs = Jobs::open(dir.path()).unwrap();
+        assert_eq!(
+            FULL_READS.with(std::cell::Cell::get),
+            2,
+            "{:#?}",
+            jobs.saved
+        );
+        assert_eq!(jobs.saved.len(), files.len());
+        for j in &jobs.saved {
+            let full = read_saved(j.file.clone());
+            let key = |j: &SavedJob| {
+                (
+                    j.id.clone(),
+                    j.url.clone(),
+                    j.title.clone(),
+                    j.company.clone(),
+                    j.source.clone(),
+                    j.content_hash,
+                )
+            };
+            assert_eq!(key(j), key(&full), "{}", j.file.display());
+        }
+    }
+
+    /// The hash fed word by word is the one of the joined words (`rules::word_hash`), the
+    /// value documented as stable.
+    #[test]
+    fn content_hash_is_the_hash_of_the_folded_words_joined() {
+        for text in [
+            "",
+            "  ",
+            "We write Go.",
+            " Ünïcode\tTEXT\n\nover  lines ",
+            "ﬁ Ⅻ",
+        ] {
+            let folded = Folded::new(text);
+            let words: Vec<&str> = folded.as_str().split_whitespace().collect();
+            assert_eq!(
+                content_hash(text),
+                crate::rules::word_hash(words.join(" ").as_bytes()),
+                "{text:?}"
+            );
         }
     }
 

@@ -142,6 +142,16 @@ impl Skipped {
     }
 }
 
+/// Something to know about a posting that was read and ranked all the same: a page
+/// whose JSON-LD holds several postings, read as its first (see `html::PagePosting`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Warning {
+    /// The file.
+    pub origin: String,
+    /// What to know.
+    pub message: String,
+}
+
 /// `jobfit rank`'s result.
 #[derive(Debug, Clone, Serialize)]
 pub struct RankReport {
@@ -167,6 +177,9 @@ pub struct RankReport {
     pub missing: Vec<MissingSkill>,
     /// Postings that could not be read.
     pub skipped: Vec<Skipped>,
+    /// Postings read with something to know (a page of several postings).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
     /// Whether some posting scored at least `--min-score` (any posting, without it),
     /// whether or not `--top` shows it: `rank --min-score`'s verdict, the exit status.
     #[serde(skip)]
@@ -267,6 +280,7 @@ struct Acc<'a> {
     without: usize,
     bytes: u64,
     skipped: Vec<Skipped>,
+    warnings: Vec<Warning>,
     /// Some posting scored at least `--min-score`.
     reached_min_score: bool,
 }
@@ -474,21 +488,26 @@ fn score_one(
     })
 }
 
+/// Reads and scores one posting, with a warning when what was read is not all the
+/// file holds (a page of several postings: the same note `jobs add` gives).
 fn process(
     rules: &RuleSet,
     profile: &AnalyzedProfile,
     item: Item,
     opts: &RankOptions,
-) -> std::result::Result<Outcome, Skipped> {
+) -> std::result::Result<(Outcome, Option<Warning>), Skipped> {
+    let mut warning = None;
     let posting = match item {
         Item::File(path) => {
             let origin = path.display().to_string();
-            source::read_input(Some(&path))
-                .and_then(|(o, text)| source::posting_from_document(&o, &text))
+            let page = source::read_input(Some(&path))
+                .and_then(|(o, text)| source::page_from_document(&o, &text))
                 .map_err(|e| Skipped {
-                    origin,
+                    origin: origin.clone(),
                     error: e.to_string(),
-                })?
+                })?;
+            warning = page.note().map(|message| Warning { origin, message });
+            page.posting
         }
         Item::Line { origin, text } => ndjson_posting(&origin, &text).map_err(|e| Skipped {
             origin,
@@ -496,7 +515,7 @@ fn process(
         })?,
         Item::Read(posting) => posting,
     };
-    Ok(score_one(rules, profile, posting, opts))
+    Ok((score_one(rules, profile, posting, opts), warning))
 }
 
 /// A posting from one NDJSON line.
@@ -599,6 +618,7 @@ pub fn rank(
         without: 0,
         bytes: 0,
         skipped: Vec::new(),
+        warnings: Vec::new(),
         reached_min_score: false,
     };
     let mut run = |acc: &mut Acc<'_>, batch: Vec<Item>| -> Result<()> {
@@ -607,6 +627,10 @@ pub fn rank(
             .map(|item| process(rules, profile, item, opts))
             .collect();
         for r in results {
+            let r = r.map(|(outcome, warning)| {
+                acc.warnings.extend(warning);
+                outcome
+            });
             match r {
                 Ok(Outcome::Scored(s)) => {
                     progress(s.bytes);
@@ -730,6 +754,7 @@ pub fn rank(
         rows,
         missing,
         skipped: acc.skipped,
+        warnings: acc.warnings,
         reached_min_score: acc.reached_min_score,
     })
 }

@@ -2036,6 +2036,56 @@ fn jobs_list_csv_says_how_many_postings_a_file_holds() {
     assert_eq!(counts, ["", "2", "3"], "{out}");
 }
 
+/// Regression: `jobs list -f csv` had no `source` or `date_posted` column, though saved
+/// front matter carries both and the JSON listing gives them. They come after the
+/// older columns, which keep their places.
+#[test]
+fn jobs_list_gives_source_and_date_posted_in_every_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::write(
+        jobs.join("a.md"),
+        "---\ntitle: Go Developer\ncompany: Initech\ndate_posted: \"2026-10-15\"\nsource: \"greenhouse:initech\"\nfetched: \"2026-11-01\"\n---\nGo.\n",
+    )
+    .unwrap();
+    std::fs::write(jobs.join("b.md"), "---\ntitle: Dev\n---\nPython.\n").unwrap();
+    let list = |format: &str| {
+        stdout(jobfit_in(dir.path()).args(["--no-config", "jobs", "list", "-f", format]))
+    };
+    let out = list("csv");
+    let mut rows = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = rows.headers().unwrap().iter().map(str::to_owned).collect();
+    assert_eq!(
+        header,
+        [
+            "file",
+            "id",
+            "title",
+            "company",
+            "location",
+            "url",
+            "fetched",
+            "problem",
+            "postings",
+            "source",
+            "date_posted"
+        ],
+        "{out}"
+    );
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(&rows[0][9], "greenhouse:initech", "{out}");
+    assert_eq!(&rows[0][10], "2026-10-15", "{out}");
+    assert_eq!((&rows[1][9], &rows[1][10]), ("", ""), "{out}");
+    let v: serde_json::Value = serde_json::from_str(&list("json")).unwrap();
+    assert_eq!(v["jobs"][0]["source"], "greenhouse:initech", "{v:#}");
+    assert_eq!(v["jobs"][0]["date_posted"], "2026-10-15", "{v:#}");
+    let first = list("ndjson");
+    let line: serde_json::Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(line["source"], "greenhouse:initech", "{first}");
+    assert_eq!(line["date_posted"], "2026-10-15", "{first}");
+}
+
 /// Regression: a saved page whose JSON-LD holds several `JobPosting`s was read as the
 /// first without a word, while the same page fetched by its URL got a note naming the
 /// others. Every command that reads one posting from a page now says so.
@@ -2068,6 +2118,50 @@ fn a_local_page_with_several_postings_gets_the_note() {
     let dir = tempfile::tempdir().unwrap();
     let e = err(jobfit_in(dir.path()).args(["--no-config", "jobs", "add", page, "-f", "json"]));
     assert!(e.contains(note), "jobs add: {e}");
+}
+
+/// Regression: `rank DIR` over a saved careers page whose JSON-LD lists several jobs
+/// ranked the page as its first posting without a word, while `jobs add` of the same
+/// file noted it. `rank` warns, naming the file, on stderr and in its report.
+#[test]
+fn rank_warns_of_a_page_with_several_postings() {
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::copy(
+        fixtures().join("web/two-jobs.html"),
+        jobs.join("careers.html"),
+    )
+    .unwrap();
+    std::fs::write(jobs.join("one.md"), "---\ntitle: Go Developer\n---\nGo.\n").unwrap();
+    let profile = fixtures().join("profiles/dev.yaml");
+    let out = jobfit_in(dir.path())
+        .args(["--no-config", "rank", "-p"])
+        .arg(&profile)
+        .args(["jobs", "-f", "json"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{err}");
+    let file = Path::new("jobs").join("careers.html");
+    let warning = format!(
+        "warning: {}: the page holds 2 job postings (JSON-LD); took the first, `Platform Engineer — Umbrella`, not `Data Analyst — Umbrella`",
+        file.display()
+    );
+    assert!(err.contains(&warning), "{err}");
+    assert_eq!(err.matches("warning:").count(), 1, "{err}");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["postings"], 2, "{v:#}");
+    let notes = v["warnings"].as_array().unwrap_or_else(|| panic!("{v:#}"));
+    assert_eq!(notes.len(), 1, "{v:#}");
+    assert_eq!(notes[0]["origin"], file.display().to_string());
+    assert!(
+        notes[0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("the page holds 2 job postings"),
+        "{v:#}"
+    );
 }
 
 /// Regression: two `jobs add` of one posting at the same time each found it unsaved

@@ -69,6 +69,20 @@ pub(super) fn run(settings: &Settings, args: &RankArgs) -> Result<u8> {
             );
         }
     }
+    {
+        // Ranked all the same: after the skipped ones, which left something out.
+        let mut err = anstream::stderr();
+        for w in report.warnings.iter().take(20) {
+            let _ = writeln!(err, "warning: {}: {}", w.origin, w.message);
+        }
+        if report.warnings.len() > 20 {
+            let _ = writeln!(
+                err,
+                "warning: … and {} more pages of several postings, each ranked as its first",
+                report.warnings.len() - 20
+            );
+        }
+    }
     if report.postings == 0 && report.without == 0 && report.skipped.is_empty() {
         // Not an error (an empty board is a fact), but worth saying why the list is empty.
         let names: Vec<String> = inputs

@@ -1182,10 +1182,20 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
             Ok(())
         }
         Message::JobList(l) => {
-            // `postings` last: columns are only ever added, after the others.
+            // Columns are only ever added, after the others, so a script that reads
+            // them by position keeps working.
             line(&[
-                "file", "id", "title", "company", "location", "url", "fetched", "problem",
+                "file",
+                "id",
+                "title",
+                "company",
+                "location",
+                "url",
+                "fetched",
+                "problem",
                 "postings",
+                "source",
+                "date_posted",
             ])?;
             for j in &l.jobs {
                 line(&[
@@ -1198,6 +1208,8 @@ fn write_csv(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     j.fetched.as_deref().unwrap_or(""),
                     j.problem.as_deref().unwrap_or(""),
                     &j.postings.map(|n| n.to_string()).unwrap_or_default(),
+                    j.source.as_deref().unwrap_or(""),
+                    j.date_posted.as_deref().unwrap_or(""),
                 ])?;
             }
             Ok(())
@@ -1317,6 +1329,8 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                 bytes: u64,
                 missing: &'a [crate::rank::MissingSkill],
                 skipped: &'a [crate::rank::Skipped],
+                #[serde(skip_serializing_if = "<[crate::rank::Warning]>::is_empty")]
+                warnings: &'a [crate::rank::Warning],
             }
             for (i, row) in r.rows.iter().enumerate() {
                 serde_json::to_writer(
@@ -1341,6 +1355,7 @@ fn write_ndjson(msg: &Message, out: &mut dyn Write) -> io::Result<()> {
                     bytes: r.bytes,
                     missing: &r.missing,
                     skipped: &r.skipped,
+                    warnings: &r.warnings,
                 },
             )
             .map_err(io::Error::from)?;
