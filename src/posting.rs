@@ -4240,9 +4240,11 @@ fn waves_away_previous(sentence: &str) -> bool {
 
 /// A numbered list item ("1. …", "2) …").
 fn numbered(line: &str) -> bool {
-    line.split_once(['.', ')']).is_some_and(|(n, _)| {
-        !n.is_empty() && n.len() <= 2 && n.bytes().all(|b| b.is_ascii_digit())
-    })
+    // Read from the start only: searching a long line for its first stop cost more
+    // than the rest of the title guess.
+    let b = line.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    (1..=2).contains(&digits) && matches!(b.get(digits), Some(b'.' | b')'))
 }
 
 /// A longer cue line that introduces a list ("It would be great if you have", "What
