@@ -682,6 +682,37 @@ fn big_inputs() {
     );
     std::fs::remove_file(d.join("dense.md")).unwrap();
 
+    // A 1 MB story of 40,000 jobs, each followed by a taste ("I like it."): asking
+    // every earlier employer whether a new one is its team, and whether each taste
+    // names one, took minutes.
+    {
+        use std::io::Write as _;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(d.join("story.txt")).unwrap());
+        let (mut n, mut i) = (0, 0u32);
+        while n < 1 << 20 {
+            let name: String = (0..4)
+                .map(|k| char::from(b'a' + u8::try_from(i / 26u32.pow(k) % 26).unwrap()))
+                .collect();
+            let s = format!(
+                "I joined {}{}. I like it. ",
+                name[..1].to_uppercase(),
+                &name[1..]
+            );
+            f.write_all(s.as_bytes()).unwrap();
+            n += s.len();
+            i += 1;
+        }
+    }
+    report += &check_big(
+        d,
+        "story.txt",
+        true,
+        &["profile", "show", "-p", "{}", "-f", "json"],
+        Mode::Single,
+        &[],
+    );
+    std::fs::remove_file(d.join("story.txt")).unwrap();
+
     // A profile whose summary is a 10 MB scalar.
     let mut profile = std::fs::read_to_string(fixtures().join("profiles/dev.yaml")).unwrap();
     profile = profile.replacen(
