@@ -713,6 +713,41 @@ fn big_inputs() {
     );
     std::fs::remove_file(d.join("story.txt")).unwrap();
 
+    // Profiles whose evidence took a search per mention over the whole field, list or
+    // role list: a 4 MB summary with no stops (the clause before each mention), 200,000
+    // keywords of one skills entry (the entry's items), 70,000 roles showing the same
+    // ten skills (each skill's roles). Minutes each; seconds now.
+    let summary = "Python and Go developer and ".repeat(150_000);
+    let keywords = vec!["x"; 200_000];
+    let role = serde_json::json!({
+        "name": "A",
+        "startDate": "2001",
+        "highlights": ["Python, Rust, Java, SQL, Docker, Kafka, Redis, Spark, React, Terraform."],
+    });
+    let roles = vec![role; 70_000];
+    for (name, resume) in [
+        (
+            "summary.json",
+            serde_json::json!({"basics": {"summary": summary}}),
+        ),
+        (
+            "keywords.json",
+            serde_json::json!({"skills": [{"name": "L", "keywords": keywords}]}),
+        ),
+        ("roles.json", serde_json::json!({"work": roles})),
+    ] {
+        put(d, name, &resume.to_string());
+        report += &check_big(
+            d,
+            name,
+            true,
+            &["profile", "show", "-p", "{}", "-f", "json"],
+            Mode::Single,
+            &[],
+        );
+        std::fs::remove_file(d.join(name)).unwrap();
+    }
+
     // A profile whose summary is a 10 MB scalar.
     let mut profile = std::fs::read_to_string(fixtures().join("profiles/dev.yaml")).unwrap();
     profile = profile.replacen(
