@@ -3,7 +3,7 @@
 //! imply it, and for how many years — from the dated roles whose text shows it, and from
 //! "15 years of Python" statements.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -155,6 +155,9 @@ impl AnalyzedProfile {
         let mut skills: BTreeMap<RuleId, SkillEvidence> = BTreeMap::new();
         // Per skill: the dated intervals that evidence it.
         let mut intervals: BTreeMap<RuleId, Vec<(i32, i32)>> = BTreeMap::new();
+        // The (skill, role) pairs of `SkillEvidence::roles`: a skill shown in thousands
+        // of roles made a search of its list per mention quadratic.
+        let mut skill_roles: BTreeSet<(RuleId, RoleRef)> = BTreeSet::new();
         let mut stated_total: Option<u32> = None;
         let mut stated_skill: Option<(u32, RuleId)> = None;
         let mut bullets = Vec::new();
@@ -168,11 +171,18 @@ impl AnalyzedProfile {
         };
 
         let fields: Vec<Field<'_>> = profile.fields().collect();
-        let lists: Vec<Option<&str>> = fields.iter().map(|f| list_of(&f.path)).collect();
+        // Each list's items, in order, gathered once: gathering them again for each
+        // item made a skills list of thousands of keywords quadratic.
+        let mut lists: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (n, f) in fields.iter().enumerate() {
+            if let Some(list) = list_of(&f.path) {
+                lists.entry(list).or_default().push(n);
+            }
+        }
         for (n, field) in fields.iter().enumerate() {
             let folded = Folded::new(field.text);
-            let found = match lists[n] {
-                Some(_) => list_item_findings(rules, &fields, &lists, n),
+            let found = match list_of(&field.path).and_then(|l| lists.get(l)) {
+                Some(items) => list_item_findings(rules, &fields, items, n),
                 None => rules.extract_folded(field.text, &folded),
             };
             let mut hedges = hedges(folded.as_bytes(), &found);
@@ -244,9 +254,8 @@ impl AnalyzedProfile {
                     // years of Terraform, nor "basic Django" of Python.
                     for &r in &dated {
                         intervals.entry(r).or_default().push(iv);
-                        let roles = &mut skills.entry(r).or_default().roles;
-                        if !roles.contains(&role) {
-                            roles.push(role);
+                        if skill_roles.insert((r, role)) {
+                            skills.entry(r).or_default().roles.push(role);
                         }
                     }
                 }
@@ -380,19 +389,16 @@ fn list_of(path: &str) -> Option<&str> {
 /// Items on each side of a list item that its guard gets to see.
 const LIST_CONTEXT: usize = 8;
 
-/// Findings of `fields[n]`, an item of the list `lists[n]` (`lists` holds each
-/// field's `list_of`): read as part of the line its list would make ("Languages, Go,
-/// R, Rust"), so that a guarded name sees its neighbours; failing that, the item
-/// whole as the one guarded skill it names.
+/// Findings of `fields[n]`, an item of the list whose items are `items` (indices into
+/// `fields`, in order; see `list_of`): read as part of the line its list would make
+/// ("Languages, Go, R, Rust"), so that a guarded name sees its neighbours; failing
+/// that, the item whole as the one guarded skill it names.
 fn list_item_findings(
     rules: &RuleSet,
     fields: &[Field<'_>],
-    lists: &[Option<&str>],
+    items: &[usize],
     n: usize,
 ) -> Vec<Finding> {
-    let items: Vec<usize> = (0..fields.len())
-        .filter(|&i| lists[i] == lists[n])
-        .collect();
     let join = |range: &[usize]| {
         range
             .iter()
@@ -400,7 +406,7 @@ fn list_item_findings(
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let at = items.iter().position(|&i| i == n).unwrap_or(0);
+    let at = items.binary_search(&n).unwrap_or(0);
     let mut before = join(&items[at.saturating_sub(LIST_CONTEXT)..at]);
     if !before.is_empty() {
         before.push_str(", ");
@@ -459,10 +465,7 @@ const WEAK_NOUNS: &[&str] = &[
 /// "Python, some Windows Server" weakens Windows Server alone, and "migrated some
 /// services to Kubernetes" weakens nothing ("services" stands between).
 pub(crate) fn weakly_qualified(before: &str) -> bool {
-    let clause = before
-        .rsplit(['.', ',', ';', ':', '(', ')', '\n', '/'])
-        .next()
-        .unwrap_or(before);
+    let clause = &before[clause_tail(before, 4)..];
     let mut words = clause
         .split(|c: char| c.is_whitespace() || c == '-')
         .filter(|w| !w.is_empty())
@@ -488,6 +491,33 @@ pub(crate) fn weakly_qualified(before: &str) -> bool {
         words.next();
     }
     words.next().is_some_and(|w| WEAK.contains(&w.as_str()))
+}
+
+/// Where the last `words` words of the clause `before` ends in begin (or the clause,
+/// when it has fewer): the clause opens after the last `. , ; : ( ) / newline`, and
+/// words are split at whitespace and `-`. Reading back no further than the words
+/// needed keeps a long field without stops linear: searching back to the clause's
+/// start for each mention was quadratic (1 MB of "Python and Go developer and …": 38 s).
+fn clause_tail(before: &str, words: usize) -> usize {
+    let mut seen = 0;
+    let mut in_word = false;
+    for (i, c) in before.char_indices().rev() {
+        if matches!(c, '.' | ',' | ';' | ':' | '(' | ')' | '\n' | '/') {
+            return i + c.len_utf8();
+        }
+        if c.is_whitespace() || c == '-' {
+            if in_word {
+                seen += 1;
+                if seen == words {
+                    return i + c.len_utf8();
+                }
+            }
+            in_word = false;
+        } else {
+            in_word = true;
+        }
+    }
+    0
 }
 
 /// Phrases before a skill that say the résumé knows it only in passing, folded.

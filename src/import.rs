@@ -4,6 +4,7 @@
 //! PDF (text layer, behind the `pdf` feature) → a `Profile`. What it could not place
 //! is reported as notes, so `jobfit profile show` can tell the user what to correct.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -2898,6 +2899,11 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
     let mut current: Option<(Work, bool)> = None;
     // Sentences of a role's stretch of the story left out of its bullets.
     let mut kept_out: Vec<String> = Vec::new();
+    // Each employer of `roles` with its first role, taken in as roles are added (up to
+    // `named_upto`): asking every earlier role for each new one made a generated story
+    // of thousands of roles quadratic.
+    let mut first_named: HashMap<String, usize> = HashMap::new();
+    let mut named_upto = 0;
     for para in text.split("\n\n").map(str::trim).filter(|s| !s.is_empty()) {
         let flat = para.split_whitespace().collect::<Vec<_>>().join(" ");
         // A title line ("My Story", "My Story (Q4 2017)") is not story.
@@ -2941,19 +2947,21 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
                 // Initech's Payments team": a product, team or division named after an
                 // employer the story has already named is a new role there. A new
                 // employer of that name would split one employer's years in two.
+                for (i, (w, _)) in roles.iter().enumerate().skip(named_upto) {
+                    if let Some(name) = &w.name {
+                        first_named.entry(name.clone()).or_insert(i);
+                    }
+                }
+                named_upto = roles.len();
                 let employer = employer.map(|e| {
-                    match roles
-                        .iter()
-                        .filter_map(|(w, _)| w.name.as_deref())
-                        .find(|earlier| part_of(&e, earlier))
-                    {
-                        Some(earlier) => {
+                    match earlier_employer(&e, &first_named).map(|i| &roles[i].0.name) {
+                        Some(Some(earlier)) => {
                             notes.push(format!(
                                 "\"{e}\" read as a team or product of {earlier}: a new role there"
                             ));
                             earlier.to_owned()
                         }
-                        None => e,
+                        _ => e,
                     }
                 });
                 let position = AS_POSITION
@@ -3000,9 +3008,11 @@ fn narrative(text: &str, p: &mut Profile, notes: &mut Vec<String>) {
             // A hobby or a taste told between jobs ("I soldered a mod chip…", "I tried a
             // Mac…") is no bullet of the job: tailoring would offer it to employers. It
             // stays in the summary, with what points back at it ("It still works.").
+            // The latest employers only: a story names a handful, and checking each
+            // sentence against thousands of generated ones was quadratic.
             let off = !starts
                 && current.as_ref().is_some_and(|(w, _)| {
-                    let employers: Vec<&str> = roles
+                    let employers: Vec<&str> = roles[roles.len().saturating_sub(STORY_EMPLOYERS)..]
                         .iter()
                         .map(|(w, _)| w)
                         .chain([w])
@@ -3189,13 +3199,33 @@ fn outside_work(sentence: &str, employers: &[&str]) -> bool {
         return false;
     }
     let has = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    let names_employer = employers.iter().any(|e| {
-        let e = e.to_lowercase();
-        let e = e.trim_start_matches("a ").trim_start_matches("an ");
-        !e.is_empty() && lower.contains(e)
-    });
     let life = has(LIFE) || LIFE_PHRASES.iter().any(|p| lower.contains(p));
-    (life || TASTE.is_match(sentence)) && !has(WORK) && !names_employer
+    // The employers last: the dearest question, asked of few sentences.
+    let names_employer = || {
+        employers.iter().any(|e| {
+            let e = e.to_lowercase();
+            let e = e.trim_start_matches("a ").trim_start_matches("an ");
+            !e.is_empty() && lower.contains(e)
+        })
+    };
+    (life || TASTE.is_match(sentence)) && !has(WORK) && !names_employer()
+}
+
+/// How many of a story's latest roles a sentence is checked against for the name of an
+/// employer (`outside_work`): far more than any real story has.
+const STORY_EMPLOYERS: usize = 100;
+
+/// The first role, by its index in `first_named` (each employer with its first role),
+/// whose employer `name` is a product, team or division of (`part_of`): the
+/// candidates are `name`'s own prefixes that end before a word, so each is one lookup.
+fn earlier_employer(name: &str, first_named: &HashMap<String, usize>) -> Option<usize> {
+    name.char_indices()
+        .filter(|&(i, c)| i > 0 && matches!(c, ' ' | '\'' | '’'))
+        .filter_map(|(i, _)| {
+            let (earlier, i) = first_named.get_key_value(&name[..i])?;
+            part_of(name, earlier).then_some(*i)
+        })
+        .min()
 }
 
 /// True when `name` is a product, team or division of the employer `earlier`: it

@@ -682,6 +682,72 @@ fn big_inputs() {
     );
     std::fs::remove_file(d.join("dense.md")).unwrap();
 
+    // A 1 MB story of 40,000 jobs, each followed by a taste ("I like it."): asking
+    // every earlier employer whether a new one is its team, and whether each taste
+    // names one, took minutes.
+    {
+        use std::io::Write as _;
+        let mut f = std::io::BufWriter::new(std::fs::File::create(d.join("story.txt")).unwrap());
+        let (mut n, mut i) = (0, 0u32);
+        while n < 1 << 20 {
+            let name: String = (0..4)
+                .map(|k| char::from(b'a' + u8::try_from(i / 26u32.pow(k) % 26).unwrap()))
+                .collect();
+            let s = format!(
+                "I joined {}{}. I like it. ",
+                name[..1].to_uppercase(),
+                &name[1..]
+            );
+            f.write_all(s.as_bytes()).unwrap();
+            n += s.len();
+            i += 1;
+        }
+    }
+    report += &check_big(
+        d,
+        "story.txt",
+        true,
+        &["profile", "show", "-p", "{}", "-f", "json"],
+        Mode::Single,
+        &[],
+    );
+    std::fs::remove_file(d.join("story.txt")).unwrap();
+
+    // Profiles whose evidence took a search per mention over the whole field, list or
+    // role list: a 4 MB summary with no stops (the clause before each mention), 200,000
+    // keywords of one skills entry (the entry's items), 70,000 roles showing the same
+    // ten skills (each skill's roles). Minutes each; seconds now.
+    let summary = "Python and Go developer and ".repeat(150_000);
+    let keywords = vec!["x"; 200_000];
+    let role = serde_json::json!({
+        "name": "A",
+        "startDate": "2001",
+        "highlights": ["Python, Rust, Java, SQL, Docker, Kafka, Redis, Spark, React, Terraform."],
+    });
+    let roles = vec![role; 70_000];
+    for (name, resume) in [
+        (
+            "summary.json",
+            serde_json::json!({"basics": {"summary": summary}}),
+        ),
+        (
+            "keywords.json",
+            serde_json::json!({"skills": [{"name": "L", "keywords": keywords}]}),
+        ),
+        ("roles.json", serde_json::json!({"work": roles})),
+    ] {
+        put(d, name, &resume.to_string());
+        report += &check_big(
+            d,
+            name,
+            true,
+            &["profile", "show", "-p", "{}", "-f", "json"],
+            Mode::Single,
+            &[],
+        );
+        std::fs::remove_file(d.join(name)).unwrap();
+    }
+
     // A profile whose summary is a 10 MB scalar.
     let mut profile = std::fs::read_to_string(fixtures().join("profiles/dev.yaml")).unwrap();
     profile = profile.replacen(
