@@ -3723,19 +3723,26 @@ fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec
 
 /// The roles of a multi-role title as the score counts them: without skills the body
 /// lists as alternatives (they are settled with their list), and only when two or more
-/// roles are left.
+/// roles are left. A job naming no skill (an empty role, see `roles::title_roles`)
+/// stays one, first, beside a single job that names skills.
 fn offered_roles(mut roles: Vec<Vec<RuleId>>, skills: &[PostingSkill]) -> Vec<Vec<RuleId>> {
     let plain = |r: &RuleId| {
         skills
             .iter()
             .any(|s| s.rule == *r && s.alternatives.is_empty())
     };
+    let unnamed = roles.iter().any(Vec::is_empty);
     for role in &mut roles {
         role.retain(plain);
     }
     roles.retain(|r| !r.is_empty());
     roles.sort();
     roles.dedup();
+    // Beside two or more jobs naming skills, which already ask for one of them only,
+    // it adds nothing (as in a title).
+    if unnamed && roles.len() == 1 {
+        roles.insert(0, Vec::new());
+    }
     if roles.len() < 2 {
         roles.clear();
     }
