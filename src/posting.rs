@@ -2537,7 +2537,22 @@ impl AnalyzedPosting {
             false
         };
         let classify = |a: usize, b: usize| {
-            let (role, cued) = sentence_role_cued(&text[a..b]);
+            // Under a duties or qualifications heading, with its full stop
+            // (`sentence_around` leaves the stop out): a short sentence there that ends
+            // in one ("Serve as a technical lead and manage small projects.") is a duty,
+            // not a job title line. A job with its skills after a colon ("Data
+            // Engineer: AWS, Spark.", under "We're looking for:") and any line outside
+            // such a heading ("A back-end engineer to build our platform.") may end in
+            // a stop too.
+            let stop = usize::from(
+                text.as_bytes().get(b) == Some(&b'.')
+                    && !text[a..b].contains(':')
+                    && matches!(
+                        section_at(a),
+                        SectionKind::Duties | SectionKind::Required | SectionKind::Preferred
+                    ),
+            );
+            let (role, cued) = sentence_role_cued(&text[a..b + stop]);
             // "We have strengths in deep learning": "deep" names the field there, and
             // the sentence is the company's. (Only that: with the names blanked out,
             // "Lead Deep Learning development" would read as a job title.)
@@ -3708,19 +3723,26 @@ fn listed_jobs(text: &str, findings: &[Finding], mentions: &[JobMention]) -> Vec
 
 /// The roles of a multi-role title as the score counts them: without skills the body
 /// lists as alternatives (they are settled with their list), and only when two or more
-/// roles are left.
+/// roles are left. A job naming no skill (an empty role, see `roles::title_roles`)
+/// stays one, first, beside a single job that names skills.
 fn offered_roles(mut roles: Vec<Vec<RuleId>>, skills: &[PostingSkill]) -> Vec<Vec<RuleId>> {
     let plain = |r: &RuleId| {
         skills
             .iter()
             .any(|s| s.rule == *r && s.alternatives.is_empty())
     };
+    let unnamed = roles.iter().any(Vec::is_empty);
     for role in &mut roles {
         role.retain(plain);
     }
     roles.retain(|r| !r.is_empty());
     roles.sort();
     roles.dedup();
+    // Beside two or more jobs naming skills, which already ask for one of them only,
+    // it adds nothing (as in a title).
+    if unnamed && roles.len() == 1 {
+        roles.insert(0, Vec::new());
+    }
     if roles.len() < 2 {
         roles.clear();
     }
@@ -4757,6 +4779,36 @@ mod tests {
         // Without the names, a duty that opens with "Lead" is still no job title.
         let text = "Engineer\n\nWhat you will do:\n- Lead Deep Learning development.\n";
         assert_eq!(need(text, "deep-learning"), Some(SectionKind::Duties));
+    }
+
+    #[test]
+    fn a_short_duty_ending_in_a_full_stop_is_no_job_title() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let need = |text: &str, id: &str| {
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text.to_owned()), &rules);
+            let rule = rules.find(id).expect(id);
+            a.skills.iter().find(|s| s.rule == rule).map(|s| s.need)
+        };
+        // Short duties that name a job noun ("lead") read as a title line when the
+        // sentence's own full stop was not looked at.
+        let text = "Office Partner\n\nResponsibilities\nBook travel for the team.\n\
+                    Serve as a technical lead and manage small projects.\n";
+        assert_eq!(
+            need(text, "technical-leadership"),
+            Some(SectionKind::Duties)
+        );
+        let text = "Supplier Engineer\n\nResponsibilities\nAudit the plant.\n\
+                    Lead root causing and corrective action for line defects.\n";
+        assert_eq!(
+            need(text, "root-cause-analysis"),
+            Some(SectionKind::Duties)
+        );
+        // A job line without a stop is still a title.
+        let text = "Acme | Remote\n\nAcme sells boats.\n\nOpenings:\nTechnical Lead, payments\n";
+        assert_eq!(
+            need(text, "technical-leadership"),
+            Some(SectionKind::Required)
+        );
     }
 
     #[test]

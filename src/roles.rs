@@ -21,6 +21,8 @@ const ROLE_WORDS: &[&str] = &[
     "role",
     "position",
     "generalist",
+    "coach",
+    "coaches",
 ];
 
 /// A skill found in the title: its rule and byte span.
@@ -36,6 +38,12 @@ struct Item {
     choices: Vec<Vec<RuleId>>,
     /// It names a job ("Backend Engineers", "SREs"), not only a field ("Frontend").
     role: bool,
+    /// A slash or "or" stands next to it: "Python Developer / Software Engineer" are
+    /// two names for one job more often than two jobs.
+    renamed: bool,
+    /// It is one word in the singular joined by "&", "+" or "and" ("Manager" of "Tech
+    /// Lead & Manager"): a second hat of one job more often than a job of its own.
+    bare: bool,
 }
 
 /// The roles a title offers, each as the skills it names, when it offers two or more
@@ -53,6 +61,12 @@ struct Item {
 ///
 /// - Roles one of which implies the other ("Python/Django Developer": Django work is
 ///   Python work) are one role asking for both.
+/// - A job naming no skill beside one job that does ("Senior Software Engineers and
+///   Agile Coaches", "Front End Developer & Data Scientist") is a role of its own, the
+///   empty one: the candidate may apply for it, so the one job's skills are no longer
+///   the whole posting's. (Not for two names of one job, "Go Developer / Software
+///   Engineer", nor fields sharing its noun, "Python and Web Developer"; and beside
+///   two or more jobs that name skills, those already ask for one of them only.)
 ///
 /// `skills` are the title's findings in text order; `implies(a, b)` says a skill
 /// implies another.
@@ -73,7 +87,7 @@ pub fn title_roles(
                 && (word.len() >= 4 || word.len() == 3 && word.chars().all(char::is_lowercase));
             sentence_end && title[i + 2..].starts_with(char::is_uppercase)
         });
-    if skills.len() < 2 || prose {
+    if skills.is_empty() || prose {
         return Vec::new();
     }
     let items = items(title, skills);
@@ -82,13 +96,25 @@ pub fn title_roles(
     let mut pending: Vec<Item> = Vec::new();
     // The roles of the last part naming a job, which later field-only parts qualify.
     let mut last: Option<std::ops::Range<usize>> = None;
+    // Roles of jobs that name no skill of their own, unless later parts qualify them.
+    let mut unnamed: Vec<usize> = Vec::new();
     for item in items {
         if item.role {
+            // Fields sharing its noun ("Python and Web Developer", "Video Encoding
+            // and Streaming Engineer") may name one job as well as two.
+            let shared = !pending.is_empty();
             for p in pending.drain(..) {
                 roles.extend(options(&p));
             }
             let from = roles.len();
             roles.extend(options(&item));
+            if !item.renamed
+                && !item.bare
+                && !shared
+                && roles[from..].iter().all(Vec::is_empty)
+            {
+                unnamed.push(from);
+            }
             last = Some(from..roles.len());
         } else {
             pending.push(item);
@@ -107,6 +133,7 @@ pub fn title_roles(
         }
         None => return Vec::new(),
     }
+    let unnamed = unnamed.iter().any(|&i| roles[i].is_empty());
     roles.retain(|r| !r.is_empty());
     // Merge roles tied by an implication between skills they do not share, until none
     // are (titles list a handful of roles: the quadratic passes cost nothing).
@@ -135,6 +162,9 @@ pub fn title_roles(
     }
     roles.sort();
     roles.dedup();
+    if roles.len() == 1 && unnamed {
+        roles.insert(0, Vec::new());
+    }
     if roles.len() < 2 { Vec::new() } else { roles }
 }
 
@@ -150,13 +180,27 @@ fn options(item: &Item) -> Vec<Vec<RuleId>> {
         .collect()
 }
 
+/// What separates two parts of a title.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    /// A comma, semicolon, pipe, or an opening bracket.
+    List,
+    /// A slash or "or": two names of one job, as often as not.
+    Rename,
+    /// "&", "+" or "and".
+    Join,
+    /// A closing bracket: what follows may go on with the part before.
+    Close,
+}
+
 /// Splits a title into its parts. Separators inside a skill's own words ("CI/CD",
 /// "C++") separate nothing.
 fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
     let bytes = title.as_bytes();
     let inside_skill = |i: usize| skills.iter().any(|&(_, a, b)| a <= i && i < b);
-    // (start, end, depth) of each part; depth 1 is inside parentheses.
-    let mut parts: Vec<(usize, usize, u8)> = Vec::new();
+    // (start, end, depth, separator after it) of each part; depth 1 is inside
+    // parentheses.
+    let mut parts: Vec<(usize, usize, u8, Sep)> = Vec::new();
     let mut depth = 0u8;
     let mut start = 0;
     let mut i = 0;
@@ -174,7 +218,15 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
         };
         match sep {
             Some((len, next)) => {
-                parts.push((start, i, depth));
+                let kind = match bytes[i] {
+                    b'/' => Sep::Rename,
+                    _ if len == 4 => Sep::Rename,
+                    b'&' | b'+' => Sep::Join,
+                    _ if len == 5 => Sep::Join,
+                    _ if depth == 1 && next == 0 => Sep::Close,
+                    _ => Sep::List,
+                };
+                parts.push((start, i, depth, kind));
                 depth = next;
                 start = i + len;
                 i += len;
@@ -182,10 +234,20 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
             None => i += 1,
         }
     }
-    parts.push((start, bytes.len(), depth));
+    parts.push((start, bytes.len(), depth, Sep::List));
 
     let mut items: Vec<Item> = Vec::new();
-    for (a, b, d) in parts {
+    // The separator before the current part.
+    let mut before = Sep::List;
+    // Whether the part before is an empty one outside brackets: brackets right after a
+    // separator open a part of their own ("… / (Senior) Flight Engineer").
+    let mut after_nothing = true;
+    for (a, b, d, after) in parts {
+        let renamed = before == Sep::Rename || after == Sep::Rename;
+        let joined = before == Sep::Join || after == Sep::Join;
+        let continues = std::mem::replace(&mut before, after) == Sep::Close;
+        let opens_part = d == 1 && after_nothing;
+        after_nothing = d == 0 && title[a..b].trim().is_empty();
         let text = &title[a..b];
         let found: Vec<RuleId> = skills
             .iter()
@@ -194,13 +256,28 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
             .collect();
         match items.last_mut() {
             // Parentheses list choices for the part before them.
-            Some(item) if d == 1 => item.choices.push(found),
+            Some(item) if d == 1 && !opens_part => item.choices.push(found),
+            // Words right after the parentheses go on with a part that names no job yet:
+            // "Front End (React) Developer", "Senior .NET (mostly) developer" (but
+            // "Frontend Engineer (React) 2. Symfony Developer" are two).
+            Some(item) if continues && !item.role && !text.trim().is_empty() => {
+                item.core.extend(found);
+                item.role |= names_role(text);
+                item.renamed |= renamed;
+                item.bare = false;
+            }
             // Parentheses opening the title are a part of their own.
             _ if text.trim().is_empty() => {}
             _ => items.push(Item {
                 core: found,
                 choices: Vec::new(),
                 role: names_role(text),
+                renamed,
+                bare: joined && {
+                    let mut words = text.split_whitespace();
+                    words.next().is_some_and(|w| !w.ends_with(['s', 'S']))
+                        && words.next().is_none()
+                },
             }),
         }
     }
@@ -323,6 +400,61 @@ mod tests {
                 &["Backend", "Python", "Go"]
             )),
             set(&[&["Backend", "Python"], &["Backend", "Go"]])
+        );
+    }
+
+    #[test]
+    fn a_job_naming_no_skill_beside_one_that_does_is_a_role_of_its_own() {
+        // Another job the title lists, with no skill of its own ("Software Engineers"),
+        // is one the candidate may apply for: the one job that names skills is no
+        // longer the whole posting's requirement.
+        assert_eq!(
+            sorted(roles(
+                "Senior Software Engineers and Agile Coaches",
+                &["Agile"]
+            )),
+            set(&[&[], &["Agile"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "Gen. Software Engineer, ML Engineer, Controls Engineer",
+                &["ML"]
+            )),
+            set(&[&[], &["ML"]])
+        );
+        assert_eq!(
+            sorted(roles("Front End Developer & Data Scientist", &["Front End"])),
+            set(&[&["Front End"], &[]])
+        );
+        // Two names for one job ("/", "or") and a job's qualifiers offer nothing more.
+        for (title, words) in [
+            ("Python Developer / Software Engineer", &["Python"][..]),
+            ("Go Engineer or Software Engineer", &["Go"]),
+            ("Software Engineer, Backend", &["Backend"]),
+            ("Engineering Manager, Data Platform (Kafka)", &["Kafka"]),
+            ("Head of Engineering", &[]),
+            ("Senior .NET (mostly) developer", &[".NET"]),
+            ("Front End (React) Developer", &["Front End", "React"]),
+            ("Python and Web Developer", &["Python"]),
+            ("ASIC Design Tech Lead & Manager", &["ASIC"]),
+        ] {
+            assert!(roles(title, words).is_empty(), "{title}");
+        }
+        // Brackets after a separator open a job of their own.
+        assert_eq!(
+            sorted(roles(
+                "(Senior) Embedded Engineer / (Senior) Flight Software Engineer",
+                &["Embedded", "Flight"]
+            )),
+            set(&[&["Embedded"], &["Flight"]])
+        );
+        // Words after brackets that close a job begin another.
+        assert_eq!(
+            sorted(roles(
+                "1. Python Developer (Django) 2. Go Developer",
+                &["Python", "Django", "Go"]
+            )),
+            set(&[&["Python", "Django"], &["Go"]])
         );
     }
 

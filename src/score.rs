@@ -359,6 +359,10 @@ fn settle_alternatives(items: &mut [ScoreItem]) {
 /// it keeps its own weight, and a role of such skills alone carries the roles' weight
 /// on its best-covered one.
 ///
+/// A job that names no skill (an empty role: "Senior Software Engineers and Agile
+/// Coaches") is judged on the rest of the posting: chosen, the other roles' skills
+/// weigh nothing and carry no role's weight.
+///
 /// The chosen role is the one that gives the highest score, padding included: a thin
 /// posting is padded up to `MIN_TOTAL_WEIGHT` counting only the chosen role's own
 /// weight, so a light role fitted fully can score below a heavy role fitted nearly.
@@ -424,11 +428,13 @@ fn settle_roles(
             rest_points += it.weight * it.credit;
         }
     }
+    // What the roles weigh when `m` is chosen: nothing for the job naming no skill.
+    let weight_of = |m: &[(usize, bool)]| if m.is_empty() { 0.0 } else { total };
     let score_with = |m: &[(usize, bool)]| -> f32 {
         let pad = (MIN_TOTAL_WEIGHT - rest_weight - plain_weight(m)).max(0.0);
-        let all = rest_weight + total + pad;
+        let all = rest_weight + weight_of(m) + pad;
         if all > 0.0 {
-            (rest_points + total * fit(m)) / all
+            (rest_points + weight_of(m) * fit(m)) / all
         } else {
             0.0
         }
@@ -444,6 +450,14 @@ fn settle_roles(
         return 0.0;
     };
     let chosen = &members[best];
+    if chosen.is_empty() {
+        for &(i, plain) in members.iter().flatten() {
+            if plain {
+                items[i].weight = 0.0;
+            }
+        }
+        return 0.0;
+    }
     let chosen_plain = plain_weight(chosen);
     let Some(lead) = chosen
         .iter()

@@ -2218,3 +2218,36 @@ fn jobs_add_of_one_posting_at_the_same_time_saves_it_once() {
         );
     }
 }
+
+/// A title that offers a job naming no skill beside one that does ("Senior Software
+/// Engineers and Agile Coaches") asks no one for the other job's skills: a candidate
+/// who fits neither is judged on the rest of the posting, one who fits the named job
+/// gets its weight (audit: "ML Engineer" among five jobs cost a third of the score).
+#[test]
+fn a_job_naming_no_skill_beside_one_that_does_is_one_the_candidate_may_apply_for() {
+    let ad = "Acme | Senior Software Engineers and Rust Engineers | Remote\n\n\
+              Requirements\n- Python, Django, PostgreSQL, Docker and Kubernetes\n";
+    let v = score_ad_json(&["-p", "profiles/dev.yaml"], ad);
+    assert_eq!(v["roles"].as_array().map(Vec::len), Some(2), "{v}");
+    let rust = entry(&v, "skills", "rust");
+    assert_eq!(rust["counted_weight"], 0.0, "{rust}");
+    assert_eq!(v["score"], 100.0, "{v}");
+    let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
+    assert!(
+        table.contains("roles (a job naming no skill; Rust): the résumé fits none better"),
+        "{table}"
+    );
+    let explain = score_ad(&["-p", "profiles/dev.yaml", "--explain", "-f", "table"], ad);
+    assert!(
+        explain.contains("the job naming no skill counts instead: this one weighs 0"),
+        "{explain}"
+    );
+    // The named job counts for a candidate who fits it.
+    let ad = "Acme | Senior Software Engineers and Python Engineers | Remote\n\n\
+              Requirements\n- PostgreSQL and Docker\n";
+    let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
+    assert!(
+        table.contains("roles (a job naming no skill; Python): the résumé fits Python best"),
+        "{table}"
+    );
+}

@@ -514,6 +514,10 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                 (Some(a), _) => {
                     format!("the role with {} counts instead: this one weighs 0", a.name)
                 }
+                // Beside a job naming no skill, which was judged instead.
+                (None, Some(w)) if w == 0.0 => {
+                    "the job naming no skill counts instead: this one weighs 0".to_owned()
+                }
                 (None, Some(w)) => format!("its role counts for all of them: weight {w:.2}"),
                 (None, None) => "its role counts for all of them".to_owned(),
             };

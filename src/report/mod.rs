@@ -480,7 +480,11 @@ impl ScoreReport {
             .iter()
             .filter(|s| self.roles.iter().flatten().any(|r| r.id == s.id))
             .find_map(|s| s.alternative_to.as_ref());
+        // An empty role is a job the posting offers that names no skill.
         let name = |role: &[RuleRef]| {
+            if role.is_empty() {
+                return "a job naming no skill".to_owned();
+            }
             role.iter()
                 .map(|r| r.name.as_str())
                 .collect::<Vec<_>>()
@@ -488,7 +492,27 @@ impl ScoreReport {
         };
         let all: Vec<String> = self.roles.iter().map(|r| name(r)).collect();
         let counted = lead.and_then(|l| self.roles.iter().find(|r| r.iter().any(|x| x.id == l.id)));
+        // Beside a job naming no skill, the counted role is the one whose skills still
+        // weigh; when none does, that job is the one judged.
+        let unnamed = self.roles.iter().find(|r| r.is_empty());
+        let counted = counted.or_else(|| {
+            unnamed?;
+            let weighs = |id: &str| {
+                self.skills
+                    .iter()
+                    .any(|s| s.id == id && s.counted_weight.unwrap_or(s.weight) > 0.0)
+            };
+            self.roles
+                .iter()
+                .find(|r| r.iter().any(|x| weighs(&x.id)))
+                .or(unnamed)
+        });
         Some(match counted {
+            Some(role) if role.is_empty() => format!(
+                "The posting offers {} roles ({}): the résumé fits none better than the job naming no skill, judged on the rest of the posting; the other roles' skills count 0.",
+                self.roles.len(),
+                all.join("; ")
+            ),
             Some(role) => format!(
                 "The posting offers {} roles ({}): the résumé fits {} best, which counts for all of them.",
                 self.roles.len(),
