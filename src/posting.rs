@@ -4799,10 +4799,7 @@ mod tests {
         );
         let text = "Supplier Engineer\n\nResponsibilities\nAudit the plant.\n\
                     Lead root causing and corrective action for line defects.\n";
-        assert_eq!(
-            need(text, "root-cause-analysis"),
-            Some(SectionKind::Duties)
-        );
+        assert_eq!(need(text, "root-cause-analysis"), Some(SectionKind::Duties));
         // A job line without a stop is still a title.
         let text = "Acme | Remote\n\nAcme sells boats.\n\nOpenings:\nTechnical Lead, payments\n";
         assert_eq!(

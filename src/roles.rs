@@ -108,11 +108,7 @@ pub fn title_roles(
             }
             let from = roles.len();
             roles.extend(options(&item));
-            if !item.renamed
-                && !item.bare
-                && !shared
-                && roles[from..].iter().all(Vec::is_empty)
-            {
+            if !item.renamed && !item.bare && !shared && roles[from..].iter().all(Vec::is_empty) {
                 unnamed.push(from);
             }
             last = Some(from..roles.len());
@@ -275,8 +271,7 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
                 renamed,
                 bare: joined && {
                     let mut words = text.split_whitespace();
-                    words.next().is_some_and(|w| !w.ends_with(['s', 'S']))
-                        && words.next().is_none()
+                    words.next().is_some_and(|w| !w.ends_with(['s', 'S'])) && words.next().is_none()
                 },
             }),
         }
@@ -423,7 +418,10 @@ mod tests {
             set(&[&[], &["ML"]])
         );
         assert_eq!(
-            sorted(roles("Front End Developer & Data Scientist", &["Front End"])),
+            sorted(roles(
+                "Front End Developer & Data Scientist",
+                &["Front End"]
+            )),
             set(&[&["Front End"], &[]])
         );
         // Two names for one job ("/", "or") and a job's qualifiers offer nothing more.
