@@ -515,7 +515,7 @@ pub fn explain_text(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
                     format!("the role with {} counts instead: this one weighs 0", a.name)
                 }
                 // Beside a job naming no skill, which was judged instead.
-                (None, Some(w)) if w == 0.0 => {
+                (None, Some(0.0)) => {
                     "the job naming no skill counts instead: this one weighs 0".to_owned()
                 }
                 (None, Some(w)) => format!("its role counts for all of them: weight {w:.2}"),
