@@ -3858,62 +3858,62 @@ mod tests {
                     Bachelor of Science - BS, Computer Science · (2012 - 2016)\n\n\
                     **MSc Computer Engineering**, Instituto Superior Técnico, 2016\n\n\
                     BSc, First Class Honours, University of Leeds, 2010\n";
-        let i = import_text("cv.md", text).unwrap();
-        type Row<'a> = (
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<String>,
-            Option<String>,
-        );
-        let got: Vec<Row> = i
-            .profile
-            .education
-            .iter()
-            .map(|e| {
-                (
-                    e.institution.as_deref(),
-                    e.study_type.as_deref(),
-                    e.area.as_deref(),
-                    e.start_date.map(|d| d.date.to_string()),
-                    e.end_date.map(|d| d.date.to_string()),
-                )
-            })
-            .collect();
+        let got = education_rows(text);
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(
             got,
             [
                 (
-                    Some("National Institute of Technology"),
-                    Some("B.Tech"),
-                    Some("Electronics and Communication"),
+                    s("National Institute of Technology"),
+                    s("B.Tech"),
+                    s("Electronics and Communication"),
                     s("2013"),
                     s("2017")
                 ),
                 (
-                    Some("Oregon State University"),
-                    Some("Bachelor of Science"),
-                    Some("Computer Science"),
+                    s("Oregon State University"),
+                    s("Bachelor of Science"),
+                    s("Computer Science"),
                     s("2012"),
                     s("2016")
                 ),
                 (
-                    Some("Instituto Superior Técnico"),
-                    Some("MSc"),
-                    Some("Computer Engineering"),
+                    s("Instituto Superior Técnico"),
+                    s("MSc"),
+                    s("Computer Engineering"),
                     None,
                     s("2016")
                 ),
-                (
-                    Some("University of Leeds"),
-                    Some("BSc"),
-                    None,
-                    None,
-                    s("2010")
-                ),
+                (s("University of Leeds"), s("BSc"), None, None, s("2010")),
             ]
         );
+    }
+
+    /// An imported Markdown résumé's education as (institution, degree, field, start,
+    /// end).
+    type EducationRow = (
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+        Option<String>,
+    );
+    fn education_rows(text: &str) -> Vec<EducationRow> {
+        import_text("cv.md", text)
+            .unwrap()
+            .profile
+            .education
+            .iter()
+            .map(|e| {
+                (
+                    e.institution.clone(),
+                    e.study_type.clone(),
+                    e.area.clone(),
+                    e.start_date.map(|d| d.date.to_string()),
+                    e.end_date.map(|d| d.date.to_string()),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -3922,57 +3922,36 @@ mod tests {
                     MSc Data Science, University of Bath\n(2016 – 2017)\n\n\
                     Example Polytechnic\nMaster of Arts in History, 2013\n\n\
                     High School Diploma, Lincoln High\n";
-        let i = import_text("cv.md", text).unwrap();
-        type Row<'a> = (
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<&'a str>,
-            Option<String>,
-            Option<String>,
-        );
-        let got: Vec<Row> = i
-            .profile
-            .education
-            .iter()
-            .map(|e| {
-                (
-                    e.institution.as_deref(),
-                    e.study_type.as_deref(),
-                    e.area.as_deref(),
-                    e.start_date.map(|d| d.date.to_string()),
-                    e.end_date.map(|d| d.date.to_string()),
-                )
-            })
-            .collect();
+        let got = education_rows(text);
         let s = |x: &str| Some(x.to_owned());
         assert_eq!(
             got,
             [
                 (
-                    Some("MIT"),
-                    Some("BSc"),
-                    Some("Computer Science"),
+                    s("MIT"),
+                    s("BSc"),
+                    s("Computer Science"),
                     s("2008"),
                     s("2012")
                 ),
                 (
-                    Some("University of Bath"),
-                    Some("MSc"),
-                    Some("Data Science"),
+                    s("University of Bath"),
+                    s("MSc"),
+                    s("Data Science"),
                     s("2016"),
                     s("2017")
                 ),
                 // One year is when the degree was awarded, not when it began.
                 (
-                    Some("Example Polytechnic"),
-                    Some("Master of Arts"),
-                    Some("History"),
+                    s("Example Polytechnic"),
+                    s("Master of Arts"),
+                    s("History"),
                     None,
                     s("2013")
                 ),
                 (
-                    Some("Lincoln High"),
-                    Some("High School Diploma"),
+                    s("Lincoln High"),
+                    s("High School Diploma"),
                     None,
                     None,
                     None
