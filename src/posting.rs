@@ -2815,10 +2815,12 @@ impl AnalyzedPosting {
             } else if y.about_experience
                 && total_years.as_ref().is_none_or(|t| t.years < y.years)
                 // "5+ years of experience driving lorries" is no software experience;
-                // "…, including Go" and "…building products" are.
+                // "…, including Go" and "…building products" are. A domain or degree
+                // in the sentence ("…in public relations, e.g. journalism") makes no
+                // years software work.
                 && (findings
                     .iter()
-                    .any(|f| (a..b).contains(&f.start) && technical(f.rule, false))
+                    .any(|f| (a..b).contains(&f.start) && technical(f.rule, true))
                     || !spent_elsewhere(&text[end.min(b)..b], &text[a..b], posting_tech))
             {
                 total_years = Some(req);
@@ -3116,10 +3118,12 @@ const NOT_ACTIVITIES: &[&str] = &[
 /// True when a years phrase that names no skill measures time spent on something other
 /// than software: its sentence (`sentence`) has no software word (`SOFTWARE_WORDS`),
 /// and the words after the phrase (`tail`) go on to an activity ("driving lorries",
-/// "nursing experience") or, in a posting that asks for no technical skill at all
-/// (`posting_tech` false), to any field of work ("in a professional kitchen"). A
-/// career's length names no field: "5+ years of professional experience in a similar
-/// role".
+/// "nursing experience"), to a field of work named after "experience in" or before
+/// "experience" ("in market research", "of executive support experience"), or, in a
+/// posting that asks for no technical skill at all (`posting_tech` false), to any
+/// words naming a field ("professional kitchen"). A career's length names no field:
+/// "5+ years of professional experience in a similar role", "industry or research
+/// experience".
 fn spent_elsewhere(tail: &str, sentence: &str, posting_tech: bool) -> bool {
     let words = |t: &str| -> Vec<String> {
         t.split(|c: char| !(c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}'))
@@ -3144,8 +3148,61 @@ fn spent_elsewhere(tail: &str, sentence: &str, posting_tech: bool) -> bool {
             && !NOT_ACTIVITIES.contains(&w.as_str())
             && !INCLUDING.contains(&w.as_str())
     });
-    activity || !posting_tech && content.next().is_some()
+    // "Experience in market research", "experience working in customer support": a
+    // field of its own after "in", whatever else the posting asks (Google's business
+    // roles name SQL or a spreadsheet too). Not "experience in some of the following".
+    let linking =
+        |w: &String| YEARS_LINKS.contains(&w.as_str()) || NO_FIELD_WORDS.contains(&w.as_str());
+    let ws = words(clause);
+    let field_in = ws.iter().position(|w| w == "in").is_some_and(|i| {
+        ws[..i].iter().all(linking)
+            && ws[i + 1..]
+                .iter()
+                .find(|w| !["a", "an", "the"].contains(&w.as_str()))
+                .is_some_and(|w| !linking(w) && !NOT_FIELDS.contains(&w.as_str()))
+    });
+    // "1 year of executive support experience": the field before "experience".
+    let field_before = ws.iter().position(|w| w == "experience").is_some_and(|i| {
+        let field: Vec<&String> = ws[..i].iter().filter(|w| !linking(w)).collect();
+        !field.is_empty()
+            && field.iter().all(|w| !NOT_FIELDS.contains(&w.as_str()))
+            && ws[..i]
+                .iter()
+                .all(|w| !["in", "with", "of"].contains(&w.as_str()))
+    });
+    activity || (!posting_tech || field_in || field_before) && content.next().is_some()
 }
+
+/// Words after "experience in" that name no field of work: "in some of the
+/// following", "in a leadership role" (a career's length for a lead's job).
+const NOT_FIELDS: &[&str] = &[
+    "some",
+    "most",
+    "all",
+    "one",
+    "each",
+    "following",
+    "these",
+    "those",
+    "our",
+    "your",
+    "their",
+    "its",
+    "which",
+    "what",
+    "leadership",
+    "management",
+    "managing",
+    "lead",
+    "leading",
+    "senior",
+    "similar",
+    "other",
+    "another",
+    "multiple",
+    "various",
+    "research",
+];
 
 /// Finds "N years" phrases in a document and attaches each to the skills it is about:
 /// the findings right after it ("5+ years of Python and Go") when only linking words
@@ -5650,6 +5707,43 @@ mod tests {
         // A long cue line that no list follows is prose.
         let s = split_sections("Engineer\n\nIt would be great if you have time\nWe use Go.\n");
         assert_eq!(s.len(), 1);
+    }
+
+    #[test]
+    fn years_in_another_field_are_no_software_career_beside_technical_skills() {
+        let rules = RuleSet::builtin().expect("built-in rules");
+        let total = |items: &str| {
+            let text = format!("Analyst\n\nMinimum qualifications:\n{items}\n");
+            let a = AnalyzedPosting::analyze(Posting::from_text("x", text), &rules);
+            a.total_years.as_ref().map(|y| y.years)
+        };
+        // A business job that names SQL or Python too asks years of its own field,
+        // which a developer's career does not meet.
+        for items in [
+            "- SQL and Python\n- 5 years of experience in market research or survey analytics",
+            "- SQL\n- 8 years of experience working in a customer support or operations \
+             environment",
+            "- SQL\n- 1 year of executive support experience",
+            "- SQL\n- 7 years of experience in public relations (for example journalism)",
+        ] {
+            assert_eq!(total(items), None, "{items}");
+        }
+        // A career's length still is one.
+        for (items, want) in [
+            ("- Python\n- 2+ years industry or research experience", 2),
+            (
+                "- Python\n- 3+ years of experience in some of the following:",
+                3,
+            ),
+            ("- Python\n- 5+ years of experience in a leadership role", 5),
+            (
+                "- Python\n- 2 years of experience in industry or as a research assistant",
+                2,
+            ),
+            ("- Python\n- 4 years of work experience", 4),
+        ] {
+            assert_eq!(total(items), Some(want), "{items}");
+        }
     }
 
     #[test]

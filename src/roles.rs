@@ -25,6 +25,51 @@ const ROLE_WORDS: &[&str] = &[
     "coaches",
 ];
 
+/// Words that name a field of engineering work, which a title listing nothing else
+/// offers as jobs ("Frontend, Backend", "Senior Front-end, Senior Full-stack"), and the
+/// seniority words that may go with them.
+const FIELD_WORDS: &[&str] = &[
+    "frontend",
+    "front-end",
+    "front",
+    "backend",
+    "back-end",
+    "back",
+    "end",
+    "full-stack",
+    "fullstack",
+    "full",
+    "stack",
+    "devops",
+    "mobile",
+    "ios",
+    "android",
+    "web",
+    "data",
+    "ml",
+    "ai",
+    "machine",
+    "learning",
+    "security",
+    "infra",
+    "infrastructure",
+    "platform",
+    "embedded",
+    "systems",
+    "cloud",
+    "ux",
+    "ui",
+    "qa",
+    "senior",
+    "sr",
+    "junior",
+    "jr",
+    "staff",
+    "principal",
+    "mid",
+    "mid-level",
+];
+
 /// A skill found in the title: its rule and byte span.
 pub type TitleSkill = (RuleId, usize, usize);
 
@@ -44,6 +89,8 @@ struct Item {
     /// It is one word in the singular joined by "&", "+" or "and" ("Manager" of "Tech
     /// Lead & Manager"): a second hat of one job more often than a job of its own.
     bare: bool,
+    /// Its words (outside brackets) only name a field of work ("Senior Frontend").
+    field: bool,
 }
 
 /// The roles a title offers, each as the skills it names, when it offers two or more
@@ -61,6 +108,9 @@ struct Item {
 ///
 /// - Roles one of which implies the other ("Python/Django Developer": Django work is
 ///   Python work) are one role asking for both.
+/// - A title with no job noun whose parts name fields of work and nothing else (two
+///   or more: "Frontend, Backend", "iOS, Android, Platform, Product") lists jobs, one
+///   a part; one naming a technology ("Rails / Front End / UX") lists skills.
 /// - A job naming no skill beside one job that does ("Senior Software Engineers and
 ///   Agile Coaches", "Front End Developer & Data Scientist") is a role of its own, the
 ///   empty one: the candidate may apply for it, so the one job's skills are no longer
@@ -90,7 +140,16 @@ pub fn title_roles(
     if skills.is_empty() || prose {
         return Vec::new();
     }
-    let items = items(title, skills);
+    let mut items = items(title, skills);
+    let named = |i: &Item| !i.core.is_empty() || i.choices.iter().any(|c| !c.is_empty());
+    if !items.iter().any(|i| i.role)
+        && items.iter().filter(|i| i.field && named(i)).count() >= 2
+        && items.iter().all(|i| i.field || !named(i))
+    {
+        for i in &mut items {
+            i.role = true;
+        }
+    }
     let mut roles: Vec<Vec<RuleId>> = Vec::new();
     // Field-only parts waiting for the job noun that follows them.
     let mut pending: Vec<Item> = Vec::new();
@@ -261,6 +320,7 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
                 item.role |= names_role(text);
                 item.renamed |= renamed;
                 item.bare = false;
+                item.field &= fields_only(text);
             }
             // Parentheses opening the title are a part of their own.
             _ if text.trim().is_empty() => {}
@@ -273,10 +333,20 @@ fn items(title: &str, skills: &[TitleSkill]) -> Vec<Item> {
                     let mut words = text.split_whitespace();
                     words.next().is_some_and(|w| !w.ends_with(['s', 'S'])) && words.next().is_none()
                 },
+                field: fields_only(text),
             }),
         }
     }
     items
+}
+
+/// True when a part of a title is words of `FIELD_WORDS` alone.
+fn fields_only(part: &str) -> bool {
+    let mut words = part
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| FIELD_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
 }
 
 /// True when a part of a title names a job: a job noun, singular or plural.
@@ -454,6 +524,53 @@ mod tests {
             )),
             set(&[&["Python", "Django"], &["Go"]])
         );
+    }
+
+    #[test]
+    fn a_title_of_fields_of_work_alone_lists_jobs() {
+        // "Frontend, Backend" with no job noun lists jobs, as "Frontend and Backend
+        // Engineers" would; a list naming a technology is a list of skills.
+        assert_eq!(
+            sorted(roles("Frontend, Backend", &["Frontend", "Backend"])),
+            set(&[&["Frontend"], &["Backend"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "Senior Front-end, Senior Full-stack",
+                &["Front-end", "Full-stack"]
+            )),
+            set(&[&["Front-end"], &["Full-stack"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "iOS, Android, Platform, Product",
+                &["iOS", "Android"]
+            )),
+            set(&[&["iOS"], &["Android"]])
+        );
+        assert_eq!(
+            sorted(roles(
+                "Senior Full Stack (Rails), Senior Frontend (React)",
+                &["Full Stack", "Rails", "Frontend", "React"]
+            )),
+            set(&[&["Full Stack", "Rails"], &["Frontend", "React"]])
+        );
+        for (title, words) in [
+            ("Rails / Front End / UX", &["Rails", "Front End", "UX"][..]),
+            // One field beside another word may be a place or a team: no list.
+            ("Frontend, Berlin", &["Frontend"]),
+            (
+                "Frontend, Backend, React",
+                &["Frontend", "Backend", "React"],
+            ),
+            (
+                "Python Backend, Full-Stack",
+                &["Python", "Backend", "Full-Stack"],
+            ),
+            ("Backend", &["Backend"]),
+        ] {
+            assert!(roles(title, words).is_empty(), "{title}");
+        }
     }
 
     #[test]
