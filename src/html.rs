@@ -610,6 +610,10 @@ struct Tag {
 fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
     let b = html.as_bytes();
     let mut open: Vec<&[u8]> = Vec::new();
+    // The first `>` after the last `<` that searched for one (`b.len()`: none): kept,
+    // since searching again from each `<` made a page of "<a <a <a …" with no `>`
+    // quadratic.
+    let mut gt = 0;
     memchr::memchr_iter(b'<', b).filter_map(move |i| {
         let rest = &b[i + 1..];
         let (closing, name) = match rest.first() {
@@ -622,7 +626,10 @@ fn tags(html: &str) -> impl Iterator<Item = Tag> + '_ {
             .position(|c| !c.is_ascii_alphanumeric())
             .unwrap_or(name.len());
         let name = &name[..len];
-        let end = memchr::memchr(b'>', rest).map_or(b.len(), |j| i + 1 + j + 1);
+        if gt <= i {
+            gt = memchr::memchr(b'>', rest).map_or(b.len(), |j| i + 1 + j);
+        }
+        let end = (gt + 1).min(b.len());
         let same = |n: &&[u8]| n.eq_ignore_ascii_case(name);
         let depth = if is_one_of(name, VOID_TAGS) || (!closing && b[..end].ends_with(b"/>")) {
             None
@@ -710,6 +717,9 @@ mod tests {
         assert_eq!(nesting_depth(&"<ul><li>".repeat(100)), 200);
         assert_eq!(nesting_depth(&"<div>".repeat(5000)), 5000);
         assert_eq!(nesting_depth("<div/><a href=x>y</a> 1 < 2"), 1);
+        // Tags that never close each open one more element, as before the `>` was
+        // searched for once per stretch.
+        assert_eq!(nesting_depth("<p>a<div <b <i x</p>"), 4);
     }
 
     #[test]

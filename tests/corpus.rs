@@ -713,6 +713,26 @@ fn big_inputs() {
     );
     std::fs::remove_file(d.join("story.txt")).unwrap();
 
+    // A page that opens a tag 350,000 times and never closes one: the depth scan
+    // looked for each tag's `>` to the end of the page, minutes for this.
+    write_long_line(
+        &d.join("unclosed.html"),
+        "<html><body><p>We need Python and Go engineers for our platform team, with \
+         Kubernetes and Docker in production every day.</p>",
+        "<a ",
+        "</body></html>",
+        1 << 20,
+    );
+    report += &check_big(
+        d,
+        "unclosed.html",
+        true,
+        &["score", "-p", "dev.yaml", "{}", "-f", "json"],
+        Mode::Single,
+        &[],
+    );
+    std::fs::remove_file(d.join("unclosed.html")).unwrap();
+
     // Profiles whose evidence took a search per mention over the whole field, list or
     // role list: a 4 MB summary with no stops (the clause before each mention), 200,000
     // keywords of one skills entry (the entry's items), 70,000 roles showing the same
