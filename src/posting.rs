@@ -4436,6 +4436,15 @@ fn preferred_sentences(text: &str, folded: &Folded) -> Vec<(usize, usize)> {
                 None if matches!(cue, "preferred" | "optional" | "bonus") => {}
                 _ => {
                     let (a, b) = sentence_around(text, s);
+                    // "Python | remote + onsite (preferred) | NLP": in a header line
+                    // the parentheses speak of their own part only.
+                    let (a, b) = match paren {
+                        Some((pa, pb)) if a <= pa && pb <= b => (
+                            text[a..pa].rfind('|').map_or(a, |i| a + i + 1),
+                            text[pb..b].find('|').map_or(b, |i| pb + i),
+                        ),
+                        _ => (a, b),
+                    };
                     // "Experience with those languages is a bonus": the cue speaks of
                     // what the sentence points back at, the paragraph before it.
                     if points_back(&text[a..s]) {
@@ -5501,6 +5510,11 @@ mod tests {
             [", Scala and Spark preferred)"]
         );
         assert_eq!(preferred("- Vue (nice to have)"), ["- Vue (nice to have)"]);
+        // A header line's parts are items of their own.
+        assert_eq!(
+            preferred("Acme | NLP, Python | remote + onsite (preferred) | Go"),
+            [" remote + onsite (preferred) "]
+        );
         assert_eq!(
             preferred("- Kubernetes (definitely a plus)"),
             ["- Kubernetes (definitely a plus)"]
