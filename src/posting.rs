@@ -315,74 +315,95 @@ impl Posting {
                 .filter(|s| !s.is_empty())
                 .collect();
             if parts.len() >= 2 {
-                // "C++ Developer @ Globex Amsterdam, Netherlands | Full-time".
-                if let Some((role, at)) = parts[0].split_once(" @ ")
-                    && role_noun(role)
-                {
-                    self.title = Some(role.trim().to_owned());
-                    self.set_company_part(at, true);
-                    return;
+                self.header_parts(&parts, role_noun, names_role, seniority_first);
+                if self.location.is_none() {
+                    self.location =
+                        header_location(&parts[..], self.company.as_deref(), self.title.as_deref());
                 }
-                // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
-                // with the role; the company, if named, comes next ("Software Engineer
-                // | Initrode | Tampa, FL"). A last part that runs on into the ad's
-                // prose is the ad, whatever roles it names.
-                let header = || parts[1..].iter().filter(|p| !runs_into_prose(p));
-                if role_noun(parts[0]) && !header().any(|p| names_role(p)) {
-                    self.title = Some(parts[0].to_owned());
-                    let company = without_links(parts[1]);
-                    // Not an area of work either ("Software Engineer | Front End").
-                    let area = company
-                        .split_whitespace()
-                        .next()
-                        .is_some_and(|w| AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)));
-                    let named = company.split_whitespace().count() <= 4
-                        && !area
-                        && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                        && !names_role(&company)
-                        && !runs_into_prose(&company)
-                        && !is_place_or_terms(&company)
-                        && !only_a_place(&company);
-                    if self.company.is_none() && named {
-                        self.company = Some(company);
-                    }
-                    return;
-                }
-                // "London (Soho) | Senior Backend Engineer | Onsite": a header may open
-                // with the place; the company is then named elsewhere, if at all.
-                self.set_company_part(parts[0], false);
-                // The role is usually second, but posters vary the order: prefer the
-                // first part that names a role, else the first that is not a place,
-                // terms of work or a link ("Acme | Vancouver, BC | Onsite" has no
-                // title: the report then names the company alone).
-                // A part that runs on into the ad's prose ("Rescale offers a
-                // software platform…") is no title, whatever nouns it holds.
-                // Each part as written (a link in it makes it terms, not a title)
-                // and as a title would read.
-                // The tests go cheapest first, each part's title made only when a
-                // test picks it: the last part often carries the ad's whole first
-                // paragraph.
-                let title = |p: &&str| {
-                    let t = title_without_links(p);
-                    (!runs_into_prose(&t)).then_some(t)
-                };
-                let rest = &parts[1..];
-                self.title = rest
-                    .iter()
-                    .filter(|p| role_noun(p))
-                    .find_map(title)
-                    .or_else(|| rest.iter().filter(|p| seniority_first(p)).find_map(title))
-                    .or_else(|| {
-                        rest.iter()
-                            .filter(|p| !is_place_or_terms(p))
-                            .find_map(title)
-                    });
                 return;
             }
         }
+        let first = first.to_owned();
+        self.first_line_title(&first, &line);
+    }
+
+    /// Title and company from the `|`-separated parts of a header line.
+    fn header_parts(
+        &mut self,
+        parts: &[&str],
+        role_noun: impl Fn(&str) -> bool,
+        names_role: impl Fn(&str) -> bool,
+        seniority_first: impl Fn(&str) -> bool,
+    ) {
+        // "C++ Developer @ Globex Amsterdam, Netherlands | Full-time".
+        if let Some((role, at)) = parts[0].split_once(" @ ")
+            && role_noun(role)
+        {
+            self.title = Some(role.trim().to_owned());
+            self.set_company_part(at, true);
+            return;
+        }
+        // "Lead Developer | Full-time | REMOTE | Munich": a header that opens
+        // with the role; the company, if named, comes next ("Software Engineer
+        // | Initrode | Tampa, FL"). A last part that runs on into the ad's
+        // prose is the ad, whatever roles it names.
+        let header = || parts[1..].iter().filter(|p| !runs_into_prose(p));
+        if role_noun(parts[0]) && !header().any(|p| names_role(p)) {
+            self.title = Some(parts[0].to_owned());
+            let company = without_links(parts[1]);
+            // Not an area of work either ("Software Engineer | Front End").
+            let area = company
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| AREA_WORDS.iter().any(|a| a.eq_ignore_ascii_case(w)));
+            let named = company.split_whitespace().count() <= 4
+                && !area
+                && company.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && !names_role(&company)
+                && !runs_into_prose(&company)
+                && !is_place_or_terms(&company)
+                && !only_a_place(&company);
+            if self.company.is_none() && named {
+                self.company = Some(company);
+            }
+            return;
+        }
+        // "London (Soho) | Senior Backend Engineer | Onsite": a header may open
+        // with the place; the company is then named elsewhere, if at all.
+        self.set_company_part(parts[0], false);
+        // The role is usually second, but posters vary the order: prefer the
+        // first part that names a role, else the first that is not a place,
+        // terms of work or a link ("Acme | Vancouver, BC | Onsite" has no
+        // title: the report then names the company alone).
+        // A part that runs on into the ad's prose ("Rescale offers a
+        // software platform…") is no title, whatever nouns it holds.
+        // Each part as written (a link in it makes it terms, not a title)
+        // and as a title would read.
+        // The tests go cheapest first, each part's title made only when a
+        // test picks it: the last part often carries the ad's whole first
+        // paragraph.
+        let title = |p: &&str| {
+            let t = title_without_links(p);
+            (!runs_into_prose(&t)).then_some(t)
+        };
+        let rest = &parts[1..];
+        self.title = rest
+            .iter()
+            .filter(|p| role_noun(p))
+            .find_map(title)
+            .or_else(|| rest.iter().filter(|p| seniority_first(p)).find_map(title))
+            .or_else(|| {
+                rest.iter()
+                    .filter(|p| !is_place_or_terms(p) && !only_a_place(p))
+                    .find_map(title)
+            });
+    }
+
+    /// Title and company from a first line that is no `|` header.
+    fn first_line_title(&mut self, first: &str, line: &str) {
         // "Motivity Systems is hiring a full stack developer in Seattle to …": the
         // opening sentence names both.
-        if let Some((company, title)) = hiring_sentence(&line) {
+        if let Some((company, title)) = hiring_sentence(line) {
             if self.company.is_none() {
                 self.company = Some(company.to_owned());
             }
@@ -400,8 +421,7 @@ impl Posting {
                 self.title = Some(role.trim().to_owned());
             } else {
                 self.title = Some(line.to_owned());
-                let first = first.to_owned();
-                self.company_line_after(&first);
+                self.company_line_after(first);
             }
         }
     }
@@ -413,6 +433,14 @@ impl Posting {
     /// Amsterdam, Netherlands" is Globex in "Amsterdam, Netherlands". "Carrot, Inc."
     /// stays whole.
     fn set_company_part(&mut self, part: &str, surely: bool) {
+        // "Initech (New York, NY)": the note in brackets that `without_links` drops
+        // may be the place.
+        let noted_place = part
+            .trim()
+            .strip_suffix(')')
+            .and_then(|r| r.rfind('(').map(|i| r[i + 1..].trim()))
+            .filter(|p| !p.is_empty() && only_a_place(p))
+            .map(str::to_owned);
         let part = without_links(part);
         if self.company.is_some() || (!surely && only_a_place(&part)) {
             return;
@@ -456,7 +484,7 @@ impl Posting {
         }
         self.company = Some(name.to_owned());
         if self.location.is_none() {
-            self.location = place;
+            self.location = place.or(noted_place);
         }
     }
 
@@ -957,10 +985,220 @@ fn only_a_place(part: &str) -> bool {
     };
     let region = region.trim().trim_end_matches('.');
     let state = region.len() == 2 && region.bytes().all(|b| b.is_ascii_uppercase());
+    let region = region.to_lowercase();
+    // A city names no other city's area: "Vandelay, San Francisco" is a company in
+    // its city ("Brooklyn, NYC" is two places).
+    let city_in_city = !REGIONS.contains(&region.as_str())
+        && !PLACES.contains(&city.trim().to_lowercase().as_str());
     !city.contains('.')
         && city.split_whitespace().count() <= 3
-        && (state || PLACES.contains(&region.to_lowercase().as_str()))
+        && (state || (PLACES.contains(&region.as_str()) && !city_in_city))
 }
+
+/// The `PLACES` that are countries, states and wider areas rather than cities: what may
+/// follow a city after a comma ("Leeds, UK", "Oakland, Bay Area").
+const REGIONS: &[&str] = &[
+    "bay area",
+    "sf bay area",
+    "silicon valley",
+    "new york",
+    "ny",
+    "washington",
+    "dc",
+    "washington dc",
+    "usa",
+    "us",
+    "u.s",
+    "uk",
+    "eu",
+    "europe",
+    "canada",
+    "germany",
+    "netherlands",
+    "france",
+    "spain",
+    "ireland",
+    "switzerland",
+    "sweden",
+    "israel",
+    "india",
+    "australia",
+    "singapore",
+    "hong kong",
+    "worldwide",
+    "anywhere",
+    "global",
+    "north america",
+    "emea",
+    "apac",
+];
+
+/// The place a `|` header names, as the posting's location: the first part that is a
+/// place ("Gainesville, FL", "Menlo Park, CA", "London (Soho)"), else the first that
+/// says the work is remote ("Remote", "REMOTE (US only)"). The company's own part is
+/// left out: its place, if any, was taken with it (`set_company_part`).
+fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -> Option<String> {
+    let candidates = || {
+        parts
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| p.len() <= 80 && Some(*p) != company && Some(*p) != title)
+            .filter(|p| !p.contains("http") && !p.contains(['$', '€', '£', '@']))
+            .filter(|p| !runs_into_prose(p))
+    };
+    // Words of a place list that say how, not where: "Boston or Remote", "SF & onsite".
+    const HOW: &[&str] = &["remote", "onsite", "on-site", "hybrid", "or", "and"];
+    let place = |p: &str| {
+        let lower = p.to_lowercase();
+        let bare = lower.split('(').next().unwrap_or("").trim();
+        if TERMS_WORDS.contains(&bare) {
+            return false;
+        }
+        if only_a_place(p) {
+            return true;
+        }
+        let words: Vec<&str> = p.split_whitespace().collect();
+        // "Montreal QC", "Des Moines IA": names, then a state's code.
+        let coded = words.len() >= 2
+            && words.len() <= 4
+            && words
+                .last()
+                .is_some_and(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
+            && words.iter().all(|w| w.starts_with(char::is_uppercase));
+        // "Vienna, Austria", "Washington DC, San Francisco SF", "Greenwich, CT or
+        // Boston/Cambridge, MA or Remote": capitalised names in a list, with at most
+        // the words of how the work is done beside them.
+        let without_how: String = lower
+            .split_whitespace()
+            .zip(&words)
+            .filter(|(l, _)| {
+                !HOW.contains(&l.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+            })
+            .map(|(_, w)| *w)
+            .collect::<Vec<_>>()
+            .join(" ");
+        // A list of names is one of places when one of them surely is ("React /
+        // Django" is none).
+        let known = without_how
+            .split([',', '/', ';', '&', '(', ')'])
+            .flat_map(|p| p.split(" and "))
+            .map(|p| p.trim().trim_end_matches('.').to_lowercase())
+            .any(|p| {
+                PLACES.contains(&p.as_str())
+                    || COUNTRIES.contains(&p.as_str())
+                    || only_places(&p)
+                    || p.rsplit_once(' ').is_some_and(|(_, last)| {
+                        PLACES.contains(&last) || COUNTRIES.contains(&last)
+                    })
+            });
+        let listed = known
+            && !without_how.is_empty()
+            && (without_how.contains([',', '/', ';', '&']) || without_how.contains(" and "))
+            && is_place_or_terms(&without_how)
+            && !lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| TERMS_WORDS.contains(&w) && !HOW.contains(&w));
+        coded || listed
+    };
+    let remote = |p: &str| {
+        let lower = p.to_lowercase();
+        lower
+            .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+            .any(|w| w.starts_with("remote"))
+            && p.split_whitespace().count() <= 8
+            && !p
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| crate::text::names_job(w, ROLE_NOUNS))
+    };
+    candidates()
+        .find(|p| place(p))
+        .or_else(|| candidates().find(|p| remote(p)))
+        .map(str::to_owned)
+}
+
+/// Countries and states that name where a job is in a header's list of places
+/// ("Vienna, Austria", "Turin, Italy"), beside the big hiring places of `PLACES`.
+const COUNTRIES: &[&str] = &[
+    "austria",
+    "belgium",
+    "denmark",
+    "norway",
+    "finland",
+    "iceland",
+    "poland",
+    "italy",
+    "portugal",
+    "romania",
+    "hungary",
+    "czechia",
+    "czech republic",
+    "greece",
+    "turkey",
+    "estonia",
+    "latvia",
+    "lithuania",
+    "ukraine",
+    "serbia",
+    "croatia",
+    "bulgaria",
+    "slovakia",
+    "slovenia",
+    "luxembourg",
+    "england",
+    "scotland",
+    "wales",
+    "united kingdom",
+    "united states",
+    "japan",
+    "china",
+    "korea",
+    "south korea",
+    "taiwan",
+    "vietnam",
+    "thailand",
+    "indonesia",
+    "philippines",
+    "malaysia",
+    "pakistan",
+    "bangladesh",
+    "brazil",
+    "mexico",
+    "argentina",
+    "chile",
+    "colombia",
+    "peru",
+    "uruguay",
+    "new zealand",
+    "south africa",
+    "nigeria",
+    "kenya",
+    "egypt",
+    "uae",
+    "dubai",
+    "california",
+    "texas",
+    "massachusetts",
+    "colorado",
+    "oregon",
+    "florida",
+    "georgia",
+    "illinois",
+    "michigan",
+    "minnesota",
+    "ohio",
+    "pennsylvania",
+    "virginia",
+    "north carolina",
+    "utah",
+    "arizona",
+    "maryland",
+    "new jersey",
+    "ontario",
+    "quebec",
+    "british columbia",
+    "alberta",
+    "bavaria",
+];
 
 /// True when `part` is nothing but well-known places run together with spaces
 /// ("Atlanta Brooklyn Oakland", "NYC London Berlin"), taking the longest place at each
@@ -6138,13 +6376,13 @@ mod tests {
                 "Software Engineer | Initrode | Gainesville, FL | Onsite, Full-Time |",
                 Some("Software Engineer"),
                 Some("Initrode"),
-                None,
+                Some("Gainesville, FL"),
             ),
             (
                 "Software Engineer (Remote-EST) | Initrode | Remote | Full-Time",
                 Some("Software Engineer (Remote-EST)"),
                 Some("Initrode"),
-                None,
+                Some("Remote"),
             ),
             // The last part runs on into the ad, which names roles of its own.
             (
@@ -6153,14 +6391,14 @@ mod tests {
                  for our team in Tampa. Our engineers ship to production daily.",
                 Some("Software Engineer (Tampa + Remote)"),
                 Some("Initrode"),
-                None,
+                Some("Tampa, FL"),
             ),
             // No company second: terms of work.
             (
                 "Lead Developer | Full-time | REMOTE | Munich",
                 Some("Lead Developer"),
                 None,
-                None,
+                Some("Munich"),
             ),
             // The company's name runs on into its place.
             (
@@ -6173,13 +6411,13 @@ mod tests {
                 "Carrot, Inc. | Engineers | Remote",
                 Some("Engineers"),
                 Some("Carrot, Inc."),
-                None,
+                Some("Remote"),
             ),
             (
                 "Software Engineer | Front End | FULL TIME | Menlo Park, CA",
                 Some("Software Engineer"),
                 None,
-                None,
+                Some("Menlo Park, CA"),
             ),
             // The place after a dash or in brackets.
             (
@@ -6192,7 +6430,7 @@ mod tests {
                 "Initech (New York, NY) | Data Engineer",
                 Some("Data Engineer"),
                 Some("Initech"),
-                None,
+                Some("New York, NY"),
             ),
             (
                 "GLOBEX.COM - Amsterdam, Netherlands | Remote",
@@ -6206,6 +6444,38 @@ mod tests {
                 Some("C++ Developer"),
                 Some("Globex"),
                 Some("Amsterdam, Netherlands"),
+            ),
+            // A company in its city; a place is no title; places in a list; a list of
+            // skills is no place.
+            (
+                "Vandelay, San Francisco | Senior Backend Engineer | Full-time",
+                Some("Senior Backend Engineer"),
+                Some("Vandelay"),
+                Some("San Francisco"),
+            ),
+            (
+                "Initech | Los Angeles, CA (Playa Vista) | Full Time | Onsite",
+                None,
+                Some("Initech"),
+                Some("Los Angeles, CA (Playa Vista)"),
+            ),
+            (
+                "Initech | Backend Engineer | Greenwich, CT or Boston/Cambridge, MA or Remote",
+                Some("Backend Engineer"),
+                Some("Initech"),
+                Some("Greenwich, CT or Boston/Cambridge, MA or Remote"),
+            ),
+            (
+                "Initech | Backend Engineer | Vienna, Austria | Onsite",
+                Some("Backend Engineer"),
+                Some("Initech"),
+                Some("Vienna, Austria"),
+            ),
+            (
+                "Initech | Mobile Engineer | React Native / Django | 100% Remote",
+                Some("Mobile Engineer"),
+                Some("Initech"),
+                Some("100% Remote"),
             ),
             // A capitalised abbreviation is no sentence's end.
             (

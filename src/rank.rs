@@ -55,6 +55,9 @@ pub struct RankRow {
     /// Company.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
+    /// Where the job is, as the posting says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     /// URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -473,6 +476,7 @@ fn score_one(
             id: p.id,
             title: p.title,
             company: p.company,
+            location: p.location,
             url: p.url,
             score: (score.value * 10.0).round() / 10.0,
             band: score.band(),

@@ -2251,3 +2251,35 @@ fn a_job_naming_no_skill_beside_one_that_does_is_one_the_candidate_may_apply_for
         "{table}"
     );
 }
+
+/// Where the job is, as the schema in docs/json.md promises: from a saved job's front
+/// matter or an NDJSON line's `location`, and from the place in a pasted ad's header.
+#[test]
+fn reports_say_where_the_job_is() {
+    let v = score_ad_json(
+        &["-p", "profiles/dev.yaml"],
+        "Initech | Backend Engineer | Vienna, Austria | Onsite\n\nRequirements: Python.\n",
+    );
+    assert_eq!(v["posting"]["company"], "Initech", "{v}");
+    assert_eq!(v["posting"]["location"], "Vienna, Austria", "{v}");
+    let dir = tempfile::tempdir().unwrap();
+    let md = dir.path().join("ad.md");
+    std::fs::write(
+        &md,
+        "---\ntitle: Redis Engineer\nlocation: Leeds, UK\ndate_posted: 2026-11-02\n---\nYou will write Python.\n",
+    )
+    .unwrap();
+    let out = stdout(core().args(["score", md.to_str().unwrap(), "-f", "json"]));
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["posting"]["location"], "Leeds, UK", "{out}");
+    assert_eq!(v["posting"]["date_posted"], "2026-11-02", "{out}");
+    let out = stdout(
+        jobfit()
+            .args(["rank", "-p", "profiles/dev.yaml", "-", "-f", "ndjson"])
+            .write_stdin(
+                r#"{"id": "py", "location": "Remote (EU)", "text": "Requirements: Python."}"#,
+            ),
+    );
+    let row: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(row["location"], "Remote (EU)", "{out}");
+}

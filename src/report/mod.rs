@@ -319,9 +319,15 @@ pub struct PostingInfo {
     /// Company.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub company: Option<String>,
+    /// Where the job is, as the posting says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
     /// URL.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When it was posted, as its source gives it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_posted: Option<String>,
 }
 
 impl PostingInfo {
@@ -333,7 +339,9 @@ impl PostingInfo {
             id: p.posting.id.clone(),
             title: p.posting.title.clone(),
             company: p.posting.company.clone(),
+            location: p.posting.location.clone(),
             url: p.posting.url.clone(),
+            date_posted: p.posting.date_posted.clone(),
         }
     }
 
