@@ -6,7 +6,8 @@
 //! fragments (Greenhouse and Lever content) → text. Hostile markup is flattened to a
 //! bounded depth before any parser sees it.
 
-use scraper::{ElementRef, Html, Selector};
+use scraper::node::{Comment, Text};
+use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -393,6 +394,7 @@ pub fn read_page(origin: &str, html: &str, url: Option<&str>) -> Result<PagePost
     let date_posted = first.and_then(|l| l.date_posted.clone());
     // Names are read above, from the whole page: a page's header may hold its title.
     without_chrome(&mut doc);
+    cut_long_texts(&mut doc);
     let text = main_text(&doc.html(), url);
     if text.trim().is_empty() {
         return Err(Diagnostic::new(origin, "the page has no readable text")
@@ -490,6 +492,69 @@ fn without_chrome(doc: &mut Html) {
             node.detach();
         }
     }
+}
+
+/// Length past which a text node is cut into pieces, and about the length of each.
+const TEXT_PIECE: usize = 4096;
+
+/// Cuts every text node longer than `TEXT_PIECE` into pieces with an empty comment
+/// between them, keeping the text. The HTML serialiser (html5ever's, used for the page
+/// here and for the article in the readability pass) escapes a text node by searching
+/// it to the end for `<`, `>` or `"` once per `&` or U+0080–U+00BF: quadratic, so that a
+/// 3 MB paragraph of `&amp;` took 15 s. The comments keep the pieces apart when the
+/// readability pass parses the page again, and it drops them.
+fn cut_long_texts(doc: &mut Html) {
+    let long: Vec<_> = doc
+        .tree
+        .nodes()
+        .filter(|n| matches!(n.value(), Node::Text(t) if t.len() > TEXT_PIECE))
+        .map(|n| n.id())
+        .collect();
+    for id in long {
+        let Some(mut node) = doc.tree.get_mut(id) else {
+            continue;
+        };
+        let Node::Text(t) = node.value() else {
+            continue;
+        };
+        let text = t.text.to_string();
+        let pieces = text_pieces(&text, TEXT_PIECE);
+        *node.value() = Node::Text(Text {
+            text: pieces[0].into(),
+        });
+        // Inserted right after the node, last piece first: the order comes out right.
+        for piece in pieces[1..].iter().rev() {
+            node.insert_after(Node::Text(Text {
+                text: (*piece).into(),
+            }));
+            node.insert_after(Node::Comment(Comment { comment: "".into() }));
+        }
+    }
+}
+
+/// `text` cut into pieces of at most `max` bytes (and at least half that, but for the
+/// last), each after a whitespace character where the stretch has one.
+fn text_pieces(text: &str, max: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(text.len() / (max / 2) + 1);
+    let mut rest = text;
+    while rest.len() > max {
+        let end = crate::text::floor_char_boundary(rest, max);
+        let cut = rest[..end]
+            .rfind(char::is_whitespace)
+            .map(|i| i + rest[i..].chars().next().map_or(1, char::len_utf8))
+            .filter(|&i| i >= max / 2)
+            .unwrap_or(end);
+        // A first character wider than `max` (never, with 4096): take it whole.
+        let cut = if cut == 0 {
+            rest.chars().next().map_or(rest.len(), char::len_utf8)
+        } else {
+            cut
+        };
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    out.push(rest);
+    out
 }
 
 /// The text of the first element `sel` picks, whitespace collapsed; `None` when empty.
@@ -720,6 +785,42 @@ mod tests {
         // Tags that never close each open one more element, as before the `>` was
         // searched for once per stretch.
         assert_eq!(nesting_depth("<p>a<div <b <i x</p>"), 4);
+    }
+
+    #[test]
+    fn long_text_is_cut_keeping_every_byte() {
+        let text = format!("{} {}", "word ".repeat(3000), "é&".repeat(5000));
+        let pieces = text_pieces(&text, TEXT_PIECE);
+        assert_eq!(pieces.concat(), text);
+        assert!(
+            pieces
+                .iter()
+                .all(|p| p.len() <= TEXT_PIECE && !p.is_empty())
+        );
+        // Cut after a space where there is one.
+        assert!(
+            pieces[0].ends_with(' '),
+            "{:?}",
+            &pieces[0][pieces[0].len() - 9..]
+        );
+        assert_eq!(text_pieces("short", TEXT_PIECE), ["short"]);
+    }
+
+    #[test]
+    fn a_paragraph_of_ampersands_is_read_in_linear_time() {
+        // Serialising a text node was quadratic in its `&`s: 15 s for 3 MB.
+        let page = format!(
+            "<html><body><p>We need Python and Go engineers for our platform team, with \
+             Kubernetes and Docker in production every day.</p><p>{}R&amp;D</p></body></html>",
+            "&amp;".repeat(200_000)
+        );
+        let start = std::time::Instant::now();
+        let p = posting_from_html("amp.html", &page, None).unwrap();
+        assert!(p.text.contains("Kubernetes"), "{}", &p.text[..200]);
+        // Every `&` kept (a word this long is wrapped, as it was before).
+        assert!(p.text.contains("R&D"));
+        assert_eq!(p.text.matches('&').count(), 200_001);
+        assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
     }
 
     #[test]
