@@ -138,9 +138,11 @@ pub fn parse_file(src: &SourceFile, diags: &mut Vec<Diagnostic>) -> Vec<RuleDef>
         }
     };
     let file: Str = Cow::Owned(src.name.clone());
-    raw.into_iter()
-        .filter_map(|r| validate(r, &file, Some(text), diags))
-        .collect()
+    crate::error::with_line_index(&[text], || {
+        raw.into_iter()
+            .filter_map(|r| validate(r, &file, Some(text), diags))
+            .collect()
+    })
 }
 
 fn origin_of<T>(s: &Pos<T>, file: &Str) -> Origin {
@@ -346,6 +348,15 @@ fn check_context(
 /// # Errors
 /// Every duplicate id, dangling reference and unguarded alias collision, at once.
 pub fn merge_layers(
+    layers: Vec<Vec<RuleDef>>,
+    sources: &[SourceFile],
+    partial: bool,
+) -> Result<Vec<RuleSource>> {
+    let texts: Vec<&str> = sources.iter().map(|s| s.text.as_str()).collect();
+    crate::error::with_line_index(&texts, || merge_layers_indexed(layers, sources, partial))
+}
+
+fn merge_layers_indexed(
     layers: Vec<Vec<RuleDef>>,
     sources: &[SourceFile],
     partial: bool,
