@@ -68,10 +68,30 @@ fn end_ok(t: &[u8], e: usize) -> bool {
 struct Pending {
     fstart: usize,
     fend: usize,
-    /// Guarded readings, in priority order.
-    guarded: Vec<(RuleId, Via)>,
+    /// Guarded readings, in priority order: a range of the document's shared list of
+    /// them (see `Pending::guarded`), not a `Vec` each, which cost an allocation per
+    /// candidate.
+    readings: (u32, u32),
     /// The unguarded reading, taken when no guarded one accepts.
     fallback: Option<(RuleId, Via)>,
+}
+
+impl Pending {
+    /// The guarded readings, out of the document's list of them.
+    fn guarded<'r>(&self, all: &'r [(RuleId, Via)]) -> &'r [(RuleId, Via)] {
+        &all[self.readings.0 as usize..self.readings.1 as usize]
+    }
+}
+
+/// Appends `reading` to the document's list of guarded readings and returns its range.
+fn one_reading(all: &mut Vec<(RuleId, Via)>, reading: (RuleId, Via)) -> (u32, u32) {
+    let at = index_u32(all.len());
+    all.push(reading);
+    (at, at + 1)
+}
+
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 guarded readings in a document")
 }
 
 impl RuleSet {
@@ -156,8 +176,11 @@ impl RuleSet {
     #[must_use]
     pub fn extract_folded(&self, original: &str, folded: &Folded) -> Vec<Finding> {
         let t = folded.as_bytes();
-        let mut found: Vec<Finding> = Vec::new();
-        let mut pending: Vec<Pending> = Vec::new();
+        // Sized for the usual posting (a finding per few hundred bytes) so that it
+        // seldom grows: each doubling was a reallocation and a copy.
+        let mut found: Vec<Finding> = Vec::with_capacity(16 + t.len() / 256);
+        let mut pending: Vec<Pending> = Vec::with_capacity(16);
+        let mut readings: Vec<(RuleId, Via)> = Vec::with_capacity(16);
 
         let mut words: Vec<Word> = Vec::with_capacity(t.len() / 5);
         self.dict().scan(
@@ -172,13 +195,13 @@ impl RuleSet {
                     e,
                     pid as usize,
                     &mut found,
-                    &mut pending,
+                    (&mut pending, &mut readings),
                 )
             },
         );
 
         if !self.regexes.is_empty() {
-            let run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
+            let mut run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
                 let (rule, guarded, re) = &self.regexes[idx];
                 for hit in re.find_iter(t) {
                     let (s, e) = (hit.start(), hit.end());
@@ -189,7 +212,7 @@ impl RuleSet {
                         pending.push(Pending {
                             fstart: s,
                             fend: e,
-                            guarded: vec![(*rule, Via::Pattern)],
+                            readings: one_reading(&mut readings, (*rule, Via::Pattern)),
                             fallback: None,
                         });
                     } else {
@@ -216,7 +239,7 @@ impl RuleSet {
             // for a nearby skill of some category then see those findings too (so
             // "Python and Go" accepts Go even though Python has a veto-only guard).
             let needs_skills = |p: &Pending| {
-                p.guarded.iter().any(|(r, _)| {
+                p.guarded(&readings).iter().any(|(r, _)| {
                     self.rule(*r)
                         .context
                         .as_ref()
@@ -227,6 +250,7 @@ impl RuleSet {
                 original,
                 folded,
                 words: &words,
+                readings: &readings,
                 rules: Vec::new(),
             };
             let mut decided = vec![false; pending.len()];
@@ -246,9 +270,10 @@ impl RuleSet {
                     // A frame says the name is a skill, not which: only a name with one
                     // reading is taken on its word ("experience with Swift" stays open).
                     // Asked only when a guard gets that far: most are decided before.
-                    let one_reading = p.guarded.len() == 1 && p.fallback.is_none();
+                    let guarded = p.guarded(&readings);
+                    let one_reading = guarded.len() == 1 && p.fallback.is_none();
                     let asked = || one_reading && asked_for(original, folded, p.fstart, p.fend);
-                    for &(rule, via) in &p.guarded {
+                    for &(rule, via) in guarded {
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
                         };
@@ -348,12 +373,11 @@ impl RuleSet {
         e: usize,
         pid: usize,
         found: &mut Vec<Finding>,
-        pending: &mut Vec<Pending>,
+        (pending, guarded): (&mut Vec<Pending>, &mut Vec<(RuleId, Via)>),
     ) {
-        let readings = self.readings(pid);
-        let mut guarded = Vec::new();
+        let mark = guarded.len();
         let mut fallback = None;
-        for t in readings {
+        for t in self.readings(pid) {
             let via = if let Some(exact) = &t.exact {
                 let (os, oe) = folded.original_span(s, e);
                 if original.as_bytes().get(os..oe) != Some(exact.as_bytes()) {
@@ -369,7 +393,7 @@ impl RuleSet {
                 fallback = Some((t.rule, via));
             }
         }
-        if guarded.is_empty() {
+        if guarded.len() == mark {
             if let Some((rule, via)) = fallback {
                 found.push(finding(folded, rule, s, e, via));
             }
@@ -377,7 +401,7 @@ impl RuleSet {
             pending.push(Pending {
                 fstart: s,
                 fend: e,
-                guarded,
+                readings: (index_u32(mark), index_u32(guarded.len())),
                 fallback,
             });
         }
@@ -495,7 +519,7 @@ impl RuleSet {
             if decided[i] || p.fallback.is_some() {
                 continue;
             }
-            for &(rule, via) in &p.guarded {
+            for &(rule, via) in p.guarded(doc.readings) {
                 let Some(g) = &self.rule(rule).context else {
                     continue;
                 };
@@ -910,7 +934,7 @@ impl RuleSet {
         type Lone = (usize, RuleId, Via, (usize, usize), bool);
         let mut lone: Vec<Lone> = Vec::new();
         for (i, p) in pending.iter().enumerate() {
-            let [(rule, via)] = p.guarded[..] else {
+            let [(rule, via)] = *p.guarded(doc.readings) else {
                 continue;
             };
             if decided[i] || p.fallback.is_some() || !technical(self.rule(rule).category) {
@@ -1100,6 +1124,8 @@ struct DocCache<'a> {
     original: &'a str,
     folded: &'a Folded,
     words: &'a [Word],
+    /// The guarded readings `Pending`s point into.
+    readings: &'a [(RuleId, Via)],
     rules: Vec<(RuleId, bool)>,
 }
 
