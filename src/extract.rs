@@ -258,9 +258,15 @@ impl RuleSet {
             // ("Python and a sprinkle of Rust and Go": Python accepts Rust, Rust then
             // accepts Go), so the skill-asking pass repeats while it accepts more; the
             // chain is short in practice, and capped.
+            // How many of `found` were sorted last: a pass that accepted nothing
+            // leaves nothing to sort for the next.
+            let mut sorted = 0;
             for pass in 0..4 {
                 let second = pass > 0;
-                found.sort_by_key(|f| (f.fstart, f.rule));
+                if sorted != found.len() {
+                    found.sort_by_key(|f| (f.fstart, f.rule));
+                    sorted = found.len();
+                }
                 let mut accepted = Vec::new();
                 for (p, done) in pending.iter().zip(decided.iter_mut()) {
                     if needs_skills(p) != second || *done {
@@ -315,7 +321,9 @@ impl RuleSet {
             let mut cut = Vec::new();
             found.retain(|f| {
                 let span = &original[f.start..f.end];
-                let Some(nl) = span.find('\n') else {
+                // A byte search: `str::find` with a char pattern cost more per
+                // (short) span than the rest of this pass.
+                let Some(nl) = memchr::memchr(b'\n', span.as_bytes()) else {
                     return true;
                 };
                 if !list_boundary(&original[f.start + nl + 1..]) {
@@ -350,17 +358,20 @@ impl RuleSet {
 
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
         // by rule, in order of position, a finding that starts inside the previous kept
-        // one goes (stable sorts: of equal spans, the first produced stays).
-        found.sort_by_key(|f| (f.rule, f.start, f.end));
-        let mut last: Option<(RuleId, usize)> = None;
-        found.retain(|f| {
-            let keep = !matches!(last, Some((rule, end)) if rule == f.rule && f.start < end);
-            if keep {
-                last = Some((f.rule, f.end));
-            }
-            keep
-        });
+        // one goes (a stable sort: of equal spans, the first produced stays). One sort
+        // by position serves both this and the result's order: each rule's findings
+        // come in the same order as sorted by rule first, and only the kept findings
+        // that reach past the current start (a handful) need remembering.
         found.sort_by_key(|f| (f.start, f.rule, f.end));
+        let mut open: Vec<(RuleId, usize)> = Vec::new();
+        found.retain(|f| {
+            open.retain(|&(_, end)| end > f.start);
+            if open.iter().any(|&(rule, _)| rule == f.rule) {
+                return false;
+            }
+            open.push((f.rule, f.end));
+            true
+        });
         found
     }
 
