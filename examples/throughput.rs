@@ -37,13 +37,7 @@ fn main() {
             let _ = writeln!(
                 dump,
                 "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
-                a.sections,
-                a.skills,
-                a.roles,
-                a.years,
-                a.total_years,
-                a.findings,
-                a.title_mentions
+                a.sections, a.skills, a.roles, a.years, a.total_years, a.findings, a.title_mentions
             );
         }
         std::fs::write(out, dump).expect("writable dump");
