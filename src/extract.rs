@@ -321,9 +321,9 @@ impl RuleSet {
             let mut cut = Vec::new();
             found.retain(|f| {
                 let span = &original[f.start..f.end];
-                // A byte search: `str::find` with a char pattern cost more per
-                // (short) span than the rest of this pass.
-                let Some(nl) = memchr::memchr(b'\n', span.as_bytes()) else {
+                // A plain loop: spans are a few bytes, too short for `str::find` or
+                // `memchr`, whose setup cost more than the rest of this pass.
+                let Some(nl) = span.bytes().position(|b| b == b'\n') else {
                     return true;
                 };
                 if !list_boundary(&original[f.start + nl + 1..]) {
