@@ -348,21 +348,20 @@ impl RuleSet {
             found.extend(cut);
         }
 
+        // By position: for the result, for the pass over rules below, and so that the
+        // address test reads each token once.
+        found.sort_by_key(|f| (f.start, f.rule, f.end));
+
         // Words inside a web address ("careers.html", "notebooks.azure.com",
         // "/vs/python/") name no skill of the document.
-        let urls = url_ranges(t);
-        if !urls.is_empty() {
-            let inside = UrlCover::new(urls);
-            found.retain(|f| !inside.covers(f.fstart, f.fend));
-        }
+        let mut addresses = Addresses::new(t);
+        found.retain(|f| !addresses.covers(f.fstart, f.fend));
 
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
         // by rule, in order of position, a finding that starts inside the previous kept
-        // one goes (a stable sort: of equal spans, the first produced stays). One sort
-        // by position serves both this and the result's order: each rule's findings
-        // come in the same order as sorted by rule first, and only the kept findings
-        // that reach past the current start (a handful) need remembering.
-        found.sort_by_key(|f| (f.start, f.rule, f.end));
+        // one goes (the sort is stable: of equal spans, the first produced stays). Each
+        // rule's findings come in the same order as sorted by rule first, and only the
+        // kept findings that reach past the current start (a handful) need remembering.
         let mut open: Vec<(RuleId, usize)> = Vec::new();
         found.retain(|f| {
             open.retain(|&(_, end)| end > f.start);
@@ -1035,80 +1034,70 @@ impl RuleSet {
     }
 }
 
-/// Byte ranges of the web and mail addresses in folded text `t`: the
-/// whitespace-delimited tokens around each `://` and `www.`, and around each `@` with
-/// a dotted domain after it (`jobs@python.org`, not a handle such as `@golang`).
-fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
-    // Built once: a searcher per document cost more than searching a short posting.
-    static ADDRESS_MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| {
-            [
-                memchr::memmem::Finder::new("://"),
-                memchr::memmem::Finder::new("www."),
-            ]
-        });
-    // A `matches!`, not a search of a list of stops: this runs for every byte of every
-    // address.
-    let stop = |b: &u8| {
-        matches!(
-            b,
-            b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
-        )
-    };
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let token = |at: usize| {
-        let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
-        let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
-        (a, b)
-    };
-    for finder in &*ADDRESS_MARKS {
-        for at in finder.find_iter(t) {
-            out.push(token(at));
-        }
-    }
-    for at in memchr::memchr_iter(b'@', t) {
-        let (a, b) = token(at);
-        let domain = &t[at + 1..b];
-        let user = &t[a..at];
-        if !user.is_empty()
-            && domain
-                .iter()
-                .position(|&c| c == b'.')
-                .is_some_and(|d| d > 0 && d + 1 < domain.len())
-        {
-            out.push((a, b));
-        }
-    }
-    out
+/// Which spans of folded text `t` lie inside a web or mail address: a
+/// whitespace-delimited token holding a `://` or a `www.`, or an `@` with a dotted
+/// domain after it (`jobs@python.org`, not a handle such as `@golang`).
+///
+/// Asked finding by finding rather than by listing every address first: only the
+/// tokens that hold a finding are read, where searching the whole text for the three
+/// marks cost a twentieth of extraction. Asked in order of position, each token is
+/// read once (the last one's verdict is kept), so a long text stays linear.
+struct Addresses<'t> {
+    t: &'t [u8],
+    /// The last token read, `(start, end, is an address)`.
+    last: Option<(usize, usize, bool)>,
 }
 
-/// Web address ranges, sorted by start, with the furthest end reached so far: whether
-/// any range covers a span is one binary search rather than a scan of every address
-/// (a long document holds thousands of both findings and addresses).
-struct UrlCover {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
+/// Bytes that end an address token. A `matches!`, not a search of a list of stops:
+/// this runs for every byte of every token read.
+fn address_stop(b: &u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
+    )
 }
 
-impl UrlCover {
-    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
-        ranges.sort_unstable();
-        let starts = ranges.iter().map(|&(a, _)| a).collect();
-        let reach = ranges
-            .iter()
-            .scan(0, |m, &(_, b)| {
-                *m = (*m).max(b);
-                Some(*m)
-            })
-            .collect();
-        UrlCover { starts, reach }
+impl<'t> Addresses<'t> {
+    fn new(t: &'t [u8]) -> Self {
+        Addresses { t, last: None }
     }
 
-    /// True when some range `(a, b)` has `a <= s` and `e <= b`.
-    fn covers(&self, s: usize, e: usize) -> bool {
-        let n = self.starts.partition_point(|&a| a <= s);
-        n > 0 && self.reach[n - 1] >= e
+    /// True when the (non-empty) span `[s, e)` lies inside an address token: it
+    /// holds no stop, and the token around `s` is an address.
+    fn covers(&mut self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        if t[s..e].iter().any(address_stop) {
+            return false;
+        }
+        match self.last {
+            Some((a, b, address)) if a <= s && s < b => address,
+            _ => {
+                let a = t[..s].iter().rposition(address_stop).map_or(0, |p| p + 1);
+                let b = t[s..].iter().position(address_stop).map_or(t.len(), |p| s + p);
+                let address = is_address(&t[a..b]);
+                self.last = Some((a, b, address));
+                address
+            }
+        }
     }
+}
+
+/// True when `token` (free of `address_stop` bytes) is a web or mail address. One
+/// pass over its bytes, looking closer only at the three that can end or begin a mark.
+fn is_address(token: &[u8]) -> bool {
+    token.iter().enumerate().any(|(i, &c)| match c {
+        b':' => token[i..].starts_with(b"://"),
+        b'.' => token[..i].ends_with(b"www"),
+        b'@' => {
+            let domain = &token[i + 1..];
+            i > 0
+                && domain
+                    .iter()
+                    .position(|&c| c == b'.')
+                    .is_some_and(|d| d > 0 && d + 1 < domain.len())
+        }
+        _ => false,
+    })
 }
 
 /// The words a guard looks at around the match `[s, e)` (its own, then `window` words
