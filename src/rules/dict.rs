@@ -527,6 +527,9 @@ impl Dict {
             // no word follows).
             let (mut prev_k, mut prev_end) = (0usize, usize::MAX - 1);
             let mut prev_hash = 0u64;
+            // Bit k set when the word at k makes a `pair_filter` pair with the next
+            // word of this block: pass 2 reads it off instead of hashing that word again.
+            let mut pairs = 0u64;
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
@@ -545,6 +548,7 @@ impl Dict {
                 // `&`, not `&&`: a branch here mispredicted at every third word.
                 let pair = adjacent & test_bit(&self.pair_filter, pair_bit(key));
                 cand |= u64::from(pair) << prev_k;
+                pairs |= u64::from(pair) << prev_k;
                 (prev_k, prev_end, prev_hash) = (k, i + len, hash);
             }
             // The block's last word may pair with the first of the next block.
@@ -576,7 +580,14 @@ impl Dict {
                     if !test_bit(&self.word_filter, bit) {
                         continue;
                     }
-                    let pair = self.pair_at(t, j, hash, wide, j - pos);
+                    // A next word that starts in this block was paired with this one
+                    // in pass 1 (a word starting right after the separator at `j` is
+                    // the next word); one in the next block is not yet hashed.
+                    let pair = if j + 1 < pos + 64 {
+                        pairs & (1 << k) != 0
+                    } else {
+                        self.pair_at(t, j, hash, wide, j - pos)
+                    };
                     if !pair && !test_bit(&self.probe_filter, bit) {
                         continue;
                     }
