@@ -1073,7 +1073,10 @@ impl<'t> Addresses<'t> {
             Some((a, b, address)) if a <= s && s < b => address,
             _ => {
                 let a = t[..s].iter().rposition(address_stop).map_or(0, |p| p + 1);
-                let b = t[s..].iter().position(address_stop).map_or(t.len(), |p| s + p);
+                let b = t[s..]
+                    .iter()
+                    .position(address_stop)
+                    .map_or(t.len(), |p| s + p);
                 let address = is_address(&t[a..b]);
                 self.last = Some((a, b, address));
                 address
