@@ -25,6 +25,24 @@ fn main() {
         .collect();
     let bytes: usize = texts.iter().map(String::len).sum();
     let rules = jobfit::rules::load(&jobfit::rules::RuleSources::default()).expect("rules");
+    // THROUGHPUT_DUMP=FILE writes every posting's findings and analysis instead of
+    // timing: the reference that a speed-up must reproduce byte for byte.
+    if let Some(out) = std::env::var_os("THROUGHPUT_DUMP") {
+        use std::fmt::Write as _;
+        let mut dump = String::new();
+        for t in &texts {
+            let _ = writeln!(dump, "{:?}", rules.extract(t));
+            let p = jobfit::posting::Posting::from_text("x", t.clone());
+            let a = jobfit::posting::AnalyzedPosting::analyze(p, &rules);
+            let _ = writeln!(
+                dump,
+                "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+                a.sections, a.skills, a.roles, a.years, a.total_years, a.findings, a.title_mentions
+            );
+        }
+        std::fs::write(out, dump).expect("writable dump");
+        return;
+    }
     println!(
         "{} postings, {:.1} MB, {} rules; best of {rounds} rounds, one thread",
         texts.len(),

@@ -68,10 +68,30 @@ fn end_ok(t: &[u8], e: usize) -> bool {
 struct Pending {
     fstart: usize,
     fend: usize,
-    /// Guarded readings, in priority order.
-    guarded: Vec<(RuleId, Via)>,
+    /// Guarded readings, in priority order: a range of the document's shared list of
+    /// them (see `Pending::guarded`), not a `Vec` each, which cost an allocation per
+    /// candidate.
+    readings: (u32, u32),
     /// The unguarded reading, taken when no guarded one accepts.
     fallback: Option<(RuleId, Via)>,
+}
+
+impl Pending {
+    /// The guarded readings, out of the document's list of them.
+    fn guarded<'r>(&self, all: &'r [(RuleId, Via)]) -> &'r [(RuleId, Via)] {
+        &all[self.readings.0 as usize..self.readings.1 as usize]
+    }
+}
+
+/// Appends `reading` to the document's list of guarded readings and returns its range.
+fn one_reading(all: &mut Vec<(RuleId, Via)>, reading: (RuleId, Via)) -> (u32, u32) {
+    let at = index_u32(all.len());
+    all.push(reading);
+    (at, at + 1)
+}
+
+fn index_u32(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 2^32 guarded readings in a document")
 }
 
 impl RuleSet {
@@ -156,8 +176,11 @@ impl RuleSet {
     #[must_use]
     pub fn extract_folded(&self, original: &str, folded: &Folded) -> Vec<Finding> {
         let t = folded.as_bytes();
-        let mut found: Vec<Finding> = Vec::new();
-        let mut pending: Vec<Pending> = Vec::new();
+        // Sized for the usual posting (a finding per few hundred bytes) so that it
+        // seldom grows: each doubling was a reallocation and a copy.
+        let mut found: Vec<Finding> = Vec::with_capacity(16 + t.len() / 256);
+        let mut pending: Vec<Pending> = Vec::with_capacity(16);
+        let mut readings: Vec<(RuleId, Via)> = Vec::with_capacity(16);
 
         let mut words: Vec<Word> = Vec::with_capacity(t.len() / 5);
         self.dict().scan(
@@ -172,13 +195,13 @@ impl RuleSet {
                     e,
                     pid as usize,
                     &mut found,
-                    &mut pending,
+                    (&mut pending, &mut readings),
                 )
             },
         );
 
         if !self.regexes.is_empty() {
-            let run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
+            let mut run = |idx: usize, found: &mut Vec<Finding>, pending: &mut Vec<Pending>| {
                 let (rule, guarded, re) = &self.regexes[idx];
                 for hit in re.find_iter(t) {
                     let (s, e) = (hit.start(), hit.end());
@@ -189,7 +212,7 @@ impl RuleSet {
                         pending.push(Pending {
                             fstart: s,
                             fend: e,
-                            guarded: vec![(*rule, Via::Pattern)],
+                            readings: one_reading(&mut readings, (*rule, Via::Pattern)),
                             fallback: None,
                         });
                     } else {
@@ -216,7 +239,7 @@ impl RuleSet {
             // for a nearby skill of some category then see those findings too (so
             // "Python and Go" accepts Go even though Python has a veto-only guard).
             let needs_skills = |p: &Pending| {
-                p.guarded.iter().any(|(r, _)| {
+                p.guarded(&readings).iter().any(|(r, _)| {
                     self.rule(*r)
                         .context
                         .as_ref()
@@ -227,6 +250,7 @@ impl RuleSet {
                 original,
                 folded,
                 words: &words,
+                readings: &readings,
                 rules: Vec::new(),
             };
             let mut decided = vec![false; pending.len()];
@@ -234,9 +258,15 @@ impl RuleSet {
             // ("Python and a sprinkle of Rust and Go": Python accepts Rust, Rust then
             // accepts Go), so the skill-asking pass repeats while it accepts more; the
             // chain is short in practice, and capped.
+            // How many of `found` were sorted last: a pass that accepted nothing
+            // leaves nothing to sort for the next.
+            let mut sorted = 0;
             for pass in 0..4 {
                 let second = pass > 0;
-                found.sort_by_key(|f| (f.fstart, f.rule));
+                if sorted != found.len() {
+                    found.sort_by_key(|f| (f.fstart, f.rule));
+                    sorted = found.len();
+                }
                 let mut accepted = Vec::new();
                 for (p, done) in pending.iter().zip(decided.iter_mut()) {
                     if needs_skills(p) != second || *done {
@@ -246,9 +276,10 @@ impl RuleSet {
                     // A frame says the name is a skill, not which: only a name with one
                     // reading is taken on its word ("experience with Swift" stays open).
                     // Asked only when a guard gets that far: most are decided before.
-                    let one_reading = p.guarded.len() == 1 && p.fallback.is_none();
+                    let guarded = p.guarded(&readings);
+                    let one_reading = guarded.len() == 1 && p.fallback.is_none();
                     let asked = || one_reading && asked_for(original, folded, p.fstart, p.fend);
-                    for &(rule, via) in &p.guarded {
+                    for &(rule, via) in guarded {
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
                         };
@@ -290,7 +321,9 @@ impl RuleSet {
             let mut cut = Vec::new();
             found.retain(|f| {
                 let span = &original[f.start..f.end];
-                let Some(nl) = span.find('\n') else {
+                // A plain loop: spans are a few bytes, too short for `str::find` or
+                // `memchr`, whose setup cost more than the rest of this pass.
+                let Some(nl) = span.bytes().position(|b| b == b'\n') else {
                     return true;
                 };
                 if !list_boundary(&original[f.start + nl + 1..]) {
@@ -315,27 +348,29 @@ impl RuleSet {
             found.extend(cut);
         }
 
+        // By position: for the result, for the pass over rules below, and so that the
+        // address test reads each token once.
+        found.sort_by_key(|f| (f.start, f.rule, f.end));
+
         // Words inside a web address ("careers.html", "notebooks.azure.com",
         // "/vs/python/") name no skill of the document.
-        let urls = url_ranges(t);
-        if !urls.is_empty() {
-            let inside = UrlCover::new(urls);
-            found.retain(|f| !inside.covers(f.fstart, f.fend));
-        }
+        let mut addresses = Addresses::new(t);
+        found.retain(|f| !addresses.covers(f.fstart, f.fend));
 
         // One finding per rule per place: a pattern and an alias may both cover it. Rule
         // by rule, in order of position, a finding that starts inside the previous kept
-        // one goes (stable sorts: of equal spans, the first produced stays).
-        found.sort_by_key(|f| (f.rule, f.start, f.end));
-        let mut last: Option<(RuleId, usize)> = None;
+        // one goes (the sort is stable: of equal spans, the first produced stays). Each
+        // rule's findings come in the same order as sorted by rule first, and only the
+        // kept findings that reach past the current start (a handful) need remembering.
+        let mut open: Vec<(RuleId, usize)> = Vec::new();
         found.retain(|f| {
-            let keep = !matches!(last, Some((rule, end)) if rule == f.rule && f.start < end);
-            if keep {
-                last = Some((f.rule, f.end));
+            open.retain(|&(_, end)| end > f.start);
+            if open.iter().any(|&(rule, _)| rule == f.rule) {
+                return false;
             }
-            keep
+            open.push((f.rule, f.end));
+            true
         });
-        found.sort_by_key(|f| (f.start, f.rule, f.end));
         found
     }
 
@@ -348,12 +383,11 @@ impl RuleSet {
         e: usize,
         pid: usize,
         found: &mut Vec<Finding>,
-        pending: &mut Vec<Pending>,
+        (pending, guarded): (&mut Vec<Pending>, &mut Vec<(RuleId, Via)>),
     ) {
-        let readings = self.readings(pid);
-        let mut guarded = Vec::new();
+        let mark = guarded.len();
         let mut fallback = None;
-        for t in readings {
+        for t in self.readings(pid) {
             let via = if let Some(exact) = &t.exact {
                 let (os, oe) = folded.original_span(s, e);
                 if original.as_bytes().get(os..oe) != Some(exact.as_bytes()) {
@@ -369,7 +403,7 @@ impl RuleSet {
                 fallback = Some((t.rule, via));
             }
         }
-        if guarded.is_empty() {
+        if guarded.len() == mark {
             if let Some((rule, via)) = fallback {
                 found.push(finding(folded, rule, s, e, via));
             }
@@ -377,7 +411,7 @@ impl RuleSet {
             pending.push(Pending {
                 fstart: s,
                 fend: e,
-                guarded,
+                readings: (index_u32(mark), index_u32(guarded.len())),
                 fallback,
             });
         }
@@ -495,7 +529,7 @@ impl RuleSet {
             if decided[i] || p.fallback.is_some() {
                 continue;
             }
-            for &(rule, via) in &p.guarded {
+            for &(rule, via) in p.guarded(doc.readings) {
                 let Some(g) = &self.rule(rule).context else {
                     continue;
                 };
@@ -910,7 +944,7 @@ impl RuleSet {
         type Lone = (usize, RuleId, Via, (usize, usize), bool);
         let mut lone: Vec<Lone> = Vec::new();
         for (i, p) in pending.iter().enumerate() {
-            let [(rule, via)] = p.guarded[..] else {
+            let [(rule, via)] = *p.guarded(doc.readings) else {
                 continue;
             };
             if decided[i] || p.fallback.is_some() || !technical(self.rule(rule).category) {
@@ -1000,80 +1034,73 @@ impl RuleSet {
     }
 }
 
-/// Byte ranges of the web and mail addresses in folded text `t`: the
-/// whitespace-delimited tokens around each `://` and `www.`, and around each `@` with
-/// a dotted domain after it (`jobs@python.org`, not a handle such as `@golang`).
-fn url_ranges(t: &[u8]) -> Vec<(usize, usize)> {
-    // Built once: a searcher per document cost more than searching a short posting.
-    static ADDRESS_MARKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| {
-            [
-                memchr::memmem::Finder::new("://"),
-                memchr::memmem::Finder::new("www."),
-            ]
-        });
-    // A `matches!`, not a search of a list of stops: this runs for every byte of every
-    // address.
-    let stop = |b: &u8| {
-        matches!(
-            b,
-            b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
-        )
-    };
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let token = |at: usize| {
-        let a = t[..at].iter().rposition(stop).map_or(0, |p| p + 1);
-        let b = t[at..].iter().position(stop).map_or(t.len(), |p| at + p);
-        (a, b)
-    };
-    for finder in &*ADDRESS_MARKS {
-        for at in finder.find_iter(t) {
-            out.push(token(at));
-        }
-    }
-    for at in memchr::memchr_iter(b'@', t) {
-        let (a, b) = token(at);
-        let domain = &t[at + 1..b];
-        let user = &t[a..at];
-        if !user.is_empty()
-            && domain
-                .iter()
-                .position(|&c| c == b'.')
-                .is_some_and(|d| d > 0 && d + 1 < domain.len())
-        {
-            out.push((a, b));
-        }
-    }
-    out
+/// Which spans of folded text `t` lie inside a web or mail address: a
+/// whitespace-delimited token holding a `://` or a `www.`, or an `@` with a dotted
+/// domain after it (`jobs@python.org`, not a handle such as `@golang`).
+///
+/// Asked finding by finding rather than by listing every address first: only the
+/// tokens that hold a finding are read, where searching the whole text for the three
+/// marks cost a twentieth of extraction. Asked in order of position, each token is
+/// read once (the last one's verdict is kept), so a long text stays linear.
+struct Addresses<'t> {
+    t: &'t [u8],
+    /// The last token read, `(start, end, is an address)`.
+    last: Option<(usize, usize, bool)>,
 }
 
-/// Web address ranges, sorted by start, with the furthest end reached so far: whether
-/// any range covers a span is one binary search rather than a scan of every address
-/// (a long document holds thousands of both findings and addresses).
-struct UrlCover {
-    starts: Vec<usize>,
-    reach: Vec<usize>,
+/// Bytes that end an address token. A `matches!`, not a search of a list of stops:
+/// this runs for every byte of every token read.
+fn address_stop(b: &u8) -> bool {
+    matches!(
+        b,
+        b' ' | b'<' | b'>' | b'"' | b'(' | b')' | b'[' | b']' | b'\''
+    )
 }
 
-impl UrlCover {
-    fn new(mut ranges: Vec<(usize, usize)>) -> Self {
-        ranges.sort_unstable();
-        let starts = ranges.iter().map(|&(a, _)| a).collect();
-        let reach = ranges
-            .iter()
-            .scan(0, |m, &(_, b)| {
-                *m = (*m).max(b);
-                Some(*m)
-            })
-            .collect();
-        UrlCover { starts, reach }
+impl<'t> Addresses<'t> {
+    fn new(t: &'t [u8]) -> Self {
+        Addresses { t, last: None }
     }
 
-    /// True when some range `(a, b)` has `a <= s` and `e <= b`.
-    fn covers(&self, s: usize, e: usize) -> bool {
-        let n = self.starts.partition_point(|&a| a <= s);
-        n > 0 && self.reach[n - 1] >= e
+    /// True when the (non-empty) span `[s, e)` lies inside an address token: it
+    /// holds no stop, and the token around `s` is an address.
+    fn covers(&mut self, s: usize, e: usize) -> bool {
+        let t = self.t;
+        if t[s..e].iter().any(address_stop) {
+            return false;
+        }
+        match self.last {
+            Some((a, b, address)) if a <= s && s < b => address,
+            _ => {
+                let a = t[..s].iter().rposition(address_stop).map_or(0, |p| p + 1);
+                let b = t[s..]
+                    .iter()
+                    .position(address_stop)
+                    .map_or(t.len(), |p| s + p);
+                let address = is_address(&t[a..b]);
+                self.last = Some((a, b, address));
+                address
+            }
+        }
     }
+}
+
+/// True when `token` (free of `address_stop` bytes) is a web or mail address. One
+/// pass over its bytes, looking closer only at the three that can end or begin a mark.
+fn is_address(token: &[u8]) -> bool {
+    token.iter().enumerate().any(|(i, &c)| match c {
+        b':' => token[i..].starts_with(b"://"),
+        b'.' => token[..i].ends_with(b"www"),
+        b'@' => {
+            let domain = &token[i + 1..];
+            i > 0
+                && domain
+                    .iter()
+                    .position(|&c| c == b'.')
+                    .is_some_and(|d| d > 0 && d + 1 < domain.len())
+        }
+        _ => false,
+    })
 }
 
 /// The words a guard looks at around the match `[s, e)` (its own, then `window` words
@@ -1100,6 +1127,8 @@ struct DocCache<'a> {
     original: &'a str,
     folded: &'a Folded,
     words: &'a [Word],
+    /// The guarded readings `Pending`s point into.
+    readings: &'a [(RuleId, Via)],
     rules: Vec<(RuleId, bool)>,
 }
 
