@@ -59,10 +59,13 @@ impl Diagnostic {
     }
 }
 
+/// A text by address and length, with its line starts once asked for.
+type IndexedText = (usize, usize, Option<Vec<usize>>);
+
 thread_local! {
     /// Texts being checked by `with_line_index`, by address and length, each with its
     /// line starts once a diagnostic has asked for one.
-    static INDEXED: std::cell::RefCell<Vec<(usize, usize, Option<Vec<usize>>)>> =
+    static INDEXED: std::cell::RefCell<Vec<IndexedText>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
@@ -72,7 +75,7 @@ thread_local! {
 /// runs the texts are borrowed, so a text at the same address with the same length is
 /// one of them.
 pub fn with_line_index<R>(texts: &[&str], f: impl FnOnce() -> R) -> R {
-    struct Restore(Vec<(usize, usize, Option<Vec<usize>>)>);
+    struct Restore(Vec<IndexedText>);
     impl Drop for Restore {
         fn drop(&mut self) {
             INDEXED.with_borrow_mut(|v| std::mem::swap(v, &mut self.0));
