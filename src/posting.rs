@@ -2,6 +2,7 @@
 //! benefits) found from headings and cue phrases, and the weighted skills it asks for,
 //! with "5+ years of X" requirements attached.
 
+use rustc_hash::FxHashSet;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -472,7 +473,7 @@ impl Posting {
             name = firm;
         } else if place.is_some()
             && let Some((firm, city)) = name.rsplit_once(' ')
-            && PLACES.contains(&city.to_lowercase().as_str())
+            && is_place_name(&city.to_lowercase())
         {
             // A city before the comma ("Globex Amsterdam, Netherlands") is the
             // place's too.
@@ -927,7 +928,7 @@ fn is_place_or_terms(part: &str) -> bool {
         || lower.contains("on site")
         || lower
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .any(|w| TERMS_WORDS.contains(&w))
+            .any(is_terms_word)
         || lower.contains(".com")
         || lower.contains(".io")
         || (!part.contains(' ') && part.contains('.'))
@@ -941,7 +942,7 @@ fn is_place_or_terms(part: &str) -> bool {
         .unwrap_or("")
         .trim()
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    if PLACES.contains(&bare) || only_places(bare) {
+    if is_place_name(bare) || only_places(bare) {
         return true;
     }
     // "City, Region": comma- or semicolon-separated capitalised names of a few words.
@@ -976,7 +977,7 @@ fn is_place_or_terms(part: &str) -> bool {
 fn only_a_place(part: &str) -> bool {
     let lower = part.trim().to_lowercase();
     let bare = lower.split('(').next().unwrap_or("").trim();
-    if PLACES.contains(&bare) || only_places(bare) || TERMS_WORDS.contains(&bare) {
+    if is_place_name(bare) || only_places(bare) || is_terms_word(bare) {
         return true;
     }
     // "Dallas, TX", "Leeds, UK": a name, then a state code or a known place.
@@ -988,11 +989,11 @@ fn only_a_place(part: &str) -> bool {
     let region = region.to_lowercase();
     // A city names no other city's area: "Vandelay, San Francisco" is a company in
     // its city ("Brooklyn, NYC" is two places).
-    let city_in_city = !REGIONS.contains(&region.as_str())
-        && !PLACES.contains(&city.trim().to_lowercase().as_str());
+    let city_in_city =
+        !REGIONS.contains(&region.as_str()) && !is_place_name(&city.trim().to_lowercase());
     !city.contains('.')
         && city.split_whitespace().count() <= 3
-        && (state || (PLACES.contains(&region.as_str()) && !city_in_city))
+        && (state || (is_place_name(&region) && !city_in_city))
 }
 
 /// The `PLACES` that are countries, states and wider areas rather than cities: what may
@@ -1051,7 +1052,7 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
     let place = |p: &str| {
         let lower = p.to_lowercase();
         let bare = lower.split('(').next().unwrap_or("").trim();
-        if TERMS_WORDS.contains(&bare) {
+        if is_terms_word(bare) {
             return false;
         }
         if only_a_place(p) {
@@ -1065,9 +1066,21 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
                 .last()
                 .is_some_and(|w| w.len() == 2 && w.bytes().all(|b| b.is_ascii_uppercase()))
             && words.iter().all(|w| w.starts_with(char::is_uppercase));
+        if coded {
+            return true;
+        }
         // "Vienna, Austria", "Washington DC, San Francisco SF", "Greenwich, CT or
         // Boston/Cambridge, MA or Remote": capitalised names in a list, with at most
-        // the words of how the work is done beside them.
+        // the words of how the work is done beside them. The cheap tests first: most
+        // parts are no list, or name terms of work.
+        const LIST: [char; 4] = [',', '/', ';', '&'];
+        if !p.contains(LIST)
+            || lower
+                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .any(|w| is_terms_word(w) && !HOW.contains(&w))
+        {
+            return false;
+        }
         let without_how: String = lower
             .split_whitespace()
             .zip(&words)
@@ -1077,28 +1090,21 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             .map(|(_, w)| *w)
             .collect::<Vec<_>>()
             .join(" ");
+        if !without_how.contains(LIST) || !is_place_or_terms(&without_how) {
+            return false;
+        }
         // A list of names is one of places when one of them surely is ("React /
         // Django" is none).
-        let known = without_how
+        without_how
             .split([',', '/', ';', '&', '(', ')'])
-            .flat_map(|p| p.split(" and "))
             .map(|p| p.trim().trim_end_matches('.').to_lowercase())
             .any(|p| {
-                PLACES.contains(&p.as_str())
+                is_place_name(&p)
                     || COUNTRIES.contains(&p.as_str())
                     || only_places(&p)
-                    || p.rsplit_once(' ').is_some_and(|(_, last)| {
-                        PLACES.contains(&last) || COUNTRIES.contains(&last)
-                    })
-            });
-        let listed = known
-            && !without_how.is_empty()
-            && (without_how.contains([',', '/', ';', '&']) || without_how.contains(" and "))
-            && is_place_or_terms(&without_how)
-            && !lower
-                .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .any(|w| TERMS_WORDS.contains(&w) && !HOW.contains(&w));
-        coded || listed
+                    || p.rsplit_once(' ')
+                        .is_some_and(|(_, last)| is_place_name(last) || COUNTRIES.contains(&last))
+            })
     };
     let remote = |p: &str| {
         let lower = p.to_lowercase();
@@ -1200,26 +1206,53 @@ const COUNTRIES: &[&str] = &[
     "bavaria",
 ];
 
+/// Whether a lower-case name is one of `PLACES`, by hash: every part of every
+/// posting's header is asked, often several times.
+fn is_place_name(name: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| PLACES.iter().copied().collect());
+    SET.contains(name)
+}
+
+/// Whether a lower-case word is one of `TERMS_WORDS`, by hash (as `is_place_name`).
+fn is_terms_word(word: &str) -> bool {
+    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TERMS_WORDS.iter().copied().collect());
+    SET.contains(word)
+}
+
 /// True when `part` is nothing but well-known places run together with spaces
 /// ("Atlanta Brooklyn Oakland", "NYC London Berlin"), taking the longest place at each
 /// word so "San Francisco" and "New York City" count once.
 fn only_places(part: &str) -> bool {
+    /// `PLACES`, and the first words of those of several words, to look up by hash:
+    /// every part of every header is asked.
+    static KNOWN: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
+        let all = PLACES.iter().copied().collect();
+        let firsts = PLACES.iter().filter_map(|p| p.split(' ').next()).collect();
+        (all, firsts)
+    });
+    let (all, firsts) = &*KNOWN;
     let words: Vec<&str> = part.split_whitespace().collect();
-    // Whether `words`, joined by spaces, are a place: compared in place, without
-    // joining them, and only against places of the same length.
-    let is_place = |words: &[&str]| {
-        let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
-        PLACES
-            .iter()
-            .any(|p| p.len() == len && p.split(' ').eq(words.iter().copied()))
-    };
+    // Two places at least: one word is never two.
+    if words.len() < 2 {
+        return false;
+    }
+    let mut joined = String::new();
     let mut i = 0;
     let mut places = 0;
     while i < words.len() {
-        let Some(n) = (1..=3.min(words.len() - i))
-            .rev()
-            .find(|&n| is_place(&words[i..i + n]))
-        else {
+        if !firsts.contains(words[i]) {
+            return false;
+        }
+        let Some(n) = (1..=3.min(words.len() - i)).rev().find(|&n| {
+            joined.clear();
+            for (k, w) in words[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(w);
+            }
+            all.contains(joined.as_str())
+        }) else {
             return false;
         };
         i += n;
