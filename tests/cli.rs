@@ -2262,6 +2262,14 @@ fn reports_say_where_the_job_is() {
     );
     assert_eq!(v["posting"]["company"], "Initech", "{v}");
     assert_eq!(v["posting"]["location"], "Vienna, Austria", "{v}");
+    let ad = "Initech | Backend Engineer | Vienna, Austria | Onsite\n\nRequirements: Python.\n";
+    let table = score_ad(&["-p", "profiles/dev.yaml", "-f", "table"], ad);
+    assert!(
+        table.starts_with("Backend Engineer — Initech · Vienna, Austria  (<stdin>)"),
+        "{table}"
+    );
+    let md = score_ad(&["-p", "profiles/dev.yaml", "-f", "markdown"], ad);
+    assert!(md.contains("Location: Vienna, Austria."), "{md}");
     let dir = tempfile::tempdir().unwrap();
     let md = dir.path().join("ad.md");
     std::fs::write(

@@ -323,9 +323,15 @@ fn write_saved(r: &super::SavedReport, out: &mut dyn Write) -> io::Result<()> {
 }
 
 fn write_score(r: &ScoreReport, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let place = r
+        .posting
+        .location
+        .as_deref()
+        .map(|l| format!(" · {l}"))
+        .unwrap_or_default();
     writeln!(
         out,
-        "{BOLD}{}{BOLD:#}  {DIM}({}){DIM:#}",
+        "{BOLD}{}{BOLD:#}{place}  {DIM}({}){DIM:#}",
         r.posting.label(),
         r.posting.origin
     )?;

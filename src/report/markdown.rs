@@ -147,12 +147,17 @@ fn write_score(r: &ScoreReport, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "# {}\n", cell(&r.posting.label()))?;
     writeln!(
         out,
-        "**Score {:.0}/100 ({})** against `{}` ({:.1} years of experience). Posting: `{}`.\n",
+        "**Score {:.0}/100 ({})** against `{}` ({:.1} years of experience). Posting: `{}`{}.\n",
         r.score,
         r.band.as_str(),
         r.profile.origin,
         r.profile.total_years,
-        r.posting.origin
+        r.posting.origin,
+        r.posting
+            .location
+            .as_deref()
+            .map(|l| format!(". Location: {}", cell(l)))
+            .unwrap_or_default()
     )?;
     if let Some(s) = &r.summary {
         writeln!(out, "> {s}\n")?;
