@@ -59,10 +59,13 @@ impl Diagnostic {
     }
 }
 
+/// A text being checked by `with_line_index`: its address and length, and its line
+/// starts once a diagnostic has asked for one.
+type Indexed = (usize, usize, Option<Vec<usize>>);
+
 thread_local! {
-    /// Texts being checked by `with_line_index`, by address and length, each with its
-    /// line starts once a diagnostic has asked for one.
-    static INDEXED: std::cell::RefCell<Vec<(usize, usize, Option<Vec<usize>>)>> =
+    /// Texts being checked by `with_line_index`.
+    static INDEXED: std::cell::RefCell<Vec<Indexed>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
