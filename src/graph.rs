@@ -13,36 +13,38 @@ pub fn for_each_cycle<N: Copy + Eq + Hash>(
     edges: impl Fn(N) -> Vec<Option<N>>,
     mut found: impl FnMut(&[N], usize),
 ) {
-    // Absent: unvisited; false: on the current path; true: finished.
-    let mut done: HashMap<N, bool> = HashMap::new();
+    // Absent: unvisited; `Some(i)`: on the current path at `path[i]`; `None`: finished.
+    // `found` gets a slice of `path` and the position comes from the map: copying the
+    // path, or searching it for the target, for every cycle made a long chain whose
+    // every rule implied the first quadratic.
+    let mut state: HashMap<N, Option<usize>> = HashMap::new();
     for root in nodes {
-        if done.contains_key(&root) {
+        if state.contains_key(&root) {
             continue;
         }
-        // (node, its edges, next edge to follow); the path is the stack itself.
-        let mut stack = vec![(root, edges(root), 0usize)];
-        done.insert(root, false);
-        while let Some((node, out, next)) = stack.last_mut() {
-            let node = *node;
+        // (its edges, next edge to follow) per node of `path`.
+        let mut path = vec![root];
+        let mut stack = vec![(edges(root), 0usize)];
+        state.insert(root, Some(0));
+        while let Some((out, next)) = stack.last_mut() {
             let Some(&target) = out.get(*next) else {
-                done.insert(node, true);
+                if let Some(node) = path.pop() {
+                    state.insert(node, None);
+                }
                 stack.pop();
                 continue;
             };
             let at = *next;
             *next += 1;
             let Some(t) = target else { continue };
-            match done.get(&t) {
+            match state.get(&t) {
                 None => {
-                    done.insert(t, false);
-                    stack.push((t, edges(t), 0));
+                    state.insert(t, Some(path.len()));
+                    path.push(t);
+                    stack.push((edges(t), 0));
                 }
-                Some(false) => {
-                    let from = stack.iter().position(|s| s.0 == t).unwrap_or(0);
-                    let path: Vec<N> = stack[from..].iter().map(|s| s.0).collect();
-                    found(&path, at);
-                }
-                Some(true) => {}
+                Some(Some(from)) => found(&path[*from..], at),
+                Some(None) => {}
             }
         }
     }
@@ -91,5 +93,30 @@ mod tests {
             |_, _| n += 1,
         );
         assert_eq!(n, 0);
+    }
+
+    /// Regression: a chain whose every node also points back to the first closes a
+    /// cycle at each node; each cycle's path was copied (and searched for its start),
+    /// quadratic in the chain's length (minutes for this one in a debug build).
+    #[test]
+    fn a_chain_that_loops_back_everywhere_is_linear() {
+        const N: u32 = 100_000;
+        let (mut n, mut longest) = (0, 0);
+        for_each_cycle(
+            [0u32],
+            |a| {
+                let next = (a + 1 < N).then_some(a + 1);
+                next.into_iter()
+                    .chain((a > 0).then_some(0))
+                    .map(Some)
+                    .collect()
+            },
+            |p, _| {
+                assert_eq!(p[0], 0);
+                n += 1;
+                longest = longest.max(p.len());
+            },
+        );
+        assert_eq!((n, longest), (N - 1, N as usize));
     }
 }
