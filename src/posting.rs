@@ -7,6 +7,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
 use regex::Regex;
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::extract::Finding;
@@ -472,7 +473,7 @@ impl Posting {
             name = firm;
         } else if place.is_some()
             && let Some((firm, city)) = name.rsplit_once(' ')
-            && PLACES.contains(&city.to_lowercase().as_str())
+            && is_place_name(&city.to_lowercase())
         {
             // A city before the comma ("Globex Amsterdam, Netherlands") is the
             // place's too.
@@ -927,7 +928,7 @@ fn is_place_or_terms(part: &str) -> bool {
         || lower.contains("on site")
         || lower
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-            .any(|w| TERMS_WORDS.contains(&w))
+            .any(is_terms_word)
         || lower.contains(".com")
         || lower.contains(".io")
         || (!part.contains(' ') && part.contains('.'))
@@ -941,7 +942,7 @@ fn is_place_or_terms(part: &str) -> bool {
         .unwrap_or("")
         .trim()
         .trim_end_matches(|c: char| c == '.' || c.is_whitespace());
-    if PLACES.contains(&bare) || only_places(bare) {
+    if is_place_name(bare) || only_places(bare) {
         return true;
     }
     // "City, Region": comma- or semicolon-separated capitalised names of a few words.
@@ -976,7 +977,7 @@ fn is_place_or_terms(part: &str) -> bool {
 fn only_a_place(part: &str) -> bool {
     let lower = part.trim().to_lowercase();
     let bare = lower.split('(').next().unwrap_or("").trim();
-    if PLACES.contains(&bare) || only_places(bare) || TERMS_WORDS.contains(&bare) {
+    if is_place_name(bare) || only_places(bare) || is_terms_word(bare) {
         return true;
     }
     // "Dallas, TX", "Leeds, UK": a name, then a state code or a known place.
@@ -988,11 +989,10 @@ fn only_a_place(part: &str) -> bool {
     let region = region.to_lowercase();
     // A city names no other city's area: "Vandelay, San Francisco" is a company in
     // its city ("Brooklyn, NYC" is two places).
-    let city_in_city = !REGIONS.contains(&region.as_str())
-        && !PLACES.contains(&city.trim().to_lowercase().as_str());
+    let city_in_city = !is_region(&region) && !is_place_name(&city.trim().to_lowercase());
     !city.contains('.')
         && city.split_whitespace().count() <= 3
-        && (state || (PLACES.contains(&region.as_str()) && !city_in_city))
+        && (state || (is_place_name(&region) && !city_in_city))
 }
 
 /// The `PLACES` that are countries, states and wider areas rather than cities: what may
@@ -1051,7 +1051,7 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
     let place = |p: &str| {
         let lower = p.to_lowercase();
         let bare = lower.split('(').next().unwrap_or("").trim();
-        if TERMS_WORDS.contains(&bare) {
+        if is_terms_word(bare) {
             return false;
         }
         if only_a_place(p) {
@@ -1084,11 +1084,11 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             .flat_map(|p| p.split(" and "))
             .map(|p| p.trim().trim_end_matches('.').to_lowercase())
             .any(|p| {
-                PLACES.contains(&p.as_str())
-                    || COUNTRIES.contains(&p.as_str())
+                is_place_name(&p)
+                    || is_country(&p)
                     || only_places(&p)
                     || p.rsplit_once(' ').is_some_and(|(_, last)| {
-                        PLACES.contains(&last) || COUNTRIES.contains(&last)
+                        is_place_name(last) || is_country(last)
                     })
             });
         let listed = known
@@ -1097,7 +1097,7 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             && is_place_or_terms(&without_how)
             && !lower
                 .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-                .any(|w| TERMS_WORDS.contains(&w) && !HOW.contains(&w));
+                .any(|w| is_terms_word(w) && !HOW.contains(&w));
         coded || listed
     };
     let remote = |p: &str| {
@@ -1204,18 +1204,36 @@ const COUNTRIES: &[&str] = &[
 /// ("Atlanta Brooklyn Oakland", "NYC London Berlin"), taking the longest place at each
 /// word so "San Francisco" and "New York City" count once.
 fn only_places(part: &str) -> bool {
+    // Most parts fail at their first word: tell that before collecting the words.
+    if !part
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| PLACE_FIRST_WORDS.contains(w))
+    {
+        return false;
+    }
     let words: Vec<&str> = part.split_whitespace().collect();
-    // Whether `words`, joined by spaces, are a place: compared in place, without
-    // joining them, and only against places of the same length.
-    let is_place = |words: &[&str]| {
-        let len = words.iter().map(|w| w.len()).sum::<usize>() + words.len() - 1;
-        PLACES
-            .iter()
-            .any(|p| p.len() == len && p.split(' ').eq(words.iter().copied()))
+    // Whether `words`, joined by spaces, are a place. Looked up whole in a set, in one
+    // buffer for the part: scanning `PLACES` for every word and length cost more than
+    // the rest of the header's reading.
+    let mut joined = String::new();
+    let mut is_place = |words: &[&str]| {
+        joined.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        is_place_name(&joined)
     };
     let mut i = 0;
     let mut places = 0;
     while i < words.len() {
+        // A place starts with one of the places' first words.
+        if !PLACE_FIRST_WORDS.contains(words[i]) {
+            return false;
+        }
         let Some(n) = (1..=3.min(words.len() - i))
             .rev()
             .find(|&n| is_place(&words[i..i + n]))
@@ -1226,6 +1244,44 @@ fn only_places(part: &str) -> bool {
         places += 1;
     }
     places >= 2
+}
+
+/// A word list as a set. Header parts are checked against the lists of places and
+/// terms many times each, and scanning a list of a hundred names for every check cost
+/// more than the rest of the title guess.
+fn lexicon(words: &[&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static PLACE_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(PLACES));
+static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .filter_map(|p| p.split(' ').next())
+        .collect()
+});
+static COUNTRY_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(COUNTRIES));
+static REGION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(REGIONS));
+static TERMS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(TERMS_WORDS));
+
+/// One of `PLACES` (lower-case, as listed).
+fn is_place_name(s: &str) -> bool {
+    PLACE_SET.contains(s)
+}
+
+/// One of `COUNTRIES`.
+fn is_country(s: &str) -> bool {
+    COUNTRY_SET.contains(s)
+}
+
+/// One of `REGIONS`.
+fn is_region(s: &str) -> bool {
+    REGION_SET.contains(s)
+}
+
+/// One of `TERMS_WORDS`.
+fn is_terms_word(s: &str) -> bool {
+    TERMS_SET.contains(s)
 }
 
 /// Places that stand alone in posting headers often enough to be mistaken for a job
