@@ -279,8 +279,9 @@ impl RuleSet {
                     // Asked only when a guard gets that far: most are decided before.
                     let one_reading = p.guarded(&readings).len() == 1 && p.fallback.is_none();
                     let asked = || one_reading && asked_for(original, folded, p.fstart, p.fend);
-                    for reading in p.readings.0 as usize..p.readings.1 as usize {
-                        let (rule, via) = readings[reading];
+                    let lo = p.readings.0 as usize;
+                    for (k, &(rule, via)) in p.guarded(&readings).iter().enumerate() {
+                        let reading = lo + k;
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
                         };
