@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Finding;
 use crate::rules::{RuleId, RuleSet};
-use crate::text::Folded;
+use crate::text::{Folded, find_short, holds};
 
 /// A posting as read from a file, stdin, an NDJSON line or the web.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -462,7 +462,8 @@ impl Posting {
         // "MongoDB -- New York, NY", "Unqork (New York, NY)", "Acme - Berlin": the
         // place follows a dash or a bracket.
         let cut = [" -- ", " - ", " – ", " — ", " ("].iter().find_map(|sep| {
-            let (firm, tail) = name.split_once(sep)?;
+            let at = find_short(name, sep)?;
+            let (firm, tail) = (&name[..at], &name[at + sep.len()..]);
             let tail = tail.trim_end_matches(')').trim();
             let firm = firm.trim();
             (!firm.is_empty() && !tail.is_empty() && (place.is_some() || only_a_place(tail)))
@@ -923,14 +924,14 @@ const TERMS_WORDS: &[&str] = &[
 fn is_place_or_terms(part: &str) -> bool {
     let lower = part.to_lowercase();
     if lower.contains(['$', '€', '£'])
-        || lower.contains("full time")
-        || lower.contains("part time")
-        || lower.contains("on site")
+        || holds(&lower, "full time")
+        || holds(&lower, "part time")
+        || holds(&lower, "on site")
         || lower
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .any(is_terms_word)
-        || lower.contains(".com")
-        || lower.contains(".io")
+        || holds(&lower, ".com")
+        || holds(&lower, ".io")
         || (!part.contains(' ') && part.contains('.'))
     {
         return true;
@@ -1043,7 +1044,7 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             .iter()
             .map(|p| p.trim())
             .filter(|p| p.len() <= 80 && Some(*p) != company && Some(*p) != title)
-            .filter(|p| !p.contains("http") && !p.contains(['$', '€', '£', '@']))
+            .filter(|p| !holds(p, "http") && !p.contains(['$', '€', '£', '@']))
             .filter(|p| !runs_into_prose(p))
     };
     // Words of a place list that say how, not where: "Boston or Remote", "SF & onsite".
@@ -1087,9 +1088,8 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
                 is_place_name(&p)
                     || is_country(&p)
                     || only_places(&p)
-                    || p.rsplit_once(' ').is_some_and(|(_, last)| {
-                        is_place_name(last) || is_country(last)
-                    })
+                    || p.rsplit_once(' ')
+                        .is_some_and(|(_, last)| is_place_name(last) || is_country(last))
             });
         let listed = known
             && !without_how.is_empty()
@@ -1254,12 +1254,8 @@ fn lexicon(words: &[&'static str]) -> FxHashSet<&'static str> {
 }
 
 static PLACE_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(PLACES));
-static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    PLACES
-        .iter()
-        .filter_map(|p| p.split(' ').next())
-        .collect()
-});
+static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PLACES.iter().filter_map(|p| p.split(' ').next()).collect());
 static COUNTRY_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(COUNTRIES));
 static REGION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(REGIONS));
 static TERMS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(TERMS_WORDS));
@@ -1580,7 +1576,7 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
 #[must_use]
 pub fn classify_heading(heading: &str) -> Option<SectionKind> {
     // A web address is no heading, whatever its path says ("acme.com/about/jobs").
-    if heading.contains("://") || heading.trim_start().starts_with("www.") {
+    if holds(heading, "://") || heading.trim_start().starts_with("www.") {
         return None;
     }
     let h = Folded::new(heading);
@@ -4228,7 +4224,7 @@ fn heading_text(line: &str) -> Option<String> {
     let cue_alone = || {
         // "Go. Bonus points for Elixir!" is prose, not a heading.
         !t.ends_with(['.', ',', ';', '!'])
-            && !t.contains(". ")
+            && !holds(t, ". ")
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
             && !numbered(t)
@@ -4586,11 +4582,27 @@ fn back_reference(lower: &str) -> Option<usize> {
         " that",
     ];
     // Every verb holds "n't" or "not ": most sentences have neither.
-    if !lower.contains("n't") && !lower.contains("not ") {
+    // Searchers made once: `str::find` sets one up per call, and every sentence with a
+    // skill is asked. (A scan for the first byte, as `find_short` does, meets every
+    // "n" and space of the sentence.)
+    static CUES: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("n't"),
+            memchr::memmem::Finder::new("not "),
+        ]
+    });
+    static VERB_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        VERBS
+            .iter()
+            .map(|v| memchr::memmem::Finder::new(v.as_bytes()))
+            .collect()
+    });
+    let hay = lower.as_bytes();
+    if CUES.iter().all(|f| f.find(hay).is_none()) {
         return None;
     }
-    VERBS.iter().find_map(|v| {
-        let i = lower.find(v)?;
+    VERBS.iter().zip(VERB_FINDERS.iter()).find_map(|(v, f)| {
+        let i = f.find(hay)?;
         let rest = &lower[i + v.len()..];
         OBJECTS
             .iter()
