@@ -252,6 +252,7 @@ impl RuleSet {
                 words: &words,
                 readings: &readings,
                 rules: Vec::new(),
+                standing: vec![None; readings.len()],
             };
             let mut decided = vec![false; pending.len()];
             // A name accepted through a nearby skill vouches for the next one in turn
@@ -276,16 +277,17 @@ impl RuleSet {
                     // A frame says the name is a skill, not which: only a name with one
                     // reading is taken on its word ("experience with Swift" stays open).
                     // Asked only when a guard gets that far: most are decided before.
-                    let guarded = p.guarded(&readings);
-                    let one_reading = guarded.len() == 1 && p.fallback.is_none();
+                    let one_reading = p.guarded(&readings).len() == 1 && p.fallback.is_none();
                     let asked = || one_reading && asked_for(original, folded, p.fstart, p.fend);
-                    for &(rule, via) in guarded {
+                    let lo = p.readings.0 as usize;
+                    for (k, &(rule, via)) in p.guarded(&readings).iter().enumerate() {
+                        let reading = lo + k;
                         let Some(guard) = &self.rule(rule).context else {
                             continue;
                         };
                         if self.guard_accepts(
                             guard,
-                            rule,
+                            (rule, reading),
                             t,
                             (p.fstart, p.fend),
                             &asked,
@@ -417,36 +419,34 @@ impl RuleSet {
         }
     }
 
-    /// Whether `rule`'s guard takes the name at `[s, e)` of folded text `t`. `asked`:
-    /// whether the name stands in a phrase that asks for a skill (`asked_for`), which
-    /// a technology's guard takes as its context once no veto holds.
+    /// Whether `rule`'s guard takes the name at `[s, e)` of folded text `t`, read as
+    /// `reading` (its index in the document's guarded readings). `asked`: whether the
+    /// name stands in a phrase that asks for a skill (`asked_for`), which a
+    /// technology's guard takes as its context once no veto holds.
     #[allow(clippy::too_many_arguments)]
     fn guard_accepts(
         &self,
         g: &ContextDef,
-        rule: RuleId,
+        (rule, reading): (RuleId, usize),
         t: &[u8],
         (s, e): (usize, usize),
         asked: &dyn Fn() -> bool,
         found: &[Finding],
         doc: &mut DocCache<'_>,
     ) -> bool {
-        let (window, a, b) = guard_window(g, doc.words, s, e);
-        let [none_filter, any_filter] = &self.tables.guard_filters[rule.index()];
-        let near = |terms, keys, overlap, filter| {
-            terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
+        let standing = match doc.standing[reading] {
+            Some(st) => st,
+            None => {
+                let st = self.standing(g, rule, t, doc, s, e);
+                doc.standing[reading] = Some(st);
+                st
+            }
         };
-        if near(&g.none_near, &g.none_near_keys, true, none_filter)
-            || (g.given_name && self.reads_as_person(doc, s, e))
-        {
-            return false;
-        }
-        if !g.has_positive() {
-            return true;
-        }
-        if near(&g.any_near, &g.any_near_keys, true, any_filter) {
-            return true;
-        }
+        let (a, b) = match standing {
+            Standing::Vetoed => return false,
+            Standing::Accepted => return true,
+            Standing::Open(a, b) => (a, b),
+        };
         if !g.any_near_category.is_empty() {
             let lo = found.partition_point(|f| f.fstart < a);
             if found[lo..].iter().take_while(|f| f.fstart < b).any(|f| {
@@ -477,11 +477,23 @@ impl RuleSet {
     }
 }
 
+/// What a guard says of a reading whatever else the document is found to hold. Of its
+/// tests only "a skill of a category it asks for nearby" can change as passes accept
+/// more, so the rest is worked out once per reading, not again in every pass.
+#[derive(Debug, Clone, Copy)]
+enum Standing {
+    /// A `none_near` word in the window, or a surname after the name.
+    Vetoed,
+    /// Not vetoed, and the guard asks for nothing more or an `any_near` word is near.
+    Accepted,
+    /// Neither: a nearby skill, the phrase the name stands in or the document may still
+    /// accept it. The guard window's byte range.
+    Open(usize, usize),
+}
+
 impl RuleSet {
-    /// The byte range of `rule`'s guard window around `[s, e)`, unless a `none_near`
-    /// word in it or a surname after it (`given_name`) vetoes the name: what the later
-    /// passes ask before they accept a name on other grounds than its own guard.
-    fn unvetoed_window(
+    /// The tests of `rule`'s guard on the name at `[s, e)` that no pass changes.
+    fn standing(
         &self,
         g: &ContextDef,
         rule: RuleId,
@@ -489,7 +501,48 @@ impl RuleSet {
         doc: &DocCache<'_>,
         s: usize,
         e: usize,
+    ) -> Standing {
+        let (window, a, b) = guard_window(g, doc.words, s, e);
+        let [none_filter, any_filter] = &self.tables.guard_filters[rule.index()];
+        let near = |terms, keys, overlap, filter| {
+            terms_near(t, window, a, b, s, e, terms, keys, overlap, filter)
+        };
+        if near(&g.none_near, &g.none_near_keys, true, none_filter)
+            || (g.given_name && self.reads_as_person(doc, s, e))
+        {
+            return Standing::Vetoed;
+        }
+        if !g.has_positive() || near(&g.any_near, &g.any_near_keys, true, any_filter) {
+            return Standing::Accepted;
+        }
+        Standing::Open(a, b)
+    }
+
+    /// The byte range of `rule`'s guard window around `[s, e)`, unless a `none_near`
+    /// word in it or a surname after it (`given_name`) vetoes the name: what the later
+    /// passes ask before they accept a name on other grounds than its own guard.
+    /// `reading` is the name's index in the document's guarded readings: a veto the
+    /// passes found is not looked for again.
+    #[allow(clippy::too_many_arguments)]
+    fn unvetoed_window(
+        &self,
+        g: &ContextDef,
+        (rule, reading): (RuleId, usize),
+        t: &[u8],
+        doc: &DocCache<'_>,
+        s: usize,
+        e: usize,
     ) -> Option<(usize, usize)> {
+        match doc.standing[reading] {
+            Some(Standing::Vetoed) => return None,
+            Some(Standing::Open(a, b)) => return Some((a, b)),
+            // The window of an accepted reading was not kept: it is cheap to find.
+            Some(Standing::Accepted) => {
+                let (_, a, b) = guard_window(g, doc.words, s, e);
+                return Some((a, b));
+            }
+            None => {}
+        }
         if g.given_name && self.reads_as_person(doc, s, e) {
             return None;
         }
@@ -529,14 +582,17 @@ impl RuleSet {
             if decided[i] || p.fallback.is_some() {
                 continue;
             }
-            for &(rule, via) in p.guarded(doc.readings) {
+            for reading in p.readings.0 as usize..p.readings.1 as usize {
+                let (rule, via) = doc.readings[reading];
                 let Some(g) = &self.rule(rule).context else {
                     continue;
                 };
                 if g.any_near_category.is_empty() {
                     continue;
                 }
-                if let Some((a, b)) = self.unvetoed_window(g, rule, t, doc, p.fstart, p.fend) {
+                if let Some((a, b)) =
+                    self.unvetoed_window(g, (rule, reading), t, doc, p.fstart, p.fend)
+                {
                     cands.push((i, rule, via, a, b));
                 }
             }
@@ -968,7 +1024,7 @@ impl RuleSet {
                 continue;
             };
             if self
-                .unvetoed_window(g, rule, t, doc, p.fstart, p.fend)
+                .unvetoed_window(g, (rule, p.readings.0 as usize), t, doc, p.fstart, p.fend)
                 .is_none()
             {
                 continue;
@@ -1130,6 +1186,9 @@ struct DocCache<'a> {
     /// The guarded readings `Pending`s point into.
     readings: &'a [(RuleId, Via)],
     rules: Vec<(RuleId, bool)>,
+    /// Per guarded reading, what its guard says whatever the passes accept; `None`
+    /// until a pass asks.
+    standing: Vec<Option<Standing>>,
 }
 
 fn finding(folded: &Folded, rule: RuleId, s: usize, e: usize, via: Via) -> Finding {

@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::extract::Finding;
 use crate::rules::{RuleId, RuleSet};
-use crate::text::Folded;
+use crate::text::{Folded, find_short, holds};
 
 /// A posting as read from a file, stdin, an NDJSON line or the web.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -462,7 +462,8 @@ impl Posting {
         // "MongoDB -- New York, NY", "Unqork (New York, NY)", "Acme - Berlin": the
         // place follows a dash or a bracket.
         let cut = [" -- ", " - ", " – ", " — ", " ("].iter().find_map(|sep| {
-            let (firm, tail) = name.split_once(sep)?;
+            let at = find_short(name, sep)?;
+            let (firm, tail) = (&name[..at], &name[at + sep.len()..]);
             let tail = tail.trim_end_matches(')').trim();
             let firm = firm.trim();
             (!firm.is_empty() && !tail.is_empty() && (place.is_some() || only_a_place(tail)))
@@ -923,14 +924,14 @@ const TERMS_WORDS: &[&str] = &[
 fn is_place_or_terms(part: &str) -> bool {
     let lower = part.to_lowercase();
     if lower.contains(['$', '€', '£'])
-        || lower.contains("full time")
-        || lower.contains("part time")
-        || lower.contains("on site")
+        || holds(&lower, "full time")
+        || holds(&lower, "part time")
+        || holds(&lower, "on site")
         || lower
             .split(|c: char| !(c.is_alphanumeric() || c == '-'))
             .any(is_terms_word)
-        || lower.contains(".com")
-        || lower.contains(".io")
+        || holds(&lower, ".com")
+        || holds(&lower, ".io")
         || (!part.contains(' ') && part.contains('.'))
     {
         return true;
@@ -989,8 +990,7 @@ fn only_a_place(part: &str) -> bool {
     let region = region.to_lowercase();
     // A city names no other city's area: "Vandelay, San Francisco" is a company in
     // its city ("Brooklyn, NYC" is two places).
-    let city_in_city =
-        !REGIONS.contains(&region.as_str()) && !is_place_name(&city.trim().to_lowercase());
+    let city_in_city = !is_region(&region) && !is_place_name(&city.trim().to_lowercase());
     !city.contains('.')
         && city.split_whitespace().count() <= 3
         && (state || (is_place_name(&region) && !city_in_city))
@@ -1044,7 +1044,7 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             .iter()
             .map(|p| p.trim())
             .filter(|p| p.len() <= 80 && Some(*p) != company && Some(*p) != title)
-            .filter(|p| !p.contains("http") && !p.contains(['$', '€', '£', '@']))
+            .filter(|p| !holds(p, "http") && !p.contains(['$', '€', '£', '@']))
             .filter(|p| !runs_into_prose(p))
     };
     // Words of a place list that say how, not where: "Boston or Remote", "SF & onsite".
@@ -1100,10 +1100,10 @@ fn header_location(parts: &[&str], company: Option<&str>, title: Option<&str>) -
             .map(|p| p.trim().trim_end_matches('.').to_lowercase())
             .any(|p| {
                 is_place_name(&p)
-                    || COUNTRIES.contains(&p.as_str())
+                    || is_country(&p)
                     || only_places(&p)
                     || p.rsplit_once(' ')
-                        .is_some_and(|(_, last)| is_place_name(last) || COUNTRIES.contains(&last))
+                        .is_some_and(|(_, last)| is_place_name(last) || is_country(last))
             })
     };
     let remote = |p: &str| {
@@ -1206,59 +1206,84 @@ const COUNTRIES: &[&str] = &[
     "bavaria",
 ];
 
-/// Whether a lower-case name is one of `PLACES`, by hash: every part of every
-/// posting's header is asked, often several times.
-fn is_place_name(name: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| PLACES.iter().copied().collect());
-    SET.contains(name)
-}
-
-/// Whether a lower-case word is one of `TERMS_WORDS`, by hash (as `is_place_name`).
-fn is_terms_word(word: &str) -> bool {
-    static SET: LazyLock<FxHashSet<&str>> = LazyLock::new(|| TERMS_WORDS.iter().copied().collect());
-    SET.contains(word)
-}
-
 /// True when `part` is nothing but well-known places run together with spaces
 /// ("Atlanta Brooklyn Oakland", "NYC London Berlin"), taking the longest place at each
 /// word so "San Francisco" and "New York City" count once.
 fn only_places(part: &str) -> bool {
-    /// `PLACES`, and the first words of those of several words, to look up by hash:
-    /// every part of every header is asked.
-    static KNOWN: LazyLock<(FxHashSet<&str>, FxHashSet<&str>)> = LazyLock::new(|| {
-        let all = PLACES.iter().copied().collect();
-        let firsts = PLACES.iter().filter_map(|p| p.split(' ').next()).collect();
-        (all, firsts)
-    });
-    let (all, firsts) = &*KNOWN;
-    let words: Vec<&str> = part.split_whitespace().collect();
-    // Two places at least: one word is never two.
-    if words.len() < 2 {
+    // Most parts fail at their first word: tell that before collecting the words.
+    if !part
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| PLACE_FIRST_WORDS.contains(w))
+    {
         return false;
     }
+    let words: Vec<&str> = part.split_whitespace().collect();
+    // Whether `words`, joined by spaces, are a place. Looked up whole in a set, in one
+    // buffer for the part: scanning `PLACES` for every word and length cost more than
+    // the rest of the header's reading.
     let mut joined = String::new();
+    let mut is_place = |words: &[&str]| {
+        joined.clear();
+        for (k, w) in words.iter().enumerate() {
+            if k > 0 {
+                joined.push(' ');
+            }
+            joined.push_str(w);
+        }
+        is_place_name(&joined)
+    };
     let mut i = 0;
     let mut places = 0;
     while i < words.len() {
-        if !firsts.contains(words[i]) {
+        // A place starts with one of the places' first words.
+        if !PLACE_FIRST_WORDS.contains(words[i]) {
             return false;
         }
-        let Some(n) = (1..=3.min(words.len() - i)).rev().find(|&n| {
-            joined.clear();
-            for (k, w) in words[i..i + n].iter().enumerate() {
-                if k > 0 {
-                    joined.push(' ');
-                }
-                joined.push_str(w);
-            }
-            all.contains(joined.as_str())
-        }) else {
+        let Some(n) = (1..=3.min(words.len() - i))
+            .rev()
+            .find(|&n| is_place(&words[i..i + n]))
+        else {
             return false;
         };
         i += n;
         places += 1;
     }
     places >= 2
+}
+
+/// A word list as a set. Header parts are checked against the lists of places and
+/// terms many times each, and scanning a list of a hundred names for every check cost
+/// more than the rest of the title guess.
+fn lexicon(words: &[&'static str]) -> FxHashSet<&'static str> {
+    words.iter().copied().collect()
+}
+
+static PLACE_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(PLACES));
+static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PLACES.iter().filter_map(|p| p.split(' ').next()).collect());
+static COUNTRY_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(COUNTRIES));
+static REGION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(REGIONS));
+static TERMS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(TERMS_WORDS));
+
+/// One of `PLACES` (lower-case, as listed).
+fn is_place_name(s: &str) -> bool {
+    PLACE_SET.contains(s)
+}
+
+/// One of `COUNTRIES`.
+fn is_country(s: &str) -> bool {
+    COUNTRY_SET.contains(s)
+}
+
+/// One of `REGIONS`.
+fn is_region(s: &str) -> bool {
+    REGION_SET.contains(s)
+}
+
+/// One of `TERMS_WORDS`.
+fn is_terms_word(s: &str) -> bool {
+    TERMS_SET.contains(s)
 }
 
 /// Places that stand alone in posting headers often enough to be mistaken for a job
@@ -1557,7 +1582,7 @@ const HEADING_CUES: &[(&str, SectionKind)] = &[
 #[must_use]
 pub fn classify_heading(heading: &str) -> Option<SectionKind> {
     // A web address is no heading, whatever its path says ("acme.com/about/jobs").
-    if heading.contains("://") || heading.trim_start().starts_with("www.") {
+    if holds(heading, "://") || heading.trim_start().starts_with("www.") {
         return None;
     }
     let h = Folded::new(heading);
@@ -4205,7 +4230,7 @@ fn heading_text(line: &str) -> Option<String> {
     let cue_alone = || {
         // "Go. Bonus points for Elixir!" is prose, not a heading.
         !t.ends_with(['.', ',', ';', '!'])
-            && !t.contains(". ")
+            && !holds(t, ". ")
             && at_most_words(5)
             && !t.starts_with(['-', '*', '•'])
             && !numbered(t)
@@ -4563,11 +4588,27 @@ fn back_reference(lower: &str) -> Option<usize> {
         " that",
     ];
     // Every verb holds "n't" or "not ": most sentences have neither.
-    if !lower.contains("n't") && !lower.contains("not ") {
+    // Searchers made once: `str::find` sets one up per call, and every sentence with a
+    // skill is asked. (A scan for the first byte, as `find_short` does, meets every
+    // "n" and space of the sentence.)
+    static CUES: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [
+            memchr::memmem::Finder::new("n't"),
+            memchr::memmem::Finder::new("not "),
+        ]
+    });
+    static VERB_FINDERS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+        VERBS
+            .iter()
+            .map(|v| memchr::memmem::Finder::new(v.as_bytes()))
+            .collect()
+    });
+    let hay = lower.as_bytes();
+    if CUES.iter().all(|f| f.find(hay).is_none()) {
         return None;
     }
-    VERBS.iter().find_map(|v| {
-        let i = lower.find(v)?;
+    VERBS.iter().zip(VERB_FINDERS.iter()).find_map(|(v, f)| {
+        let i = f.find(hay)?;
         let rest = &lower[i + v.len()..];
         OBJECTS
             .iter()

@@ -273,6 +273,26 @@ pub fn names_job(word: &str, extra: &[&str]) -> bool {
         .any(|n| n.eq_ignore_ascii_case(word))
 }
 
+/// The first byte offset of `needle` in `hay`, as `str::find` gives it, for the short
+/// fixed words a header part, line or sentence is tested for: `str::find` sets up a
+/// two-way searcher on every call, which cost more than the scan of a line for the
+/// needle's first byte. (A match of whole UTF-8 needle starts on a char boundary.)
+#[must_use]
+pub fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, rest)) = n.split_first() else {
+        return Some(0);
+    };
+    memchr::memchr_iter(first, h).find(|&i| h[i + 1..].starts_with(rest))
+}
+
+/// Whether `hay` holds `needle`: `str::contains` without its per-call setup (see
+/// `find_short`).
+#[must_use]
+pub fn holds(hay: &str, needle: &str) -> bool {
+    find_short(hay, needle).is_some()
+}
+
 /// Line starts of a text, for turning byte offsets into 1-based line and column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
