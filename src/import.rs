@@ -2114,6 +2114,17 @@ fn employer_place(line: &str) -> Option<(String, String)> {
         Regex::new(r"^([^,]+),\s*([A-Z][A-Za-z .'-]{1,30},\s*(?:[A-Z]{2,3}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2}))$")
             .expect("valid regex")
     });
+    // "Google Cloud, Dublin": a well-known city, region or country alone after the
+    // employer's name.
+    if let Some((name, tail)) = line.trim().rsplit_once(", ") {
+        let lower = tail.trim().to_lowercase();
+        let known = crate::posting::is_place_name(&lower)
+            || crate::posting::is_country(&lower)
+            || crate::posting::is_region(&lower);
+        if known && !name.contains(',') && !name.trim().is_empty() && lower.len() > 2 {
+            return Some((name.trim().to_owned(), tail.trim().to_owned()));
+        }
+    }
     let c = PLACE.captures(line.trim())?;
     let place = c[2].to_owned();
     let jobby = place
@@ -3317,6 +3328,26 @@ mod tests {
         assert_eq!(h.len(), 2, "{h:#?}");
         assert!(h[0].starts_with("I analyze") && h[0].ends_with("central service."));
         assert!(h[1].starts_with("Separately"));
+    }
+
+    #[test]
+    fn a_place_after_the_employers_name_is_the_roles_location() {
+        let split = |l: &str| employer_place(l);
+        assert_eq!(
+            split("Google Cloud, Dublin"),
+            Some(("Google Cloud".to_owned(), "Dublin".to_owned()))
+        );
+        assert_eq!(
+            split("Initech, Portugal"),
+            Some(("Initech".to_owned(), "Portugal".to_owned()))
+        );
+        assert_eq!(
+            split("Acme Analytics, Austin, TX"),
+            Some(("Acme Analytics".to_owned(), "Austin, TX".to_owned()))
+        );
+        // A name that is no well-known place stays the employer's.
+        assert_eq!(split("Carrot, Inc."), None);
+        assert_eq!(split("Initech, Payments"), None);
     }
 
     #[test]

@@ -1267,17 +1267,17 @@ static REGION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(
 static TERMS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(TERMS_WORDS));
 
 /// One of `PLACES` (lower-case, as listed).
-fn is_place_name(s: &str) -> bool {
+pub(crate) fn is_place_name(s: &str) -> bool {
     PLACE_SET.contains(s)
 }
 
 /// One of `COUNTRIES`.
-fn is_country(s: &str) -> bool {
+pub(crate) fn is_country(s: &str) -> bool {
     COUNTRY_SET.contains(s)
 }
 
 /// One of `REGIONS`.
-fn is_region(s: &str) -> bool {
+pub(crate) fn is_region(s: &str) -> bool {
     REGION_SET.contains(s)
 }
 
