@@ -996,7 +996,8 @@ fn only_a_place(part: &str) -> bool {
         && (state || (is_place_name(&region) && !city_in_city))
 }
 
-/// The `PLACES` that are countries, states and wider areas rather than cities: what may
+/// The known places that are countries, states and wider areas rather than cities
+/// (`PLACES` holds the cities): what may
 /// follow a city after a comma ("Leeds, UK", "Oakland, Bay Area").
 const REGIONS: &[&str] = &[
     "bay area",
@@ -1259,14 +1260,20 @@ fn lexicon(words: &[&'static str]) -> FxHashSet<&'static str> {
     words.iter().copied().collect()
 }
 
-static PLACE_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(PLACES));
-static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| PLACES.iter().filter_map(|p| p.split(' ').next()).collect());
+static PLACE_SET: LazyLock<FxHashSet<&'static str>> =
+    LazyLock::new(|| PLACES.iter().chain(REGIONS).copied().collect());
+static PLACE_FIRST_WORDS: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    PLACES
+        .iter()
+        .chain(REGIONS)
+        .filter_map(|p| p.split(' ').next())
+        .collect()
+});
 static COUNTRY_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(COUNTRIES));
 static REGION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(REGIONS));
 static TERMS_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| lexicon(TERMS_WORDS));
 
-/// One of `PLACES` (lower-case, as listed).
+/// One of `PLACES` or `REGIONS` (lower-case, as listed).
 pub(crate) fn is_place_name(s: &str) -> bool {
     PLACE_SET.contains(s)
 }
@@ -1287,17 +1294,13 @@ fn is_terms_word(s: &str) -> bool {
 }
 
 /// Places that stand alone in posting headers often enough to be mistaken for a job
-/// title ("Acme | San Francisco | Full-time"): the big hiring cities and regions.
+/// title ("Acme | San Francisco | Full-time"): the big hiring cities; the regions and
+/// countries among such places are `REGIONS`.
 const PLACES: &[&str] = &[
     "san francisco",
     "sf",
-    "bay area",
-    "sf bay area",
-    "silicon valley",
-    "new york",
     "new york city",
     "nyc",
-    "ny",
     "brooklyn",
     "manhattan",
     "los angeles",
@@ -1311,10 +1314,7 @@ const PLACES: &[&str] = &[
     "boulder",
     "portland",
     "atlanta",
-    "washington",
-    "washington dc",
     "washington, dc",
-    "dc",
     "miami",
     "san diego",
     "san jose",
@@ -1360,9 +1360,7 @@ const PLACES: &[&str] = &[
     "warsaw",
     "krakow",
     "tel aviv",
-    "singapore",
     "tokyo",
-    "hong kong",
     "shanghai",
     "beijing",
     "bangalore",
@@ -1370,29 +1368,6 @@ const PLACES: &[&str] = &[
     "sydney",
     "melbourne",
     "auckland",
-    "usa",
-    "us",
-    "u.s",
-    "uk",
-    "eu",
-    "europe",
-    "canada",
-    "germany",
-    "netherlands",
-    "france",
-    "spain",
-    "ireland",
-    "switzerland",
-    "sweden",
-    "israel",
-    "india",
-    "australia",
-    "worldwide",
-    "anywhere",
-    "global",
-    "north america",
-    "emea",
-    "apac",
 ];
 
 /// Capitalised words of a header part that name a kind of work, not a place:
