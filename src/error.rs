@@ -40,12 +40,8 @@ impl Diagnostic {
         if line > 0 {
             self.position = Some((line, col.max(1)));
             if let Some(src) = source {
-                let start = line_start(src, line);
-                self.source_line = start.map(|a| {
-                    let rest = &src[a..];
-                    let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-                    rest[..end].trim_end_matches('\r').to_owned()
-                });
+                self.source_line =
+                    source_line(src, line).map(|l| l.trim_end_matches('\r').to_owned());
             }
         }
         self
@@ -59,12 +55,12 @@ impl Diagnostic {
     }
 }
 
-/// A text by address and length, with its line starts once asked for.
-type IndexedText = (usize, usize, Option<Vec<usize>>);
+/// A text by address and length, with its line index once asked for.
+type IndexedText = (usize, usize, Option<crate::text::LineIndex>);
 
 thread_local! {
     /// Texts being checked by `with_line_index`, by address and length, each with its
-    /// line starts once a diagnostic has asked for one.
+    /// line index once a diagnostic has asked for a line.
     static INDEXED: std::cell::RefCell<Vec<IndexedText>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
@@ -89,27 +85,22 @@ pub fn with_line_index<R>(texts: &[&str], f: impl FnOnce() -> R) -> R {
     f()
 }
 
-/// Byte offset of 1-based line `line` of `src`, if it has that line (as `str::lines`
-/// counts them: none after a final newline).
-fn line_start(src: &str, line: usize) -> Option<usize> {
+/// 1-based line `line` of `src`, if it has that line (as `str::lines` counts them: none
+/// after a final newline): from the kept index when `src` is one of `with_line_index`'s
+/// texts, else by reading from the top.
+fn source_line(src: &str, line: usize) -> Option<&str> {
     let key = (src.as_ptr() as usize, src.len());
     let indexed = INDEXED.with_borrow_mut(|v| {
-        let (.., starts) = v.iter_mut().find(|(p, l, _)| (*p, *l) == key)?;
-        let starts = starts.get_or_insert_with(|| {
-            std::iter::once(0)
-                .chain(memchr::memchr_iter(b'\n', src.as_bytes()).map(|i| i + 1))
-                .collect()
-        });
-        Some(starts.get(line - 1).copied())
+        let (.., index) = v.iter_mut().find(|(p, l, _)| (*p, *l) == key)?;
+        let index = index.get_or_insert_with(|| crate::text::LineIndex::new(src));
+        Some((line <= index.len()).then(|| index.line_range(src, line)))
     });
-    let start = match indexed {
-        Some(start) => start,
-        None if line == 1 => Some(0),
-        None => memchr::memchr_iter(b'\n', src.as_bytes())
-            .nth(line - 2)
-            .map(|i| i + 1),
-    };
-    start.filter(|&a| a < src.len())
+    match indexed {
+        Some(range) => range
+            .filter(|&(a, _)| a < src.len())
+            .map(|(a, b)| &src[a..b]),
+        None => src.lines().nth(line - 1),
+    }
 }
 
 impl fmt::Display for Diagnostic {
