@@ -610,6 +610,29 @@ fn check_big(
     }
 }
 
+/// `check_big` of `jobfit score` on a posting of one long line (`write_long_line`),
+/// which is removed after.
+fn score_long_line(
+    dir: &Path,
+    name: &str,
+    head: &str,
+    fill: &str,
+    tail: &str,
+    len: usize,
+) -> String {
+    write_long_line(&dir.join(name), head, fill, tail, len);
+    let report = check_big(
+        dir,
+        name,
+        true,
+        &["score", "-p", "dev.yaml", "{}", "-f", "json"],
+        Mode::Single,
+        &[],
+    );
+    std::fs::remove_file(dir.join(name)).unwrap();
+    report
+}
+
 /// Inputs too big to commit, generated here: a 50 MB single line (mostly non-ASCII, so
 /// columns are counted in characters all the way), a 10 MB YAML scalar in a profile and
 /// in a rule, and files and NDJSON lines over the 64 MiB limit.
@@ -663,8 +686,9 @@ fn big_inputs() {
     // A dense 3 MB posting on one line with no sentence stops: thousands of skills,
     // job titles, preference cues and pointers back in one "sentence". Analysis that
     // searched the line once per cue or finding took minutes on a third of this.
-    write_long_line(
-        &d.join("dense.md"),
+    report += &score_long_line(
+        d,
+        "dense.md",
         "",
         "We are hiring Python engineers, Rust developers and Go engineers, experience \
          with those languages is a bonus, Kubernetes (a plus) preferred, customers \
@@ -672,15 +696,6 @@ fn big_inputs() {
         "done",
         3 << 20,
     );
-    report += &check_big(
-        d,
-        "dense.md",
-        true,
-        &["score", "-p", "dev.yaml", "{}", "-f", "json"],
-        Mode::Single,
-        &[],
-    );
-    std::fs::remove_file(d.join("dense.md")).unwrap();
 
     // A 1 MB story of 40,000 jobs, each followed by a taste ("I like it."): asking
     // every earlier employer whether a new one is its team, and whether each taste
@@ -715,23 +730,15 @@ fn big_inputs() {
 
     // A page that opens a tag 350,000 times and never closes one: the depth scan
     // looked for each tag's `>` to the end of the page, minutes for this.
-    write_long_line(
-        &d.join("unclosed.html"),
+    report += &score_long_line(
+        d,
+        "unclosed.html",
         "<html><body><p>We need Python and Go engineers for our platform team, with \
          Kubernetes and Docker in production every day.</p>",
         "<a ",
         "</body></html>",
         1 << 20,
     );
-    report += &check_big(
-        d,
-        "unclosed.html",
-        true,
-        &["score", "-p", "dev.yaml", "{}", "-f", "json"],
-        Mode::Single,
-        &[],
-    );
-    std::fs::remove_file(d.join("unclosed.html")).unwrap();
 
     // Profiles whose evidence took a search per mention over the whole field, list or
     // role list: a 4 MB summary with no stops (the clause before each mention), 200,000
